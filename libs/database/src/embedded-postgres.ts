@@ -17,7 +17,7 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   persistent: boolean;
-  log?: (line: string) => void;
+  log?: (message: unknown) => void;
 }): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
