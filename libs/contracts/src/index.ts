@@ -1,1 +1,2 @@
-export {};
+export * from './health.js';
+export * from './problem.js';
