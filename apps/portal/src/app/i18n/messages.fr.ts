@@ -1,0 +1,85 @@
+import type { HealthStatus } from '@ardoise/contracts';
+
+/**
+ * Every French string of the portal, in one place. French is the source language; a
+ * second language is another object of type `Messages` provided under MESSAGES
+ * (see messages.ts). Plurals and numbers go through functions so that each language
+ * can word them its own way.
+ */
+export const messagesFr = {
+  locale: 'fr-FR',
+  app: {
+    name: 'Ardoise — Mon espace famille',
+    skipToContent: 'Aller au contenu',
+    mainNavigation: 'Navigation principale',
+    footer: 'Services périscolaires de la commune : restauration scolaire, accueil périscolaire, centre de loisirs.',
+  },
+  nav: {
+    home: 'Accueil',
+  },
+  home: {
+    pageTitle: 'Accueil',
+    heading: 'Bienvenue dans votre espace famille',
+    intro:
+      'Depuis cet espace, vous pourrez inscrire vos enfants à la restauration scolaire, à l’accueil périscolaire et au centre de loisirs, suivre vos réservations et régler vos factures.',
+    soon: 'Les réservations, les factures et vos demandes arrivent bientôt ici.',
+  },
+  health: {
+    heading: 'État du service',
+    checking: 'Vérification en cours…',
+    overall: {
+      ok: 'Service disponible',
+      degraded: 'Service dégradé',
+      down: 'Service indisponible',
+    } satisfies Record<HealthStatus, string>,
+    overallHint: {
+      ok: 'Tout fonctionne normalement.',
+      degraded: 'Le portail fonctionne, mais certaines informations peuvent avoir un peu de retard.',
+      down: 'Le portail ne peut pas traiter vos demandes pour le moment. Réessayez dans quelques minutes.',
+    } satisfies Record<HealthStatus, string>,
+    unreachable: 'Le serveur ne répond pas. Vérifiez votre connexion internet, puis réessayez.',
+    checksHeading: 'Vérifications',
+    check: {
+      ok: 'Fonctionnement normal',
+      degraded: 'Fonctionnement dégradé',
+      down: 'Hors service',
+    } satisfies Record<HealthStatus, string>,
+    database: 'Base de données',
+    eventStore: (adapter: 'postgresql' | 'eventstoredb') =>
+      `Journal des événements (${adapter === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'})`,
+    projectionsHeading: 'Mise à jour des données',
+    projectionsIntro: 'Retard de chaque vue de données sur le journal des événements.',
+    noProjections: 'Aucune vue de données n’a encore démarré.',
+    lag: (events: number, seconds: number) =>
+      events === 0
+        ? 'À jour'
+        : `${events.toLocaleString('fr-FR')} ${events > 1 ? 'événements' : 'événement'} en attente, ${duration(seconds)} de retard`,
+    heartbeat: (at: string | null) => (at === null ? 'Pas encore démarrée' : `Dernier signal à ${time(at)}`),
+    version: (version: string, checkedAt: string) => `Version ${version} · vérifié à ${time(checkedAt)}`,
+    refresh: 'Actualiser',
+    refreshing: 'Actualisation…',
+  },
+  notFound: {
+    pageTitle: 'Page introuvable',
+    heading: 'Page introuvable',
+    body: 'La page demandée n’existe pas ou a été déplacée.',
+    backHome: 'Revenir à l’accueil',
+  },
+};
+
+export type Messages = typeof messagesFr;
+
+function duration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return s % 60 === 0 ? `${minutes} min` : `${minutes} min ${s % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+function time(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(date);
+}

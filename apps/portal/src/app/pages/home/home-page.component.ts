@@ -1,0 +1,13 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { HealthStatusComponent } from '../../health/health-status.component';
+import { MESSAGES } from '../../i18n/messages';
+
+@Component({
+  selector: 'ard-home-page',
+  imports: [HealthStatusComponent],
+  templateUrl: './home-page.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HomePageComponent {
+  protected readonly t = inject(MESSAGES);
+}
