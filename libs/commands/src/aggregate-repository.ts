@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type RecordedEvent,
+} from '#ardoise/event-store';
+import type { Clock } from './clock.js';
+import type { Decider, DomainEvent } from './decider.js';
+import { eventMetadata } from './event-metadata.js';
+import type { RequestContext } from './request-context.js';
+
+export interface LoadedAggregate<TState> {
+  state: TState;
+  /** Revision of the last event folded; undefined for a stream that does not exist yet. */
+  revision: bigint | undefined;
+  events: RecordedEvent[];
+}
+
+export interface HandleOptions {
+  /**
+   * How many times to reload and decide again after a concurrent write. Only for
+   * commands whose decision is safe to retake on fresh state (most are: the decider
+   * re-checks every rule); 0 surfaces the conflict as a 409.
+   */
+  retriesOnConflict?: number;
+}
+
+export interface HandleResult<TState, TEvent> {
+  state: TState;
+  events: TEvent[];
+  nextRevision: bigint | undefined;
+  /** True when this idempotency key had already been applied to the stream: nothing appended. */
+  replayed: boolean;
+}
+
+/**
+ * Loads an aggregate from its stream, lets the pure decider decide, appends the new
+ * events with `expectedRevision` = the version it decided on. A concurrent writer makes
+ * the append fail; the command is then retaken on fresh state (bounded).
+ */
+export class AggregateRepository {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<TState, TEvent extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<TState, unknown, TEvent>, 'initialState' | 'evolve'>,
+    until?: Date,
+  ): Promise<LoadedAggregate<TState>> {
+    let state = decider.initialState();
+    let revision: bigint | undefined;
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(streamId)) {
+        if (until && new Date(event.metadata.occurredAt) > until) break;
+        state = decider.evolve(state, { type: event.type, data: event.data } as TEvent);
+        revision = event.revision;
+        events.push(event);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { state, revision, events };
+  }
+
+  async handle<TState, TCommand, TEvent extends DomainEvent>(
+    streamId: string,
+    decider: Decider<TState, TCommand, TEvent>,
+    command: TCommand,
+    context: RequestContext,
+    options: HandleOptions = {},
+  ): Promise<HandleResult<TState, TEvent>> {
+    const retries = options.retriesOnConflict ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.load(streamId, decider);
+      if (context.idempotencyKey && loaded.events.some((e) => e.metadata.idempotencyKey === context.idempotencyKey)) {
+        // Same request seen before (e.g. the client retried after a crash): already applied.
+        return { state: loaded.state, events: [], nextRevision: loaded.revision, replayed: true };
+      }
+      const newEvents = decider.decide(command, loaded.state);
+      if (newEvents.length === 0) {
+        return { state: loaded.state, events: [], nextRevision: loaded.revision, replayed: false };
+      }
+      const occurredAt = this.clock.now();
+      try {
+        const result = await this.store.append(
+          streamId,
+          newEvents.map((event) => ({
+            id: randomUUID(),
+            type: event.type,
+            data: event.data,
+            metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
+          })),
+          { expectedRevision: loaded.revision ?? 'no_stream' },
+        );
+        const state = newEvents.reduce(decider.evolve, loaded.state);
+        return { state, events: newEvents, nextRevision: result.nextRevision, replayed: false };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export * from './aggregate-repository.js';
+export * from './clock.js';
+export * from './decider.js';
+export * from './event-metadata.js';
+export * from './request-context.js';
+export * from './idempotency-store.js';

@@ -1,0 +1,42 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/** Who is acting: a signed-in user, or the system itself (seed, scheduler, CLI). */
+export interface Actor {
+  userId: string;
+  role: 'anonymous' | 'parent' | 'agent' | 'finance' | 'auditor' | 'admin' | 'system';
+  /** Set when staff act for a family (recorded in every event's metadata). */
+  onBehalfOfFamilyId?: string;
+}
+
+/** What travels with a request from the HTTP edge down to event metadata and logs. */
+export interface RequestContext {
+  correlationId: string;
+  /** The message that caused this one: the request id at the edge, an event id in a reaction. */
+  causationId: string;
+  actor: Actor;
+  idempotencyKey?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system' };
+
+export function runInContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+/** The current context if any (for logs): never invents one. */
+export function peekContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** The current request's context; outside any request, a fresh system context. */
+export function currentContext(): RequestContext {
+  return storage.getStore() ?? systemContext();
+}
+
+export function systemContext(actor: Actor = SYSTEM_ACTOR): RequestContext {
+  const id = randomUUID();
+  return { correlationId: id, causationId: id, actor };
+}

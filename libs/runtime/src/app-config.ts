@@ -1,0 +1,90 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'oui'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting of Ardoise, read once from the environment and validated at start.
+ * Each variable is documented in the README ("Configuration") with its default.
+ */
+export class AppConfig {
+  /** HTTP port of the API and the portal. */
+  @Transform(toInt) @IsInt({ message: 'PORT doit être un numéro de port (0 à 65535)' }) @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** An existing PostgreSQL (read models, and events unless EventStoreDB is configured). Unset: embedded. */
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL doit commencer par postgres:// ou postgresql://' })
+  DATABASE_URL?: string;
+
+  /** EventStoreDB connection string (e.g. esdb://localhost:2113?tls=false). Unset: events in PostgreSQL. */
+  @IsOptional() @IsString() @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//, {
+    message: 'EVENTSTORE_CONNECTION_STRING doit commencer par esdb:// ou esdb+discover://',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** What this process runs: the HTTP API, the projection worker, or both (embedded default). */
+  @IsIn(['all', 'api', 'worker'], { message: 'ARDOISE_ROLE vaut all, api ou worker' })
+  ARDOISE_ROLE: 'all' | 'api' | 'worker' = 'all';
+
+  /** Where the embedded PostgreSQL keeps its data. */
+  @IsString()
+  DATA_DIR = './data';
+
+  /** Port of the embedded PostgreSQL (never 5432, to stay clear of a local server). */
+  @Transform(toInt) @IsInt({ message: 'EMBEDDED_POSTGRES_PORT doit être un entier' }) @Min(1024) @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  /** Seed the demo town at start when the database is empty. Default: on with the embedded database. */
+  @IsOptional() @Transform(toBool)
+  SEED_DEMO?: boolean;
+
+  /** Directory of the built portal served at `/`. */
+  @IsString()
+  PORTAL_DIR = 'dist/apps/portal/browser';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL vaut fatal, error, warn, info, debug, trace ou silent',
+  })
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Size of the PostgreSQL connection pool. */
+  @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? this.embedded;
+  }
+}
+
+const CONFIG_VARIABLES = [
+  'PORT',
+  'DATABASE_URL',
+  'EVENTSTORE_CONNECTION_STRING',
+  'ARDOISE_ROLE',
+  'DATA_DIR',
+  'EMBEDDED_POSTGRES_PORT',
+  'SEED_DEMO',
+  'PORTAL_DIR',
+  'LOG_LEVEL',
+  'DATABASE_POOL_SIZE',
+];
+
+export class ConfigurationError extends Error {}
+
+/** Reads and validates the environment; throws one error listing every bad variable, in French. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => CONFIG_VARIABLES.includes(key)));
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `- ${e.property} = ${JSON.stringify(e.value)} : ${[...new Set(Object.values(e.constraints ?? {}))].join(', ')}`);
+    throw new ConfigurationError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,3 @@
+export * from './app-config.js';
+export * from './infrastructure.js';
+export * from './logger.js';

@@ -1,0 +1,75 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { runMigrations, startEmbeddedPostgres, type Migrations, type RunningPostgres } from '#ardoise/database';
+import { EventStoreDbEventStore, PostgresEventStore, eventStoreMigrations, type EventStore } from '#ardoise/event-store';
+import type { AppConfig } from './app-config.js';
+
+export type EventStoreAdapter = 'postgresql' | 'eventstoredb';
+
+/** The connections every Ardoise process needs; built once at start, closed once at stop. */
+export interface Infrastructure {
+  config: AppConfig;
+  databaseUrl: string;
+  pool: pg.Pool;
+  db: Kysely<any>;
+  store: EventStore;
+  adapter: EventStoreAdapter;
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'ardoise';
+
+export async function startInfrastructure(
+  config: AppConfig,
+  logger: Logger,
+  migrations: Migrations[] = [],
+): Promise<Infrastructure> {
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = join(config.DATA_DIR, 'postgres');
+    logger.info({ dataDir, port: config.EMBEDDED_POSTGRES_PORT }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_POSTGRES_PORT, persistent: true });
+    databaseUrl = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: config.DATABASE_POOL_SIZE });
+  pool.on('error', (error) => logger.error({ err: error.message }, 'idle PostgreSQL client error'));
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const adapter: EventStoreAdapter = config.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'postgresql';
+  const store: EventStore =
+    adapter === 'eventstoredb'
+      ? new EventStoreDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
+      : new PostgresEventStore(pool);
+  const applied = await runMigrations(db, ...(adapter === 'postgresql' ? [eventStoreMigrations] : []), ...migrations);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  return {
+    config,
+    databaseUrl,
+    pool,
+    db,
+    store,
+    adapter,
+    async stop() {
+      await store.close();
+      await db.destroy();
+      if (embedded) await embedded.stop();
+    },
+  };
+}
+
+/** Creates the application database on the embedded server on first start. */
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
