@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startApi, type RunningApi } from './support/api-process.js';
+import {
+  accessibilityViolations,
+  blockingViolations,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  type ViewportName,
+} from './support/browser.js';
+
+describe('the portal shell, served by the API on a fresh database', () => {
+  let database: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await database?.drop();
+  }, 30_000);
+
+  it.each<ViewportName>(['desktop', 'phone'])(
+    'a parent on a %s sees the home page in French and that the service is available',
+    async (viewport) => {
+      const { context, page, errors } = await openPage(browser!, viewport);
+      try {
+        const response = await page.goto(`${api!.url}/`);
+        expect(response?.status()).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe('fr');
+
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        expect(await page.title()).toBe('Accueil | Ardoise — Mon espace famille');
+        expect(await page.getByRole('banner').innerText()).toContain('Ardoise — Mon espace famille');
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Bienvenue dans votre espace famille');
+        expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
+        expect(await page.getByRole('main').count()).toBe(1);
+
+        // The verdict comes from the real /api/v1/health, in words, in a live region.
+        const verdict = page.getByRole('status').filter({ hasText: 'Service disponible' });
+        await verdict.waitFor({ timeout: 15_000 });
+        expect(await verdict.getAttribute('aria-live')).toBe('polite');
+        expect(await page.getByTestId('check-database').innerText()).toMatch(/Base de données\s+✓?\s*Fonctionnement normal/);
+        expect(await page.getByTestId('check-event-store').innerText()).toMatch(/Journal des événements \(PostgreSQL\)\s+✓?\s*Fonctionnement normal/);
+
+        // Usable on a phone: nothing wider than the screen.
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+        await saveScreenshot(page, `portal-shell-${viewport}`);
+
+        expect(blockingViolations(await accessibilityViolations(page))).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+
+  it('a parent following a stale link is told in French that the page does not exist', async () => {
+    const { context, page } = await openPage(browser!, 'desktop');
+    try {
+      const response = await page.goto(`${api!.url}/une-page-qui-n-existe-pas`);
+      expect(response?.status()).toBe(200); // the API serves the portal for any non-API path
+      await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+      expect(await page.title()).toBe('Page introuvable | Ardoise — Mon espace famille');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface RunningApi {
+  /** e.g. http://127.0.0.1:41234 — the portal at `/`, the API under `/api/v1`. */
+  url: string;
+  /** What the process printed so far (last 200 lines), for failure messages. */
+  logs(): string;
+  /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
+  stop(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  databaseUrl: string;
+  /** Extra environment for the process (PORT and DATABASE_URL are set here). */
+  env?: Record<string, string>;
+  /** The built entry point, relative to the repository root. */
+  entry?: string;
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Starts the built API (`node dist/apps/api/src/main.js`, as in production) on a free
+ * port against the given database, and resolves once `/api/v1/health` answers.
+ * Run `npm run build` first (`npm run test:e2e` does).
+ */
+export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(process.execPath, [options.entry ?? 'dist/apps/api/src/main.js'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const logs = () => output.join('\n');
+
+  try {
+    await waitUntilAnswering(`${url}/api/v1/health`, child, options.readyTimeoutMs ?? 30_000);
+  } catch (error) {
+    await stopProcess(child);
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs()}`);
+  }
+  return { url, logs, stop: () => stopProcess(child) };
+}
+
+async function waitUntilAnswering(healthUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before answering ${healthUrl}`);
+    }
+    try {
+      // Any HTTP answer means the server is up; a 503 (degraded) is for the test to judge.
+      await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`The API did not answer ${healthUrl} within ${timeoutMs} ms`);
+}
+
+async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A port the OS says is free now (there is a small race; fine for tests). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
