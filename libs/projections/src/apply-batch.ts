@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import type { Projector, TableNames } from './projector.js';
+import type { Generation, GenerationStatus } from './generation.js';
+import { generationRegistry } from './generation-registry.js';
+import { GenerationChangedError, ProjectionHandlerError } from './errors.js';
+import { physicalTableNames } from './table-names.js';
+
+/** Applies events in order inside `trx`; a throwing handler becomes a ProjectionHandlerError. */
+export async function applyEvents(trx: Transaction<any>, projector: Projector, tables: TableNames, events: readonly RecordedEvent[]): Promise<void> {
+  for (const event of events) {
+    try {
+      await projector.apply(event, trx, tables);
+    } catch (error) {
+      throw new ProjectionHandlerError(projector.name, event, error);
+    }
+  }
+}
+
+export interface BatchTarget {
+  projector: Projector;
+  generation: Pick<Generation, 'projection' | 'generation' | 'tables'>;
+  /** The status the writer believes the generation has ('active' live, 'building' rebuild). */
+  expectedStatus: GenerationStatus;
+  /** The checkpoint the writer last saw (encoded); the batch must start right after it. */
+  expectedPosition: string | null;
+}
+
+/**
+ * One transaction: lock the generation's registry row, check it is still what the writer
+ * believes (status and checkpoint: a compare-and-set that fences off any second writer),
+ * apply the events, move the checkpoint. Either everything commits or nothing does.
+ * Returns the new encoded checkpoint.
+ */
+export async function applyBatch(db: Kysely<any>, positions: PositionCodec, target: BatchTarget, events: readonly RecordedEvent[]): Promise<string | null> {
+  if (events.length === 0) return target.expectedPosition;
+  const { projector, generation } = target;
+  return db.transaction().execute(async (trx) => {
+    await checkGeneration(trx, target);
+    await applyEvents(trx, projector, physicalTableNames(generation.tables, generation.generation), events);
+    const position = positions.encode(events[events.length - 1]!.position);
+    await generationRegistry.saveCheckpoint(trx, generation.projection, generation.generation, position, events.length);
+    return position;
+  });
+}
+
+/** Locks the registry row and throws GenerationChangedError unless it matches `target`. */
+export async function checkGeneration(trx: Transaction<any>, target: Omit<BatchTarget, 'projector'>): Promise<Generation> {
+  const { projection, generation } = target.generation;
+  const row = await generationRegistry.lock(trx, projection, generation);
+  if (!row) throw new GenerationChangedError(projection, generation, 'missing');
+  if (row.status !== target.expectedStatus) throw new GenerationChangedError(projection, generation, 'status');
+  if (row.position !== target.expectedPosition) throw new GenerationChangedError(projection, generation, 'checkpoint');
+  return row;
+}

@@ -1,0 +1,48 @@
+const NOTHING_YET = Symbol('nothing-yet');
+
+const afterPendingIo = (): Promise<typeof NOTHING_YET> => new Promise((resolve) => setImmediate(() => resolve(NOTHING_YET)));
+
+/**
+ * Groups an async iterable into batches of at most `maxSize`: a batch holds the first
+ * event plus whatever else is already available (resolves before pending I/O), so a
+ * catch-up fills whole batches and a live subscription yields each event promptly.
+ *
+ * The source is not closed when the consumer stops early while a read is pending (an
+ * async generator would queue `return()` behind a read that may wait forever for a live
+ * event): the owner closes the subscription itself.
+ */
+export async function* inBatches<T>(source: AsyncIterable<T>, maxSize: number): AsyncGenerator<T[]> {
+  if (!(maxSize >= 1)) throw new Error('maxSize must be at least 1');
+  const iterator = source[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | undefined;
+  let finished = false;
+  try {
+    while (true) {
+      const first = await (pending ?? iterator.next());
+      pending = undefined;
+      if (first.done) {
+        finished = true;
+        return;
+      }
+      const batch: T[] = [first.value];
+      while (batch.length < maxSize) {
+        const next = iterator.next();
+        next.catch(() => undefined); // surfaced when awaited in the next round
+        const result = await Promise.race([next, afterPendingIo()]);
+        if (result === NOTHING_YET) {
+          pending = next;
+          break;
+        }
+        if (result.done) {
+          finished = true;
+          yield batch;
+          return;
+        }
+        batch.push(result.value);
+      }
+      yield batch;
+    }
+  } finally {
+    if (!finished && !pending) await iterator.return?.();
+  }
+}

@@ -1,0 +1,61 @@
+import { ConflictError, NotFoundError } from '#ardoise/kernel';
+import type { RecordedEvent } from '#ardoise/event-store';
+
+/**
+ * A projector's handler threw. Carries what may be logged: never the event's data, only
+ * its id, type and stream, and the cause's name, message and SQLSTATE (not pg's `detail`,
+ * which quotes row values).
+ */
+export class ProjectionHandlerError extends Error {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly streamId: string;
+  constructor(
+    readonly projection: string,
+    event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(`Projection ${projection} failed on event ${event.id} (${event.type}) of stream ${event.streamId}: ${describeError(cause)}`);
+    this.name = 'ProjectionHandlerError';
+    this.eventId = event.id;
+    this.eventType = event.type;
+    this.streamId = event.streamId;
+  }
+}
+
+/**
+ * The generation being written is no longer what the writer believed (switched, retired,
+ * or its checkpoint moved under another writer). Not a failure: the writer re-reads the
+ * registry and resumes from the stored checkpoint.
+ */
+export class GenerationChangedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly generation: number,
+    readonly reason: 'status' | 'checkpoint' | 'missing',
+  ) {
+    super(`Projection ${projection} generation ${generation} changed under the writer (${reason})`);
+    this.name = 'GenerationChangedError';
+  }
+}
+
+export class RebuildInProgressError extends ConflictError {
+  constructor(readonly projection: string) {
+    super('PROJECTION.REBUILD_IN_PROGRESS', 'Une reconstruction de cette vue est déjà en cours.', `projection ${projection}`);
+  }
+}
+
+export class UnknownProjectionError extends NotFoundError {
+  constructor(readonly projection: string) {
+    super('PROJECTION.UNKNOWN', 'Vue inconnue.', `projection ${projection}`);
+  }
+}
+
+/** name: message [SQLSTATE] — safe to log (no pg `detail`, no stack). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}: ${error.message}${typeof code === 'string' ? ` [${code}]` : ''}`;
+  }
+  return String(error);
+}

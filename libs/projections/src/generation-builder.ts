@@ -1,0 +1,195 @@
+import type { Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
+import type { EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import type { Projector } from './projector.js';
+import type { Generation } from './generation.js';
+import { generationRegistry } from './generation-registry.js';
+import { applyBatch, applyEvents, checkGeneration } from './apply-batch.js';
+import { AdvisorySession, rebuildLockKey } from './advisory-session.js';
+import { physicalTableName, physicalTableNames } from './table-names.js';
+import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
+import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.js';
+import { RebuildInProgressError } from './errors.js';
+import { sleep } from './backoff.js';
+import type { ProjectionLogger } from './logger.js';
+
+export interface GenerationBuilderDeps {
+  db: Kysely<any>;
+  store: EventStore;
+  /** A new, unconnected client for a dedicated session (the rebuild lock). */
+  createSession: () => pg.Client;
+  logger: ProjectionLogger;
+  batchSize: number;
+  lockRetryMs: number;
+}
+
+export interface BuildOptions {
+  onProgress?: RebuildProgressListener;
+  signal?: AbortSignal;
+  /** Wait for a rebuild running elsewhere to finish (true) or throw RebuildInProgressError. */
+  waitForLock?: boolean;
+}
+
+/**
+ * Builds a new generation of a projection beside the live one and switches to it:
+ *
+ * 1. under the projection's rebuild lock (one builder at a time, across processes),
+ *    resume the 'building' generation left by a crashed rebuild of the same version, or
+ *    create generation N+1's tables;
+ * 2. replay the log from the start into them, batch by batch, each batch committing its
+ *    writes and the generation's checkpoint together (so a crash resumes, never repeats);
+ * 3. when a read finds nothing more, in ONE transaction: lock the active generation's
+ *    registry row (the live runner's batches take the same lock first, so none runs
+ *    meanwhile), check N+1 is not behind N, point the views at N+1, mark N+1 active and N
+ *    retired, drop N's tables.
+ *
+ * Hand-over: the live runner's next batch finds its generation retired (GenerationChangedError),
+ * rolls back, and resumes on N+1 from N+1's checkpoint. Every event up to that checkpoint
+ * is in N+1; every later one is still to come from the live subscription. Nothing is lost
+ * or applied twice, whichever process runs the builder.
+ */
+export class GenerationBuilder {
+  constructor(private readonly deps: GenerationBuilderDeps) {}
+
+  async build(projector: Projector, options: BuildOptions = {}): Promise<Generation> {
+    const { logger } = this.deps;
+    const session = new AdvisorySession(this.deps.createSession);
+    try {
+      await this.lock(session, projector.name, options);
+      const live = await generationRegistry.active(this.deps.db, projector.name);
+      const generation = await this.resumeOrCreate(projector);
+      logger.info(
+        { projection: projector.name, generation: generation.generation, version: projector.version, resumedAt: generation.eventsApplied },
+        'projection rebuild started',
+      );
+      const meter = new ProgressMeter(projector.name, generation.generation, generation.eventsApplied, live ? live.eventsApplied : null, options.onProgress);
+      meter.report('replaying');
+      const position = await this.replay(projector, generation, generation.position, meter, options.signal);
+      options.signal?.throwIfAborted();
+      meter.report('switching');
+      const activated = await this.switchTo(projector, generation, position, meter, options.signal);
+      meter.report('done');
+      logger.info(
+        { projection: projector.name, generation: activated.generation, version: activated.version, eventsApplied: activated.eventsApplied, retired: live?.generation ?? null },
+        'projection generation activated',
+      );
+      return activated;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async lock(session: AdvisorySession, projection: string, options: BuildOptions): Promise<void> {
+    while (!(await session.tryLock(rebuildLockKey(projection)))) {
+      if (!options.waitForLock) throw new RebuildInProgressError(projection);
+      options.signal?.throwIfAborted();
+      await sleep(this.deps.lockRetryMs, options.signal);
+    }
+  }
+
+  private async resumeOrCreate(projector: Projector): Promise<Generation> {
+    const { db } = this.deps;
+    const tables = projector.tables.map((t) => t.name);
+    const existing = await generationRegistry.building(db, projector.name);
+    if (existing && existing.version === projector.version && sameTables(existing.tables, tables)) return existing;
+    return db.transaction().execute(async (trx) => {
+      if (existing) await discard(trx, existing);
+      const number = await generationRegistry.nextGenerationNumber(trx, projector.name);
+      for (const table of projector.tables) {
+        const physical = physicalTableName(table.name, number);
+        await table.create(trx, physical);
+      }
+      return generationRegistry.insertBuilding(trx, { projection: projector.name, generation: number, version: projector.version, tables });
+    });
+  }
+
+  /** Replays into the new generation until the log has nothing more for it (for now). */
+  private async replay(projector: Projector, generation: Generation, position: string | null, meter: ProgressMeter, signal?: AbortSignal): Promise<string | null> {
+    const { db, store } = this.deps;
+    while (true) {
+      signal?.throwIfAborted();
+      const events = await this.readPage(projector, position);
+      if (events.length === 0) return position;
+      position = await applyBatch(db, store.positions, { projector, generation, expectedStatus: 'building', expectedPosition: position }, events);
+      meter.add(events.length, 'replaying');
+    }
+  }
+
+  /**
+   * Switches once the new generation has caught up: in one transaction, lock the active
+   * row (no live batch meanwhile), check the new generation is where the replay left it,
+   * point the views, swap the statuses, drop the old tables.
+   *
+   * No step back for readers: when the live generation (same version, same filter) has
+   * applied events the new one has not (it committed a batch between our last read and our
+   * lock), roll back, catch up again and retry; after a few tries, read the missing events
+   * inside the transaction instead (they are all visible already; with the PostgreSQL
+   * store that read waits up to its settle time, since our own transaction is open).
+   */
+  private async switchTo(projector: Projector, generation: Generation, position: string | null, meter: ProgressMeter, signal?: AbortSignal): Promise<Generation> {
+    const { db, store } = this.deps;
+    const tables = physicalTableNames(generation.tables, generation.generation);
+    for (let attempt = 1; ; attempt += 1) {
+      const from = position;
+      const result = await db.transaction().execute(async (trx) => {
+        // Lock order: active row, then building row (live batches lock only the active row).
+        const live = await generationRegistry.lockActive(trx, projector.name);
+        await checkGeneration(trx, { generation, expectedStatus: 'building', expectedPosition: from });
+        let at = from;
+        if (live && live.version === projector.version && isBehind(store.positions, at, live.position)) {
+          if (attempt < MAX_SWITCH_ATTEMPTS) return undefined;
+          let applied = 0;
+          while (isBehind(store.positions, at, live.position)) {
+            const events = await this.readPage(projector, at);
+            if (events.length === 0) break;
+            await applyEvents(trx, projector, tables, events);
+            at = store.positions.encode(events[events.length - 1]!.position);
+            applied += events.length;
+          }
+          if (applied > 0) {
+            await generationRegistry.saveCheckpoint(trx, projector.name, generation.generation, at!, applied);
+            meter.add(applied, 'switching');
+          }
+        }
+        if (live) await generationRegistry.setStatus(trx, projector.name, live.generation, 'retired');
+        await generationRegistry.setStatus(trx, projector.name, generation.generation, 'active');
+        await pointViewsAt(trx, generation.tables, generation.generation);
+        if (live) {
+          await dropViews(trx, live.tables.filter((t) => !generation.tables.includes(t)));
+          await dropGenerationTables(trx, live.tables, live.generation);
+        }
+        return (await generationRegistry.lock(trx, projector.name, generation.generation))!;
+      });
+      if (result) return result;
+      position = await this.replay(projector, generation, position, meter, signal);
+    }
+  }
+
+  private async readPage(projector: Projector, position: string | null): Promise<RecordedEvent[]> {
+    const { store, batchSize } = this.deps;
+    const events: RecordedEvent[] = [];
+    const fromPosition = position === null ? undefined : store.positions.decode(position);
+    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, filter: projector.filter })) events.push(event);
+    return events;
+  }
+}
+
+/** Abandons a 'building' generation of another version (or table set): retired, tables dropped. */
+async function discard(trx: Transaction<any>, generation: Generation): Promise<void> {
+  await generationRegistry.lock(trx, generation.projection, generation.generation);
+  await generationRegistry.setStatus(trx, generation.projection, generation.generation, 'retired');
+  await dropGenerationTables(trx, generation.tables, generation.generation);
+}
+
+const MAX_SWITCH_ATTEMPTS = 5;
+
+/** Whether checkpoint `a` is before checkpoint `b` (null = the start). */
+function isBehind(positions: PositionCodec, a: string | null, b: string | null): boolean {
+  if (b === null) return false;
+  if (a === null) return true;
+  return positions.compare(positions.decode(a), positions.decode(b)) < 0;
+}
+
+function sameTables(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+}

@@ -1,0 +1,91 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Generation, GenerationStatus } from './generation.js';
+
+interface GenerationRow {
+  projection: string;
+  generation: number;
+  version: number;
+  status: GenerationStatus;
+  tables: string[];
+  position: string | null;
+  events_applied: string | number | bigint;
+  started_at: Date;
+  activated_at: Date | null;
+  retired_at: Date | null;
+}
+
+const toGeneration = (r: GenerationRow): Generation => ({
+  projection: r.projection,
+  generation: r.generation,
+  version: r.version,
+  status: r.status,
+  tables: r.tables,
+  position: r.position,
+  eventsApplied: Number(r.events_applied),
+  startedAt: r.started_at,
+  activatedAt: r.activated_at,
+  retiredAt: r.retired_at,
+});
+
+const COLUMNS = sql`projection, generation, version, status, tables, position, events_applied, started_at, activated_at, retired_at`;
+
+/** Reads and writes projection_generations (raw SQL: the table is the engine's own). */
+export const generationRegistry = {
+  async active(db: Kysely<any>, projection: string): Promise<Generation | undefined> {
+    return one(await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND status = 'active'`.execute(db));
+  },
+
+  async building(db: Kysely<any>, projection: string): Promise<Generation | undefined> {
+    return one(await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND status = 'building'`.execute(db));
+  },
+
+  async all(db: Kysely<any>, projection: string): Promise<Generation[]> {
+    const { rows } = await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} ORDER BY generation`.execute(db);
+    return rows.map(toGeneration);
+  },
+
+  /** Locks the row until the end of `trx` (the fence every writer goes through). */
+  async lock(trx: Transaction<any>, projection: string, generation: number): Promise<Generation | undefined> {
+    return one(
+      await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND generation = ${generation} FOR UPDATE`.execute(trx),
+    );
+  },
+
+  async lockActive(trx: Transaction<any>, projection: string): Promise<Generation | undefined> {
+    return one(
+      await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND status = 'active' FOR UPDATE`.execute(trx),
+    );
+  },
+
+  async nextGenerationNumber(trx: Transaction<any>, projection: string): Promise<number> {
+    const { rows } = await sql<{ next: number }>`SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE projection = ${projection}`.execute(trx);
+    return Number(rows[0]!.next);
+  },
+
+  async insertBuilding(trx: Transaction<any>, g: { projection: string; generation: number; version: number; tables: string[] }): Promise<Generation> {
+    const { rows } = await sql<GenerationRow>`
+      INSERT INTO projection_generations (projection, generation, version, status, tables)
+      VALUES (${g.projection}, ${g.generation}, ${g.version}, 'building', ${g.tables})
+      RETURNING ${COLUMNS}`.execute(trx);
+    return toGeneration(rows[0]!);
+  },
+
+  async saveCheckpoint(trx: Transaction<any>, projection: string, generation: number, position: string, applied: number): Promise<void> {
+    await sql`
+      UPDATE projection_generations
+      SET position = ${position}, events_applied = events_applied + ${applied}, updated_at = now()
+      WHERE projection = ${projection} AND generation = ${generation}`.execute(trx);
+  },
+
+  async setStatus(trx: Transaction<any>, projection: string, generation: number, status: GenerationStatus): Promise<void> {
+    const stamp = status === 'active' ? sql`, activated_at = now()` : status === 'retired' ? sql`, retired_at = now()` : sql``;
+    await sql`
+      UPDATE projection_generations SET status = ${status}, updated_at = now() ${stamp}
+      WHERE projection = ${projection} AND generation = ${generation}`.execute(trx);
+  },
+};
+
+function one(result: { rows: GenerationRow[] }): Generation | undefined {
+  const row = result.rows[0];
+  return row ? toGeneration(row) : undefined;
+}

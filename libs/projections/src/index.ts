@@ -1,0 +1,11 @@
+export * from './projector.js';
+export * from './generation.js';
+export * from './migrations.js';
+export * from './projection-runner.js';
+export * from './rebuild-progress.js';
+export * from './errors.js';
+export * from './logger.js';
+export { projectionHealth, defaultHealthOptions, type ProjectionHealthOptions } from './projection-health.js';
+export { physicalTableName } from './table-names.js';
+export { generationRegistry } from './generation-registry.js';
+export { inBatches } from './batches.js';

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { ProjectionHealth } from '#ardoise/contracts';
+import type { EventStore } from '#ardoise/event-store';
+import type { Projector } from './projector.js';
+import type { Generation } from './generation.js';
+import { assertDistinctProjectors } from './table-names.js';
+import { AdvisorySession } from './advisory-session.js';
+import { GenerationBuilder } from './generation-builder.js';
+import { ProjectionWorker } from './projection-worker.js';
+import { defaultHealthOptions, projectionHealth, type ProjectionHealthOptions } from './projection-health.js';
+import type { RebuildProgressListener } from './rebuild-progress.js';
+import { UnknownProjectionError } from './errors.js';
+import { consoleProjectionLogger, type ProjectionLogger } from './logger.js';
+
+export interface ProjectionRunnerOptions {
+  /** The read-model database (the engine's migrations must have run: projectionMigrations). */
+  pool: pg.Pool;
+  store: EventStore;
+  projectors: readonly Projector[];
+  /** Kysely over `pool`; created when absent (and then never destroyed: the pool is the app's). */
+  db?: Kysely<any>;
+  logger?: ProjectionLogger;
+  /** Shown in projection_runners; default `<hostname>:<pid>:<random>`. */
+  runnerId?: string;
+  /** Dedicated sessions for advisory locks; default `new pg.Client(pool.options)` with keep-alive. */
+  createSession?: () => pg.Client;
+  /** Events per transaction, at most (default 500). */
+  batchSize?: number;
+  /** How often a standby tries to take the lead (default 3000 ms). */
+  standbyRetryMs?: number;
+  /** Leader heartbeat period (default 5000 ms). */
+  heartbeatMs?: number;
+  /** Retry delays after a failure (default 250 ms doubling up to 30 s). */
+  backoff?: { initialMs?: number; maxMs?: number };
+  health?: Partial<ProjectionHealthOptions>;
+}
+
+/**
+ * Runs a set of projectors: for each, at most one leader across all processes (advisory
+ * lock) follows the log into the active generation; the others stand by and take over
+ * when the leader's session ends. Also rebuilds (blue/green) and reports health.
+ *
+ * App wiring: runMigrations(db, …, projectionMigrations) first; then `start()` in a worker
+ * (or the embedded single process), `stop()` on shutdown. An API-only process needs no
+ * `start()` to call `health()` or `rebuild()`.
+ */
+export class ProjectionRunner {
+  readonly runnerId: string;
+  private readonly db: Kysely<any>;
+  private readonly logger: ProjectionLogger;
+  private readonly projectors: ReadonlyMap<string, Projector>;
+  private readonly session: AdvisorySession;
+  private readonly builder: GenerationBuilder;
+  private readonly healthOptions: ProjectionHealthOptions;
+  private workers: ProjectionWorker[] = [];
+  private readonly rebuilds = new Set<AbortController>();
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    assertDistinctProjectors(options.projectors);
+    this.projectors = new Map(options.projectors.map((p) => [p.name, p]));
+    this.db = options.db ?? new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) });
+    this.logger = options.logger ?? consoleProjectionLogger;
+    this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const createSession = options.createSession ?? (() => new pg.Client({ ...options.pool.options, keepAlive: true }));
+    this.session = new AdvisorySession(createSession);
+    this.builder = new GenerationBuilder({
+      db: this.db,
+      store: options.store,
+      createSession,
+      logger: this.logger,
+      batchSize: options.batchSize ?? 500,
+      lockRetryMs: options.standbyRetryMs ?? 3000,
+    });
+    this.healthOptions = { ...defaultHealthOptions, ...options.health };
+  }
+
+  /** Starts one worker per projector (returns at once; leadership is taken in the background). */
+  start(): void {
+    if (this.workers.length > 0) return;
+    this.workers = [...this.projectors.values()].map(
+      (projector) =>
+        new ProjectionWorker({
+          db: this.db,
+          store: this.options.store,
+          projector,
+          session: this.session,
+          builder: this.builder,
+          logger: this.logger,
+          runnerId: this.runnerId,
+          batchSize: this.options.batchSize ?? 500,
+          standbyRetryMs: this.options.standbyRetryMs ?? 3000,
+          heartbeatMs: this.options.heartbeatMs ?? 5000,
+          backoff: { initialMs: this.options.backoff?.initialMs ?? 250, maxMs: this.options.backoff?.maxMs ?? 30_000 },
+        }),
+    );
+    for (const worker of this.workers) worker.start();
+  }
+
+  /** Stops following, cancels rebuilds started here, releases the locks (lets a standby lead). */
+  async stop(): Promise<void> {
+    for (const rebuild of this.rebuilds) rebuild.abort();
+    await Promise.all(this.workers.map((w) => w.stop()));
+    this.workers = [];
+    await this.session.close();
+  }
+
+  /** Whether this runner currently leads `projection`. */
+  isLeader(projection: string): boolean {
+    return this.workers.some((w) => w.name === projection && w.isLeader);
+  }
+
+  health(): Promise<ProjectionHealth[]> {
+    return projectionHealth(this.db, this.options.store, [...this.projectors.values()], this.healthOptions);
+  }
+
+  /**
+   * Rebuilds a projection into a new generation from the start of the log and switches to
+   * it when caught up, while the live generation keeps serving and following (see
+   * GenerationBuilder). Runs in this process whether or not it leads the projection.
+   * Throws RebuildInProgressError when one is already running anywhere.
+   */
+  async rebuild(projection: string, onProgress?: RebuildProgressListener, options: { signal?: AbortSignal } = {}): Promise<Generation> {
+    const projector = this.projectors.get(projection);
+    if (!projector) throw new UnknownProjectionError(projection);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    this.rebuilds.add(controller);
+    try {
+      return await this.builder.build(projector, { onProgress, signal: controller.signal, waitForLock: false });
+    } finally {
+      this.rebuilds.delete(controller);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  get projectorNames(): string[] {
+    return [...this.projectors.keys()];
+  }
+}
