@@ -32,7 +32,7 @@ import { ResubscribingSubscription, type ResubscribeBackoff } from './resubscrib
 import { firstNewRevision, planAppend } from './revisions.js';
 
 export interface EventStoreDbEventStoreOptions {
-  /** How often a conflicting write under 'any' / 'stream_exists' is retried before giving up. */
+  /** How often a write that lost a race is re-planned (re-read, then retried, no-op or conflict). Default 100. */
   maxAppendAttempts?: number;
   /** Backoff of subscriptions resubscribing after a drop. */
   resubscribeBackoff?: ResubscribeBackoff;
@@ -83,7 +83,7 @@ export class EventStoreDbEventStore implements EventStore {
     const expectedRevision = options?.expectedRevision;
     validateAppend(streamId, events, expectedRevision);
     const stored = events.map((event) => ({ ...event, data: asStoredJson(event.data), metadata: asStoredJson(event.metadata) }));
-    const maxAttempts = this.#options.maxAppendAttempts ?? 10;
+    const maxAttempts = this.#options.maxAppendAttempts ?? 100;
     let lastConflict: unknown;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const tail = await this.#readTail(streamId, stored.length);
@@ -120,10 +120,19 @@ export class EventStoreDbEventStore implements EventStore {
         // Someone wrote between our read and our write (or this very batch landed through a
         // retried call): read again; the next round decides between retry, no-op and conflict.
         lastConflict = toWrongExpectedVersion(streamId, error as ClientWrongExpectedVersionError);
+        // Spread the retries of writers that lost the same race.
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(50, 2 * attempt))));
         continue;
       }
       const nextRevision = BigInt(result.nextExpectedRevision);
-      const position = result.position ? toPortPosition(result.position) : (await this.#readTail(streamId, 1)).at(-1)?.position;
+      // The position the server returns for a write is exact for a single event; for a batch it
+      // may be the transaction's rather than its last event's (as $all reports it). The port
+      // promises the last event's position, comparable with what readAll/subscribeToAll give,
+      // so a batch reads it back (one small read).
+      const position =
+        result.position && toWrite.length === 1
+          ? toPortPosition(result.position)
+          : (await this.#readRange(streamId, nextRevision, 1)).at(0)?.position;
       if (!position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
       return { nextRevision, position };
     }
