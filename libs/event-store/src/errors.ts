@@ -26,3 +26,21 @@ export class StreamNotFoundError extends NotFoundError {
     super('EVENT_STORE.STREAM_NOT_FOUND', 'Élément introuvable.', `stream ${streamId} not found`);
   }
 }
+
+/**
+ * An event id already in the store, outside an idempotent retry (same ids, same stream,
+ * same expected revision): event ids are unique across the whole log.
+ */
+export class DuplicateEventIdError extends ConflictError {
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: string[],
+  ) {
+    super(
+      'EVENT_STORE.DUPLICATE_EVENT_ID',
+      'Cette opération a déjà été enregistrée.',
+      `stream ${streamId}: event id(s) ${eventIds.join(', ')} already recorded elsewhere`,
+      { eventIds },
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import type pg from 'pg';
+import { ValidationError } from '#ardoise/kernel';
+import type { EventFilter, ReadAllOptions, RecordedEvent } from '../event-store.port.js';
+import { fromPosition, type PgPosition } from './position.js';
+import { checkMaxCount } from './read-stream.js';
+import { EVENT_COLUMNS, likePrefix, toRecordedEvent, type EventRow } from './rows.js';
+
+/*
+ * Global order, the PostgreSQL way (DESIGN.md §2).
+ *
+ * global_position comes from a sequence, taken at INSERT time but visible at COMMIT time:
+ * transaction A takes 10, transaction B takes 11 and commits first; a reader that saw 11
+ * and checkpointed it would never see 10. So every row carries the writing transaction's
+ * id (xid8, `pg_current_xact_id()`), readers order by (transaction_id, global_position),
+ * and they only look at rows written by transactions older than the oldest transaction
+ * still running: `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`. Every such
+ * transaction has ended (committed or rolled back), and any later transaction gets a
+ * larger xid, so the set of rows below that cut never changes again: a reader (or a
+ * subscription) that has consumed everything below it can checkpoint and never miss an
+ * event. The price: an open writing transaction anywhere on the server holds the cut back
+ * until it ends.
+ */
+
+/** The visibility cut right now: every transaction below it has ended. */
+export async function currentCut(pool: pg.Pool): Promise<{ xmin: bigint; xmax: bigint }> {
+  const { rows } = await pool.query<{ xmin: string; xmax: string }>({
+    name: 'es_current_cut',
+    text: 'SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() s',
+  });
+  return { xmin: BigInt(rows[0]!.xmin), xmax: BigInt(rows[0]!.xmax) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A cut that includes every transaction that had ended when we were called (so that a
+ * caller reads its own committed appends): wait, up to `maxWaitMs`, for the transactions
+ * running at call time to end. After that, return the cut as it is (still safe, maybe
+ * without the most recent events).
+ */
+export async function settledCut(pool: pg.Pool, maxWaitMs: number): Promise<bigint> {
+  const start = await currentCut(pool);
+  let cut = start.xmin;
+  const deadline = Date.now() + maxWaitMs;
+  let delay = 2;
+  while (cut < start.xmax && Date.now() < deadline) {
+    await sleep(delay);
+    delay = Math.min(delay * 2, 50);
+    cut = (await currentCut(pool)).xmin;
+  }
+  return cut;
+}
+
+export interface FilterSql {
+  clause: string;
+  values: unknown[];
+}
+
+/** SQL for an EventFilter, parameters numbered from `firstParam`. */
+export function filterSql(filter: EventFilter | undefined, firstParam: number): FilterSql {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  if (filter?.streamPrefixes !== undefined) {
+    if (!Array.isArray(filter.streamPrefixes) || filter.streamPrefixes.some((p) => typeof p !== 'string')) {
+      throw new ValidationError([{ field: 'filter.streamPrefixes', messages: ['must be an array of strings'] }]);
+    }
+    values.push(filter.streamPrefixes.map(likePrefix));
+    parts.push(`AND stream_id LIKE ANY ($${firstParam + values.length - 1}::text[])`);
+  }
+  if (filter?.eventTypes !== undefined) {
+    if (!Array.isArray(filter.eventTypes) || filter.eventTypes.some((t) => typeof t !== 'string')) {
+      throw new ValidationError([{ field: 'filter.eventTypes', messages: ['must be an array of strings'] }]);
+    }
+    values.push(filter.eventTypes);
+    parts.push(`AND type = ANY ($${firstParam + values.length - 1}::text[])`);
+  }
+  return { clause: parts.join(' '), values };
+}
+
+/**
+ * One page of the log strictly after (forwards) or before (backwards) `after`, below the
+ * cut `below` (exclusive xid), filtered. Keyset paging on (transaction_id, global_position).
+ */
+export async function readPage(
+  pool: pg.Pool,
+  args: { after: PgPosition | undefined; backwards: boolean; below: bigint; limit: number; filter: EventFilter | undefined },
+): Promise<EventRow[]> {
+  const values: unknown[] = [args.below.toString(), args.limit];
+  let bound = '';
+  if (args.after) {
+    values.push(args.after.transactionId.toString(), args.after.globalPosition.toString());
+    bound = `AND (transaction_id, global_position) ${args.backwards ? '<' : '>'} ($3::text::xid8, $4::bigint)`;
+  }
+  const filter = filterSql(args.filter, values.length + 1);
+  values.push(...filter.values);
+  const order = args.backwards ? 'DESC' : 'ASC';
+  const { rows } = await pool.query<EventRow>({
+    text: `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE transaction_id < $1::text::xid8 ${bound} ${filter.clause}
+           ORDER BY events.transaction_id ${order}, events.global_position ${order} LIMIT $2`,
+    values,
+  });
+  return rows;
+}
+
+export interface ReadAllContext {
+  pool: pg.Pool;
+  pageSize: number;
+  /** How long readAll waits for transactions in flight at call time (see settledCut). */
+  settleMs: number;
+}
+
+export async function* readAll(ctx: ReadAllContext, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  const backwards = options.direction === 'backwards';
+  if (options.direction !== undefined && options.direction !== 'forwards' && !backwards) {
+    throw new ValidationError([{ field: 'direction', messages: ["must be 'forwards' or 'backwards'"] }]);
+  }
+  let remaining = checkMaxCount(options.maxCount);
+  let after = options.fromPosition === undefined ? undefined : fromPosition(options.fromPosition);
+  filterSql(options.filter, 1); // validate before any I/O
+  if (remaining === 0) return;
+  // One cut for the whole read: a consistent prefix of the log, paged.
+  const below = await settledCut(ctx.pool, ctx.settleMs);
+  while (remaining > 0) {
+    const limit = Math.min(ctx.pageSize, remaining);
+    const rows = await readPage(ctx.pool, { after, backwards, below, limit, filter: options.filter });
+    for (const row of rows) yield toRecordedEvent(row);
+    remaining -= rows.length;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < limit) return;
+    after = { transactionId: BigInt(last.transaction_id), globalPosition: BigInt(last.global_position) };
+  }
+}

@@ -1,0 +1,122 @@
+import type pg from 'pg';
+import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port.js';
+import { currentCut, filterSql, readPage } from './read-all.js';
+import type { NotificationListener } from './listener.js';
+import { fromPosition, type PgPosition } from './position.js';
+import { toRecordedEvent } from './rows.js';
+
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+export interface SubscriptionContext {
+  pool: pg.Pool;
+  pageSize: number;
+  pollIntervalMs: number;
+  listener: NotificationListener;
+}
+
+/**
+ * subscribeToAll: catch up from `fromPosition` (exclusive), then live — one loop for both.
+ * Each round reads pages strictly after the last delivered position and below the current
+ * visibility cut (read-all.ts); rows below the cut never change again, so delivering them
+ * in (transaction_id, global_position) order and moving the checkpoint past them can never
+ * skip, reorder or repeat an event. When a round comes back short, the loop sleeps until a
+ * NOTIFY arrives (append.ts sends one per append) or `pollIntervalMs` passes: the poll is
+ * what picks up events that were committed but still held back below an older open
+ * transaction when the notification came.
+ */
+export class PostgresSubscription implements Subscription {
+  private closed = false;
+  private wake: (() => void) | undefined;
+  private release: (() => Promise<void>) | undefined;
+  private readonly iterator: AsyncGenerator<RecordedEvent>;
+  private pendingSignal = false;
+
+  constructor(
+    private readonly ctx: SubscriptionContext,
+    options: SubscribeToAllOptions,
+    private readonly onClose: (s: PostgresSubscription) => void,
+  ) {
+    filterSql(options.filter, 1); // validate now, not on first iteration
+    const start = options.fromPosition === undefined ? undefined : fromPosition(options.fromPosition);
+    this.iterator = this.run(start, options);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.iterator;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.signal();
+    this.onClose(this);
+    await this.release?.();
+    this.release = undefined;
+  }
+
+  private signal(): void {
+    this.pendingSignal = true;
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private waitForSignal(): Promise<void> {
+    if (this.pendingSignal || this.closed) {
+      this.pendingSignal = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.ctx.pollIntervalMs);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.wake === done) self.wake = undefined;
+        self.pendingSignal = false;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async *run(start: PgPosition | undefined, options: SubscribeToAllOptions): AsyncGenerator<RecordedEvent> {
+    let after = start;
+    try {
+      this.release = await this.ctx.listener.acquire(() => this.signal());
+      if (this.closed) return;
+      while (!this.closed) {
+        // Clear the signal before reading: a notify that arrives during the read triggers another round.
+        this.pendingSignal = false;
+        const { xmin: below } = await currentCut(this.ctx.pool);
+        let full = true;
+        while (full && !this.closed) {
+          const rows = await readPage(this.ctx.pool, {
+            after,
+            backwards: false,
+            below,
+            limit: this.ctx.pageSize,
+            filter: options.filter,
+          });
+          full = rows.length === this.ctx.pageSize;
+          for (const row of rows) {
+            if (this.closed) return;
+            after = { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) };
+            yield toRecordedEvent(row);
+          }
+        }
+        if (this.closed) return;
+        // Everything below the cut has been examined (the last page was short): with a
+        // filter, skip the non-matching rows for good instead of rescanning them each round.
+        if (options.filter && (!after || after.transactionId < below - 1n)) {
+          after = { transactionId: below - 1n, globalPosition: MAX_BIGINT };
+        }
+        await this.waitForSignal();
+      }
+    } finally {
+      this.closed = true;
+      this.onClose(this);
+      await this.release?.();
+      this.release = undefined;
+    }
+  }
+}

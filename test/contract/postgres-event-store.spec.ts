@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { runMigrations } from '#ardoise/database';
+import {
+  PostgresEventStore,
+  eventStoreMigrations,
+  findFirstBrokenLink,
+  toPgPosition,
+  type ChainedEvent,
+  type EventData,
+  type RecordedEvent,
+} from '#ardoise/event-store';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { runEventStoreContract } from './event-store.contract.js';
+
+async function migratedDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) });
+  await runMigrations(db, eventStoreMigrations);
+  await db.destroy();
+  return database;
+}
+
+runEventStoreContract('PostgreSQL', async () => {
+  const database = await migratedDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const store = new PostgresEventStore(pool, { pollIntervalMs: 100, pageSize: 500 });
+  return {
+    store,
+    async teardown() {
+      await store.close();
+      await pool.end();
+      await database.drop();
+    },
+  };
+});
+
+describe('PostgresEventStore — PostgreSQL specifics', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let store: PostgresEventStore;
+  const closers: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    database = await migratedDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    await store.close();
+    await pool.end();
+    await database.drop();
+  }, 60_000);
+
+  const event = (type = 'SomethingHappened', data: unknown = {}): EventData => ({
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      actor: { userId: 'user-1', role: 'agent' },
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+    },
+  });
+
+  async function lastPosition() {
+    const [last] = await collectAll(store.readAll({ direction: 'backwards', maxCount: 1 }));
+    return last?.position;
+  }
+  async function collectAll<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of iterable) out.push(item);
+    return out;
+  }
+
+  /** Drains whatever the iterator yields within `ms`, without ending it. */
+  function recorder(iterator: AsyncIterator<RecordedEvent>) {
+    const received: RecordedEvent[] = [];
+    let failure: unknown;
+    void (async () => {
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return;
+          received.push(next.value);
+        }
+      } catch (error) {
+        failure = error;
+      }
+    })();
+    return {
+      received,
+      async waitFor(n: number, timeoutMs = 10_000) {
+        const deadline = Date.now() + timeoutMs;
+        while (received.length < n && !failure && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        if (failure) throw failure;
+        if (received.length < n) throw new Error(`received ${received.length}/${n}`);
+      },
+    };
+  }
+
+  it(
+    'a slow transaction that commits after a faster, later one while a subscription is live: the subscriber gets both, in commit-safe order, exactly once',
+    async () => {
+      const cat = `slow${randomUUID().slice(0, 8)}`;
+      const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
+      closers.push(() => subscription.close());
+      const live = recorder(subscription[Symbol.asyncIterator]());
+
+      // The subscription is live: it has caught up and delivers a fresh event.
+      await store.append(`${cat}-marker`, [event('Marker')], { expectedRevision: 'no_stream' });
+      await live.waitFor(1);
+
+      // A second adapter whose only connection sits inside an open transaction: its append
+      // runs the adapter's own SQL and takes an xid and a global_position, uncommitted.
+      const slowPool = new pg.Pool({ connectionString: database.url, max: 1 });
+      closers.push(() => slowPool.end());
+      const slowClient = await slowPool.connect();
+      await slowClient.query('BEGIN');
+      slowClient.release();
+      const slowStore = new PostgresEventStore(slowPool, { notifyChannel: false });
+      const slow = event('SlowCommitted');
+      const slowResult = await slowStore.append(`${cat}-slow`, [slow], { expectedRevision: 'no_stream' });
+
+      // A later, faster transaction: larger xid and larger global_position, committed now.
+      const fast = event('FastCommitted');
+      const fastResult = await store.append(`${cat}-fast`, [fast], { expectedRevision: 'no_stream' });
+      const s = toPgPosition(slowResult.position);
+      const f = toPgPosition(fastResult.position);
+      expect(s.transactionId).toBeLessThan(f.transactionId);
+      expect(s.globalPosition).toBeLessThan(f.globalPosition);
+
+      // The fast event is committed, yet held back while the slow transaction is open:
+      // delivering it now would let a checkpoint jump over the slow one.
+      await new Promise((r) => setTimeout(r, 600)); // several poll intervals + the NOTIFY
+      expect(live.received.map((e) => e.type)).toEqual(['Marker']);
+      const direct = await pool.query('SELECT count(*)::int AS n FROM events WHERE event_id = $1', [fast.id]);
+      expect(direct.rows[0].n).toBe(1);
+
+      const commitClient = await slowPool.connect();
+      await commitClient.query('COMMIT');
+      commitClient.release();
+
+      await live.waitFor(3);
+      await new Promise((r) => setTimeout(r, 300)); // nothing more may come
+      expect(live.received.map((e) => e.type)).toEqual(['Marker', 'SlowCommitted', 'FastCommitted']);
+      expect(live.received[1]!.id).toBe(slow.id);
+      expect(live.received[2]!.id).toBe(fast.id);
+      expect(store.positions.compare(live.received[1]!.position, live.received[2]!.position)).toBeLessThan(0);
+      const all = await collectAll(store.readAll({ filter: { streamPrefixes: [`${cat}-`] } }));
+      expect(all.map((e) => e.id)).toEqual(live.received.map((e) => e.id));
+      await slowStore.close();
+    },
+    30_000,
+  );
+
+  it('events of a rolled-back transaction never appear and do not block later ones', async () => {
+    const cat = `rb${randomUUID().slice(0, 8)}`;
+    const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
+    closers.push(() => subscription.close());
+    const live = recorder(subscription[Symbol.asyncIterator]());
+    const txPool = new pg.Pool({ connectionString: database.url, max: 1 });
+    closers.push(() => txPool.end());
+    const c = await txPool.connect();
+    await c.query('BEGIN');
+    c.release();
+    const txStore = new PostgresEventStore(txPool, { notifyChannel: false });
+    await txStore.append(`${cat}-ghost`, [event('Ghost')], { expectedRevision: 'no_stream' });
+    await store.append(`${cat}-real`, [event('Real')], { expectedRevision: 'no_stream' });
+    const c2 = await txPool.connect();
+    await c2.query('ROLLBACK');
+    c2.release();
+    await live.waitFor(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(live.received.map((e) => e.type)).toEqual(['Real']);
+    expect(await store.streamRevision(`${cat}-ghost`)).toBeUndefined();
+    await txStore.close();
+  });
+
+  it('NOTIFY wakes a subscriber of another adapter instance long before its poll interval', async () => {
+    const cat = `ntf${randomUUID().slice(0, 8)}`;
+    const other = new PostgresEventStore(pool, { pollIntervalMs: 60_000 });
+    closers.push(() => other.close());
+    const subscription = other.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
+    const live = recorder(subscription[Symbol.asyncIterator]());
+    await new Promise((r) => setTimeout(r, 200)); // let it catch up and LISTEN
+    const started = Date.now();
+    await store.append(`${cat}-1`, [event()], { expectedRevision: 'no_stream' });
+    await live.waitFor(1, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await subscription.close();
+  });
+
+  it('two adapter instances (two api processes) append to one stream: stale head caches cost a retry, never a broken chain', async () => {
+    const other = new PostgresEventStore(pool);
+    closers.push(() => other.close());
+    const id = `family-${randomUUID()}`;
+    await store.append(id, [event()], { expectedRevision: 'no_stream' });
+    await collectAll(other.readStream(id)); // other caches head 0
+    await store.append(id, [event()], { expectedRevision: 0n });
+    await store.append(id, [event()], { expectedRevision: 'any' });
+    // other's cache says 0: its 'any' append must still land at 3, chained to 2
+    expect((await other.append(id, [event()], { expectedRevision: 'any' })).nextRevision).toBe(3n);
+    await expect(other.append(id, [event()], { expectedRevision: 0n })).rejects.toMatchObject({ actual: 3n });
+    expect((await store.append(id, [event()], { expectedRevision: 3n })).nextRevision).toBe(4n);
+    const read = await collectAll(store.readStream(id));
+    expect(await findFirstBrokenLink(read)).toBeUndefined();
+  });
+
+  it('every stored row recomputes with event-hash.ts (hash chain of the whole table)', async () => {
+    const { rows } = await pool.query(
+      `SELECT stream_id AS "streamId", revision::text AS revision, type, data, metadata, hash, previous_hash AS "previousHash"
+       FROM events ORDER BY stream_id, revision`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    const byStream = new Map<string, ChainedEvent[]>();
+    for (const row of rows) {
+      const list = byStream.get(row.streamId) ?? [];
+      list.push({ ...row, revision: BigInt(row.revision) });
+      byStream.set(row.streamId, list);
+    }
+    for (const [, events] of byStream) expect(await findFirstBrokenLink(events)).toBeUndefined();
+    // and a single edited byte is caught
+    const [streamId, events] = [...byStream.entries()][0]!;
+    const tampered = events.map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as object), injected: true } } : e));
+    expect(await findFirstBrokenLink(tampered)).toMatchObject({ kind: 'hash-mismatch', streamId, revision: 0n });
+  });
+
+  it('the events table is append-only: UPDATE and DELETE are refused', async () => {
+    const id = `family-${randomUUID()}`;
+    await store.append(id, [event()], { expectedRevision: 'no_stream' });
+    await expect(pool.query(`UPDATE events SET type = 'X' WHERE stream_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM events WHERE stream_id = $1`, [id])).rejects.toThrow(/append-only/);
+  });
+
+  it('positions are (transaction id, global position) and encode as "<xid>-<global>"', async () => {
+    const result = await store.append(`family-${randomUUID()}`, [event()], { expectedRevision: 'no_stream' });
+    const p = toPgPosition(result.position);
+    expect(store.positions.encode(result.position)).toBe(`${p.transactionId}-${p.globalPosition}`);
+  });
+});
