@@ -1,2 +1,3 @@
+export * from './catalogue.js';
 export * from './health.js';
 export * from './problem.js';

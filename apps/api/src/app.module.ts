@@ -1,0 +1,37 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import type { Clock } from '#ardoise/commands';
+import { CoreModule, type Infrastructure } from '#ardoise/runtime';
+import { CatalogueModule } from '#ardoise/catalogue';
+import { WorkerModule } from '../../worker/src/worker.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+
+export interface AppModuleOptions {
+  infrastructure: Infrastructure;
+  logger: Logger;
+  clock: Clock;
+  /** Modules added by tests (e.g. a probe of the command pipeline). */
+  extraModules?: Type[];
+}
+
+/** Wires the bounded contexts together; the libraries hold the logic. */
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const runsProjections = options.infrastructure.config.ARDOISE_ROLE !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options.infrastructure, options.logger, options.clock),
+        CqrsModule.forRoot(),
+        WorkerModule.register({ runProjections: runsProjections }),
+        HealthModule,
+        CatalogueModule,
+        ...(options.extraModules ?? []),
+      ],
+      providers: [IdempotencyInterceptor],
+    };
+  }
+}

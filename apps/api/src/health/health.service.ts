@@ -1,0 +1,55 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { HealthReport, HealthStatus, ProjectionHealth } from '#ardoise/contracts';
+import { INFRASTRUCTURE, PROJECTION_HEALTH, type Infrastructure } from '#ardoise/runtime';
+
+export type ProjectionHealthSource = () => Promise<ProjectionHealth[]>;
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+    @Optional() @Inject(PROJECTION_HEALTH) private readonly projections?: ProjectionHealthSource,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const [database, eventStore, projections] = await Promise.all([
+      this.check(async () => {
+        await sql`SELECT 1`.execute(this.infrastructure.db);
+      }),
+      this.check(async () => {
+        for await (const _ of this.infrastructure.store.readAll({ direction: 'backwards', maxCount: 1 })) break;
+      }),
+      this.projections ? this.projections().catch(() => [] as ProjectionHealth[]) : Promise.resolve([]),
+    ]);
+    const statuses: HealthStatus[] = [database.status, eventStore.status, ...projections.map((p) => p.status)];
+    const status: HealthStatus =
+      database.status === 'down' || eventStore.status === 'down' ? 'down' : statuses.every((s) => s === 'ok') ? 'ok' : 'degraded';
+    return {
+      status,
+      version: VERSION,
+      time: new Date().toISOString(),
+      checks: { database, eventStore: { ...eventStore, adapter: this.infrastructure.adapter } },
+      projections,
+    };
+  }
+
+  private async check(probe: () => Promise<void>): Promise<{ status: HealthStatus; detail?: string }> {
+    try {
+      await withTimeout(probe(), 3000);
+      return { status: 'ok' };
+    } catch (error) {
+      return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

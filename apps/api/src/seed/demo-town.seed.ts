@@ -1,0 +1,29 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import { ConflictError } from '#ardoise/kernel';
+import { runInContext, systemContext } from '#ardoise/commands';
+import { DEMO_SERVICES, DefineService } from '#ardoise/catalogue';
+
+const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
+
+/**
+ * Seeds the demo town through the same commands as everyone else (so every fact is an
+ * event with its metadata). Safe to run again: what exists already is left as it is.
+ */
+export async function seedDemoTown(app: INestApplicationContext, logger: Logger): Promise<{ created: number }> {
+  const commands = app.get(CommandBus);
+  let created = 0;
+  await runInContext(systemContext(SEED_ACTOR), async () => {
+    for (const service of DEMO_SERVICES) {
+      try {
+        await commands.execute(new DefineService(service));
+        created++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  });
+  logger.info({ created }, 'demo town seeded');
+  return { created };
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { runAppendBenchmark } from '../../../../bench/append.bench.js';
+import { benchDatabase } from './bench-database.js';
+
+/** `ardoise bench <name>`: benchmarks, each compared in the same run with a raw PostgreSQL baseline. */
+export function registerBench(program: Command): void {
+  const bench = program.command('bench').description('Bancs d’essai (comparés à PostgreSQL brut, même machine, même exécution)');
+  bench
+    .command('append')
+    .description('Ajouts d’événements : concurrence 1, 8, 32 et lots de 100, contre des INSERT bruts')
+    .option('-n, --events <n>', 'événements par cas', (v) => Number.parseInt(v, 10))
+    .action(async (options: { events?: number }) => {
+      const database = await benchDatabase();
+      try {
+        await runAppendBenchmark({ databaseUrl: database.url, events: options.events, log: (line) => console.log(line) });
+      } finally {
+        await database.release();
+      }
+    });
+}

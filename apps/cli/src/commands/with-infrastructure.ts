@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
+import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
+
+/** Runs a CLI command against the configured (or embedded) database, then closes it. */
+export async function withInfrastructure<T>(work: (infrastructure: Infrastructure, logger: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig({ ...process.env, ARDOISE_ROLE: 'api', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const logger = createLogger(config.LOG_LEVEL);
+  const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
+  try {
+    return await work(infrastructure, logger);
+  } finally {
+    await infrastructure.stop();
+  }
+}

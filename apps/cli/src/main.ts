@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigurationError } from '#ardoise/runtime';
+import { registerBench } from './commands/bench.command.js';
+import { registerMigrate } from './commands/migrate.command.js';
+import { registerRebuild } from './commands/rebuild.command.js';
+import { registerSeed } from './commands/seed.command.js';
+
+const program = new Command()
+  .name('ardoise')
+  .description('Ardoise — outils d’exploitation (base, projections, bancs d’essai)')
+  .showHelpAfterError();
+
+registerMigrate(program);
+registerSeed(program);
+registerRebuild(program);
+registerBench(program);
+
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof ConfigurationError ? error.message : error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Module } from '@nestjs/common';
+import { systemClock } from '#ardoise/commands';
+import { ConfigurationError, CoreModule, createLogger, loadConfig, NestPinoLogger, startInfrastructure } from '#ardoise/runtime';
+import { ALL_MIGRATIONS } from '../../api/src/migrations.js';
+import { WorkerModule } from './worker.module.js';
+
+/** A worker process: projections and scheduled jobs, no HTTP (scale-out deployments). */
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, ARDOISE_ROLE: 'worker' });
+  const logger = createLogger(config.LOG_LEVEL);
+  const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
+
+  @Module({
+    imports: [CoreModule.forRoot(infrastructure, logger, systemClock), CqrsModule.forRoot(), WorkerModule.register({ runProjections: true })],
+  })
+  class WorkerProcessModule {}
+
+  const app = await NestFactory.createApplicationContext(WorkerProcessModule, { logger: new NestPinoLogger(logger) });
+  logger.info({ eventStore: infrastructure.adapter }, 'Ardoise worker started');
+  const stop = async () => {
+    await app.close();
+    await infrastructure.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { ServiceView } from '#ardoise/contracts';
+
+export class ListServices extends Query<ServiceView[]> {}

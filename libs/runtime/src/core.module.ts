@@ -1,0 +1,26 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AggregateRepository, IdempotencyStore, type Clock } from '#ardoise/commands';
+import type { Infrastructure } from './infrastructure.js';
+import { CLOCK, DATABASE, EVENT_STORE, INFRASTRUCTURE, LOGGER } from './tokens.js';
+
+/** Makes the connections, the clock and the command pipeline available to every module. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(infrastructure: Infrastructure, logger: Logger, clock: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: INFRASTRUCTURE, useValue: infrastructure },
+        { provide: EVENT_STORE, useValue: infrastructure.store },
+        { provide: DATABASE, useValue: infrastructure.db },
+        { provide: LOGGER, useValue: logger },
+        { provide: CLOCK, useValue: clock },
+        { provide: AggregateRepository, useFactory: () => new AggregateRepository(infrastructure.store, clock) },
+        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(infrastructure.db) },
+      ],
+      exports: [INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Type } from '@nestjs/common';
+import { systemClock, type Clock } from '#ardoise/commands';
+import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
+import { createApp } from '../../../apps/api/src/create-app.js';
+import { ALL_MIGRATIONS } from '../../../apps/api/src/migrations.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+export interface TestApp {
+  baseUrl: string;
+  app: NestExpressApplication;
+  infrastructure: Infrastructure;
+  close(): Promise<void>;
+}
+
+/** The real application (real PostgreSQL, real HTTP on a free port) on a fresh database. */
+export async function startTestApp(options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: '0', ...options.env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
+  const app = await createApp(infrastructure, logger, { clock: options.clock ?? systemClock, extraModules: options.extraModules });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    infrastructure,
+    async close() {
+      await app.close();
+      await infrastructure.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls until `probe` returns a truthy value (projections are eventually consistent). */
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A response body for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+export const bodyOf = (response: Response): Promise<Json> => response.json() as Promise<Json>;
