@@ -4,6 +4,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
 import { computeEventHash, toStorableJson } from '../event-hash.js';
 import { validateAppend } from '../append-validation.js';
 import type { HeadCache, StreamHead } from './head-cache.js';
+import type { CoalescingNotifier } from './notifier.js';
 import { toPosition } from './position.js';
 
 /*
@@ -15,52 +16,54 @@ import { toPosition } from './position.js';
  *   - nothing at all for 'no_stream' (revision -1, previous hash ''),
  *   - the HeadCache otherwise: heads this adapter saw when it appended to or read the stream
  *     (a command handler reads its aggregate, then appends: the head is cached by then).
- * The statement then updates the `streams` row ONLY IF it still holds that head
- * (`WHERE revision = $expected AND last_hash = $hash`), and inserts the events from that
- * update's RETURNING: if another writer got there first, the row lock makes us wait for it,
- * re-check the condition against the committed row (READ COMMITTED re-evaluation), match
- * nothing and insert nothing. For a new stream, `INSERT … ON CONFLICT DO NOTHING` on
- * `streams` plays the same role.
+ * Then ONE statement, `INSERT … SELECT … WHERE EXISTS (head) RETURNING …`:
+ *   - the optimistic concurrency check is the unique index on (stream_id, revision): the
+ *     new events take revisions head+1…; if another writer already took head+1 the insert
+ *     fails with a unique violation (a concurrent, uncommitted writer makes us wait for its
+ *     outcome first — so of N writers at the same expected revision exactly one wins);
+ *   - `WHERE EXISTS (… revision = head AND hash = headHash)` refuses to build on a head that
+ *     is not there (a stale cache entry claiming a longer stream, or another content): it
+ *     inserts nothing rather than leaving a gap or a broken link.
+ * No `streams` table: a head row updated on every append doubled the write cost (an extra
+ * tuple version and WAL record per append, measured in bench/append.bench.ts) for nothing
+ * the unique index does not already give.
  *
- * Only when that returns nothing (a conflict, or a stale/missing cache entry) do we read the
- * head (second round trip), then either retry (the expectation still holds: 'any', or the
- * cache was simply stale), return the original result (an idempotent re-append: the same
- * event ids already follow the expected revision) or throw WrongExpectedVersionError.
+ * Only when that fails (a conflict, or a stale/missing cache entry) do we read the head
+ * (second round trip), then either retry (the expectation still holds: 'any', or the cache
+ * was simply stale), return the original result (an idempotent re-append: the same event
+ * ids already follow the expected revision) or throw WrongExpectedVersionError.
+ * After a successful append, the notifier wakes subscribers (notifier.ts explains why the
+ * NOTIFY is not in the statement).
  */
 
+const COLUMNS = 'stream_id, revision, event_id, type, data, metadata, hash, previous_hash';
 
-const INSERT_EVENTS = `
-  ins AS (
-    INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash, previous_hash)
-    SELECT $1, e.revision, e.event_id, e.type, e.data, e.metadata, e.hash, e.previous_hash
-    FROM head CROSS JOIN unnest($5::bigint[], $6::uuid[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-      WITH ORDINALITY AS e(revision, event_id, type, data, metadata, hash, previous_hash, n)
-    ORDER BY e.n
-    RETURNING global_position, transaction_id
-  )`;
-
-function appendSql(kind: 'new' | 'existing', notifyChannel: string | undefined): string {
-  const head =
-    kind === 'new'
-      ? `head AS (
-           INSERT INTO streams (stream_id, revision, last_hash) SELECT $1, $2::bigint, $3
-           WHERE $4::bigint IS NULL
-           ON CONFLICT (stream_id) DO NOTHING RETURNING 1)`
-      : `head AS (
-           UPDATE streams SET revision = $2::bigint, last_hash = $3
-           WHERE stream_id = $1 AND revision = $4::bigint AND last_hash = $12
-           RETURNING 1)`;
-  const notify = notifyChannel ? `, pg_notify('${notifyChannel.replace(/'/g, "''")}', '') AS notified` : '';
-  return `WITH ${head}, ${INSERT_EVENTS}
-    SELECT i.global_position::text AS global_position, i.transaction_id::text AS transaction_id${notify}
-    FROM (SELECT global_position, transaction_id FROM ins ORDER BY global_position DESC LIMIT 1) i`;
+/**
+ * $1 stream id, $2 head revision, $3 head hash (= previous_hash of the first new event).
+ * Single event: $4 revision, $5 id, $6 type, $7 data, $8 metadata, $9 hash.
+ * Batch: the same as arrays, plus $10 previous hashes.
+ */
+function appendSql(single: boolean, newStream: boolean): string {
+  const source = single
+    ? `SELECT $1::text, $4::bigint, $5::uuid, $6::text, $7::jsonb, $8::jsonb, $9::text, $3::text`
+    : `SELECT $1::text, e.revision, e.event_id, e.type, e.data, e.metadata, e.hash, e.previous_hash
+       FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::text[])
+         WITH ORDINALITY AS e(revision, event_id, type, data, metadata, hash, previous_hash, n)`;
+  const guard = newStream
+    ? `WHERE $2::bigint IS NULL AND $3::text = ''`
+    : `WHERE EXISTS (SELECT 1 FROM events h WHERE h.stream_id = $1 AND h.revision = $2::bigint AND h.hash = $3)`;
+  return `INSERT INTO events (${COLUMNS})
+    ${source}
+    ${guard}
+    ${single ? '' : 'ORDER BY e.n'}
+    RETURNING global_position::text AS global_position, transaction_id::text AS transaction_id`;
 }
 
 export interface AppendContext {
   pool: pg.Pool;
   heads: HeadCache;
-  /** LISTEN/NOTIFY channel to wake subscribers; undefined to not notify (poll only). */
-  notifyChannel: string | undefined;
+  /** Wakes subscribers after an append; undefined to not notify (they poll). */
+  notifier: CoalescingNotifier | undefined;
 }
 
 const MAX_ATTEMPTS = 20;
@@ -76,12 +79,10 @@ export async function appendToStream(
   let head: StreamHead | null | undefined =
     expectedRevision === 'no_stream' ? null : ctx.heads.get(streamId);
   if (typeof expectedRevision === 'bigint' && head && head.revision !== expectedRevision) head = undefined;
-  let fresh = false;
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (head === undefined) {
       head = await readHead(ctx.pool, streamId);
-      fresh = true;
       if (!satisfies(expectedRevision, head)) {
         return resolveConflict(ctx, streamId, events, expectedRevision, head);
       }
@@ -90,13 +91,14 @@ export async function appendToStream(
     try {
       result = await tryAppend(ctx, streamId, events, head);
     } catch (error) {
-      if ((error as { code?: string; constraint?: string }).constraint === 'events_event_id_key') {
-        return resolveConflict(ctx, streamId, events, expectedRevision, fresh ? head : await readHead(ctx.pool, streamId), true);
+      const constraint = (error as { code?: string; constraint?: string }).code === '23505' ? (error as { constraint?: string }).constraint : undefined;
+      if (constraint === 'events_event_id_key') {
+        return resolveConflict(ctx, streamId, events, expectedRevision, await readHead(ctx.pool, streamId), true);
       }
-      throw error;
+      if (constraint !== 'events_stream_revision_key') throw error;
     }
     if (result) return result;
-    // Another writer moved the stream, or our cached head was stale: look again.
+    // Another writer took the next revision, or our cached head was stale: look again.
     ctx.heads.forget(streamId);
     head = undefined;
   }
@@ -113,13 +115,13 @@ function satisfies(expected: ExpectedRevision, head: StreamHead | null): boolean
 async function readHead(pool: pg.Pool, streamId: string): Promise<StreamHead | null> {
   const { rows } = await pool.query<{ revision: string; last_hash: string }>({
     name: 'es_read_head',
-    text: 'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_id = $1',
+    text: 'SELECT revision::text AS revision, hash AS last_hash FROM events WHERE stream_id = $1 ORDER BY events.revision DESC LIMIT 1',
     values: [streamId],
   });
   return rows[0] ? { revision: BigInt(rows[0].revision), hash: rows[0].last_hash } : null;
 }
 
-/** One statement: conditional head update + insert + notify. Undefined when the head moved. */
+/** One statement: the guarded insert. Undefined when the head is not there; throws 23505 when taken. */
 async function tryAppend(
   ctx: AppendContext,
   streamId: string,
@@ -147,28 +149,19 @@ async function tryAppend(
     previousHashes.push(previousHash);
     previousHash = hash;
   }
-  const kind = head ? 'existing' : 'new';
-  const values: unknown[] = [
-    streamId,
-    revision.toString(),
-    previousHash,
-    head ? head.revision.toString() : null,
-    revisions,
-    ids,
-    types,
-    data,
-    metadata,
-    hashes,
-    previousHashes,
-  ];
-  if (head) values.push(head.hash);
+  const single = events.length === 1;
+  const newStream = head === null;
+  const values: unknown[] = [streamId, head ? head.revision.toString() : null, head ? head.hash : ''];
+  if (single) values.push(revisions[0], ids[0], types[0], data[0], metadata[0], hashes[0]);
+  else values.push(revisions, ids, types, data, metadata, hashes, previousHashes);
   const { rows } = await ctx.pool.query<{ global_position: string; transaction_id: string }>({
-    name: `es_append_${kind}${ctx.notifyChannel ? '_notify' : ''}`,
-    text: appendSql(kind, ctx.notifyChannel),
+    name: `es_append${single ? '1' : 'n'}${newStream ? '_new' : ''}`,
+    text: appendSql(single, newStream),
     values,
   });
-  const row = rows[0];
+  const row = rows[rows.length - 1];
   if (!row) return undefined;
+  ctx.notifier?.poke();
   ctx.heads.offer(streamId, { revision, hash: previousHash });
   return {
     nextRevision: revision,

@@ -8,19 +8,12 @@ import type { Migrations } from '#ardoise/database';
  *   (see read-all.ts); (stream_id, revision) the stream order; event_id the idempotency key.
  *   A trigger refuses UPDATE and DELETE: the log is never rewritten (tamper evidence is in
  *   `hash` / `previous_hash`, computed by event-hash.ts).
- * - `streams`: one row per stream with its head (revision + last hash). Appends update it
- *   conditionally in the same statement as the insert: that row lock is the optimistic
- *   concurrency check, in one round trip (see append.ts).
+ * - No separate `streams` table: the unique (stream_id, revision) index is the optimistic
+ *   concurrency check and gives a stream's head in one index probe (see append.ts).
  */
 export const eventStoreMigrations: Migrations = {
   'event-store/0001-events': {
     async up(db: Kysely<any>) {
-      await sql`
-        CREATE TABLE streams (
-          stream_id  text PRIMARY KEY,
-          revision   bigint NOT NULL CHECK (revision >= 0),
-          last_hash  text NOT NULL
-        )`.execute(db);
       await sql`
         CREATE TABLE events (
           global_position bigserial PRIMARY KEY,
@@ -50,7 +43,6 @@ export const eventStoreMigrations: Migrations = {
     async down(db: Kysely<any>) {
       await sql`DROP TABLE events`.execute(db);
       await sql`DROP FUNCTION events_are_append_only()`.execute(db);
-      await sql`DROP TABLE streams`.execute(db);
     },
   },
 };

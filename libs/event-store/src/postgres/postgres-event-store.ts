@@ -14,6 +14,7 @@ import type {
 import { appendToStream } from './append.js';
 import { HeadCache } from './head-cache.js';
 import { NotificationListener } from './listener.js';
+import { CoalescingNotifier } from './notifier.js';
 import { postgresPositions } from './position.js';
 import { readAll } from './read-all.js';
 import { readStream } from './read-stream.js';
@@ -44,6 +45,7 @@ export class PostgresEventStore implements EventStore {
   readonly positions: PositionCodec = postgresPositions;
   private readonly heads: HeadCache;
   private readonly listener: NotificationListener;
+  private readonly notifier: CoalescingNotifier | undefined;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly settings: Required<Omit<PostgresEventStoreOptions, 'notifyChannel'>> & { notifyChannel: string | undefined };
   private closed = false;
@@ -62,13 +64,14 @@ export class PostgresEventStore implements EventStore {
     };
     if (!Number.isSafeInteger(this.settings.pageSize) || this.settings.pageSize < 1) throw new RangeError('pageSize must be >= 1');
     this.heads = new HeadCache(this.settings.headCacheSize);
+    this.notifier = this.settings.notifyChannel ? new CoalescingNotifier(pool, this.settings.notifyChannel) : undefined;
     this.listener = new NotificationListener({ ...(pool.options as pg.ClientConfig) }, this.settings.notifyChannel ?? 'ardoise_events');
   }
 
   append(streamId: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
     return appendToStream(
-      { pool: this.pool, heads: this.heads, notifyChannel: this.settings.notifyChannel },
+      { pool: this.pool, heads: this.heads, notifier: this.notifier },
       streamId,
       events,
       options?.expectedRevision,
@@ -100,10 +103,10 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const { rows } = await this.pool.query<{ revision: string }>({
       name: 'es_stream_revision',
-      text: 'SELECT revision::text AS revision FROM streams WHERE stream_id = $1',
+      text: 'SELECT max(revision)::text AS revision FROM events WHERE stream_id = $1',
       values: [streamId],
     });
-    return rows[0] ? BigInt(rows[0].revision) : undefined;
+    return rows[0]?.revision ? BigInt(rows[0].revision) : undefined;
   }
 
   /** Ends every subscription and the LISTEN connection (and the pool if endPoolOnClose). */
@@ -112,6 +115,7 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.listener.disconnect();
+    await this.notifier?.flush();
     this.heads.clear();
     if (this.settings.endPoolOnClose) await this.pool.end();
   }

@@ -22,8 +22,8 @@ export function checkMaxCount(maxCount: number | undefined): number {
 /**
  * One stream in revision order, paged (pageSize rows per query, keyset on revision), so a
  * long stream is never loaded at once. A stream's events are read as soon as committed
- * (no snapshot-xmin cut here: a stream's writers are serialised by its `streams` row, so
- * revisions commit in order). Missing stream → StreamNotFoundError on first iteration.
+ * (no snapshot-xmin cut here: revision r+1 is only inserted once r is committed and
+ * visible — append.ts — so a stream's revisions commit in order). Missing stream → StreamNotFoundError on first iteration.
  */
 export async function* readStream(ctx: ReadContext, streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
   const backwards = options.direction === 'backwards';
@@ -49,7 +49,7 @@ export async function* readStream(ctx: ReadContext, streamId: string, options: R
     if (first && rows.length === 0) {
       const exists = await ctx.pool.query({
         name: 'es_stream_exists',
-        text: 'SELECT 1 FROM streams WHERE stream_id = $1',
+        text: 'SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1',
         values: [streamId],
       });
       if (exists.rowCount === 0) throw new StreamNotFoundError(streamId);

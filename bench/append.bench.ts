@@ -1,0 +1,186 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { runMigrations } from '#ardoise/database';
+import { PostgresEventStore, computeEventHash, eventStoreMigrations, toStorableJson, type EventData } from '#ardoise/event-store';
+
+/**
+ * `ardoise bench append`: what an append costs on the PostgreSQL adapter, against the
+ * cheapest possible write of the same row.
+ *
+ * On a fresh database (created next to `databaseUrl`, dropped at the end), with one pool:
+ *   - baseline: raw single-row `INSERT` (autocommit: one round trip + one commit) of the
+ *     same kind of row (same columns, hash computed, same indexes: a `LIKE events
+ *     INCLUDING ALL` table), and raw 100-row INSERTs for the batch case;
+ *   - append, existing streams: each worker appends one event at a time to its own,
+ *     already existing stream with an exact expected revision (the command-handler path:
+ *     the head is cached, one round trip);
+ *   - append, new stream each: one event with 'no_stream' (also one round trip);
+ *   - append batches of 100 events to a worker's stream.
+ * at concurrency 1, 8 and 32. Prints events/s, p50/p99 latency per call and the ratio of
+ * the time per event to the baseline at the same concurrency (1.00 = as fast as a raw insert).
+ */
+export async function runAppendBenchmark(options: { databaseUrl: string; events?: number; log?: (line: string) => void }): Promise<void> {
+  const total = options.events ?? 5_000;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const server = new URL(options.databaseUrl);
+  const name = `ardoise_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: options.databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 34 });
+  try {
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
+    await runMigrations(db, eventStoreMigrations);
+    await db.destroy();
+    await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
+    const settings = await pool.query(
+      "SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync",
+    );
+    log(`PostgreSQL: ${settings.rows[0].version.split(',')[0]} (fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sc})`);
+    log(`${total} events per case, fresh database ${name}, one pool (max 34 connections)`);
+
+    const store = new PostgresEventStore(pool);
+    const quiet = new PostgresEventStore(pool, { notifyChannel: false });
+    const results: Result[] = [];
+    const baselines = new Map<string, Result>();
+
+    for (const concurrency of [1, 8, 32]) {
+      const base = await measure(`raw INSERT, 1 row`, concurrency, total, 1, rawInsert(pool, 1));
+      baselines.set(`1/${concurrency}`, base);
+      results.push(base);
+      results.push(await measure(`append 1 event, existing stream`, concurrency, total, 1, await appendExisting(store, concurrency, 1)));
+      results.push(await measure(`append 1 event, new stream`, concurrency, total, 1, appendNew(store)));
+      if (concurrency === 32) {
+        results.push(await measure(`append 1 event, existing, no notifier`, concurrency, total, 1, await appendExisting(quiet, concurrency, 1)));
+      }
+    }
+    for (const concurrency of [1, 8]) {
+      const base = await measure(`raw INSERT, 100 rows`, concurrency, total, 100, rawInsert(pool, 100));
+      baselines.set(`100/${concurrency}`, base);
+      results.push(base);
+      results.push(await measure(`append 100 events, existing stream`, concurrency, total, 100, await appendExisting(store, concurrency, 100)));
+    }
+    await store.close();
+    await quiet.close();
+
+    log('');
+    log(`${'case'.padEnd(38)} ${'conc'.padStart(4)} ${'events/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x raw'.padStart(6)}`);
+    for (const r of results) {
+      const base = baselines.get(`${r.batch}/${r.concurrency}`)!;
+      const ratio = base.eventsPerSecond / r.eventsPerSecond;
+      log(
+        `${r.label.padEnd(38)} ${String(r.concurrency).padStart(4)} ${r.eventsPerSecond.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${ratio.toFixed(2).padStart(6)}`,
+      );
+    }
+  } finally {
+    await pool.end();
+    const cleanup = new pg.Client({ connectionString: options.databaseUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+interface Result {
+  label: string;
+  concurrency: number;
+  batch: number;
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** A unit of work for worker `w`: writes `batch` events. */
+type Operation = (worker: number) => Promise<unknown>;
+
+async function measure(label: string, concurrency: number, totalEvents: number, batch: number, op: Operation): Promise<Result> {
+  const calls = Math.max(concurrency, Math.ceil(totalEvents / batch));
+  // Warm-up: connections, prepared statements, caches.
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => op(w).then(() => op(w))));
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (next < calls) {
+        next++;
+        const t0 = performance.now();
+        await op(w);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return { label, concurrency, batch, eventsPerSecond: (latencies.length * batch) / seconds, p50: pct(0.5), p99: pct(0.99) };
+}
+
+const METADATA = {
+  actor: { userId: 'bench', role: 'agent' },
+  correlationId: '00000000-0000-4000-8000-000000000000',
+  causationId: '00000000-0000-4000-8000-000000000000',
+  occurredAt: '2026-09-01T08:00:00.000Z',
+  schemaVersion: 1,
+};
+const DATA = { childId: 'child-123', serviceCode: 'CANTINE', date: '2026-09-14', note: 'sans porc' };
+
+const benchEvent = (): EventData => ({ id: randomUUID(), type: 'ReservationRequested', data: DATA, metadata: METADATA });
+
+function rawInsert(pool: pg.Pool, rows: number): Operation {
+  let counter = 0;
+  return async () => {
+    const streamId = `raw-${randomUUID()}`;
+    const values: string[][] = [[], [], [], [], [], [], []];
+    let previousHash = '';
+    for (let i = 0; i < rows; i++) {
+      const revision = BigInt(i);
+      const hash = computeEventHash(previousHash, { streamId, revision, type: 'ReservationRequested', data: DATA, metadata: METADATA });
+      values[0]!.push(revision.toString());
+      values[1]!.push(randomUUID());
+      values[2]!.push('ReservationRequested');
+      values[3]!.push(toStorableJson(DATA));
+      values[4]!.push(toStorableJson(METADATA));
+      values[5]!.push(hash);
+      values[6]!.push(previousHash);
+      previousHash = hash;
+    }
+    counter++;
+    if (rows === 1) {
+      await pool.query({
+        name: 'bench_raw_1',
+        text: `INSERT INTO bench_raw_events (stream_id, revision, event_id, type, data, metadata, hash, previous_hash)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        values: [streamId, ...values.map((v) => v[0])],
+      });
+    } else {
+      await pool.query({
+        name: 'bench_raw_n',
+        text: `INSERT INTO bench_raw_events (stream_id, revision, event_id, type, data, metadata, hash, previous_hash)
+               SELECT $1, * FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[])`,
+        values: [streamId, ...values],
+      });
+    }
+    return counter;
+  };
+}
+
+async function appendExisting(store: PostgresEventStore, concurrency: number, batch: number): Promise<Operation> {
+  const streams = Array.from({ length: concurrency }, () => `reservation-${randomUUID()}`);
+  const revisions: bigint[] = [];
+  for (const stream of streams) revisions.push((await store.append(stream, [benchEvent()], { expectedRevision: 'no_stream' })).nextRevision);
+  return async (w) => {
+    const events = Array.from({ length: batch }, benchEvent);
+    revisions[w] = (await store.append(streams[w]!, events, { expectedRevision: revisions[w]! })).nextRevision;
+  };
+}
+
+function appendNew(store: PostgresEventStore): Operation {
+  return () => store.append(`reservation-${randomUUID()}`, [benchEvent()], { expectedRevision: 'no_stream' });
+}
