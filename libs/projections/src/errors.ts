@@ -45,6 +45,21 @@ export class RebuildInProgressError extends ConflictError {
   }
 }
 
+/** This process runs an older projector version than the one already active: it must not downgrade. */
+export class OutdatedProjectorError extends ConflictError {
+  constructor(
+    readonly projection: string,
+    readonly version: number,
+    readonly activeVersion: number,
+  ) {
+    super(
+      'PROJECTION.OUTDATED',
+      'Une version plus récente de cette vue est déjà active.',
+      `projection ${projection}: this process has version ${version}, version ${activeVersion} is active`,
+    );
+  }
+}
+
 export class UnknownProjectionError extends NotFoundError {
   constructor(readonly projection: string) {
     super('PROJECTION.UNKNOWN', 'Vue inconnue.', `projection ${projection}`);

@@ -9,7 +9,7 @@ import { AdvisorySession, rebuildLockKey } from './advisory-session.js';
 import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
 import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.js';
-import { RebuildInProgressError } from './errors.js';
+import { OutdatedProjectorError, RebuildInProgressError } from './errors.js';
 import { sleep } from './backoff.js';
 import type { ProjectionLogger } from './logger.js';
 
@@ -57,6 +57,7 @@ export class GenerationBuilder {
     try {
       await this.lock(session, projector.name, options);
       const live = await generationRegistry.active(this.deps.db, projector.name);
+      if (live && live.version > projector.version) throw new OutdatedProjectorError(projector.name, projector.version, live.version);
       const generation = await this.resumeOrCreate(projector);
       logger.info(
         { projection: projector.name, generation: generation.generation, version: projector.version, resumedAt: generation.eventsApplied },
@@ -161,6 +162,7 @@ export class GenerationBuilder {
         return (await generationRegistry.lock(trx, projector.name, generation.generation))!;
       });
       if (result) return result;
+      this.deps.logger.info({ projection: projector.name, generation: generation.generation, attempt }, 'projection rebuild: the live generation moved ahead; catching up again before switching');
       position = await this.replay(projector, generation, position, meter, signal);
     }
   }

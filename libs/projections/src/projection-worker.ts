@@ -73,11 +73,11 @@ export class ProjectionWorker {
     await this.subscription?.close().catch(() => undefined);
     await this.loop;
     this.unsubscribeLost?.();
-    this.stopHeartbeat();
     if (this.isLeader) {
-      await this.deps.session.unlock(this.key).catch(() => undefined);
+      await this.standDown().catch(() => undefined);
       this.deps.logger.info({ projection: this.name, runnerId: this.deps.runnerId }, 'projection leadership released');
     }
+    this.stopHeartbeat();
   }
 
   private get stopping(): boolean {
@@ -119,6 +119,13 @@ export class ProjectionWorker {
   private async lead(): Promise<void> {
     const { db, projector, builder, logger } = this.deps;
     const active = await generationRegistry.active(db, projector.name);
+    if (active && active.version > projector.version) {
+      // A rolling deploy: a newer process must lead; never rebuild back to an older version.
+      logger.warn({ projection: projector.name, version: projector.version, activeVersion: active.version }, 'a newer version of this projection is active: this runner is outdated and stands down');
+      await this.standDown();
+      await sleep(this.deps.standbyRetryMs * 5, this.abort.signal);
+      return;
+    }
     if (!active || active.version !== projector.version) {
       logger.info(
         { projection: projector.name, activeGeneration: active?.generation ?? null, activeVersion: active?.version ?? null, version: projector.version },
@@ -163,6 +170,11 @@ export class ProjectionWorker {
       this.subscription = undefined;
       await subscription.close().catch(() => undefined);
     }
+  }
+
+  private async standDown(): Promise<void> {
+    this.stopHeartbeat();
+    await this.deps.session.unlock(this.key);
   }
 
   private startHeartbeat(): void {

@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { generationRegistry } from './generation-registry.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import type { Projector } from './projector.js';
+import type { RebuildProgress } from './rebuild-progress.js';
+import { OutdatedProjectorError, RebuildInProgressError } from './errors.js';
+import { counts, event, expectedCounts, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+
+describe('Rebuild, blue/green (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let kit: EngineKit;
+  const appended: Array<{ stream: string }> = [];
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    kit = await openEngine(database.url);
+    // A log worth replaying: 4 000 matching events over 40 streams, plus noise.
+    for (let s = 0; s < 40; s++) await append(`counter-${s}`, 100);
+    await append('other-1', 200);
+  }, 120_000);
+
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+  }, 60_000);
+
+  afterAll(async () => {
+    await kit.close();
+    await database.drop();
+  }, 60_000);
+
+  async function append(stream: string, n: number): Promise<void> {
+    await kit.store.append(stream, Array.from({ length: n }, () => event('Tick')), { expectedRevision: 'any' });
+    for (let i = 0; i < n; i++) appended.push({ stream });
+  }
+
+  const runner = (projector: Projector, over: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => {
+    const r = new ProjectionRunner({
+      pool: kit.pool,
+      store: kit.store,
+      projectors: [projector],
+      logger: recordingLogger(),
+      standbyRetryMs: 100,
+      heartbeatMs: 200,
+      batchSize: 100,
+      backoff: { initialMs: 50, maxMs: 400 },
+      ...over,
+    });
+    runners.push(r);
+    return r;
+  };
+
+  const caughtUp = async (r: ProjectionRunner) => (await r.health())[0]!.lagEvents === 0;
+
+  const physicalTables = async (): Promise<string[]> => {
+    const { rows } = await sql<{ table_name: string }>`
+      SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'stream_counts__g%' ORDER BY table_name`.execute(kit.db);
+    return rows.map((r) => r.table_name);
+  };
+
+  it('rebuilds under live appends, from another runner than the leader, and ends with the rows of a straight run', async () => {
+    const live = runner(streamCounter());
+    live.start();
+    await waitFor('first generation', () => caughtUp(live));
+    expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+
+    // Appends keep coming while the rebuild replays and switches.
+    let appending = true;
+    const appender = (async () => {
+      let i = 0;
+      while (appending) {
+        await append(`counter-${i % 45}`, 1 + (i % 3));
+        i += 1;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+
+    const progress: RebuildProgress[] = [];
+    const cli = runner(streamCounter()); // not started: like `ardoise rebuild` in its own process
+    const activated = await cli.rebuild('stream-counter', (p) => progress.push(p));
+    appending = false;
+    await appender;
+
+    expect(activated).toMatchObject({ generation: 2, status: 'active', version: 1 });
+    await waitFor('live runner on generation 2', () => caughtUp(live));
+    expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+
+    const generations = await generationRegistry.all(kit.db, 'stream-counter');
+    expect(generations.map((g) => [g.generation, g.status])).toEqual([
+      [1, 'retired'],
+      [2, 'active'],
+    ]);
+    expect(generations[1]!.eventsApplied).toBe(appended.filter((a) => a.stream.startsWith('counter-')).length);
+    expect(await physicalTables()).toEqual(['stream_counts__g2']);
+
+    expect(progress[0]!.phase).toBe('replaying');
+    expect(progress.at(-1)!.phase).toBe('done');
+    expect(progress.some((p) => p.phase === 'switching')).toBe(true);
+    const last = progress.at(-1)!;
+    expect(last.eventsApplied).toBeGreaterThanOrEqual(4000);
+    expect(last.estimatedTotal).toBeGreaterThanOrEqual(last.eventsApplied);
+    expect(last.eventsPerSecond).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a second rebuild of the same projection while one runs', async () => {
+    const a = runner(streamCounter());
+    const b = runner(streamCounter());
+    const first = a.rebuild('stream-counter');
+    await waitFor('the first rebuild to build', async () => (await generationRegistry.building(kit.db, 'stream-counter')) !== undefined);
+    await expect(b.rebuild('stream-counter')).rejects.toBeInstanceOf(RebuildInProgressError);
+    await first;
+    expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+  }, 60_000);
+
+  it('resumes an interrupted rebuild from its own checkpoint', async () => {
+    const r = runner(streamCounter());
+    const controller = new AbortController();
+    const interrupted = r.rebuild('stream-counter', (p) => {
+      if (p.eventsApplied >= 1000) controller.abort();
+    }, { signal: controller.signal });
+    await expect(interrupted).rejects.toThrow();
+    const building = (await generationRegistry.building(kit.db, 'stream-counter'))!;
+    expect(building.eventsApplied).toBeGreaterThanOrEqual(1000);
+
+    const progress: RebuildProgress[] = [];
+    const activated = await r.rebuild('stream-counter', (p) => progress.push(p));
+    expect(activated.generation).toBe(building.generation);
+    expect(progress[0]!.eventsApplied).toBe(building.eventsApplied);
+    expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+  }, 60_000);
+
+  it('rebuilds on start when the projector version changed, serving the old generation meanwhile', async () => {
+    const before = (await generationRegistry.active(kit.db, 'stream-counter'))!;
+    const v2 = runner(streamCounter({ version: 2, withLastType: true }));
+    v2.start();
+    await waitFor('version 2 active', async () => (await generationRegistry.active(kit.db, 'stream-counter'))?.version === 2);
+    await waitFor('caught up', () => caughtUp(v2));
+    const active = (await generationRegistry.active(kit.db, 'stream-counter'))!;
+    expect(active.generation).toBe(before.generation + 1);
+    expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+    const { rows } = await sql<{ last_type: string }>`SELECT DISTINCT last_type FROM stream_counts`.execute(kit.db);
+    expect(rows).toEqual([{ last_type: 'Tick' }]);
+    expect(await physicalTables()).toEqual([`stream_counts__g${active.generation}`]);
+    await waitFor('ok', async () => (await v2.health())[0]!.status === 'ok');
+
+    // A process still on version 1 (rolling deploy) never rebuilds back to it.
+    await v2.stop();
+    const logger = recordingLogger();
+    const old = runner(streamCounter({ version: 1 }), { logger });
+    await expect(old.rebuild('stream-counter')).rejects.toBeInstanceOf(OutdatedProjectorError);
+    old.start();
+    await waitFor('the outdated runner to stand down', () => logger.entries.some((e) => e.message.includes('outdated')));
+    expect((await generationRegistry.active(kit.db, 'stream-counter'))!.generation).toBe(active.generation);
+    expect(await generationRegistry.building(kit.db, 'stream-counter')).toBeUndefined();
+  }, 60_000);
+});
