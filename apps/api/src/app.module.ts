@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '#ardoise/commands';
 import { CoreModule, type Infrastructure } from '#ardoise/runtime';
 import { CatalogueModule } from '#ardoise/catalogue';
+import { IdentityModule } from '#ardoise/identity';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -27,6 +28,7 @@ export class AppModule {
         CoreModule.forRoot(options.infrastructure, options.logger, options.clock),
         CqrsModule.forRoot(),
         WorkerModule.register({ runProjections: runsProjections }),
+        IdentityModule,
         HealthModule,
         CatalogueModule,
         ...(options.extraModules ?? []),

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
@@ -27,6 +28,7 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));

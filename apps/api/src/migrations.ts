@@ -1,6 +1,7 @@
 import { idempotencyMigrations } from '#ardoise/commands';
 import type { Migrations } from '#ardoise/database';
+import { identityMigrations } from '#ardoise/identity';
 import { projectionMigrations } from '#ardoise/projections';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations];

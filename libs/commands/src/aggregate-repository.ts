@@ -66,6 +66,24 @@ export class AggregateRepository {
     return { state, revision, events };
   }
 
+  /**
+   * Records facts that no invariant of the stream can refuse (e.g. "password changed",
+   * recorded for the audit trail after the change itself): appended with `any`.
+   */
+  async record(streamId: string, events: DomainEvent[], context: RequestContext): Promise<void> {
+    const occurredAt = this.clock.now();
+    await this.store.append(
+      streamId,
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
+      })),
+      { expectedRevision: 'any' },
+    );
+  }
+
   async handle<TState, TCommand, TEvent extends DomainEvent>(
     streamId: string,
     decider: Decider<TState, TCommand, TEvent>,

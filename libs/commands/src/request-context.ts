@@ -1,10 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
+export type Role = 'anonymous' | 'parent' | 'agent' | 'finance' | 'auditor' | 'admin' | 'system';
+
 /** Who is acting: a signed-in user, or the system itself (seed, scheduler, CLI). */
 export interface Actor {
   userId: string;
-  role: 'anonymous' | 'parent' | 'agent' | 'finance' | 'auditor' | 'admin' | 'system';
+  role: Role;
+  /** A parent's own family (set for role `parent` only). */
+  familyId?: string;
   /** Set when staff act for a family (recorded in every event's metadata). */
   onBehalfOfFamilyId?: string;
 }

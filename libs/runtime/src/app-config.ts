@@ -53,6 +53,34 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** A signed-in session unused this long ends. */
+  @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  /** A session ends this long after login, used or not. */
+  @Transform(toInt) @IsInt({ message: 'SESSION_ABSOLUTE_HOURS doit être un entier' }) @Min(1) @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
+  @IsOptional() @IsString() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
+  PUBLIC_URL?: string;
+
+  /** Days an activation link stays valid. */
+  @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
+  ACTIVATION_LINK_DAYS = 7;
+
+  /** SMTP server (smtp://user:pass@host:587). Unset: e-mails stay in the outbox, readable by staff. */
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
+  SMTP_URL?: string;
+
+  /** Sender of Ardoise's e-mails. */
+  @IsString()
+  MAIL_FROM = 'Ardoise <ne-pas-repondre@ardoise.localhost>';
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -73,6 +101,12 @@ const CONFIG_VARIABLES = [
   'PORTAL_DIR',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'PUBLIC_URL',
+  'ACTIVATION_LINK_DAYS',
+  'SMTP_URL',
+  'MAIL_FROM',
 ];
 
 export class ConfigurationError extends Error {}

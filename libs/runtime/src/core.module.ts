@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AggregateRepository, IdempotencyStore, type Clock } from '#ardoise/commands';
+import { AppConfig } from './app-config.js';
 import type { Infrastructure } from './infrastructure.js';
 import { CLOCK, DATABASE, EVENT_STORE, INFRASTRUCTURE, LOGGER } from './tokens.js';
 
@@ -13,6 +14,7 @@ export class CoreModule {
       module: CoreModule,
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
+        { provide: AppConfig, useValue: infrastructure.config },
         { provide: EVENT_STORE, useValue: infrastructure.store },
         { provide: DATABASE, useValue: infrastructure.db },
         { provide: LOGGER, useValue: logger },
@@ -20,7 +22,7 @@ export class CoreModule {
         { provide: AggregateRepository, useFactory: () => new AggregateRepository(infrastructure.store, clock) },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(infrastructure.db) },
       ],
-      exports: [INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore],
+      exports: [AppConfig, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import { IsInt, Max, Min } from 'class-validator';
 import { AggregateRepository, currentContext, type Decider, type DomainEvent } from '#ardoise/commands';
 import { RuleViolationError } from '#ardoise/kernel';
+import { Public } from '#ardoise/identity';
 
 /**
  * A test-only aggregate that drives the real command pipeline end to end (controller →
@@ -47,6 +48,7 @@ class IncrementTallyRequest {
   amount!: number;
 }
 
+@Public()
 @Controller('test-probe/tallies')
 class TallyController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}

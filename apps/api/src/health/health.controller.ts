@@ -2,8 +2,10 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HealthReport } from '#ardoise/contracts';
+import { Public } from '#ardoise/identity';
 import { HealthService } from './health.service.js';
 
+@Public()
 @ApiTags('exploitation')
 @Controller('health')
 export class HealthController {

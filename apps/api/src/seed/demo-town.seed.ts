@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService } from '#ardoise/catalogue';
+import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
 
@@ -13,6 +14,8 @@ const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
  */
 export async function seedDemoTown(app: INestApplicationContext, logger: Logger): Promise<{ created: number }> {
   const commands = app.get(CommandBus);
+  const accounts = app.get(AccountStore);
+  const staff = app.get(CreateStaffAccountService);
   let created = 0;
   await runInContext(systemContext(SEED_ACTOR), async () => {
     for (const service of DEMO_SERVICES) {
@@ -22,6 +25,11 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
+    }
+    for (const member of DEMO_STAFF) {
+      if (await accounts.emailInUse(member.email)) continue;
+      await staff.create(member);
+      created++;
     }
   });
   logger.info({ created }, 'demo town seeded');

@@ -2,9 +2,11 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ServiceView } from '#ardoise/contracts';
+import { Public } from '#ardoise/identity';
 import { ListServices } from './list-services.query.js';
 
 /** The town's prestations are public information: listed without signing in. */
+@Public()
 @ApiTags('catalogue')
 @Controller('catalogue/services')
 export class ListServicesController {

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { ConflictError } from '#ardoise/kernel';
+import type { Role } from '#ardoise/commands';
+import { hashPassword } from './password-hasher.js';
+
+export type AccountRole = Exclude<Role, 'anonymous' | 'system'>;
+
+export interface Account {
+  id: string;
+  email: string;
+  passwordHash: string;
+  role: AccountRole;
+  familyId: string | null;
+  guardianId: string | null;
+  displayName: string;
+  status: 'active' | 'disabled';
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  role: AccountRole;
+  displayName: string;
+  familyId?: string;
+  guardianId?: string;
+}
+
+const columns = ['id', 'email', 'password_hash', 'role', 'family_id', 'guardian_id', 'display_name', 'status'] as const;
+
+const toAccount = (row: Record<string, any>): Account => ({
+  id: row.id,
+  email: row.email,
+  passwordHash: row.password_hash,
+  role: row.role,
+  familyId: row.family_id,
+  guardianId: row.guardian_id,
+  displayName: row.display_name,
+  status: row.status,
+});
+
+/** Logins: e-mail (case-insensitive, unique), argon2id hash, role, family for parents. */
+export class AccountStore {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async create(account: NewAccount, db: Kysely<any> = this.db): Promise<Account> {
+    const id = randomUUID();
+    const passwordHash = await hashPassword(account.password);
+    try {
+      await db
+        .insertInto('accounts')
+        .values({
+          id,
+          email: account.email.trim(),
+          password_hash: passwordHash,
+          role: account.role,
+          family_id: account.familyId ?? null,
+          guardian_id: account.guardianId ?? null,
+          display_name: account.displayName,
+        })
+        .execute();
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw emailTaken();
+      throw error;
+    }
+    return (await this.findById(id, db))!;
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .select(columns)
+      .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    return row ? toAccount(row) : undefined;
+  }
+
+  async findById(id: string, db: Kysely<any> = this.db): Promise<Account | undefined> {
+    const row = await db.selectFrom('accounts').select(columns).where('id', '=', id).executeTakeFirst();
+    return row ? toAccount(row) : undefined;
+  }
+
+  async emailInUse(email: string): Promise<boolean> {
+    return (await this.findByEmail(email)) !== undefined;
+  }
+
+  async changePassword(id: string, password: string): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set({ password_hash: await hashPassword(password), password_changed_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async changeEmail(id: string, email: string): Promise<void> {
+    try {
+      await this.db.updateTable('accounts').set({ email: email.trim() }).where('id', '=', id).execute();
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** RGPD erasure of a family: its logins go, with their sessions (cascade). */
+  async deleteFamilyAccounts(familyId: string): Promise<number> {
+    const result = await this.db.deleteFrom('accounts').where('family_id', '=', familyId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function emailTaken(): ConflictError {
+  return new ConflictError('ACCOUNT.EMAIL_TAKEN', 'Cette adresse e-mail est déjà utilisée pour un autre compte.');
+}

@@ -1,0 +1,35 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig } from '#ardoise/runtime';
+import { AccessGuard } from './access/access.guard.js';
+import { AccountStore } from './accounts/account-store.js';
+import { PasswordsController } from './passwords/passwords.controller.js';
+import { LoginThrottle } from './sessions/login-throttle.js';
+import { SessionsController } from './sessions/sessions.controller.js';
+import { SessionStore } from './sessions/session-store.js';
+import { CreateStaffAccountService } from './staff/create-staff-account.service.js';
+import { StaffAccountsController } from './staff/staff-accounts.controller.js';
+import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
+
+/** Logins, sessions, one-time links, and the guard every endpoint goes through. */
+@Global()
+@Module({
+  controllers: [SessionsController, PasswordsController, StaffAccountsController],
+  providers: [
+    { provide: AccountStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new AccountStore(db) },
+    { provide: OneTimeTokenStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new OneTimeTokenStore(db) },
+    { provide: LoginThrottle, inject: [DATABASE], useFactory: (db: Kysely<any>) => new LoginThrottle(db) },
+    {
+      provide: SessionStore,
+      inject: [DATABASE, AppConfig],
+      useFactory: (db: Kysely<any>, config: AppConfig) =>
+        new SessionStore(db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }),
+    },
+    CreateStaffAccountService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccountStore, OneTimeTokenStore, SessionStore, CreateStaffAccountService],
+})
+export class IdentityModule {}
