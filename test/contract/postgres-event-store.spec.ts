@@ -25,6 +25,7 @@ async function migratedDatabase(): Promise<TestDatabase> {
 runEventStoreContract('PostgreSQL', async () => {
   const database = await migratedDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  pool.on('error', () => undefined); // DROP DATABASE … WITH (FORCE) may hit a closing client
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100, pageSize: 500 });
   return {
     store,
@@ -45,6 +46,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
   beforeAll(async () => {
     database = await migratedDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    pool.on('error', () => undefined);
     store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
   }, 60_000);
 
