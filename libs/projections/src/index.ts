@@ -1,3 +1,12 @@
+/**
+ * The projection engine: projectors fold the event log into PostgreSQL read models.
+ *
+ * Wiring: runMigrations(db, eventStoreMigrations, projectionMigrations, …); then
+ * `const runner = new ProjectionRunner({ pool, db, store, projectors, logger })`;
+ * `runner.start()` in the process that follows the log (worker / embedded default) and
+ * `await runner.stop()` on shutdown, before the pool ends. Any process may call
+ * `runner.health()` and `runner.rebuild(name, onProgress)` without `start()`.
+ */
 export * from './projector.js';
 export * from './generation.js';
 export * from './migrations.js';
