@@ -61,21 +61,23 @@ export class PostgresSubscription implements Subscription {
     wake?.();
   }
 
-  private waitForSignal(): Promise<void> {
+  /** Resolves true on a signal (NOTIFY, close), false after `timeoutMs`. */
+  private waitForSignal(timeoutMs: number): Promise<boolean> {
     if (this.pendingSignal || this.closed) {
       this.pendingSignal = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.ctx.pollIntervalMs);
+    return new Promise<boolean>((resolve) => {
       const self = this;
-      function done() {
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      function finish(signalled: boolean) {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = undefined;
+        if (self.wake === wake) self.wake = undefined;
         self.pendingSignal = false;
-        resolve();
+        resolve(signalled);
       }
-      this.wake = done;
+      const wake = () => finish(true);
+      this.wake = wake;
     });
   }
 
@@ -84,7 +86,13 @@ export class PostgresSubscription implements Subscription {
     try {
       this.release = await this.ctx.listener.acquire(() => this.signal());
       if (this.closed) return;
+      // After a NOTIFY that brought nothing visible yet (the new events sit above the cut,
+      // behind an older transaction still open somewhere on the server), look again soon,
+      // backing off to the poll interval, instead of sleeping a whole poll interval.
+      let retryMs = 0;
+      let signalled = false;
       while (!this.closed) {
+        let delivered = 0;
         // Clear the signal before reading: a notify that arrives during the read triggers another round.
         this.pendingSignal = false;
         const { xmin: below } = await currentCut(this.ctx.pool);
@@ -101,6 +109,7 @@ export class PostgresSubscription implements Subscription {
           for (const row of rows) {
             if (this.closed) return;
             after = { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) };
+            delivered++;
             yield toRecordedEvent(row);
           }
         }
@@ -110,7 +119,10 @@ export class PostgresSubscription implements Subscription {
         if (options.filter && (!after || after.transactionId < below - 1n)) {
           after = { transactionId: below - 1n, globalPosition: MAX_BIGINT };
         }
-        await this.waitForSignal();
+        if (delivered > 0) retryMs = 0;
+        else if (signalled || retryMs > 0) retryMs = retryMs === 0 ? 5 : retryMs * 2;
+        if (retryMs >= this.ctx.pollIntervalMs) retryMs = 0;
+        signalled = await this.waitForSignal(retryMs || this.ctx.pollIntervalMs);
       }
     } finally {
       this.closed = true;
