@@ -21,8 +21,14 @@ import { PostgresEventStore, computeEventHash, eventStoreMigrations, toStorableJ
  * at concurrency 1, 8 and 32. Prints events/s, p50/p99 latency per call and the ratio of
  * the time per event to the baseline at the same concurrency (1.00 = as fast as a raw insert).
  */
-export async function runAppendBenchmark(options: { databaseUrl: string; events?: number; log?: (line: string) => void }): Promise<void> {
+export async function runAppendBenchmark(options: {
+  databaseUrl: string;
+  events?: number;
+  rounds?: number;
+  log?: (line: string) => void;
+}): Promise<void> {
   const total = options.events ?? 5_000;
+  const rounds = options.rounds ?? 3;
   const log = options.log ?? ((line: string) => console.log(line));
   const server = new URL(options.databaseUrl);
   const name = `ardoise_bench_${randomBytes(5).toString('hex')}`;
@@ -50,35 +56,44 @@ export async function runAppendBenchmark(options: { databaseUrl: string; events?
 
     const store = new PostgresEventStore(pool);
     const quiet = new PostgresEventStore(pool, { notifyChannel: false });
-    const results: Result[] = [];
-    const baselines = new Map<string, Result>();
-
+    const cases: Case[] = [];
     for (const concurrency of [1, 8, 32]) {
-      const base = await measure(`raw INSERT, 1 row`, concurrency, total, 1, rawInsert(pool, 1));
-      baselines.set(`1/${concurrency}`, base);
-      results.push(base);
-      results.push(await measure(`append 1 event, existing stream`, concurrency, total, 1, await appendExisting(store, concurrency, 1)));
-      results.push(await measure(`append 1 event, new stream`, concurrency, total, 1, appendNew(store)));
+      cases.push({ label: 'raw INSERT, 1 row', concurrency, batch: 1, baseline: true, op: async () => rawInsert(pool, 1) });
+      cases.push({ label: 'append 1 event, existing stream', concurrency, batch: 1, op: () => appendExisting(store, concurrency, 1) });
+      cases.push({ label: 'append 1 event, new stream', concurrency, batch: 1, op: async () => appendNew(store) });
       if (concurrency === 32) {
-        results.push(await measure(`append 1 event, existing, no notifier`, concurrency, total, 1, await appendExisting(quiet, concurrency, 1)));
+        cases.push({ label: 'append 1 event, existing, no notifier', concurrency, batch: 1, op: () => appendExisting(quiet, concurrency, 1) });
       }
     }
     for (const concurrency of [1, 8]) {
-      const base = await measure(`raw INSERT, 100 rows`, concurrency, total, 100, rawInsert(pool, 100));
-      baselines.set(`100/${concurrency}`, base);
-      results.push(base);
-      results.push(await measure(`append 100 events, existing stream`, concurrency, total, 100, await appendExisting(store, concurrency, 100)));
+      cases.push({ label: 'raw INSERT, 100 rows', concurrency, batch: 100, baseline: true, op: async () => rawInsert(pool, 100) });
+      cases.push({ label: 'append 100 events, existing stream', concurrency, batch: 100, op: () => appendExisting(store, concurrency, 100) });
+    }
+
+    // Rounds interleave every case with its baseline, so drift on a shared machine hits
+    // both alike; each figure printed is the median over the rounds.
+    const perRound: Result[][] = cases.map(() => []);
+    const ratios: number[][] = cases.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      let baseline: Result | undefined;
+      for (const [i, c] of cases.entries()) {
+        const result = await measure(c.label, c.concurrency, total, c.batch, await c.op());
+        if (c.baseline) baseline = result;
+        perRound[i]!.push(result);
+        ratios[i]!.push(baseline!.eventsPerSecond / result.eventsPerSecond);
+      }
+      log(`round ${round + 1}/${rounds} done`);
     }
     await store.close();
     await quiet.close();
 
     log('');
+    log(`medians over ${rounds} rounds`);
     log(`${'case'.padEnd(38)} ${'conc'.padStart(4)} ${'events/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x raw'.padStart(6)}`);
-    for (const r of results) {
-      const base = baselines.get(`${r.batch}/${r.concurrency}`)!;
-      const ratio = base.eventsPerSecond / r.eventsPerSecond;
+    for (const [i, c] of cases.entries()) {
+      const rs = perRound[i]!;
       log(
-        `${r.label.padEnd(38)} ${String(r.concurrency).padStart(4)} ${r.eventsPerSecond.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${ratio.toFixed(2).padStart(6)}`,
+        `${c.label.padEnd(38)} ${String(c.concurrency).padStart(4)} ${median(rs.map((r) => r.eventsPerSecond)).toFixed(0).padStart(9)} ${median(rs.map((r) => r.p50)).toFixed(2).padStart(7)} ${median(rs.map((r) => r.p99)).toFixed(2).padStart(7)} ${median(ratios[i]!).toFixed(2).padStart(6)}`,
       );
     }
   } finally {
@@ -88,6 +103,21 @@ export async function runAppendBenchmark(options: { databaseUrl: string; events?
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
   }
+}
+
+interface Case {
+  label: string;
+  concurrency: number;
+  batch: number;
+  /** The raw-insert case the following cases are compared with. */
+  baseline?: boolean;
+  op: () => Promise<Operation>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 interface Result {

@@ -8,11 +8,12 @@ export function registerBench(program: Command): void {
   bench
     .command('append')
     .description('Ajouts d’événements : concurrence 1, 8, 32 et lots de 100, contre des INSERT bruts')
-    .option('-n, --events <n>', 'événements par cas', (v) => Number.parseInt(v, 10))
-    .action(async (options: { events?: number }) => {
+    .option('-n, --events <n>', 'événements par cas et par tour', (v) => Number.parseInt(v, 10))
+    .option('-r, --rounds <n>', 'tours (médiane)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { events?: number; rounds?: number }) => {
       const database = await benchDatabase();
       try {
-        await runAppendBenchmark({ databaseUrl: database.url, events: options.events, log: (line) => console.log(line) });
+        await runAppendBenchmark({ ...options, databaseUrl: database.url, log: (line: string) => console.log(line) });
       } finally {
         await database.release();
       }
