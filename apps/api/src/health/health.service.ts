@@ -19,8 +19,9 @@ export class HealthService {
       this.check(async () => {
         await sql`SELECT 1`.execute(this.infrastructure.db);
       }),
+      // A point read: proves the store answers without waiting on the global log's cut.
       this.check(async () => {
-        for await (const _ of this.infrastructure.store.readAll({ direction: 'backwards', maxCount: 1 })) break;
+        await this.infrastructure.store.streamRevision('health-probe');
       }),
       this.projections ? this.projections().catch(() => [] as ProjectionHealth[]) : Promise.resolve([]),
     ]);
