@@ -1,4 +1,4 @@
-import { ConflictError, RuleViolationError } from '#ardoise/kernel';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import { serviceDecider, type DefineServiceCommand } from './service.decider.js';
 
 const defineCanteen = (overrides: Partial<DefineServiceCommand['service']> = {}): DefineServiceCommand => ({
@@ -10,7 +10,7 @@ describe('defining a prestation', () => {
   it('records the prestation with its weekdays in order and without duplicates', () => {
     const [event] = serviceDecider.decide(defineCanteen(), serviceDecider.initialState());
     expect(event.type).toBe('ServiceDefined');
-    expect(event.data.weekdays).toEqual([1, 2, 4, 5]);
+    expect((event.data as { weekdays: number[] }).weekdays).toEqual([1, 2, 4, 5]);
   });
 
   it('refuses a second prestation with the same code', () => {
@@ -22,5 +22,42 @@ describe('defining a prestation', () => {
     expect(() => serviceDecider.decide(defineCanteen({ dailyCapacity: 120 }), serviceDecider.initialState())).toThrow(
       RuleViolationError,
     );
+  });
+});
+
+const defined = () => serviceDecider.decide(defineCanteen(), serviceDecider.initialState()).reduce(serviceDecider.evolve, serviceDecider.initialState());
+
+describe('the règlement of a prestation', () => {
+  it('records the season and the booking and cancellation deadlines, then serves them in the state', () => {
+    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'working_days_before' as const, days: 2, at: '10:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const events = serviceDecider.decide({ type: 'SetBookingRules', rules }, defined());
+    expect(events.map((e) => e.type)).toEqual(['BookingRulesSet']);
+    const state = events.reduce(serviceDecider.evolve, defined());
+    expect(state.defined && state.service.booking).toEqual(rules.booking);
+    expect(serviceDecider.decide({ type: 'SetBookingRules', rules }, state)).toEqual([]);
+  });
+
+  it('refuses a malformed deadline with a French message naming the rule', () => {
+    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'day_before' as const, at: '7h' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    expect(() => serviceDecider.decide({ type: 'SetBookingRules', rules }, defined())).toThrow(ValidationError);
+  });
+
+  it('refuses rules for a prestation that does not exist', () => {
+    const rules = { code: 'X', season: 'school' as const, booking: { kind: 'day_before' as const, at: '18:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    expect(() => serviceDecider.decide({ type: 'SetBookingRules', rules }, serviceDecider.initialState())).toThrow(NotFoundError);
+  });
+});
+
+describe('a holiday opening', () => {
+  const opening = { openingId: 'o1', code: 'CANTINE', label: 'Hiver', from: '2027-02-15', to: '2027-02-19', opensAt: '2027-01-10T19:00:00.000Z', mode: 'first_come' as const, requestsCloseAt: null, priorities: [], lotterySeed: null };
+
+  it('is scheduled once; an overlapping second one is refused', () => {
+    const state = serviceDecider.decide({ type: 'ScheduleOpening', opening }, defined()).reduce(serviceDecider.evolve, defined());
+    expect(state.defined && state.service.openings).toHaveLength(1);
+    expect(() => serviceDecider.decide({ type: 'ScheduleOpening', opening: { ...opening, openingId: 'o2' } }, state)).toThrow(ConflictError);
+  });
+
+  it('an allocation needs a request window that closes after the opening', () => {
+    expect(() => serviceDecider.decide({ type: 'ScheduleOpening', opening: { ...opening, mode: 'allocation' } }, defined())).toThrow(ValidationError);
   });
 });

@@ -1,23 +1,70 @@
-import { ConflictError, RuleViolationError } from '#ardoise/kernel';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import type { Decider } from '#ardoise/commands';
-import { SERVICE_DEFINED, type CatalogueEvent, type ServiceDefined } from './catalogue-events.js';
+import {
+  BOOKING_RULES_SET,
+  HOLIDAY_OPENING_SCHEDULED,
+  SERVICE_DEFINED,
+  type BookingRulesSet,
+  type HolidayOpening,
+  type ServiceDefined,
+  type ServiceEvent,
+} from './catalogue-events.js';
+import { deadlineRuleProblems } from './deadline-rule.js';
+import type { ServiceSeason } from './town-calendar.js';
 
-export type ServiceState = { defined: false } | { defined: true; service: ServiceDefined['data'] };
+/** What the booking side needs to know of a prestation. */
+export interface ServiceConfig extends Readonly<ServiceDefined['data']> {
+  season: ServiceSeason;
+  booking: BookingRulesSet['data']['booking'] | null;
+  cancellation: BookingRulesSet['data']['cancellation'] | null;
+  openings: HolidayOpening[];
+}
+
+export type ServiceState = { defined: false } | { defined: true; service: ServiceConfig };
 
 export interface DefineServiceCommand {
   type: 'DefineService';
   service: ServiceDefined['data'];
 }
+export interface SetBookingRulesCommand {
+  type: 'SetBookingRules';
+  rules: BookingRulesSet['data'];
+}
+export interface ScheduleOpeningCommand {
+  type: 'ScheduleOpening';
+  opening: HolidayOpening;
+}
 
-export type ServiceCommand = DefineServiceCommand;
+export type ServiceCommand = DefineServiceCommand | SetBookingRulesCommand | ScheduleOpeningCommand;
 
-export const serviceDecider: Decider<ServiceState, ServiceCommand, CatalogueEvent> = {
+/** Until the town sets a season, leisure days in the holidays run in the holidays; the rest in school time. */
+const defaultSeason = (service: ServiceDefined['data']): ServiceSeason => (service.code === 'VACANCES' ? 'holidays' : 'school');
+
+export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent> = {
   initialState: () => ({ defined: false }),
 
   evolve(state, event) {
     switch (event.type) {
       case SERVICE_DEFINED:
-        return { defined: true, service: event.data };
+        return {
+          defined: true,
+          service: { ...event.data, season: defaultSeason(event.data), booking: null, cancellation: null, openings: [] },
+        };
+      case BOOKING_RULES_SET:
+        if (!state.defined) return state;
+        return {
+          defined: true,
+          service: { ...state.service, season: event.data.season, booking: event.data.booking, cancellation: event.data.cancellation },
+        };
+      case HOLIDAY_OPENING_SCHEDULED:
+        if (!state.defined) return state;
+        return {
+          defined: true,
+          service: {
+            ...state.service,
+            openings: [...state.service.openings.filter((o) => o.openingId !== event.data.openingId), event.data],
+          },
+        };
       default:
         return state;
     }
@@ -43,6 +90,48 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, CatalogueEven
         const weekdays = [...new Set(command.service.weekdays)].sort();
         return [{ type: SERVICE_DEFINED, data: { ...command.service, weekdays } }];
       }
+      case 'SetBookingRules': {
+        if (!state.defined) throw serviceNotFound();
+        const problems = [
+          ...deadlineRuleProblems(command.rules.booking).map((m) => ({ field: 'booking', m })),
+          ...deadlineRuleProblems(command.rules.cancellation).map((m) => ({ field: 'cancellation', m })),
+        ];
+        if (problems.length > 0) {
+          throw new ValidationError(problems.map((p) => ({ field: p.field, messages: [p.m] })));
+        }
+        const current = state.service;
+        if (
+          current.season === command.rules.season &&
+          JSON.stringify(current.booking) === JSON.stringify(command.rules.booking) &&
+          JSON.stringify(current.cancellation) === JSON.stringify(command.rules.cancellation)
+        ) {
+          return []; // the same règlement again: nothing new to record
+        }
+        return [{ type: BOOKING_RULES_SET, data: command.rules }];
+      }
+      case 'ScheduleOpening': {
+        if (!state.defined) throw serviceNotFound();
+        const opening = command.opening;
+        if (opening.from > opening.to) {
+          throw new ValidationError([{ field: 'to', messages: ['La fin de la période doit suivre son début.'] }]);
+        }
+        if (opening.mode === 'allocation' && (!opening.requestsCloseAt || opening.requestsCloseAt <= opening.opensAt)) {
+          throw new ValidationError([
+            { field: 'requestsCloseAt', messages: ['Une attribution demande une fin de dépôt des demandes après l’ouverture.'] },
+          ]);
+        }
+        const overlapping = state.service.openings.find(
+          (o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to,
+        );
+        if (overlapping) {
+          throw new ConflictError('CATALOGUE.OPENING_OVERLAPS', 'Une ouverture est déjà prévue sur ces dates.');
+        }
+        return [{ type: HOLIDAY_OPENING_SCHEDULED, data: opening }];
+      }
     }
   },
 };
+
+export function serviceNotFound(): NotFoundError {
+  return new NotFoundError('CATALOGUE.SERVICE_NOT_FOUND', 'Prestation introuvable.');
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { Roles } from '#ardoise/identity';
+import { ValidationError } from '#ardoise/kernel';
+import { ChangeCalendar, ChangeService } from './catalogue-command.js';
+import {
+  DeclareClosureRequest,
+  DefineSchoolYearRequest,
+  DefineServiceRequest,
+  ScheduleOpeningRequest,
+  SetBookingRulesRequest,
+} from './catalogue.requests.js';
+
+const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
+
+/** The town's staff configure the prestations, their règlement and the calendar. */
+@ApiTags('catalogue')
+@Roles('agent', 'admin')
+@Controller('catalogue')
+export class CatalogueAdminController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Post('services')
+  @ApiOperation({ summary: 'Créer une prestation' })
+  async defineService(@Body() body: DefineServiceRequest): Promise<{ code: string }> {
+    const service = { ...body, dailyCapacity: body.dailyCapacity ?? null };
+    await this.commands.execute(new ChangeService(body.code, { type: 'DefineService', service }));
+    return { code: body.code };
+  }
+
+  @Put('services/:code/booking-rules')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Fixer le règlement de réservation et d’annulation d’une prestation' })
+  async setBookingRules(@Param('code') code: string, @Body() body: SetBookingRulesRequest): Promise<void> {
+    await this.commands.execute(new ChangeService(code, { type: 'SetBookingRules', rules: { code, ...body } }));
+  }
+
+  @Post('services/:code/openings')
+  @ApiOperation({ summary: 'Programmer l’ouverture des réservations d’une période de vacances' })
+  async scheduleOpening(@Param('code') code: string, @Body() body: ScheduleOpeningRequest): Promise<{ openingId: string }> {
+    const opening = {
+      openingId: randomUUID(),
+      code,
+      label: body.label,
+      from: body.from,
+      to: body.to,
+      opensAt: new Date(body.opensAt).toISOString(),
+      mode: body.mode,
+      requestsCloseAt: body.requestsCloseAt ? new Date(body.requestsCloseAt).toISOString() : null,
+      priorities: body.priorities ?? [],
+      lotterySeed: body.mode === 'allocation' ? (body.lotterySeed ?? randomUUID()) : null,
+    };
+    await this.commands.execute(new ChangeService(code, { type: 'ScheduleOpening', opening }));
+    return { openingId: opening.openingId };
+  }
+
+  @Put('calendar/school-years/:label')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Définir une année scolaire (vacances par zone, jours fériés)' })
+  async defineSchoolYear(@Param('label') label: string, @Body() body: DefineSchoolYearRequest): Promise<void> {
+    if (!SCHOOL_YEAR.test(label)) throw new ValidationError([{ field: 'label', messages: ['Année attendue sous la forme 2026-2027.'] }]);
+    await this.commands.execute(new ChangeCalendar({ type: 'DefineSchoolYear', year: { label, ...body } }));
+  }
+
+  @Post('calendar/closures')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Déclarer une fermeture (grève, travaux…)' })
+  async declareClosure(@Body() body: DeclareClosureRequest): Promise<void> {
+    await this.commands.execute(
+      new ChangeCalendar({ type: 'DeclareClosure', closure: { date: body.date, serviceCodes: body.serviceCodes ?? null, reason: body.reason } }),
+    );
+  }
+}
