@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -30,21 +30,13 @@ export async function runAppendBenchmark(options: {
   const total = options.events ?? 5_000;
   const rounds = options.rounds ?? 3;
   const log = options.log ?? ((line: string) => console.log(line));
-  const server = new URL(options.databaseUrl);
-  const name = `ardoise_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 34 });
+  const url = options.databaseUrl; // a fresh database (apps/cli/src/commands/bench-database.ts)
+  const pool = new pg.Pool({ connectionString: url, max: 34 });
   // pool.end() resolves before the sockets are closed: the DROP … WITH (FORCE) below may
   // terminate them, which an idle client reports as an error event.
   pool.on('error', () => undefined);
   try {
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
     await runMigrations(db, eventStoreMigrations);
     await db.destroy();
     await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
@@ -52,7 +44,7 @@ export async function runAppendBenchmark(options: {
       "SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync",
     );
     log(`PostgreSQL: ${settings.rows[0].version.split(',')[0]} (fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sc})`);
-    log(`${total} events per case, fresh database ${name}, one pool (max 34 connections)`);
+    log(`${total} events per case and round, fresh database, one pool (max 34 connections)`);
 
     const store = new PostgresEventStore(pool);
     const quiet = new PostgresEventStore(pool, { notifyChannel: false });
@@ -98,10 +90,6 @@ export async function runAppendBenchmark(options: {
     }
   } finally {
     await pool.end();
-    const cleanup = new pg.Client({ connectionString: options.databaseUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   StreamNotFoundError,
   WrongExpectedVersionError,
+  type EventData,
   type EventStore,
   type RecordedEvent,
 } from '#ardoise/event-store';
@@ -71,17 +72,7 @@ export class AggregateRepository {
    * recorded for the audit trail after the change itself): appended with `any`.
    */
   async record(streamId: string, events: DomainEvent[], context: RequestContext): Promise<void> {
-    const occurredAt = this.clock.now();
-    await this.store.append(
-      streamId,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
-      })),
-      { expectedRevision: 'any' },
-    );
+    await this.store.append(streamId, this.toEventData(events, context), { expectedRevision: 'any' });
   }
 
   async handle<TState, TCommand, TEvent extends DomainEvent>(
@@ -102,18 +93,10 @@ export class AggregateRepository {
       if (newEvents.length === 0) {
         return { state: loaded.state, events: [], nextRevision: loaded.revision, replayed: false };
       }
-      const occurredAt = this.clock.now();
       try {
-        const result = await this.store.append(
-          streamId,
-          newEvents.map((event) => ({
-            id: randomUUID(),
-            type: event.type,
-            data: event.data,
-            metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
-          })),
-          { expectedRevision: loaded.revision ?? 'no_stream' },
-        );
+        const result = await this.store.append(streamId, this.toEventData(newEvents, context), {
+          expectedRevision: loaded.revision ?? 'no_stream',
+        });
         const state = newEvents.reduce(decider.evolve, loaded.state);
         return { state, events: newEvents, nextRevision: result.nextRevision, replayed: false };
       } catch (error) {
@@ -121,5 +104,15 @@ export class AggregateRepository {
         throw error;
       }
     }
+  }
+
+  private toEventData(events: DomainEvent[], context: RequestContext): EventData[] {
+    const occurredAt = this.clock.now();
+    return events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
+    }));
   }
 }

@@ -1,3 +1,4 @@
+export * from './databases.js';
 export * from './embedded-postgres.js';
 export * from './migrations.js';
 export * from './tokens.js';

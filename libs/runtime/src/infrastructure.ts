@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { runMigrations, startEmbeddedPostgres, type Migrations, type RunningPostgres } from '#ardoise/database';
+import { ensureDatabase, runMigrations, startEmbeddedPostgres, type Migrations, type RunningPostgres } from '#ardoise/database';
 import { EventStoreDbEventStore, PostgresEventStore, eventStoreMigrations, type EventStore } from '#ardoise/event-store';
 import type { AppConfig } from './app-config.js';
 
@@ -57,19 +57,4 @@ export async function startInfrastructure(
       if (embedded) await embedded.stop();
     },
   };
-}
-
-/** Creates the application database on the embedded server on first start. */
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startEmbeddedPostgres } from '#ardoise/database';
+import { createDatabase, dropDatabase, startEmbeddedPostgres } from '#ardoise/database';
 
 /**
  * A fresh database for a benchmark: on the server in DATABASE_URL when set, otherwise on a
@@ -18,20 +17,9 @@ export async function benchDatabase(): Promise<{ url: string; release(): Promise
         persistent: false,
       });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const url = await createDatabase(serverUrl, name);
   return {
-    url: url.toString(),
-    async release() {
-      if (embedded) return embedded.stop();
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    url,
+    release: () => (embedded ? embedded.stop() : dropDatabase(serverUrl, name)),
   };
 }
