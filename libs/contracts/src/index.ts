@@ -1,3 +1,4 @@
 export * from './catalogue.js';
 export * from './health.js';
 export * from './problem.js';
+export * from './messaging.js';

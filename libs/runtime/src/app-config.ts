@@ -69,6 +69,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
   ACTIVATION_LINK_DAYS = 7;
 
+  /** Tamper evidence: an anchor (running hash over every event) is written every this many events. */
+  @Transform(toInt) @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL doit être un entier' }) @Min(1) @Max(1_000_000)
+  AUDIT_ANCHOR_INTERVAL = 1000;
+
   /** SMTP server (smtp://user:pass@host:587). Unset: e-mails stay in the outbox, readable by staff. */
   @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
   SMTP_URL?: string;
@@ -76,6 +80,18 @@ export class AppConfig {
   /** Sender of Ardoise's e-mails. */
   @IsString()
   MAIL_FROM = 'Ardoise <ne-pas-repondre@ardoise.localhost>';
+
+  /** An e-mail the SMTP server keeps refusing is given up (status `failed`) after this many attempts. */
+  @Transform(toInt) @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' }) @Min(1) @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** Seconds before the first new attempt after a refusal; doubled at each attempt (at most 6 hours). */
+  @Transform(toInt) @IsInt({ message: 'MAIL_RETRY_SECONDS doit être un entier' }) @Min(1) @Max(86400)
+  MAIL_RETRY_SECONDS = 60;
+
+  /** Largest attachment (Mes demandes), in megabytes. */
+  @Transform(toInt) @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' }) @Min(1) @Max(100)
+  ATTACHMENT_MAX_MB = 10;
 
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
@@ -91,6 +107,7 @@ export class AppConfig {
 }
 
 const CONFIG_VARIABLES = [
+  'AUDIT_ANCHOR_INTERVAL',
   'PORT',
   'DATABASE_URL',
   'EVENTSTORE_CONNECTION_STRING',
@@ -107,6 +124,9 @@ const CONFIG_VARIABLES = [
   'ACTIVATION_LINK_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
+  'MAIL_MAX_ATTEMPTS',
+  'MAIL_RETRY_SECONDS',
+  'ATTACHMENT_MAX_MB',
 ];
 
 export class ConfigurationError extends Error {}

@@ -1,0 +1,28 @@
+import type { MailTemplate } from '../mailer.port.js';
+import { activationMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
+import { invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
+import type { RenderContext, RenderedMail } from './layout.js';
+
+type Template = (data: Record<string, unknown>, context: RenderContext) => RenderedMail;
+
+/** Every MailTemplate has its French text + HTML rendering (the compiler checks none is missing). */
+const TEMPLATES: Record<MailTemplate, Template> = {
+  activation: activationMail,
+  'guardian-invitation': guardianInvitationMail,
+  'password-reset': passwordResetMail,
+  'email-change': emailChangeMail,
+  'staff-activation': staffActivationMail,
+  'reservation-confirmation': reservationConfirmationMail,
+  'waitlist-promotion': waitlistPromotionMail,
+  'invoice-available': invoiceAvailableMail,
+  'payment-received': paymentReceivedMail,
+  'request-reply': requestReplyMail,
+};
+
+export const MAIL_TEMPLATES = Object.keys(TEMPLATES) as MailTemplate[];
+
+export function renderMail(template: MailTemplate, data: Record<string, unknown>, context: RenderContext): RenderedMail {
+  const render = TEMPLATES[template];
+  if (!render) throw new Error(`unknown mail template ${String(template)}`);
+  return render(data, context);
+}

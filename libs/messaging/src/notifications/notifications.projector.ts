@@ -1,0 +1,70 @@
+import type { Transaction } from 'kysely';
+import type { RecordedEvent } from '#ardoise/event-store';
+import type { Projector, ReadModelTable, TableNames } from '#ardoise/projections';
+import type { Mailer, MailMessage } from '../mail/mailer.port.js';
+
+export interface NotificationContext {
+  trx: Transaction<any>;
+  /** Physical names of the tables the sources declared (this projector's generation). */
+  tables: TableNames;
+}
+
+/**
+ * Turns one event into the e-mails it causes (none is fine), and may keep what later
+ * e-mails need in the source's own tables (e.g. a request's subject, for the reply e-mail).
+ * The projector sets every message's dedupeKey to the event id, so a replay sends nothing twice:
+ * return at most one e-mail per event.
+ */
+export type MailBuilder = (event: RecordedEvent, context: NotificationContext) => Promise<MailMessage | undefined>;
+
+/**
+ * What a bounded context contributes to the notifications: a builder per event type, and
+ * the small read-model tables its builders keep. Reservations (confirmation, waitlist
+ * promotion) and invoicing (invoice available, payment received) add theirs in
+ * apps/worker/src/projectors.ts once their events exist.
+ */
+export interface NotificationSource {
+  readonly mails: Readonly<Record<string, MailBuilder>>;
+  readonly tables?: readonly ReadModelTable[];
+}
+
+let boundMailer: Mailer | undefined;
+
+/** Done once per process by MessagingModule: the mailer the notifications projector writes through. */
+export function bindNotificationMailer(mailer: Mailer): void {
+  boundMailer = mailer;
+}
+
+export const NOTIFICATIONS_PROJECTION = 'notifications';
+
+/**
+ * The e-mails caused by events: each is written to the outbox in the projection's own
+ * transaction (exactly once with the checkpoint) and keyed by the event id (a rebuild
+ * replays every event but produces no e-mail twice). Sending happens later (MailDelivery).
+ */
+export function notificationsProjector(...sources: NotificationSource[]): Projector {
+  const builders = new Map<string, MailBuilder>();
+  for (const source of sources) {
+    for (const [type, builder] of Object.entries(source.mails)) {
+      // One e-mail per event (its id is the dedupe key): two builders for one type would lose one.
+      if (builders.has(type)) throw new Error(`notifications: two mail builders for ${type}`);
+      builders.set(type, builder);
+    }
+  }
+  return {
+    name: NOTIFICATIONS_PROJECTION,
+    version: 1,
+    filter: { eventTypes: [...builders.keys()] },
+    tables: sources.flatMap((source) => source.tables ?? []),
+    async apply(event, trx, tables) {
+      const build = builders.get(event.type);
+      const message = build ? await build(event, { trx, tables }) : undefined;
+      if (!message) return;
+      if (!boundMailer) {
+        // Fails the batch: the runner retries it (nothing lost) until MessagingModule is started in this process.
+        throw new Error('notifications: no mailer bound in this process (import MessagingModule)');
+      }
+      await boundMailer.enqueue({ ...message, dedupeKey: event.id }, trx);
+    },
+  };
+}
