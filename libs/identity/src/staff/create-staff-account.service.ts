@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
 import { AccountStore } from '../accounts/account-store.js';
 import { accountStream, type AccountCreated } from '../accounts/identity-events.js';
 import { assertNewPassword } from '../passwords/assert-new-password.js';
@@ -19,21 +21,25 @@ export class CreateStaffAccountService {
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
   ) {}
 
   async create(request: NewStaffAccount): Promise<{ accountId: string }> {
     assertNewPassword(request.password, request.passwordConfirmation);
-    const account = await this.accounts.create({
-      email: request.email,
-      password: request.password,
-      role: request.role,
-      displayName: request.displayName,
+    // The fact is appended while the account's row is not yet committed: a failed append
+    // leaves no login behind, and a committed login always has its AccountCreated event.
+    const account = await this.db.transaction().execute(async (trx) => {
+      const created = await this.accounts.create(
+        { email: request.email, password: request.password, role: request.role, displayName: request.displayName },
+        trx,
+      );
+      const event: AccountCreated = {
+        type: 'AccountCreated',
+        data: { accountId: created.id, role: created.role, familyId: null, guardianId: null },
+      };
+      await this.repository.record(accountStream(created.id), [event], currentContext());
+      return created;
     });
-    const event: AccountCreated = {
-      type: 'AccountCreated',
-      data: { accountId: account.id, role: account.role, familyId: null, guardianId: null },
-    };
-    await this.repository.record(accountStream(account.id), [event], currentContext());
     return { accountId: account.id };
   }
 }
