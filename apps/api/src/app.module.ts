@@ -3,10 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ardoise/commands';
 import { CoreModule, type Infrastructure } from '#ardoise/runtime';
+import { AuditModule } from '#ardoise/audit';
 import { CatalogueModule } from '#ardoise/catalogue';
 import { IdentityModule } from '#ardoise/identity';
 import { MessagingModule } from '#ardoise/messaging';
 import { WorkerModule } from '../../worker/src/worker.module.js';
+import { ALL_PROJECTORS } from '../../worker/src/projectors.js';
+import { AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 
@@ -31,6 +34,7 @@ export class AppModule {
         WorkerModule.register({ runProjections: runsProjections }),
         IdentityModule,
         HealthModule,
+        AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES }),
         CatalogueModule,
         MessagingModule,
         ...(options.extraModules ?? []),

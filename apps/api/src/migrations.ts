@@ -1,3 +1,4 @@
+import { auditMigrations } from '#ardoise/audit';
 import { idempotencyMigrations } from '#ardoise/commands';
 import type { Migrations } from '#ardoise/database';
 import { identityMigrations } from '#ardoise/identity';
@@ -5,4 +6,4 @@ import { messagingMigrations } from '#ardoise/messaging';
 import { projectionMigrations } from '#ardoise/projections';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations];

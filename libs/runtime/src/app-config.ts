@@ -69,6 +69,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
   ACTIVATION_LINK_DAYS = 7;
 
+  /** Tamper evidence: an anchor (running hash over every event) is written every this many events. */
+  @Transform(toInt) @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL doit être un entier' }) @Min(1) @Max(1_000_000)
+  AUDIT_ANCHOR_INTERVAL = 1000;
+
   /** SMTP server (smtp://user:pass@host:587). Unset: e-mails stay in the outbox, readable by staff. */
   @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
   SMTP_URL?: string;
@@ -103,6 +107,7 @@ export class AppConfig {
 }
 
 const CONFIG_VARIABLES = [
+  'AUDIT_ANCHOR_INTERVAL',
   'PORT',
   'DATABASE_URL',
   'EVENTSTORE_CONNECTION_STRING',

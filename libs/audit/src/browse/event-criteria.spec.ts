@@ -1,0 +1,49 @@
+import type { RecordedEvent } from '#ardoise/event-store';
+import { matchesCriteria, storeFilter } from './event-criteria.js';
+
+const event = (over: Partial<RecordedEvent> = {}): RecordedEvent => ({
+  id: 'e1',
+  streamId: 'family-42',
+  revision: 0n,
+  type: 'ChildRegistered',
+  data: {},
+  metadata: { actor: { userId: 'agent-7', role: 'agent', onBehalfOfFamilyId: '42' }, correlationId: 'corr-1', causationId: 'corr-1', occurredAt: '2026-09-10T09:00:00.000Z', schemaVersion: 1 },
+  position: {} as never,
+  recordedAt: new Date(),
+  hash: 'h',
+  previousHash: '',
+  ...over,
+});
+
+describe('what an auditor filters the log by', () => {
+  it('keeps an event that meets every criterion given', () => {
+    expect(
+      matchesCriteria(event(), {
+        categories: ['invoice', 'family'],
+        eventTypes: ['ChildRegistered'],
+        actorId: 'agent-7',
+        onBehalfOfFamilyId: '42',
+        correlationId: 'corr-1',
+        from: new Date('2026-09-10T09:00:00Z'),
+        to: new Date('2026-09-10T09:00:01Z'),
+      }),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['another category', { categories: ['invoice'] }],
+    ['a category that is only a prefix of the real one', { categories: ['fam'] }],
+    ['another type', { eventTypes: ['GuardianAdded'] }],
+    ['another actor', { actorId: 'agent-8' }],
+    ['another correlation', { correlationId: 'corr-2' }],
+    ['a period that ends at the instant (exclusive)', { to: new Date('2026-09-10T09:00:00Z') }],
+    ['a period that starts after it', { from: new Date('2026-09-10T09:00:00.001Z') }],
+  ])('leaves out an event of %s', (_label, criteria) => {
+    expect(matchesCriteria(event(), criteria)).toBe(false);
+  });
+
+  it('lets the store filter by category (as a stream prefix) and type only', () => {
+    expect(storeFilter({ categories: ['family'], eventTypes: ['ChildRegistered'], actorId: 'x' })).toEqual({ streamPrefixes: ['family-'], eventTypes: ['ChildRegistered'] });
+    expect(storeFilter({ actorId: 'x' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+import type { EventFilter, RecordedEvent } from '#ardoise/event-store';
+
+/** What an auditor filters the log by. Every field optional; all given ones must match. */
+export interface EventCriteria {
+  /** Stream categories (stream id prefix before '-'), e.g. ['family', 'invoice']. */
+  categories?: string[];
+  eventTypes?: string[];
+  /** The actor's user id (or 'system', 'seed'). */
+  actorId?: string;
+  /** The family staff acted for (`metadata.actor.onBehalfOfFamilyId`). */
+  onBehalfOfFamilyId?: string;
+  correlationId?: string;
+  /** Inclusive lower bound on `metadata.occurredAt`. */
+  from?: Date;
+  /** Exclusive upper bound on `metadata.occurredAt`. */
+  to?: Date;
+}
+
+/** The part of the criteria the store can filter by itself (stream prefix, type). */
+export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
+  const filter: EventFilter = {};
+  if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map((c) => `${c}-`);
+  if (criteria.eventTypes?.length) filter.eventTypes = [...criteria.eventTypes];
+  return filter.streamPrefixes || filter.eventTypes ? filter : undefined;
+}
+
+/** Whether an event meets every criterion (the store's filter included, to be adapter-proof). */
+export function matchesCriteria(event: RecordedEvent, criteria: EventCriteria): boolean {
+  if (criteria.categories?.length && !criteria.categories.some((c) => event.streamId.startsWith(`${c}-`))) return false;
+  if (criteria.eventTypes?.length && !criteria.eventTypes.includes(event.type)) return false;
+  const metadata = event.metadata ?? ({} as RecordedEvent['metadata']);
+  if (criteria.actorId !== undefined && metadata.actor?.userId !== criteria.actorId) return false;
+  if (criteria.onBehalfOfFamilyId !== undefined && metadata.actor?.onBehalfOfFamilyId !== criteria.onBehalfOfFamilyId) return false;
+  if (criteria.correlationId !== undefined && metadata.correlationId !== criteria.correlationId) return false;
+  if (criteria.from || criteria.to) {
+    const occurredAt = Date.parse(metadata.occurredAt);
+    if (Number.isNaN(occurredAt)) return false;
+    if (criteria.from && occurredAt < criteria.from.getTime()) return false;
+    if (criteria.to && occurredAt >= criteria.to.getTime()) return false;
+  }
+  return true;
+}

@@ -1,0 +1,31 @@
+import type { RecordedEvent } from '#ardoise/event-store';
+
+/**
+ * What an auditor is shown of an event's data. Personal data is stored encrypted per family
+ * (crypto-shredding, DESIGN.md §3): a context that can decrypt plugs its revealer in through
+ * `AuditModule.register({ revealer })`; where the key is gone it shows the data as stored.
+ * The default shows every event exactly as stored (ciphertext included).
+ *
+ * Exports never reveal: an export is the stored content, so that its hashes can be checked
+ * again outside Ardoise.
+ */
+export interface EventRevealer {
+  reveal(event: RecordedEvent): Promise<unknown> | unknown;
+}
+
+export const EVENT_REVEALER = Symbol('ardoise.audit.EVENT_REVEALER');
+
+export const storedDataRevealer: EventRevealer = {
+  reveal: (event) => event.data,
+};
+
+/** Each revealer sees the data the previous one produced (e.g. one per bounded context). */
+export function composeRevealers(...revealers: EventRevealer[]): EventRevealer {
+  return {
+    async reveal(event) {
+      let data: unknown = event.data;
+      for (const revealer of revealers) data = await revealer.reveal({ ...event, data });
+      return data;
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { ConflictError } from '#ardoise/kernel';
+import type { EventStore, RecordedEvent } from '#ardoise/event-store';
+import { generationRegistry, physicalTableName, type Generation, type Projector } from '#ardoise/projections';
+import { rowsOnlyIn, tableChecksum } from './table-checksum.js';
+
+export interface TableComparison {
+  table: string;
+  liveRows: number;
+  rebuiltRows: number;
+  liveChecksum: string;
+  rebuiltChecksum: string;
+  equal: boolean;
+  /** Rows the live table has and the rebuilt one lacks, and the reverse (0 when equal). */
+  onlyInLive: number;
+  onlyInRebuilt: number;
+  /** A few differing rows as text, only when asked (they may hold personal data). */
+  samples?: { onlyInLive: string[]; onlyInRebuilt: string[] };
+}
+
+export interface ProjectionComparison {
+  projection: string;
+  equal: boolean;
+  /** Why no table comparison was possible, in French; null when compared. */
+  problem: string | null;
+  liveGeneration: number | null;
+  /** Encoded position both sides were compared at. */
+  position: string | null;
+  eventsReplayed: number;
+  tables: TableComparison[];
+}
+
+export interface ReadModelReport {
+  ok: boolean;
+  projections: ProjectionComparison[];
+}
+
+export interface VerifyProgress {
+  projection: string;
+  phase: 'replaying' | 'comparing' | 'done';
+  eventsReplayed: number;
+  /** Events the live generation has applied (what the replay will reach, about). */
+  estimatedTotal: number | null;
+  eventsPerSecond: number;
+}
+
+export interface ReadModelVerifierOptions {
+  batchSize?: number;
+  /** Show a few differing rows (CLI on the server); off for reports stored by the API. */
+  includeSamples?: boolean;
+  onProgress?: (progress: VerifyProgress) => void;
+  signal?: AbortSignal;
+}
+
+const SCRATCH_SUFFIX = '__verify';
+const LOCK = 'ardoise:audit:verify-read-models';
+const MAX_ALIGN_ATTEMPTS = 10;
+
+/**
+ * `ardoise verify`: replays each projector from the start of the log into scratch tables
+ * (`<table>__verify`) up to exactly the live generation's checkpoint, then, in one
+ * transaction that holds the live generation's registry row (so no live batch commits
+ * meanwhile), compares each scratch table with the live one: row count and checksum, and
+ * the number of rows only on one side. Works under live traffic. Scratch tables are dropped
+ * afterwards. One verification at a time (advisory lock).
+ */
+export class ReadModelVerifier {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly store: EventStore,
+    private readonly projectors: readonly Projector[],
+  ) {}
+
+  async verify(options: ReadModelVerifierOptions = {}, only?: string[]): Promise<ReadModelReport> {
+    const chosen = only ? this.projectors.filter((p) => only.includes(p.name)) : this.projectors;
+    return this.db.connection().execute(async (session) => {
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(hashtext(${LOCK})) AS locked`.execute(session);
+      if (!rows[0]?.locked) {
+        throw new ConflictError('AUDIT.VERIFICATION_RUNNING', 'Une vérification des modèles de lecture est déjà en cours.');
+      }
+      try {
+        const projections: ProjectionComparison[] = [];
+        for (const projector of chosen) {
+          options.signal?.throwIfAborted();
+          projections.push(await this.verifyOne(projector, options));
+        }
+        return { ok: projections.every((p) => p.equal), projections };
+      } finally {
+        await sql`SELECT pg_advisory_unlock(hashtext(${LOCK}))`.execute(session);
+      }
+    });
+  }
+
+  private async verifyOne(projector: Projector, options: ReadModelVerifierOptions): Promise<ProjectionComparison> {
+    const base = { projection: projector.name, equal: false, liveGeneration: null, position: null, eventsReplayed: 0, tables: [] };
+    const live = await generationRegistry.active(this.db, projector.name);
+    if (!live) return { ...base, problem: "Ce modèle de lecture n'a pas encore de génération active." };
+    if (live.version !== projector.version) {
+      return { ...base, liveGeneration: live.generation, problem: `La génération active a été écrite par la version ${live.version} du projecteur, le code est en version ${projector.version} : reconstruisez-la d'abord.` };
+    }
+    const scratch = Object.fromEntries(projector.tables.map((t) => [t.name, `${t.name}${SCRATCH_SUFFIX}`]));
+    const started = Date.now();
+    let replayed = 0;
+    const report = (phase: VerifyProgress['phase']) =>
+      options.onProgress?.({
+        projection: projector.name,
+        phase,
+        eventsReplayed: replayed,
+        estimatedTotal: live.eventsApplied,
+        eventsPerSecond: Math.round((replayed * 1000) / Math.max(1, Date.now() - started)),
+      });
+    await this.dropScratch(scratch);
+    try {
+      for (const table of projector.tables) await table.create(this.db, scratch[table.name]!);
+      let position: string | null = null;
+      for (let attempt = 1; ; attempt++) {
+        // Catch up with the live checkpoint as it is now, without passing it.
+        const target = (await generationRegistry.active(this.db, projector.name))?.position ?? null;
+        const step = await this.replay(projector, scratch, position, target, options, (n) => {
+          replayed += n;
+          report('replaying');
+        });
+        position = step;
+        report('comparing');
+        const result = await this.db.transaction().execute(async (trx) => {
+          const current = await generationRegistry.lockActive(trx, projector.name);
+          if (!current || current.version !== projector.version) return 'changed' as const;
+          if (current.position !== position) return 'moved' as const;
+          return this.compare(trx, projector, current, scratch, options.includeSamples ?? false);
+        });
+        if (result === 'changed') {
+          return { ...base, problem: 'La génération active a changé pendant la vérification (reconstruction ?) : relancez la vérification.' };
+        }
+        if (result !== 'moved') {
+          report('done');
+          return { ...base, ...result, liveGeneration: live.generation, position, eventsReplayed: replayed, problem: null };
+        }
+        if (attempt >= MAX_ALIGN_ATTEMPTS) {
+          return { ...base, liveGeneration: live.generation, eventsReplayed: replayed, problem: "Le modèle de lecture avance trop vite pour s'aligner : relancez la vérification quand l'activité baisse." };
+        }
+      }
+    } finally {
+      await this.dropScratch(scratch);
+    }
+  }
+
+  /** Applies the projector's events after `from` up to `target` (inclusive) to the scratch tables. */
+  private async replay(
+    projector: Projector,
+    scratch: Record<string, string>,
+    from: string | null,
+    target: string | null,
+    options: ReadModelVerifierOptions,
+    onApplied: (count: number) => void,
+  ): Promise<string | null> {
+    const { positions } = this.store;
+    if (target === null) return from;
+    const targetPosition = positions.decode(target);
+    let position = from;
+    const batchSize = options.batchSize ?? 500;
+    while (position === null || positions.compare(positions.decode(position), targetPosition) < 0) {
+      options.signal?.throwIfAborted();
+      const events: RecordedEvent[] = [];
+      const fromPosition = position === null ? undefined : positions.decode(position);
+      for await (const event of this.store.readAll({ fromPosition, maxCount: batchSize, filter: projector.filter })) {
+        if (positions.compare(event.position, targetPosition) > 0) break;
+        events.push(event);
+      }
+      if (events.length === 0) break;
+      await this.db.transaction().execute(async (trx) => {
+        for (const event of events) await projector.apply(event, trx, scratch);
+      });
+      position = positions.encode(events[events.length - 1]!.position);
+      onApplied(events.length);
+    }
+    return position;
+  }
+
+  private async compare(
+    trx: Transaction<any>,
+    projector: Projector,
+    live: Generation,
+    scratch: Record<string, string>,
+    includeSamples: boolean,
+  ): Promise<Pick<ProjectionComparison, 'equal' | 'tables'>> {
+    const tables: TableComparison[] = [];
+    for (const table of projector.tables) {
+      const livePhysical = physicalTableName(table.name, live.generation);
+      const rebuilt = scratch[table.name]!;
+      const [a, b] = [await tableChecksum(trx, livePhysical), await tableChecksum(trx, rebuilt)];
+      const equal = a.rows === b.rows && a.checksum === b.checksum;
+      const sampleSize = includeSamples ? 5 : 0;
+      const onlyLive = equal ? { count: 0, samples: [] } : await rowsOnlyIn(trx, livePhysical, rebuilt, sampleSize);
+      const onlyRebuilt = equal ? { count: 0, samples: [] } : await rowsOnlyIn(trx, rebuilt, livePhysical, sampleSize);
+      tables.push({
+        table: table.name,
+        liveRows: a.rows,
+        rebuiltRows: b.rows,
+        liveChecksum: a.checksum,
+        rebuiltChecksum: b.checksum,
+        equal,
+        onlyInLive: onlyLive.count,
+        onlyInRebuilt: onlyRebuilt.count,
+        ...(includeSamples && !equal ? { samples: { onlyInLive: onlyLive.samples, onlyInRebuilt: onlyRebuilt.samples } } : {}),
+      });
+    }
+    return { equal: tables.every((t) => t.equal), tables };
+  }
+
+  private async dropScratch(scratch: Record<string, string>): Promise<void> {
+    for (const name of Object.values(scratch)) await sql`DROP TABLE IF EXISTS ${sql.table(name)}`.execute(this.db);
+  }
+}

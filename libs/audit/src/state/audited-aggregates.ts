@@ -1,0 +1,50 @@
+import type { Decider, DomainEvent } from '#ardoise/commands';
+import { NotFoundError } from '#ardoise/kernel';
+import { streamCategory } from '../audited-event.js';
+
+/** How to fold one category of streams into a state: the context's own decider. */
+export interface AuditedAggregate {
+  /** Stream category, the prefix before the first '-' (`service` for `service-CANTINE`). */
+  category: string;
+  /** French, for auditors, e.g. 'Prestation'. */
+  label: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve'>;
+}
+
+export type FoldingDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;
+
+/**
+ * The deciders auditors can fold streams with, by category. Each bounded context adds its
+ * own (apps/api/src/audited-aggregates.ts); a test may register one at run time.
+ */
+export class AuditedAggregates {
+  private readonly byCategory = new Map<string, AuditedAggregate>();
+
+  constructor(aggregates: readonly AuditedAggregate[] = []) {
+    for (const aggregate of aggregates) this.register(aggregate);
+  }
+
+  register(aggregate: AuditedAggregate): void {
+    if (!/^[a-zA-Z0-9_]+$/.test(aggregate.category)) throw new Error(`Invalid stream category "${aggregate.category}"`);
+    if (this.byCategory.has(aggregate.category)) throw new Error(`Stream category "${aggregate.category}" registered twice`);
+    this.byCategory.set(aggregate.category, aggregate);
+  }
+
+  categories(): AuditedAggregate[] {
+    return [...this.byCategory.values()];
+  }
+
+  /** The aggregate that folds `streamId`, or a 404 saying no state model is known for it. */
+  forStream(streamId: string): AuditedAggregate {
+    const aggregate = this.byCategory.get(streamCategory(streamId));
+    if (!aggregate) {
+      throw new NotFoundError(
+        'AUDIT.NO_STATE_MODEL',
+        "Aucun modèle d'état n'est connu pour ce type de flux : consultez ses événements.",
+        `no decider registered for the category of ${streamId}`,
+      );
+    }
+    return aggregate;
+  }
+}
