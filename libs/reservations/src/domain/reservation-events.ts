@@ -1,0 +1,102 @@
+import type { DomainEvent } from '#ardoise/commands';
+
+/** What every fact about one reservation says: whose, which prestation, which day. */
+export interface ReservationRef {
+  /** The basket line's id, kept as the reservation's id through its whole life. */
+  reservationId: string;
+  familyId: string;
+  childId: string;
+  serviceCode: string;
+  date: string;
+}
+
+export type RejectionCode =
+  | 'DAY_CLOSED'
+  | 'DEADLINE_PASSED'
+  | 'ALREADY_BOOKED'
+  | 'NOT_OPEN_YET'
+  | 'ALLOCATION_PENDING';
+
+// basket-<familyId>
+export type ReservationRequested = DomainEvent<'ReservationRequested', ReservationRef>;
+export type BasketLineRemoved = DomainEvent<'BasketLineRemoved', ReservationRef>;
+export type BasketValidated = DomainEvent<
+  'BasketValidated',
+  { familyId: string; lines: { reservationId: string; outcome: LineOutcome; code: RejectionCode | null }[] }
+>;
+export type BasketEvent = ReservationRequested | BasketLineRemoved | BasketValidated;
+
+// service-day-<code>-<date>
+export type ReservationValidated = DomainEvent<'ReservationValidated', ReservationRef>;
+export type ReservationWaitlisted = DomainEvent<'ReservationWaitlisted', ReservationRef & { rank: number }>;
+export type ReservationRejected = DomainEvent<'ReservationRejected', ReservationRef & { code: RejectionCode; message: string }>;
+/** Received during an allocation window: a place is decided later by the allocation run. */
+export type ReservationSubmitted = DomainEvent<'ReservationSubmitted', ReservationRef & { openingId: string }>;
+export type ReservationCancelled = DomainEvent<
+  'ReservationCancelled',
+  ReservationRef & { by: 'parent' | 'agent'; reason: string | null; afterDeadline: boolean; previousStatus: LiveStatus }
+>;
+export type ReservationPromoted = DomainEvent<'ReservationPromoted', ReservationRef>;
+export type DeadlineOverridden = DomainEvent<
+  'DeadlineOverridden',
+  ReservationRef & { action: 'booking' | 'cancellation'; deadline: string; reason: string; by: string }
+>;
+export type AbsenceDeclared = DomainEvent<'AbsenceDeclared', ReservationRef & { reason: string }>;
+export type AbsenceJustified = DomainEvent<
+  'AbsenceJustified',
+  ReservationRef & { document: 'medical_certificate'; reference: string | null; charged: false }
+>;
+export type AttendanceStatus = 'present' | 'absent' | 'excused' | 'present_unbooked';
+export type AttendanceRecorded = DomainEvent<
+  'AttendanceRecorded',
+  { serviceCode: string; date: string; childId: string; familyId: string; reservationId: string | null; status: AttendanceStatus }
+>;
+export type AllocationCompleted = DomainEvent<
+  'AllocationCompleted',
+  { serviceCode: string; date: string; openingId: string; validated: number; waitlisted: number }
+>;
+
+export type ServiceDayEvent =
+  | ReservationValidated
+  | ReservationWaitlisted
+  | ReservationRejected
+  | ReservationSubmitted
+  | ReservationCancelled
+  | ReservationPromoted
+  | DeadlineOverridden
+  | AbsenceDeclared
+  | AbsenceJustified
+  | AttendanceRecorded
+  | AllocationCompleted;
+
+export type LiveStatus = 'validated' | 'waitlisted' | 'submitted';
+export type LineOutcome = 'validated' | 'waitlisted' | 'submitted' | 'rejected';
+
+export const SERVICE_DAY_EVENT_TYPES: ServiceDayEvent['type'][] = [
+  'ReservationValidated',
+  'ReservationWaitlisted',
+  'ReservationRejected',
+  'ReservationSubmitted',
+  'ReservationCancelled',
+  'ReservationPromoted',
+  'DeadlineOverridden',
+  'AbsenceDeclared',
+  'AbsenceJustified',
+  'AttendanceRecorded',
+  'AllocationCompleted',
+];
+export const BASKET_EVENT_TYPES: BasketEvent['type'][] = ['ReservationRequested', 'BasketLineRemoved', 'BasketValidated'];
+
+export const basketStream = (familyId: string) => `basket-${familyId}`;
+export const serviceDayStream = (serviceCode: string, date: string) => `service-day-${serviceCode}-${date}`;
+export const SERVICE_DAY_PREFIX = 'service-day-';
+export const BASKET_PREFIX = 'basket-';
+
+/** What a parent reads for each refusal. */
+export const REJECTION_MESSAGES: Record<RejectionCode, string> = {
+  DAY_CLOSED: 'La prestation n’a pas lieu ce jour-là.',
+  DEADLINE_PASSED: 'Le délai de réservation prévu par le règlement est dépassé.',
+  ALREADY_BOOKED: 'Cet enfant a déjà une réservation pour cette prestation ce jour-là.',
+  NOT_OPEN_YET: 'Les réservations pour cette période ne sont pas encore ouvertes.',
+  ALLOCATION_PENDING: 'Le dépôt des demandes est clos ; l’attribution des places est en cours.',
+};
