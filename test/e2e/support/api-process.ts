@@ -11,6 +11,8 @@ export interface RunningApi {
   logs(): string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
   stop(): Promise<void>;
+  /** kill -9, as a power cut would: no shutdown hook runs. */
+  crash(): Promise<void>;
 }
 
 export interface StartApiOptions {
@@ -50,7 +52,13 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     await stopProcess(child);
     throw new Error(`${(error as Error).message}\n--- API output ---\n${logs()}`);
   }
-  return { url, logs, stop: () => stopProcess(child) };
+  const crash = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, logs, stop: () => stopProcess(child), crash };
 }
 
 async function waitUntilAnswering(healthUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
