@@ -6,6 +6,8 @@ import { AppConfig } from '#ardoise/runtime';
 import { AccessGuard } from './access/access.guard.js';
 import { AccountStore } from './accounts/account-store.js';
 import { PasswordsController } from './passwords/passwords.controller.js';
+import { PasswordResetController } from './passwords/password-reset.controller.js';
+import { EmailChangeController } from './accounts/email-change.controller.js';
 import { LoginThrottle } from './sessions/login-throttle.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SessionStore } from './sessions/session-store.js';
@@ -16,7 +18,7 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
 /** Logins, sessions, one-time links, and the guard every endpoint goes through. */
 @Global()
 @Module({
-  controllers: [SessionsController, PasswordsController, StaffAccountsController],
+  controllers: [SessionsController, PasswordsController, PasswordResetController, EmailChangeController, StaffAccountsController],
   providers: [
     { provide: AccountStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new AccountStore(db) },
     { provide: OneTimeTokenStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new OneTimeTokenStore(db) },

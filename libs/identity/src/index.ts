@@ -8,6 +8,8 @@ export * from './accounts/password-policy.js';
 export * from './identity.migrations.js';
 export * from './identity.module.js';
 export * from './passwords/assert-new-password.js';
+export * from './passwords/password-reset.controller.js';
+export * from './accounts/email-change.controller.js';
 export * from './sessions/session-cookies.js';
 export * from './sessions/session-store.js';
 export * from './sessions/signed-in.js';

@@ -84,17 +84,17 @@ export class AccountStore {
     return (await this.findByEmail(email)) !== undefined;
   }
 
-  async changePassword(id: string, password: string): Promise<void> {
-    await this.db
+  async changePassword(id: string, password: string, db: Kysely<any> = this.db): Promise<void> {
+    await db
       .updateTable('accounts')
       .set({ password_hash: await hashPassword(password), password_changed_at: sql`now()` })
       .where('id', '=', id)
       .execute();
   }
 
-  async changeEmail(id: string, email: string): Promise<void> {
+  async changeEmail(id: string, email: string, db: Kysely<any> = this.db): Promise<void> {
     try {
-      await this.db.updateTable('accounts').set({ email: email.trim() }).where('id', '=', id).execute();
+      await db.updateTable('accounts').set({ email: email.trim() }).where('id', '=', id).execute();
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw emailTaken();
       throw error;

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely } from 'kysely';
+import { AggregateRepository, currentContext } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
+import { AccountStore } from '#ardoise/identity';
+import { familyStream } from '../../domain/family-events.js';
+import { familyDecider } from '../../domain/family.decider.js';
+import { FamilyKeyStore } from '../../privacy/family-key-store.js';
+import { eraseFamilyRows } from '../../projections/families.projector.js';
+import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE, LOGINS_TABLE } from '../../projections/read-model.js';
+
+export interface ForgetReport {
+  alreadyForgotten: boolean;
+  accountsDeleted: number;
+}
+
+/**
+ * RGPD erasure ("droit à l'oubli") by crypto-shredding: the family's key goes first (every
+ * sealed field of every event becomes unreadable at once, in every replay and export), then
+ * the plaintext copies (read models, logins and their sessions, one-time links, queued
+ * e-mails, stored idempotent responses), and `FamilyForgotten` is recorded. Running it
+ * again on a forgotten family redoes the clean-up (e.g. after a crash half-way).
+ */
+@Injectable()
+export class ForgetFamilyService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(FamilyKeyStore) private readonly keys: FamilyKeyStore,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
+  ) {}
+
+  async forget(familyId: string): Promise<ForgetReport> {
+    await this.keys.destroy(familyId);
+    const { events } = await this.repository.handle(familyStream(familyId), familyDecider, { type: 'ForgetFamily', familyId }, currentContext(), {
+      retriesOnConflict: 5,
+    });
+    const accountsDeleted = await this.eraseCopies(familyId);
+    return { alreadyForgotten: events.length === 0, accountsDeleted };
+  }
+
+  private async eraseCopies(familyId: string): Promise<number> {
+    if (await exists(this.db, FAMILIES_TABLE)) {
+      await eraseFamilyRows(this.db, familyId, { families: FAMILIES_TABLE, guardians: GUARDIANS_TABLE, children: CHILDREN_TABLE });
+    }
+    if (await exists(this.db, LOGINS_TABLE)) await this.db.deleteFrom(LOGINS_TABLE).where('family_id', '=', familyId).execute();
+    await sql`
+      DELETE FROM idempotency_keys
+      WHERE actor_id IN (SELECT id::text FROM accounts WHERE family_id = ${familyId})`.execute(this.db);
+    await sql`DELETE FROM one_time_tokens WHERE subject = ${familyId} OR payload->>'familyId' = ${familyId}`.execute(this.db);
+    if (await exists(this.db, 'mail_outbox')) {
+      await sql`DELETE FROM mail_outbox WHERE family_id = ${familyId}`.execute(this.db);
+    }
+    return this.accounts.deleteFamilyAccounts(familyId);
+  }
+}
+
+async function exists(db: Kysely<any>, relation: string): Promise<boolean> {
+  const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${relation})::text AS found`.execute(db);
+  return rows[0]?.found != null;
+}

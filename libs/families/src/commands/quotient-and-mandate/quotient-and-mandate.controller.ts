@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AggregateRepository, currentContext } from '#ardoise/commands';
+import { Roles } from '#ardoise/identity';
+import { familyStream } from '../../domain/family-events.js';
+import { familyDecider, type FamilyCommand } from '../../domain/family.decider.js';
+import { RevokeMandateRequest, SetQuotientRequest, SignMandateRequest } from './quotient-and-mandate.requests.js';
+
+/** Money matters of a family's file: set by the town's agents or its finance staff, never by the parent. */
+@ApiTags('familles')
+@Controller('families/:familyId')
+@Roles('agent', 'finance', 'admin')
+export class QuotientAndMandateController {
+  constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
+
+  @Put('quotient')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Enregistrer le quotient familial (montant, validité, justificatif)' })
+  setQuotient(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SetQuotientRequest) {
+    return this.handle({ type: 'SetQuotient', familyId, ...body });
+  }
+
+  @Put('direct-debit-mandate')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Enregistrer un mandat de prélèvement SEPA signé' })
+  signMandate(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SignMandateRequest) {
+    return this.handle({ type: 'SignMandate', familyId, mandateReference: body.mandateReference, signedOn: body.signedOn });
+  }
+
+  @Post('direct-debit-mandate/revocation')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Révoquer le mandat de prélèvement' })
+  revokeMandate(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: RevokeMandateRequest) {
+    return this.handle({ type: 'RevokeMandate', familyId, revokedOn: body.revokedOn });
+  }
+
+  private async handle(command: FamilyCommand): Promise<void> {
+    await this.repository.handle(familyStream(command.familyId), familyDecider, command, currentContext(), { retriesOnConflict: 3 });
+  }
+}

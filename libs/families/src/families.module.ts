@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { ActivateAccountService } from './commands/activate-account/activate-account.service.js';
+import { ActivationsController } from './commands/activate-account/activations.controller.js';
+import { EditFamilyFileService } from './commands/edit-family-file/edit-family-file.service.js';
+import { FamilyFileController } from './commands/edit-family-file/family-file.controller.js';
+import { ForgetFamilyController } from './commands/forget-family/forget-family.controller.js';
+import { ForgetFamilyService } from './commands/forget-family/forget-family.service.js';
+import { GuardianLoginsController } from './commands/guardian-logins/guardian-logins.controller.js';
+import { GuardianLoginsService } from './commands/guardian-logins/guardian-logins.service.js';
+import { InvitationsController } from './commands/invite-family/invitations.controller.js';
+import { InviteFamilyService } from './commands/invite-family/invite-family.service.js';
+import { QuotientAndMandateController } from './commands/quotient-and-mandate/quotient-and-mandate.controller.js';
+import { RegisterFamilyController } from './commands/register-family/register-family.controller.js';
+import { RegisterFamilyService } from './commands/register-family/register-family.service.js';
+import { FamilyKeyStore } from './privacy/family-key-store.js';
+import { PersonalDataCipher } from './privacy/personal-data-cipher.js';
+import { FamilyFileQueryController } from './queries/family-file/family-file.controller.js';
+import { FamilyFileReader } from './queries/family-file/family-file.reader.js';
+import { SearchFamiliesController } from './queries/search-families/search-families.controller.js';
+
+/** Families and access: invitations, the three-step account creation, the family file, RGPD erasure. */
+@Module({
+  controllers: [
+    InvitationsController,
+    ActivationsController,
+    RegisterFamilyController,
+    SearchFamiliesController,
+    FamilyFileQueryController,
+    FamilyFileController,
+    QuotientAndMandateController,
+    GuardianLoginsController,
+    ForgetFamilyController,
+  ],
+  providers: [
+    { provide: FamilyKeyStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new FamilyKeyStore(db) },
+    { provide: PersonalDataCipher, inject: [FamilyKeyStore], useFactory: (keys: FamilyKeyStore) => new PersonalDataCipher(keys) },
+    RegisterFamilyService,
+    InviteFamilyService,
+    ActivateAccountService,
+    EditFamilyFileService,
+    GuardianLoginsService,
+    ForgetFamilyService,
+    FamilyFileReader,
+  ],
+  exports: [PersonalDataCipher, FamilyKeyStore, RegisterFamilyService, InviteFamilyService, ForgetFamilyService],
+})
+export class FamiliesModule {}

@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { sql, type Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { Roles } from '#ardoise/identity';
+import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE } from '../../projections/read-model.js';
+import type { FamilySummaryView } from '../family-file/family-file.view.js';
+
+export class SearchFamiliesQuery {
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  q?: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Staff find a family by its name, a guardian's name or e-mail, a login e-mail, or a child's name. */
+@ApiTags('familles')
+@Controller('families')
+@Roles('agent', 'finance', 'auditor', 'admin')
+export class SearchFamiliesController {
+  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Rechercher une famille (nom, e-mail, enfant)' })
+  async search(@Query() query: SearchFamiliesQuery): Promise<FamilySummaryView[]> {
+    const pattern = query.q ? `%${escapeLike(query.q.trim())}%` : null;
+    const { rows } = await sql<{ family_id: string; family_name: string | null; status: string; guardians: string[]; children: string[] }>`
+      SELECT f.family_id, f.family_name, f.status,
+        coalesce((SELECT array_agg(concat_ws(' ', g.first_name, g.last_name) ORDER BY g.rank) FROM ${sql.table(GUARDIANS_TABLE)} g
+                  WHERE g.family_id = f.family_id AND NOT g.erased), '{}') AS guardians,
+        coalesce((SELECT array_agg(concat_ws(' ', c.first_name, c.last_name) ORDER BY c.birth_date) FROM ${sql.table(CHILDREN_TABLE)} c
+                  WHERE c.family_id = f.family_id AND NOT c.erased), '{}') AS children
+      FROM ${sql.table(FAMILIES_TABLE)} f
+      WHERE f.status <> 'forgotten' AND (${pattern}::text IS NULL
+        OR f.family_name ILIKE ${pattern} OR f.email ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM ${sql.table(GUARDIANS_TABLE)} g WHERE g.family_id = f.family_id
+                   AND (g.last_name ILIKE ${pattern} OR g.first_name ILIKE ${pattern} OR g.email ILIKE ${pattern}
+                        OR concat_ws(' ', g.first_name, g.last_name) ILIKE ${pattern}))
+        OR EXISTS (SELECT 1 FROM ${sql.table(CHILDREN_TABLE)} c WHERE c.family_id = f.family_id
+                   AND (c.last_name ILIKE ${pattern} OR c.first_name ILIKE ${pattern}
+                        OR concat_ws(' ', c.first_name, c.last_name) ILIKE ${pattern}))
+        OR EXISTS (SELECT 1 FROM accounts a WHERE a.family_id = f.family_id AND a.email ILIKE ${pattern}))
+      ORDER BY f.family_name NULLS LAST, f.family_id
+      LIMIT 50`.execute(this.db);
+    return rows.map((r) => ({ familyId: r.family_id, familyName: r.family_name, status: r.status, guardians: r.guardians, children: r.children }));
+  }
+}
