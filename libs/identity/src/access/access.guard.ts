@@ -52,10 +52,14 @@ export class AccessGuard implements CanActivate {
     const session = await this.sessions.resolve(token);
     if (!session) return undefined;
     request.session = session;
-    const actor = currentContext().actor;
-    actor.userId = session.account.id;
-    actor.role = session.account.role;
-    if (session.account.familyId) actor.familyId = session.account.familyId;
+    // A fresh actor for this request: the context's initial actor may be a shared object
+    // (the middleware's anonymous constant), which must never carry one person's identity
+    // into another request.
+    currentContext().actor = {
+      userId: session.account.id,
+      role: session.account.role,
+      ...(session.account.familyId ? { familyId: session.account.familyId } : {}),
+    };
     return session;
   }
 }
