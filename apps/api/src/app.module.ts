@@ -5,6 +5,7 @@ import type { Clock } from '#ardoise/commands';
 import { CoreModule, type Infrastructure } from '#ardoise/runtime';
 import { AuditModule } from '#ardoise/audit';
 import { CatalogueModule } from '#ardoise/catalogue';
+import { FamiliesModule } from '#ardoise/families';
 import { IdentityModule } from '#ardoise/identity';
 import { MessagingModule } from '#ardoise/messaging';
 import { WorkerModule } from '../../worker/src/worker.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES }),
         CatalogueModule,
         MessagingModule,
+        FamiliesModule,
         ...(options.extraModules ?? []),
       ],
       providers: [IdempotencyInterceptor],
