@@ -2,3 +2,5 @@ export * from './catalogue.js';
 export * from './health.js';
 export * from './problem.js';
 export * from './messaging.js';
+export * from './identity.js';
+export * from './families.js';

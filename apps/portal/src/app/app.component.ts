@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { SessionService } from './core/session.service';
 import { MESSAGES } from './i18n/messages';
-import { NAV_ITEMS } from './layout/nav-items';
+import { PARENT_NAV_ITEMS, PUBLIC_NAV_ITEMS } from './layout/nav-items';
 
 @Component({
   selector: 'ard-root',
@@ -12,12 +15,29 @@ import { NAV_ITEMS } from './layout/nav-items';
 })
 export class AppComponent {
   protected readonly t = inject(MESSAGES);
-  protected readonly navItems = NAV_ITEMS;
+  protected readonly session = inject(SessionService);
+  private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly navItems = computed(() => (this.session.isParent() ? PARENT_NAV_ITEMS : PUBLIC_NAV_ITEMS));
+  /** On a phone the menu folds behind a button; it closes after each navigation. */
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    void this.session.resolve();
+    this.router.events
+      .pipe(filter((e) => e instanceof NavigationEnd), takeUntilDestroyed())
+      .subscribe(() => this.menuOpen.set(false));
+  }
 
   /** With <base href="/">, a plain "#contenu" link would navigate to "/": move focus instead. */
   protected skipToContent(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
+  }
+
+  protected async logout(): Promise<void> {
+    await this.session.logout().catch(() => undefined);
+    await this.router.navigate(['/connexion'], { queryParams: { deconnecte: 1 } });
   }
 }

@@ -1,18 +1,48 @@
 import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
+import { homeGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
 import { MESSAGES } from './i18n/messages';
 
 /**
  * Every area is a lazy route, so each one (réservations, factures, demandes, and the
  * staff, finance and audit areas) ships in its own chunk and the first page stays light.
- * Add the area's entry to NAV_ITEMS (layout/nav-items.ts) beside its route.
+ * Add the area's entry to layout/nav-items.ts beside its route.
  */
 export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
+    canActivate: [homeGuard],
     title: () => inject(MESSAGES).home.pageTitle,
     loadComponent: () => import('./pages/home/home-page.component').then((m) => m.HomePageComponent),
+  },
+  {
+    path: 'connexion',
+    canActivate: [signedOutGuard],
+    title: () => inject(MESSAGES).auth.login.pageTitle,
+    loadComponent: () => import('./pages/auth/login-page.component').then((m) => m.LoginPageComponent),
+  },
+  {
+    path: 'mot-de-passe-oublie',
+    canActivate: [signedOutGuard],
+    title: () => inject(MESSAGES).auth.forgotten.pageTitle,
+    loadComponent: () => import('./pages/auth/forgotten-password-page.component').then((m) => m.ForgottenPasswordPageComponent),
+  },
+  {
+    path: 'reinitialisation/:token',
+    title: () => inject(MESSAGES).auth.reset.pageTitle,
+    loadComponent: () => import('./pages/auth/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
+  },
+  {
+    path: 'compte',
+    canActivate: [signedInGuard],
+    title: () => inject(MESSAGES).auth.myAccount.pageTitle,
+    loadComponent: () => import('./pages/account/account-page.component').then((m) => m.AccountPageComponent),
+  },
+  {
+    path: 'confirmation-email/:token',
+    title: () => inject(MESSAGES).auth.myAccount.emailConfirmTitle,
+    loadComponent: () => import('./pages/account/email-confirmation-page.component').then((m) => m.EmailConfirmationPageComponent),
   },
   {
     path: '**',

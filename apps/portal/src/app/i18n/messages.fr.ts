@@ -1,10 +1,12 @@
 import type { HealthStatus } from '@ardoise/contracts';
+import { authFr } from './fr/auth.fr';
+import { commonFr } from './fr/common.fr';
 
 /**
  * Every French string of the portal, in one place. French is the source language; a
  * second language is another object of type `Messages` provided under MESSAGES
  * (see messages.ts). Plurals and numbers go through functions so that each language
- * can word them its own way.
+ * can word them its own way. Each area keeps its strings in `fr/<area>.fr.ts`.
  */
 export const messagesFr = {
   locale: 'fr-FR',
@@ -13,16 +15,26 @@ export const messagesFr = {
     skipToContent: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
     footer: 'Services périscolaires de la commune : restauration scolaire, accueil périscolaire, centre de loisirs.',
+    menu: 'Menu',
+    signIn: 'Se connecter',
   },
   nav: {
     home: 'Accueil',
+    reservations: 'Mes réservations',
+    invoices: 'Mes factures',
+    news: 'Mes actualités',
+    requests: 'Mes demandes',
+    household: 'Mon foyer',
   },
+  ...commonFr,
+  auth: authFr,
   home: {
     pageTitle: 'Accueil',
     heading: 'Bienvenue dans votre espace famille',
     intro:
       'Depuis cet espace, vous pourrez inscrire vos enfants à la restauration scolaire, à l’accueil périscolaire et au centre de loisirs, suivre vos réservations et régler vos factures.',
-    soon: 'Les réservations, les factures et vos demandes arrivent bientôt ici.',
+    soon: 'Connectez-vous pour réserver, suivre vos factures et échanger avec la mairie.',
+    staff: 'Vous êtes connecté avec un compte de la mairie : les pages des agents sont à part.',
   },
   health: {
     heading: 'État du service',
