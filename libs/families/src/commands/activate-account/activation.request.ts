@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
 import { ChildrenStepInput } from '../inputs/child.input.js';
 import { FamilyAccountStepInput } from '../inputs/family-account.input.js';
 import { GuardiansStepInput } from '../inputs/guardian.input.js';
@@ -8,14 +8,14 @@ import { GuardiansStepInput } from '../inputs/guardian.input.js';
 /** The three steps, sent together once the parent clicks « S'enregistrer ». */
 export class ActivationRequest {
   @ApiProperty({ type: FamilyAccountStepInput })
-  @ValidateNested() @Type(() => FamilyAccountStepInput)
+  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => FamilyAccountStepInput)
   account!: FamilyAccountStepInput;
 
   @ApiProperty({ type: GuardiansStepInput })
-  @ValidateNested() @Type(() => GuardiansStepInput)
+  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => GuardiansStepInput)
   guardians!: GuardiansStepInput;
 
   @ApiProperty({ type: ChildrenStepInput })
-  @ValidateNested() @Type(() => ChildrenStepInput)
+  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => ChildrenStepInput)
   children!: ChildrenStepInput;
 }

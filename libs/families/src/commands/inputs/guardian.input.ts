@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CIVILITIES, type Civility, type GuardianDetails } from '../../domain/personal-data.js';
 import { PHONE, PHONE_MESSAGE, Trim, TrimToNull } from './trim.js';
 
@@ -73,7 +73,7 @@ export const guardianDetails = (input: GuardianInput): GuardianDetails => ({
 /** Step 2: Responsable 1 (required) and Responsable 2 (optional). */
 export class GuardiansStepInput {
   @ApiProperty({ type: GuardianInput })
-  @ValidateNested() @Type(() => GuardianInput)
+  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => GuardianInput)
   responsable1!: GuardianInput;
 
   @ApiPropertyOptional({ type: GuardianInput })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ChildInput } from '../inputs/child.input.js';
 import { GuardiansStepInput } from '../inputs/guardian.input.js';
 import { Trim, TrimToNull } from '../inputs/trim.js';
@@ -16,7 +16,7 @@ export class RegisterFamilyRequest {
   email?: string | null;
 
   @ApiProperty({ type: GuardiansStepInput })
-  @ValidateNested() @Type(() => GuardiansStepInput)
+  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => GuardiansStepInput)
   guardians!: GuardiansStepInput;
 
   @ApiProperty({ type: [ChildInput] })
