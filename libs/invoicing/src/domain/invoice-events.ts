@@ -1,0 +1,94 @@
+import type { DomainEvent } from '#ardoise/commands';
+import type { LocalDate } from '#ardoise/catalogue';
+import type { AppliedTariff, InvoiceLine } from './billing.js';
+import type { Cents } from './money.js';
+
+/** How a payment came in. */
+export const PAYMENT_MEANS = ['payfip', 'direct_debit', 'cash', 'cheque'] as const;
+export type PaymentMeans = (typeof PAYMENT_MEANS)[number];
+
+export type InvoiceIssued = DomainEvent<
+  'InvoiceIssued',
+  {
+    invoiceId: string;
+    /** Gapless per year: `2026-000123`. */
+    number: string;
+    familyId: string;
+    period: string;
+    kind: 'monthly' | 'correction';
+    correctsInvoiceId: string | null;
+    issuedOn: LocalDate;
+    dueDate: LocalDate;
+    lines: InvoiceLine[];
+    tariffs: AppliedTariff[];
+    totalCents: Cents;
+  }
+>;
+export type CreditNoteIssued = DomainEvent<
+  'CreditNoteIssued',
+  { invoiceId: string; familyId: string; creditNoteId: string; amountCents: Cents; whole: boolean; reason: string; issuedOn: LocalDate }
+>;
+export type PaymentRecorded = DomainEvent<
+  'PaymentRecorded',
+  { invoiceId: string; familyId: string; paymentId: string; means: PaymentMeans; amountCents: Cents; paidOn: LocalDate; reference: string | null }
+>;
+/**
+ * A payment that did not happen (PayFIP refused, abandoned, expired) or, with
+ * `reversal: true`, one recorded then taken back (a rejected direct debit reopens the invoice).
+ */
+export type PaymentFailed = DomainEvent<
+  'PaymentFailed',
+  {
+    invoiceId: string;
+    familyId: string;
+    paymentId: string;
+    means: PaymentMeans;
+    amountCents: Cents;
+    reason: 'refused' | 'abandoned' | 'expired' | 'debit_rejected';
+    reversal: boolean;
+    detail: string | null;
+    failedOn: LocalDate;
+  }
+>;
+export type PaymentRefunded = DomainEvent<
+  'PaymentRefunded',
+  { invoiceId: string; familyId: string; refundId: string; amountCents: Cents; reason: string; refundedOn: LocalDate }
+>;
+export type InvoiceSentToCollection = DomainEvent<
+  'InvoiceSentToCollection',
+  { invoiceId: string; familyId: string; batchId: string; amountCents: Cents; sentOn: LocalDate }
+>;
+/** A PayFIP operation created (`idOp`, valid 15 minutes, usable once). */
+export type PayfipPaymentStarted = DomainEvent<
+  'PayfipPaymentStarted',
+  { invoiceId: string; familyId: string; operationId: string; paymentId: string; amountCents: Cents; expiresAt: string }
+>;
+/** PayFIP answered something Ardoise cannot accept as is (e.g. another amount): for finance to look at. */
+export type PayfipPaymentAnomaly = DomainEvent<
+  'PayfipPaymentAnomaly',
+  { invoiceId: string; familyId: string; operationId: string; paymentId: string; reason: 'amount_mismatch' | 'reference_mismatch'; detail: string }
+>;
+
+export type InvoiceEvent =
+  | InvoiceIssued
+  | CreditNoteIssued
+  | PaymentRecorded
+  | PaymentFailed
+  | PaymentRefunded
+  | InvoiceSentToCollection
+  | PayfipPaymentStarted
+  | PayfipPaymentAnomaly;
+
+export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
+  'InvoiceIssued',
+  'CreditNoteIssued',
+  'PaymentRecorded',
+  'PaymentFailed',
+  'PaymentRefunded',
+  'InvoiceSentToCollection',
+  'PayfipPaymentStarted',
+  'PayfipPaymentAnomaly',
+];
+
+export const INVOICE_CATEGORY = 'invoice-';
+export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
