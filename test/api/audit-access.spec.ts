@@ -4,7 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import { DEMO_STAFF, PUBLIC_KEY, SELF_SERVICE_KEY } from '#ardoise/identity';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
 import { HttpClient } from './support/http-client.js';
-import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';
+import { bodyOf, startTestApp, type Json, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
 const silentLogger = { info: () => undefined } as never;
@@ -89,7 +89,7 @@ describe('the auditor reads everything and writes nothing', () => {
     const allowed: string[] = [];
     for (const route of writes) {
       const response = await auditor.request(route.method, concrete(route.path), {});
-      const body = await bodyOf(response).catch(() => ({}));
+      const body: Json = await bodyOf(response).catch(() => ({}));
       if (response.status !== 403 || body.code !== 'AUTH.FORBIDDEN') allowed.push(`${route.method} ${route.path} → ${response.status}`);
     }
     expect(allowed).toEqual([]);

@@ -54,14 +54,16 @@ export interface ReadModelVerifierOptions {
 
 const SCRATCH_SUFFIX = '__verify';
 const LOCK = 'ardoise:audit:verify-read-models';
-const MAX_ALIGN_ATTEMPTS = 10;
+/** Tries to align outside the lock before finishing the catch-up under it. */
+const MAX_ALIGN_ATTEMPTS = 4;
 
 /**
  * `ardoise verify`: replays each projector from the start of the log into scratch tables
  * (`<table>__verify`) up to exactly the live generation's checkpoint, then, in one
  * transaction that holds the live generation's registry row (so no live batch commits
  * meanwhile), compares each scratch table with the live one: row count and checksum, and
- * the number of rows only on one side. Works under live traffic. Scratch tables are dropped
+ * the number of rows only on one side. Works under live traffic (on a busy log, the last
+ * few events are replayed under that lock, holding the live projection for that long). Scratch tables are dropped
  * afterwards. One verification at a time (advisory lock).
  */
 export class ReadModelVerifier {
@@ -113,19 +115,32 @@ export class ReadModelVerifier {
     try {
       for (const table of projector.tables) await table.create(this.db, scratch[table.name]!);
       let position: string | null = null;
+      const applied = (n: number) => {
+        replayed += n;
+        report('replaying');
+      };
+      const inOwnTransactions = (events: RecordedEvent[]) =>
+        this.db.transaction().execute(async (trx) => {
+          for (const event of events) await projector.apply(event, trx, scratch);
+        });
       for (let attempt = 1; ; attempt++) {
         // Catch up with the live checkpoint as it is now, without passing it.
         const target = (await generationRegistry.active(this.db, projector.name))?.position ?? null;
-        const step = await this.replay(projector, scratch, position, target, options, (n) => {
-          replayed += n;
-          report('replaying');
-        });
-        position = step;
+        position = await this.replay(projector, position, target, options, inOwnTransactions, applied);
         report('comparing');
+        const lastTry = attempt >= MAX_ALIGN_ATTEMPTS;
         const result = await this.db.transaction().execute(async (trx) => {
           const current = await generationRegistry.lockActive(trx, projector.name);
           if (!current || current.version !== projector.version) return 'changed' as const;
-          if (current.position !== position) return 'moved' as const;
+          if (current.position !== position) {
+            if (!lastTry) return 'moved' as const;
+            // Busy log: finish the catch-up under the lock (live batches wait for us meanwhile).
+            const inThisTransaction = async (events: RecordedEvent[]) => {
+              for (const event of events) await projector.apply(event, trx, scratch);
+            };
+            position = await this.replay(projector, position, current.position, options, inThisTransaction, applied);
+            if (current.position !== position) return 'changed' as const;
+          }
           return this.compare(trx, projector, current, scratch, options.includeSamples ?? false);
         });
         if (result === 'changed') {
@@ -135,22 +150,19 @@ export class ReadModelVerifier {
           report('done');
           return { ...base, ...result, liveGeneration: live.generation, position, eventsReplayed: replayed, problem: null };
         }
-        if (attempt >= MAX_ALIGN_ATTEMPTS) {
-          return { ...base, liveGeneration: live.generation, eventsReplayed: replayed, problem: "Le modèle de lecture avance trop vite pour s'aligner : relancez la vérification quand l'activité baisse." };
-        }
       }
     } finally {
       await this.dropScratch(scratch);
     }
   }
 
-  /** Applies the projector's events after `from` up to `target` (inclusive) to the scratch tables. */
+  /** Applies the projector's events after `from` up to `target` (inclusive) through `apply`. */
   private async replay(
     projector: Projector,
-    scratch: Record<string, string>,
     from: string | null,
     target: string | null,
     options: ReadModelVerifierOptions,
+    apply: (events: RecordedEvent[]) => Promise<unknown>,
     onApplied: (count: number) => void,
   ): Promise<string | null> {
     const { positions } = this.store;
@@ -167,9 +179,7 @@ export class ReadModelVerifier {
         events.push(event);
       }
       if (events.length === 0) break;
-      await this.db.transaction().execute(async (trx) => {
-        for (const event of events) await projector.apply(event, trx, scratch);
-      });
+      await apply(events);
       position = positions.encode(events[events.length - 1]!.position);
       onApplied(events.length);
     }
