@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigurationError } from '#ardoise/runtime';
 import { registerBench } from './commands/bench.command.js';
+import { registerForget } from './commands/forget.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
 import { registerRebuild } from './commands/rebuild.command.js';
 import { registerSeed } from './commands/seed.command.js';
@@ -14,6 +15,7 @@ const program = new Command()
 registerMigrate(program);
 registerSeed(program);
 registerRebuild(program);
+registerForget(program);
 registerBench(program);
 
 program.parseAsync(process.argv).then(

@@ -5,6 +5,7 @@ import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService } from '#ardoise/catalogue';
 import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
+import { DEMO_FAMILIES, RegisterFamilyService } from '#ardoise/families';
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
 
@@ -29,6 +30,12 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
     for (const member of DEMO_STAFF) {
       if (await accounts.emailInUse(member.email)) continue;
       await staff.create(member);
+      created++;
+    }
+    const families = app.get(RegisterFamilyService);
+    for (const family of DEMO_FAMILIES) {
+      if (family.login && (await accounts.emailInUse(family.login.email))) continue;
+      await families.register(family);
       created++;
     }
   });

@@ -1,0 +1,32 @@
+import { NestFactory } from '@nestjs/core';
+import type { Command } from 'commander';
+import { runInContext, systemClock, systemContext } from '#ardoise/commands';
+import { ForgetFamilyService } from '#ardoise/families';
+import { AppModule } from '../../../api/src/app.module.js';
+import { withInfrastructure } from './with-infrastructure.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** `ardoise forget <family>`: the RGPD erasure of a family (same service as DELETE /api/v1/admin/families/:id). */
+export function registerForget(program: Command): void {
+  program
+    .command('forget <family>')
+    .description('Efface une famille (RGPD) : détruit sa clé, efface ses copies en clair et ses comptes, enregistre FamilyForgotten')
+    .action(async (familyId: string) => {
+      if (!UUID.test(familyId)) throw new Error(`Identifiant de famille invalide : ${familyId}`);
+      await withInfrastructure(async (infrastructure, logger) => {
+        const app = await NestFactory.createApplicationContext(AppModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
+        try {
+          const forgetting = app.get(ForgetFamilyService);
+          const report = await runInContext(systemContext({ userId: 'cli', role: 'system' }), () => forgetting.forget(familyId));
+          console.log(
+            report.alreadyForgotten
+              ? `Famille ${familyId} déjà effacée : copies restantes nettoyées.`
+              : `Famille ${familyId} effacée (${report.accountsDeleted} compte(s) supprimé(s)).`,
+          );
+        } finally {
+          await app.close();
+        }
+      });
+    });
+}
