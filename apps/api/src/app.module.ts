@@ -8,6 +8,7 @@ import { CatalogueModule } from '#ardoise/catalogue';
 import { FamiliesModule } from '#ardoise/families';
 import { IdentityModule } from '#ardoise/identity';
 import { MessagingModule } from '#ardoise/messaging';
+import { ReservationsModule } from '#ardoise/reservations';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { ALL_PROJECTORS } from '../../worker/src/projectors.js';
 import { AUDITED_AGGREGATES } from './audited-aggregates.js';
@@ -39,6 +40,7 @@ export class AppModule {
         CatalogueModule,
         MessagingModule,
         FamiliesModule,
+        ReservationsModule,
         ...(options.extraModules ?? []),
       ],
       providers: [IdempotencyInterceptor],

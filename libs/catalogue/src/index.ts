@@ -12,3 +12,5 @@ export * from './domain/town-calendar.js';
 export * from './http/is-local-date.js';
 export * from './projections/services.projector.js';
 export * from './seed/demo-catalogue.js';
+export * from './seed/demo-calendar.js';
+export * from './seed/seed-demo-catalogue.js';

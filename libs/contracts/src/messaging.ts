@@ -27,3 +27,65 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** GET /api/v1/requests — a thread of "Mes demandes", as listed. */
+export interface RequestSummaryView {
+  id: string;
+  familyId: string;
+  topic: 'certificate' | 'proof_of_address' | 'qf_proof' | 'other';
+  subject: string;
+  status: 'open' | 'closed';
+  openedBy: 'family' | 'staff';
+  openedAt: string;
+  lastActivityAt: string;
+  /** Who wrote last: a thread where staff wrote last awaits the family, and the reverse. */
+  lastAuthor: 'family' | 'staff';
+  closedAt: string | null;
+}
+
+export interface RequestMessageView {
+  id: string;
+  author: 'family' | 'staff';
+  body: string;
+  postedAt: string;
+}
+
+export interface RequestAttachmentView {
+  id: string;
+  author: 'family' | 'staff';
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
+  /** Relative to /api/v1. */
+  downloadPath: string;
+}
+
+/** GET /api/v1/requests/:id — the thread in full. */
+export interface RequestThreadView extends RequestSummaryView {
+  messages: RequestMessageView[];
+  attachments: RequestAttachmentView[];
+}
+
+/** GET /api/v1/news — a news item ("Mes actualités") or a week's menus. */
+export interface NewsView {
+  id: string;
+  kind: 'message' | 'menu';
+  title: string;
+  body: string;
+  audience: { scope: 'all' } | { scope: 'school'; school: string } | { scope: 'service'; serviceCode: string };
+  visibleFrom: string;
+  visibleUntil: string | null;
+  /** Menus: the Monday of their week. */
+  week: string | null;
+  /** For staff: scheduled (not yet shown), current, expired or withdrawn. Parents only get current ones. */
+  status: 'scheduled' | 'current' | 'expired' | 'withdrawn';
+  /** Whether the signed-in person has read it (parents; always true for staff). */
+  read: boolean;
+}
+
+export interface NewsListView {
+  items: NewsView[];
+  unreadCount: number;
+}

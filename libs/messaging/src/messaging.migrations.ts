@@ -32,4 +32,30 @@ export const messagingMigrations: Migrations = {
       await sql`CREATE INDEX mail_outbox_family_idx ON mail_outbox (family_id)`.execute(db);
     },
   },
+  'messaging/0002-attachments-news-reads': {
+    async up(db: Kysely<any>) {
+      await sql`
+        CREATE TABLE attachments (
+          id          uuid PRIMARY KEY,
+          family_id   uuid NOT NULL,
+          request_id  uuid NOT NULL,
+          file_name   text NOT NULL,
+          media_type  text NOT NULL,
+          size        integer NOT NULL CHECK (size > 0),
+          sha256      text NOT NULL,
+          content     bytea NOT NULL,
+          created_at  timestamptz NOT NULL DEFAULT now()
+        )`.execute(db);
+      await sql`CREATE INDEX attachments_request_idx ON attachments (request_id)`.execute(db);
+      await sql`CREATE INDEX attachments_family_idx ON attachments (family_id)`.execute(db);
+      // Which news an account has read: a per-person marker, not a fact of the town's log.
+      await sql`
+        CREATE TABLE news_reads (
+          account_id  uuid NOT NULL,
+          news_id     uuid NOT NULL,
+          read_at     timestamptz NOT NULL DEFAULT now(),
+          PRIMARY KEY (account_id, news_id)
+        )`.execute(db);
+    },
+  },
 };

@@ -8,6 +8,16 @@ import { OutboxController } from './mail/outbox/outbox.controller.js';
 import { OutboxQueries } from './mail/outbox/outbox-queries.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';
 import { bindNotificationMailer } from './notifications/notifications.projector.js';
+import { PublishNewsHandler, WithdrawNewsHandler } from './news/commands/news-commands.js';
+import { NewsPublishingController } from './news/commands/news-publishing.controller.js';
+import { FAMILY_AUDIENCE_RESOLVER, ReadModelFamilyAudience } from './news/queries/family-audience.js';
+import { NewsQueries } from './news/queries/news-queries.js';
+import { NewsReadingController } from './news/queries/news-reading.controller.js';
+import { AttachmentStore } from './requests/attachments/attachment-store.js';
+import { AttachmentUploadInterceptor } from './requests/attachments/attachment-upload.interceptor.js';
+import { REQUEST_COMMAND_HANDLERS } from './requests/commands/request-command.handlers.js';
+import { RequestsController } from './requests/commands/requests.controller.js';
+import { RequestQueries } from './requests/queries/request-queries.js';
 
 /** Hands the process's Mailer to the notifications projector (which the projection runner builds outside Nest). */
 class NotificationMailerBinding implements OnModuleInit {
@@ -20,7 +30,7 @@ class NotificationMailerBinding implements OnModuleInit {
 /** E-mail (outbox + SMTP delivery), news and requests ("Mes demandes"). */
 @Global()
 @Module({
-  controllers: [OutboxController],
+  controllers: [OutboxController, NewsPublishingController, NewsReadingController, RequestsController],
   providers: [
     {
       provide: MAILER,
@@ -31,7 +41,15 @@ class NotificationMailerBinding implements OnModuleInit {
     { provide: OutboxQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new OutboxQueries(db) },
     MailDeliveryLifecycle,
     NotificationMailerBinding,
+    { provide: NewsQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new NewsQueries(db) },
+    { provide: FAMILY_AUDIENCE_RESOLVER, inject: [DATABASE], useFactory: (db: Kysely<any>) => new ReadModelFamilyAudience(db) },
+    PublishNewsHandler,
+    WithdrawNewsHandler,
+    { provide: RequestQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new RequestQueries(db) },
+    { provide: AttachmentStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new AttachmentStore(db) },
+    AttachmentUploadInterceptor,
+    ...REQUEST_COMMAND_HANDLERS,
   ],
-  exports: [MAILER, OutboxQueries],
+  exports: [MAILER, OutboxQueries, AttachmentStore, FAMILY_AUDIENCE_RESOLVER],
 })
 export class MessagingModule {}

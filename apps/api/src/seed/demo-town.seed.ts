@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
-import { DEMO_SERVICES, DefineService } from '#ardoise/catalogue';
+import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/catalogue';
 import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
 import { DEMO_FAMILIES, RegisterFamilyService } from '#ardoise/families';
 
@@ -27,6 +27,7 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
         if (!(error instanceof ConflictError)) throw error;
       }
     }
+    await seedDemoCatalogueRules(commands);
     for (const member of DEMO_STAFF) {
       if (await accounts.emailInUse(member.email)) continue;
       await staff.create(member);

@@ -120,6 +120,8 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
             { field: 'requestsCloseAt', messages: ['Une attribution demande une fin de dépôt des demandes après l’ouverture.'] },
           ]);
         }
+        const same = state.service.openings.find((o) => o.openingId === opening.openingId);
+        if (same && JSON.stringify(same) === JSON.stringify(opening)) return [];
         const overlapping = state.service.openings.find(
           (o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to,
         );

@@ -1,0 +1,15 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import { ChangeCalendar, ChangeService } from '../commands/catalogue-command.js';
+import { DEMO_BOOKING_RULES, DEMO_OPENINGS, DEMO_SCHOOL_YEAR } from './demo-calendar.js';
+
+/** The demo town's calendar, règlement and winter opening (each command is a no-op when already there). */
+export async function seedDemoCatalogueRules(commands: CommandBus): Promise<number> {
+  await commands.execute(new ChangeCalendar({ type: 'DefineSchoolYear', year: DEMO_SCHOOL_YEAR }));
+  for (const rules of DEMO_BOOKING_RULES) {
+    await commands.execute(new ChangeService(rules.code, { type: 'SetBookingRules', rules }));
+  }
+  for (const opening of DEMO_OPENINGS) {
+    await commands.execute(new ChangeService(opening.code, { type: 'ScheduleOpening', opening }));
+  }
+  return 1 + DEMO_BOOKING_RULES.length + DEMO_OPENINGS.length;
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely } from 'kysely';
+import { addDays, CatalogueReader, describeDeadlineRule, mondayOf, monthEnd, monthStart } from '#ardoise/catalogue';
+import { CLOCK, type Clock } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
+import { basketDecider } from '../domain/basket.decider.js';
+import { basketStream } from '../domain/reservation-events.js';
+import { AggregateRepository } from '#ardoise/commands';
+import { bookingTerms } from '../service-day/booking-terms.js';
+import { RESERVATION_DAYS_TABLE, RESERVATION_LINES_TABLE } from '../projections/reservations.projector.js';
+
+export type CellState = 'free' | 'requested' | 'validated' | 'waitlisted' | 'submitted' | 'closed' | 'full' | 'past_deadline';
+
+export interface PeriodCell {
+  date: string;
+  state: CellState;
+  canChange: boolean;
+  /** The instant after which this cell can no longer change (booking, or cancellation once validated). */
+  deadline: string | null;
+  reservationId: string | null;
+  waitlistRank: number | null;
+  closedLabel: string | null;
+  absence: string | null;
+}
+
+/** "Vue Période": one child, a month or a week, services × days. */
+@Injectable()
+export class PeriodViewReader {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async view(familyId: string, childId: string, view: 'month' | 'week', date: string) {
+    const from = view === 'month' ? monthStart(date) : mondayOf(date);
+    const to = view === 'month' ? monthEnd(date) : addDays(from, 6);
+    const [services, calendar, basket] = await Promise.all([
+      this.catalogue.services(),
+      this.catalogue.calendar(),
+      this.repository.load(basketStream(familyId), basketDecider),
+    ]);
+    const lines = await this.db
+      .selectFrom(RESERVATION_LINES_TABLE)
+      .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
+      .where('child_id', '=', childId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .where('status', 'in', ['validated', 'waitlisted', 'submitted'])
+      .execute();
+    const counts = await this.db
+      .selectFrom(RESERVATION_DAYS_TABLE)
+      .select(['service_code', sql<string>`date::text`.as('day'), 'validated'])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    const ranks = await this.waitlistRanks(lines.filter((l) => l.status === 'waitlisted').map((l) => l.reservation_id));
+    const now = this.clock.now();
+    const days: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+
+    return {
+      childId,
+      view,
+      from,
+      to,
+      previous: view === 'month' ? monthStart(from, -1) : addDays(from, -7),
+      next: view === 'month' ? monthStart(from, 1) : addDays(from, 7),
+      services: services.map((service) => ({
+        code: service.code,
+        label: service.label,
+        booking: service.booking ? describeDeadlineRule(service.booking) : null,
+        cancellation: service.cancellation ? describeDeadlineRule(service.cancellation) : null,
+        days: days.map((day): PeriodCell => {
+          const terms = bookingTerms(service, calendar, day, now);
+          const line = lines.find((l) => l.service_code === service.code && l.day === day);
+          const requested = [...basket.state.pending.values()].find((p) => p.childId === childId && p.serviceCode === service.code && p.date === day);
+          const base = { date: day, reservationId: null, waitlistRank: null, closedLabel: null, absence: null };
+          if (line) {
+            const validated = line.status === 'validated';
+            return {
+              ...base,
+              state: line.status as CellState,
+              reservationId: line.reservation_id,
+              waitlistRank: ranks.get(line.reservation_id) ?? null,
+              absence: line.absence,
+              canChange: validated ? !terms.cancellation.passed : true,
+              deadline: validated ? terms.cancellation.at : null,
+            };
+          }
+          if (terms.closed) return { ...base, state: 'closed', canChange: false, deadline: null, closedLabel: terms.closed.label };
+          if (requested) return { ...base, state: 'requested', reservationId: requested.reservationId, canChange: true, deadline: terms.booking.at };
+          if (terms.booking.passed || terms.phase.kind === 'not_open_yet') {
+            return { ...base, state: 'past_deadline', canChange: false, deadline: terms.booking.at };
+          }
+          const taken = counts.find((c) => c.service_code === service.code && c.day === day)?.validated ?? 0;
+          const full = service.dailyCapacity !== null && taken >= service.dailyCapacity;
+          return { ...base, state: full ? 'full' : 'free', canChange: true, deadline: terms.booking.at };
+        }),
+      })),
+    };
+  }
+
+  /** Current positions on the waiting lists (1 = next to get a place). */
+  async waitlistRanks(reservationIds: string[]): Promise<Map<string, number>> {
+    if (reservationIds.length === 0) return new Map();
+    const rows = await sql<{ reservation_id: string; rank: number }>`
+      SELECT reservation_id, rank FROM (
+        SELECT reservation_id, row_number() OVER (PARTITION BY service_code, date ORDER BY queue_revision) AS rank
+          FROM ${sql.table(RESERVATION_LINES_TABLE)} w
+         WHERE status = 'waitlisted'
+           AND (service_code, date) IN (SELECT service_code, date FROM ${sql.table(RESERVATION_LINES_TABLE)} WHERE reservation_id = ANY(${reservationIds}::uuid[]))
+      ) ranked WHERE reservation_id = ANY(${reservationIds}::uuid[])`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.reservation_id, Number(r.rank)]));
+  }
+}

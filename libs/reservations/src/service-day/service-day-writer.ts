@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
+import { EVENT_STORE, StreamNotFoundError, WrongExpectedVersionError, type EventData, type EventStore } from '#ardoise/event-store';
+import type { ServiceDayEvent } from '../domain/reservation-events.js';
+import { cloneServiceDay, serviceDayDecider, type ServiceDayCommand, type ServiceDayState } from '../domain/service-day.decider.js';
+
+interface Pending {
+  command: ServiceDayCommand;
+  context: RequestContext;
+  resolve: (result: { events: ServiceDayEvent[]; state: ServiceDayState }) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Cached {
+  state: ServiceDayState;
+  revision: bigint | undefined;
+}
+
+const MAX_BATCH = 250;
+const MAX_CACHED_DAYS = 2_000;
+const MAX_CONFLICTS = 50;
+
+/**
+ * Writes to service days. Correctness comes from the event store alone: every append is
+ * made at the revision the decision was taken on, and a conflict (another process wrote
+ * the day meanwhile) retakes the decisions on fresh state. Speed on a hot day (an opening
+ * rush) comes from two things inside one process: commands for the same day are queued
+ * and decided together, one append per batch (group commit), and each day's state is kept
+ * in memory and caught up from its last revision instead of re-read from the start.
+ * Each command's events keep their own metadata (actor, correlation, idempotency key).
+ */
+@Injectable()
+export class ServiceDayWriter {
+  private readonly queues = new Map<string, Pending[]>();
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(streamId: string, command: ServiceDayCommand, context: RequestContext): Promise<{ events: ServiceDayEvent[]; state: ServiceDayState }> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(streamId);
+      const pending = { command, context, resolve, reject };
+      if (queue) {
+        queue.push(pending);
+        return;
+      }
+      this.queues.set(streamId, [pending]);
+      void this.drain(streamId);
+    });
+  }
+
+  /** The day as of its last event (for reads that must not lag, e.g. "is the child booked?"). */
+  async read(streamId: string): Promise<ServiceDayState> {
+    return cloneServiceDay((await this.catchUp(streamId)).state);
+  }
+
+  private async drain(streamId: string): Promise<void> {
+    const queue = this.queues.get(streamId)!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      await this.decideBatch(streamId, batch);
+    }
+    this.queues.delete(streamId);
+  }
+
+  private async decideBatch(streamId: string, batch: Pending[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      let current: Cached;
+      try {
+        current = await this.catchUp(streamId);
+      } catch (error) {
+        batch.forEach((p) => p.reject(error));
+        return;
+      }
+      const state = cloneServiceDay(current.state);
+      const outcomes: ({ ok: true; events: ServiceDayEvent[]; state?: ServiceDayState } | { ok: false; error: unknown })[] = [];
+      const toAppend: EventData[] = [];
+      const occurredAt = this.clock.now();
+      for (const pending of batch) {
+        try {
+          const events = serviceDayDecider.decide(pending.command, state);
+          events.forEach((event) => serviceDayDecider.evolve(state, event));
+          outcomes.push({ ok: true, events });
+          for (const event of events) {
+            toAppend.push({ id: randomUUID(), type: event.type, data: event.data, metadata: eventMetadata(pending.context, occurredAt) });
+          }
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      try {
+        let revision = current.revision;
+        if (toAppend.length > 0) {
+          const result = await this.store.append(streamId, toAppend, { expectedRevision: current.revision ?? 'no_stream' });
+          revision = result.nextRevision;
+        }
+        this.remember(streamId, { state, revision });
+        batch.forEach((pending, i) => {
+          const outcome = outcomes[i];
+          if (outcome.ok) pending.resolve({ events: outcome.events, state });
+          else pending.reject(outcome.error);
+        });
+        return;
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < MAX_CONFLICTS) {
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+          continue; // another process wrote the day: decide again on what it wrote
+        }
+        this.cache.delete(streamId);
+        batch.forEach((p) => p.reject(error));
+        return;
+      }
+    }
+  }
+
+  /** Folds the day's new events (after the cached revision) into the cached state, in place. */
+  private async catchUp(streamId: string): Promise<Cached> {
+    let cached = this.cache.get(streamId);
+    if (!cached) {
+      cached = { state: serviceDayDecider.initialState(), revision: undefined };
+      this.remember(streamId, cached);
+    }
+    try {
+      const from = cached.revision === undefined ? 0n : cached.revision + 1n;
+      for await (const event of this.store.readStream(streamId, { fromRevision: from })) {
+        serviceDayDecider.evolve(cached.state, { type: event.type, data: event.data } as ServiceDayEvent);
+        cached.revision = event.revision;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return cached;
+  }
+
+  private remember(streamId: string, value: Cached): void {
+    this.cache.delete(streamId);
+    this.cache.set(streamId, value);
+    if (this.cache.size > MAX_CACHED_DAYS) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
