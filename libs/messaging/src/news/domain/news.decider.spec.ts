@@ -30,7 +30,9 @@ describe('publishing news', () => {
     expect(() =>
       newsDecider.decide(publish({ visibleFrom: '2026-09-10T00:00:00Z', visibleUntil: '2026-09-09T00:00:00Z' }), newsDecider.initialState()),
     ).toThrow(RuleViolationError);
-    expect(() => newsDecider.decide(publish({ visibleUntil: '2026-09-01T00:00:00Z' }), newsDecider.initialState())).toThrow(/expirée/);
+    expect(() =>
+      newsDecider.decide(publish({ visibleFrom: '2026-08-01T00:00:00Z', visibleUntil: '2026-09-01T00:00:00Z' }), newsDecider.initialState()),
+    ).toThrow('NEWS.ALREADY_EXPIRED');
   });
 
   it('withdraws once; withdrawing unknown news is not found', () => {

@@ -18,6 +18,16 @@ const run = (...commands: RequestCommand[]): { state: RequestState; events: Requ
   return { state, events };
 };
 
+/** The error a decision throws (its code and French title are what people and the API see). */
+const refusal = (decide: () => unknown): { code: string; title: string } => {
+  try {
+    decide();
+  } catch (error) {
+    return error as { code: string; title: string };
+  }
+  throw new Error('expected a refusal');
+};
+
 const attachment = (n: number): RequestCommand => ({
   type: 'AddAttachment',
   attachment: { attachmentId: `a${n}`, fileName: 'avis.pdf', mediaType: 'application/pdf', size: 10, sha256: 'x', author: 'family' },
@@ -39,7 +49,10 @@ describe('a request thread ("Mes demandes")', () => {
   it('nobody writes to a closed request until it is reopened', () => {
     const closed = run(opened, { type: 'CloseRequest', author: 'staff' }).state;
     expect(() => requestDecider.decide({ type: 'PostMessage', messageId: 'm', body: 'x', author: 'family' }, closed)).toThrow(RuleViolationError);
-    expect(() => requestDecider.decide(attachment(1), closed)).toThrow(/rouvrez-la/);
+    expect(refusal(() => requestDecider.decide(attachment(1), closed))).toMatchObject({
+      code: 'REQUEST.CLOSED',
+      title: 'Cette demande est close : rouvrez-la pour joindre un fichier.',
+    });
   });
 
   it('closing twice or reopening an open request changes nothing', () => {
@@ -49,7 +62,10 @@ describe('a request thread ("Mes demandes")', () => {
 
   it(`holds at most ${MAX_ATTACHMENTS_PER_REQUEST} files`, () => {
     const full = run(opened, ...Array.from({ length: MAX_ATTACHMENTS_PER_REQUEST }, (_, i) => attachment(i))).state;
-    expect(() => requestDecider.decide(attachment(99), full)).toThrow(/20 fichiers/);
+    expect(refusal(() => requestDecider.decide(attachment(99), full))).toMatchObject({
+      code: 'REQUEST.TOO_MANY_ATTACHMENTS',
+      title: 'Une demande ne peut pas contenir plus de 20 fichiers.',
+    });
   });
 
   it('an unknown request is not found, and a request is opened once', () => {
