@@ -93,6 +93,46 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' }) @Min(1) @Max(100)
   ATTACHMENT_MAX_MB = 10;
 
+  /** Name of the town on invoices and payment pages. */
+  @IsString()
+  TOWN_NAME = 'Mairie de Saint-Ardoise';
+
+  /** Day of the month (1–28, Europe/Paris) on which the previous month is billed. */
+  @Transform(toInt) @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' }) @Min(1) @Max(28)
+  BILLING_RUN_DAY = 1;
+
+  /** Hour (0–23, Europe/Paris) of the monthly billing run. */
+  @Transform(toInt) @IsInt({ message: 'BILLING_RUN_HOUR doit être un entier de 0 à 23' }) @Min(0) @Max(23)
+  BILLING_RUN_HOUR = 6;
+
+  /** Days between an invoice's issue and its due date. */
+  @Transform(toInt) @IsInt({ message: 'INVOICE_DUE_DAYS doit être un entier' }) @Min(1) @Max(120)
+  INVOICE_DUE_DAYS = 30;
+
+  /** PayFIP: the town's structure id (numcli, 6 digits). */
+  @IsString() @Matches(/^\d{6}$/, { message: 'PAYFIP_NUMCLI doit compter 6 chiffres' })
+  PAYFIP_NUMCLI = '012345';
+
+  /** PayFIP web service (SOAP) address. Unset: the test-mode double served by Ardoise itself under /payfip-sandbox. */
+  @IsOptional() @IsString() @Matches(/^https?:\/\//, { message: 'PAYFIP_ENDPOINT doit être une adresse http(s)://' })
+  PAYFIP_ENDPOINT?: string;
+
+  /** PayFIP page the parent is sent to (`?idop=` is added). Required with PAYFIP_ENDPOINT. */
+  @IsOptional() @IsString() @Matches(/^https?:\/\//, { message: 'PAYFIP_PAYMENT_URL doit être une adresse http(s)://' })
+  PAYFIP_PAYMENT_URL?: string;
+
+  /** PayFIP mode (saisie): T = test, X = production, W = activation. */
+  @IsIn(['T', 'X', 'W'], { message: 'PAYFIP_MODE vaut T, X ou W' })
+  PAYFIP_MODE: 'T' | 'X' | 'W' = 'T';
+
+  /** SEPA creditor identifier (ICS) of the town, for direct-debit files. */
+  @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, { message: 'SEPA_CREDITOR_ID doit être un identifiant créancier SEPA (ICS)' })
+  SEPA_CREDITOR_ID = 'FR00ZZZ000000';
+
+  /** IBAN of the town's account (Trésor public) credited by direct debits. */
+  @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'SEPA_CREDITOR_IBAN doit être un IBAN sans espaces' })
+  SEPA_CREDITOR_IBAN = 'FR7630001007941234567890185';
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
@@ -127,6 +167,16 @@ const CONFIG_VARIABLES = [
   'MAIL_MAX_ATTEMPTS',
   'MAIL_RETRY_SECONDS',
   'ATTACHMENT_MAX_MB',
+  'TOWN_NAME',
+  'BILLING_RUN_DAY',
+  'BILLING_RUN_HOUR',
+  'INVOICE_DUE_DAYS',
+  'PAYFIP_NUMCLI',
+  'PAYFIP_ENDPOINT',
+  'PAYFIP_PAYMENT_URL',
+  'PAYFIP_MODE',
+  'SEPA_CREDITOR_ID',
+  'SEPA_CREDITOR_IBAN',
 ];
 
 export class ConfigurationError extends Error {}

@@ -44,12 +44,7 @@ export function outstandingOf(state: Pick<InvoiceState, 'issued' | 'creditedCent
 }
 
 export function statusOf(state: InvoiceState): InvoiceStatus {
-  const total = state.issued?.totalCents ?? 0;
-  const outstanding = outstandingOf(state);
-  if (state.creditedCents >= total) return 'cancelled';
-  if (outstanding <= 0) return 'paid';
-  if (state.sentToCollection) return 'sent_to_collection';
-  return state.paidCents - state.refundedCents > 0 ? 'partially_paid' : 'issued';
+  return statusFromAmounts({ ...state, totalCents: state.issued?.totalCents ?? 0 });
 }
 
 /** Pure fold; never throws (events are facts). Copies what it changes. */
@@ -99,3 +94,12 @@ function settle(operations: InvoiceState['payfip'], paymentId: string, status: P
 }
 
 export const isOverdue = (state: InvoiceState, today: LocalDate) => !!state.issued && state.issued.dueDate < today && outstandingOf(state) > 0;
+
+/** The status from the amounts alone (what the finance read model stores). */
+export function statusFromAmounts(a: { totalCents: Cents; creditedCents: Cents; paidCents: Cents; refundedCents: Cents; sentToCollection: boolean }): InvoiceStatus {
+  const outstanding = a.totalCents - a.creditedCents - a.paidCents + a.refundedCents;
+  if (a.creditedCents >= a.totalCents) return 'cancelled';
+  if (outstanding <= 0) return 'paid';
+  if (a.sentToCollection) return 'sent_to_collection';
+  return a.paidCents - a.refundedCents > 0 ? 'partially_paid' : 'issued';
+}
