@@ -7,6 +7,7 @@ import { AuditModule } from '#ardoise/audit';
 import { CatalogueModule } from '#ardoise/catalogue';
 import { FamiliesModule } from '#ardoise/families';
 import { IdentityModule } from '#ardoise/identity';
+import { InvoicingModule } from '#ardoise/invoicing';
 import { MessagingModule } from '#ardoise/messaging';
 import { ReservationsModule } from '#ardoise/reservations';
 import { WorkerModule } from '../../worker/src/worker.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         MessagingModule,
         FamiliesModule,
         ReservationsModule,
+        InvoicingModule,
         ...(options.extraModules ?? []),
       ],
       providers: [IdempotencyInterceptor],

@@ -3,8 +3,9 @@ import { idempotencyMigrations } from '#ardoise/commands';
 import type { Migrations } from '#ardoise/database';
 import { familiesMigrations } from '#ardoise/families';
 import { identityMigrations } from '#ardoise/identity';
+import { invoicingMigrations } from '#ardoise/invoicing';
 import { messagingMigrations } from '#ardoise/messaging';
 import { projectionMigrations } from '#ardoise/projections';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations];

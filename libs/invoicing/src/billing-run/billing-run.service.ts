@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { AggregateRepository, CLOCK, currentContext, type Clock, type RequestContext } from '#ardoise/commands';
+import { addDays, parisDate } from '#ardoise/catalogue';
+import { DATABASE } from '#ardoise/database';
+import { AppError, ConflictError, NotFoundError, RuleViolationError } from '#ardoise/kernel';
+import { AppConfig, LOGGER } from '#ardoise/runtime';
+import { draftInvoice, monthBounds } from '../domain/billing.js';
+import { monthlyInvoiceKey } from '../domain/invoice-number.js';
+import { TariffsService } from '../tariffs/tariffs.service.js';
+import { BillingInputsReader } from './billing-inputs.reader.js';
+import { InvoiceIssuer, type DraftToIssue } from './invoice-issuer.js';
+
+export interface BillingProgress {
+  runId: string;
+  period: string;
+  status: 'running' | 'completed' | 'failed';
+  total: number;
+  done: number;
+  issued: number;
+  skipped: number;
+  failed: number;
+  amountCents: number;
+  errors: { familyId: string | null; code: string; message: string }[];
+}
+
+const RUNS = 'invoicing_billing_runs';
+const BATCH = 100;
+/** A "running" run not updated for this long died with its process: another may start. */
+const STALE_AFTER_MS = 5 * 60_000;
+
+/**
+ * The monthly run: one invoice per family from the month's billable days, at the family's
+ * tariff. Safe to run again, or twice at once: each family-month has one invoice id and one
+ * number (see InvoiceIssuer), and a family with nothing to pay gets nothing.
+ */
+@Injectable()
+export class BillingRunService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(TariffsService) private readonly tariffs: TariffsService,
+    @Inject(BillingInputsReader) private readonly inputs: BillingInputsReader,
+    @Inject(InvoiceIssuer) private readonly issuer: InvoiceIssuer,
+  ) {}
+
+  /** Starts a run in the background; its progress is read with `progress(runId)`. */
+  async start(period: string, trigger: 'finance' | 'schedule' | 'cli'): Promise<BillingProgress> {
+    const context = currentContext();
+    this.assertMonthOver(period);
+    const runId = randomUUID();
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`billing-run:${period}`}))`.execute(trx);
+      const running = await trx
+        .selectFrom(RUNS)
+        .select('run_id')
+        .where('period', '=', period)
+        .where('status', '=', 'running')
+        .where('updated_at', '>', new Date(Date.now() - STALE_AFTER_MS))
+        .executeTakeFirst();
+      if (running) throw new ConflictError('BILLING.RUN_IN_PROGRESS', 'Une facturation de ce mois est déjà en cours.', undefined, { runId: running.run_id });
+      await trx
+        .insertInto(RUNS)
+        .values({ run_id: runId, period, trigger, status: 'running', requested_by: context.actor.userId, started_at: now, updated_at: new Date() })
+        .execute();
+    });
+    const run = this.execute(runId, period, context);
+    run.catch(() => undefined); // failures are recorded on the run
+    return (await this.progress(runId))!;
+  }
+
+  /** Runs to the end (CLI, scheduler, bench), reporting progress after each batch. */
+  async runNow(period: string, trigger: 'schedule' | 'cli', onProgress?: (p: BillingProgress) => void): Promise<BillingProgress> {
+    const started = await this.start(period, trigger);
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const progress = (await this.progress(started.runId))!;
+      onProgress?.(progress);
+      if (progress.status !== 'running') return progress;
+    }
+  }
+
+  async progress(runId: string): Promise<BillingProgress | undefined> {
+    const row = await this.db.selectFrom(RUNS).selectAll().where('run_id', '=', runId).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      runId: row.run_id,
+      period: row.period,
+      status: row.status,
+      total: row.total,
+      done: row.done,
+      issued: row.issued,
+      skipped: row.skipped,
+      failed: row.failed,
+      amountCents: Number(row.amount_cents),
+      errors: row.errors,
+    };
+  }
+
+  async list(period?: string): Promise<BillingProgress[]> {
+    let query = this.db.selectFrom(RUNS).select('run_id').orderBy('started_at', 'desc').limit(50);
+    if (period) query = query.where('period', '=', period);
+    const rows = await query.execute();
+    return Promise.all(rows.map(async (r) => (await this.progress(r.run_id))!));
+  }
+
+  async get(runId: string): Promise<BillingProgress> {
+    const progress = await this.progress(runId);
+    if (!progress) throw new NotFoundError('BILLING.RUN_NOT_FOUND', 'Facturation introuvable.');
+    return progress;
+  }
+
+  /** The month to bill now: the previous one (Europe/Paris). */
+  previousPeriod(): string {
+    const today = parisDate(this.clock.now());
+    return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  }
+
+  private assertMonthOver(period: string): void {
+    if (monthBounds(period).to >= parisDate(this.clock.now())) {
+      throw new RuleViolationError('BILLING.MONTH_NOT_OVER', 'Un mois ne se facture qu’une fois terminé.', undefined, { period });
+    }
+  }
+
+  private async execute(runId: string, period: string, context: RequestContext): Promise<void> {
+    const started = Date.now();
+    const counts = { total: 0, done: 0, issued: 0, skipped: 0, failed: 0, amount_cents: 0 };
+    const errors: BillingProgress['errors'] = [];
+    const save = (extra: Record<string, unknown> = {}) =>
+      this.db.updateTable(RUNS).set({ ...counts, errors: JSON.stringify(errors.slice(0, 50)), updated_at: new Date(), ...extra }).where('run_id', '=', runId).execute();
+    try {
+      const [inputs, book] = await Promise.all([this.inputs.forMonth(period), this.tariffs.book()]);
+      const families = [...inputs.days.keys()].sort();
+      counts.total = families.length;
+      await save();
+      const issuedOn = parisDate(this.clock.now());
+      const dates = { issuedOn, dueDate: addDays(issuedOn, this.config.INVOICE_DUE_DAYS) };
+      for (let i = 0; i < families.length; i += BATCH) {
+        const items: DraftToIssue[] = [];
+        for (const familyId of families.slice(i, i + BATCH)) {
+          try {
+            const draft = draftInvoice({ familyId, period, days: inputs.days.get(familyId)!, quotients: inputs.quotients.get(familyId) ?? [], tariffs: book });
+            if (draft) items.push({ key: monthlyInvoiceKey(familyId, period), draft, kind: 'monthly', correctsInvoiceId: null });
+            else counts.skipped += 1;
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            counts.failed += 1;
+            errors.push({ familyId, code: error.code, message: `${error.title}${error.detail ? ` (${error.detail})` : ''}` });
+          }
+        }
+        for (const outcome of await this.issuer.issue(items, dates, context)) {
+          if (outcome.outcome === 'issued') {
+            counts.issued += 1;
+            counts.amount_cents += outcome.totalCents;
+          } else counts.skipped += 1;
+        }
+        counts.done = Math.min(i + BATCH, families.length);
+        await save();
+      }
+      await save({ status: 'completed', finished_at: this.clock.now() });
+      await this.repository.record(`billing_run-${runId}`, [{ type: 'BillingRunCompleted', data: { runId, period, ...counts, failed: counts.failed } }], context);
+      this.logger.info({ runId, period, ...counts, ms: Date.now() - started }, 'billing run completed');
+    } catch (error) {
+      errors.push({ familyId: null, code: error instanceof AppError ? error.code : 'BILLING.RUN_FAILED', message: error instanceof AppError ? error.title : 'La facturation s’est interrompue.' });
+      await save({ status: 'failed', finished_at: this.clock.now() }).catch(() => undefined);
+      this.logger.error({ runId, period, err: error instanceof Error ? error.message : String(error) }, 'billing run failed');
+      throw error;
+    }
+  }
+}

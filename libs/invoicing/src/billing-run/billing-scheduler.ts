@@ -1,0 +1,58 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { DateTime } from 'luxon';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { CLOCK, systemContext, runInContext, type Clock } from '#ardoise/commands';
+import { TOWN_ZONE } from '#ardoise/catalogue';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig, LOGGER } from '#ardoise/runtime';
+import { BillingRunService } from './billing-run.service.js';
+
+const CHECK_EVERY_MS = 5 * 60_000;
+
+/**
+ * The monthly run, on BILLING_RUN_DAY at BILLING_RUN_HOUR (Europe/Paris), for the previous
+ * month. Rather than a cron that a stopped server misses, it checks every few minutes
+ * whether that moment has passed without a completed run of the month, so a server down on
+ * the 1st still bills when it is back. The run itself is idempotent.
+ */
+@Injectable()
+export class BillingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(SchedulerRegistry) private readonly registry: SchedulerRegistry,
+    @Inject(BillingRunService) private readonly runs: BillingRunService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.ARDOISE_ROLE === 'api') return;
+    const timer = setInterval(() => void this.tick().catch((error) => this.logger.warn({ err: String(error) }, 'billing schedule check failed')), CHECK_EVERY_MS);
+    timer.unref();
+    this.registry.addInterval('invoicing-monthly-run', timer);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.registry.doesExist('interval', 'invoicing-monthly-run')) this.registry.deleteInterval('invoicing-monthly-run');
+  }
+
+  /** Starts the previous month's run when due and not done; returns its id, if started. */
+  async tick(): Promise<string | undefined> {
+    const now = DateTime.fromJSDate(this.clock.now(), { zone: TOWN_ZONE });
+    if (now.day < this.config.BILLING_RUN_DAY || (now.day === this.config.BILLING_RUN_DAY && now.hour < this.config.BILLING_RUN_HOUR)) return undefined;
+    const period = this.runs.previousPeriod();
+    const done = await this.db
+      .selectFrom('invoicing_billing_runs')
+      .select('run_id')
+      .where('period', '=', period)
+      .where((eb) => eb.or([eb('status', '=', 'completed'), eb('status', '=', 'running')]))
+      .executeTakeFirst();
+    if (done) return undefined;
+    const run = await runInContext(systemContext(), () => this.runs.start(period, 'schedule'));
+    this.logger.info({ runId: run.runId, period }, 'monthly billing run started');
+    return run.runId;
+  }
+}

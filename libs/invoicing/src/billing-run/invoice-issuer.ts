@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
+import { CLOCK } from '#ardoise/commands';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '#ardoise/event-store';
+import type { LocalDate } from '#ardoise/catalogue';
+import type { InvoiceDraft } from '../domain/billing.js';
+import { uuidFromName } from '../domain/deterministic-id.js';
+import { invoiceStream, type InvoiceIssued } from '../domain/invoice-events.js';
+import { InvoiceNumbering, type Assignment } from '../numbering/invoice-numbering.js';
+
+export interface DraftToIssue {
+  key: string;
+  draft: InvoiceDraft;
+  kind: 'monthly' | 'correction';
+  correctsInvoiceId: string | null;
+}
+
+export type IssueOutcome = { key: string; invoiceId: string; outcome: 'issued' | 'already_issued'; number?: string; totalCents: number };
+
+/**
+ * Turns drafts into `InvoiceIssued` events: skips what is already issued, takes numbers by
+ * batch (reusing a number already assigned to the key, e.g. after a crash), then writes each
+ * invoice to its own stream with a deterministic event id and `no_stream`, so that two runs
+ * racing on the same family-month leave one invoice.
+ */
+@Injectable()
+export class InvoiceIssuer {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(InvoiceNumbering) private readonly numbering: InvoiceNumbering,
+  ) {}
+
+  invoiceIdOf(key: string): string {
+    return uuidFromName(key);
+  }
+
+  async issue(items: DraftToIssue[], dates: { issuedOn: LocalDate; dueDate: LocalDate }, context: RequestContext, concurrency = 8): Promise<IssueOutcome[]> {
+    const year = Number(dates.issuedOn.slice(0, 4));
+    const withIds = items.map((item) => ({ ...item, invoiceId: this.invoiceIdOf(item.key) }));
+    const exists = await mapLimit(withIds, concurrency, async (item) => (await this.store.streamRevision(invoiceStream(item.invoiceId))) !== undefined);
+    const outcomes: IssueOutcome[] = [];
+    const pending = withIds.filter((item, i) => {
+      if (exists[i]) outcomes.push({ key: item.key, invoiceId: item.invoiceId, outcome: 'already_issued', totalCents: item.draft.totalCents });
+      return !exists[i];
+    });
+    if (pending.length === 0) return outcomes;
+    // A number assigned last year (run over the new year, then a crash) is reused, never doubled.
+    const previous = new Map<string, Assignment>();
+    for (const item of pending) {
+      const earlier = await this.numbering.find(year - 1, item.key);
+      if (earlier) previous.set(item.key, earlier);
+    }
+    const fresh = pending.filter((item) => !previous.has(item.key));
+    const numbers = fresh.length ? await this.numbering.assign(year, fresh.map((i) => ({ key: i.key, invoiceId: i.invoiceId })), context) : new Map();
+    const occurredAt = this.clock.now();
+    const results = await mapLimit(pending, concurrency, async (item): Promise<IssueOutcome> => {
+      const assignment: Assignment = previous.get(item.key) ?? numbers.get(item.key)!;
+      const data: InvoiceIssued['data'] = {
+        invoiceId: assignment.invoiceId,
+        number: assignment.number,
+        familyId: item.draft.familyId,
+        period: item.draft.period,
+        kind: item.kind,
+        correctsInvoiceId: item.correctsInvoiceId,
+        issuedOn: dates.issuedOn,
+        dueDate: dates.dueDate,
+        lines: item.draft.lines,
+        tariffs: item.draft.tariffs,
+        totalCents: item.draft.totalCents,
+      };
+      try {
+        await this.store.append(
+          invoiceStream(assignment.invoiceId),
+          [{ id: uuidFromName(`${item.key}#issued`), type: 'InvoiceIssued', data, metadata: eventMetadata(context, occurredAt) }],
+          { expectedRevision: 'no_stream' },
+        );
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'already_issued', totalCents: data.totalCents };
+        throw error;
+      }
+      return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'issued', number: assignment.number, totalCents: data.totalCents };
+    });
+    return [...outcomes, ...results];
+  }
+}
+
+export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i], i);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}

@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migrations } from '#ardoise/database';
+
+/**
+ * Operational state of the finance office that is not a fact of its own: the progress of
+ * billing runs (the facts are the invoices they issue) and the files produced for the bank
+ * and the public accountant (kept to download them again; their effects are events).
+ */
+export const invoicingMigrations: Migrations = {
+  'invoicing/0001-billing-runs-and-files': {
+    async up(db: Kysely<any>) {
+      await sql`
+        CREATE TABLE invoicing_billing_runs (
+          run_id        uuid PRIMARY KEY,
+          period        text NOT NULL,
+          trigger       text NOT NULL CHECK (trigger IN ('finance', 'schedule', 'cli')),
+          status        text NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+          total         integer NOT NULL DEFAULT 0,
+          done          integer NOT NULL DEFAULT 0,
+          issued        integer NOT NULL DEFAULT 0,
+          skipped       integer NOT NULL DEFAULT 0,
+          failed        integer NOT NULL DEFAULT 0,
+          amount_cents  bigint NOT NULL DEFAULT 0,
+          errors        jsonb NOT NULL DEFAULT '[]',
+          requested_by  text NOT NULL,
+          started_at    timestamptz NOT NULL,
+          updated_at    timestamptz NOT NULL,
+          finished_at   timestamptz
+        )`.execute(db);
+      await sql`CREATE INDEX invoicing_billing_runs_period_idx ON invoicing_billing_runs (period, started_at DESC)`.execute(db);
+      await sql`
+        CREATE TABLE invoicing_files (
+          file_id     uuid PRIMARY KEY,
+          kind        text NOT NULL CHECK (kind IN ('sepa_collection', 'collection_titles')),
+          file_name   text NOT NULL,
+          media_type  text NOT NULL,
+          content     text NOT NULL,
+          summary     jsonb NOT NULL,
+          created_by  text NOT NULL,
+          created_at  timestamptz NOT NULL
+        )`.execute(db);
+    },
+  },
+};

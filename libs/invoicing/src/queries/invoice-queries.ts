@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { NotFoundError } from '#ardoise/kernel';
+import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
+import { refdetOf } from '../domain/invoice.decider.js';
+import { CREDIT_NOTES_TABLE, INVOICE_LINES_TABLE, INVOICES_TABLE, PAYFIP_OPERATIONS_TABLE, PAYMENTS_TABLE } from '../projections/finance.tables.js';
+
+export interface InvoiceSummary {
+  invoiceId: string;
+  number: string;
+  familyId: string;
+  period: string;
+  kind: string;
+  correctsInvoiceId: string | null;
+  issuedOn: string;
+  dueDate: string;
+  totalCents: number;
+  creditedCents: number;
+  paidCents: number;
+  refundedCents: number;
+  outstandingCents: number;
+  status: InvoiceStatus;
+  statusLabel: string;
+  payfipReference: string;
+}
+
+export interface InvoiceFilter {
+  status?: InvoiceStatus;
+  period?: string;
+  familyId?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+}
+
+export const toSummary = (row: Record<string, any>): InvoiceSummary => ({
+  invoiceId: row.invoice_id,
+  number: row.number,
+  familyId: row.family_id,
+  period: row.period,
+  kind: row.kind,
+  correctsInvoiceId: row.corrects_invoice_id,
+  issuedOn: row.issued_on,
+  dueDate: row.due_date,
+  totalCents: row.total_cents,
+  creditedCents: row.credited_cents,
+  paidCents: row.paid_cents,
+  refundedCents: row.refunded_cents,
+  outstandingCents: row.outstanding_cents,
+  status: row.status,
+  statusLabel: INVOICE_STATUS_LABELS[row.status as InvoiceStatus],
+  payfipReference: refdetOf(row.number),
+});
+
+/** Invoices as parents ("Mes factures") and the finance office read them. */
+@Injectable()
+export class InvoiceQueries {
+  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+
+  async list(filter: InvoiceFilter): Promise<InvoiceSummary[]> {
+    let query = this.db.selectFrom(INVOICES_TABLE).selectAll();
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.period) query = query.where('period', '=', filter.period);
+    if (filter.familyId) query = query.where('family_id', '=', filter.familyId);
+    if (filter.issuedFrom) query = query.where('issued_on', '>=', filter.issuedFrom);
+    if (filter.issuedTo) query = query.where('issued_on', '<=', filter.issuedTo);
+    const rows = await query.orderBy('year', 'desc').orderBy('sequence', 'desc').limit(5000).execute();
+    return rows.map(toSummary);
+  }
+
+  /** The family's invoices split as in the guide: "en cours" and "payées" (paid or cancelled). */
+  async forFamily(familyId: string) {
+    const invoices = await this.list({ familyId });
+    const settled = (i: InvoiceSummary) => i.status === 'paid' || i.status === 'cancelled';
+    return { current: invoices.filter((i) => !settled(i)), settled: invoices.filter(settled) };
+  }
+
+  async summary(invoiceId: string): Promise<InvoiceSummary> {
+    const row = await this.db.selectFrom(INVOICES_TABLE).selectAll().where('invoice_id', '=', invoiceId).executeTakeFirst();
+    if (!row) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
+    return toSummary(row);
+  }
+
+  async detail(invoiceId: string) {
+    const summary = await this.summary(invoiceId);
+    const [lines, creditNotes, payments, payfip] = await Promise.all([
+      this.db.selectFrom(INVOICE_LINES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('line_no').execute(),
+      this.db.selectFrom(CREDIT_NOTES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').execute(),
+      this.db.selectFrom(PAYMENTS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('recorded_at').execute(),
+      this.db.selectFrom(PAYFIP_OPERATIONS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('created_at').execute(),
+    ]);
+    return {
+      ...summary,
+      lines: lines.map((l) => ({
+        childId: l.child_id,
+        serviceCode: l.service_code,
+        kind: l.kind,
+        days: l.days,
+        unitPriceCents: l.unit_price_cents,
+        amountCents: l.amount_cents,
+        tariffVersion: l.tariff_version,
+        bracketCode: l.bracket_code,
+        quotient: l.quotient,
+        dates: l.dates,
+      })),
+      creditNotes: creditNotes.map((c) => ({ creditNoteId: c.credit_note_id, amountCents: c.amount_cents, whole: c.whole, reason: c.reason, issuedOn: c.issued_on })),
+      payments: payments.map((p) => ({
+        paymentId: p.payment_id,
+        means: p.means,
+        amountCents: p.amount_cents,
+        paidOn: p.paid_on,
+        reference: p.reference,
+        status: p.status,
+        reversedOn: p.reversed_on,
+      })),
+      payfipOperations: payfip.map((o) => ({ operationId: o.operation_id, paymentId: o.payment_id, amountCents: o.amount_cents, status: o.status, detail: o.detail })),
+    };
+  }
+}

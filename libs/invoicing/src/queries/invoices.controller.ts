@@ -1,0 +1,76 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { assertCanReadFamily, Roles } from '#ardoise/identity';
+import { IsLocalDate } from '#ardoise/catalogue';
+import { PERIOD_PATTERN } from '../domain/billing.js';
+import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
+import { InvoicePdf } from '../pdf/invoice-pdf.js';
+import { invoicesCsv } from './finance-csv.js';
+import { InvoiceQueries } from './invoice-queries.js';
+import { sendCsv } from '../exports/french-csv.js';
+
+export class InvoicesQuery {
+  @IsOptional() @IsIn(Object.keys(INVOICE_STATUS_LABELS), { message: 'Statut inconnu.' })
+  status?: InvoiceStatus;
+
+  @IsOptional() @IsString() @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
+  period?: string;
+
+  @IsOptional() @IsString() @Matches(/^[0-9a-f-]{36}$/, { message: 'Identifiant de famille invalide.' })
+  familyId?: string;
+
+  @IsOptional() @IsLocalDate()
+  issuedFrom?: string;
+
+  @IsOptional() @IsLocalDate()
+  issuedTo?: string;
+
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+@ApiTags('Facturation')
+@Controller()
+export class InvoicesController {
+  constructor(
+    @Inject(InvoiceQueries) private readonly queries: InvoiceQueries,
+    @Inject(InvoicePdf) private readonly pdf: InvoicePdf,
+  ) {}
+
+  @Get('families/:familyId/invoices')
+  @ApiOperation({ summary: 'Mes factures : en cours et payées (la famille elle-même, ou le personnel)' })
+  async forFamily(@Param('familyId', new ParseUUIDPipe()) familyId: string) {
+    assertCanReadFamily(familyId);
+    return this.queries.forFamily(familyId);
+  }
+
+  @Get('invoices/:invoiceId')
+  @ApiOperation({ summary: 'Une facture : lignes, avoirs, paiements' })
+  async detail(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string) {
+    const invoice = await this.queries.detail(invoiceId);
+    assertCanReadFamily(invoice.familyId);
+    return invoice;
+  }
+
+  @Get('invoices/:invoiceId/pdf')
+  @ApiOperation({ summary: 'La facture en PDF' })
+  async pdfOf(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Res() response: Response) {
+    const summary = await this.queries.summary(invoiceId);
+    assertCanReadFamily(summary.familyId);
+    const content = await this.pdf.render(invoiceId);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `inline; filename="facture-${summary.number}.pdf"`);
+    response.end(content);
+  }
+
+  @Get('finance/invoices')
+  @Roles('finance', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Factures par statut, mois, famille, dates d’émission (format=csv pour un export)' })
+  async list(@Query() query: InvoicesQuery, @Res({ passthrough: true }) response: Response) {
+    const invoices = await this.queries.list(query);
+    if (query.format === 'csv') return sendCsv(response, 'factures.csv', invoicesCsv(invoices));
+    return { invoices };
+  }
+}
