@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { runAppendBenchmark } from '../../../../bench/append.bench.js';
+import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
+import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
+import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
 import { benchDatabase } from './bench-database.js';
 
 /** `ardoise bench <name>`: benchmarks, each compared in the same run with a raw PostgreSQL baseline. */
@@ -14,6 +17,24 @@ export function registerBench(program: Command): void {
       const database = await benchDatabase();
       try {
         await runAppendBenchmark({ ...options, databaseUrl: database.url, log: (line: string) => console.log(line) });
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('rebuild')
+    .description('Reconstruction de tous les modèles de lecture sur ~1 000 000 d’événements, contre la simple lecture du journal')
+    .option('-n, --events <n>', 'événements à créer (défaut 1 000 000)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { events?: number }) => {
+      const database = await benchDatabase();
+      try {
+        await runRebuildBenchmark({
+          databaseUrl: database.url,
+          events: options.events,
+          projectors: ALL_PROJECTORS,
+          migrations: ALL_MIGRATIONS,
+          log: (line: string) => console.log(line),
+        });
       } finally {
         await database.release();
       }
