@@ -25,7 +25,7 @@ beforeAll(async () => {
     auditor: await staff(app, 'auditor'),
     anonymous: new HttpClient(app.baseUrl),
   };
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -80,7 +80,7 @@ describe('who may do what with a family (role AND ownership)', () => {
     it.each(EVERYONE)(`${endpoint.name} as %s`, async (who) => {
       const response = await endpoint.call(clients[who], who);
       expect({ who, status: response.status }).toEqual({ who, status: endpoint.expected[who] });
-    });
+    }, 60_000);
   }
 
   it('a direct-debit mandate is signed and revoked by finance or an agent, never by the parent or the auditor', async () => {
@@ -92,7 +92,7 @@ describe('who may do what with a family (role AND ownership)', () => {
     expect((await sign(clients.agent)).status).toBe(409);
     expect((await revoke(clients.auditor)).status).toBe(403);
     expect((await revoke(clients.agent)).status).toBe(204);
-  });
+  }, 60_000);
 
   it('health data (diet, allergies, PAI) goes to the family and the agents, not to finance nor the auditor', async () => {
     const keys = async (who: Who) => Object.keys((await bodyOf(await clients[who].get(`/families/${familyId}`))).children[0]);
@@ -102,7 +102,7 @@ describe('who may do what with a family (role AND ownership)', () => {
       expect(seen).toContain('firstName');
       for (const health of ['diet', 'allergies', 'pai']) expect(seen).not.toContain(health);
     }
-  });
+  }, 60_000);
 
   it('an agent writing for a family is recorded as acting on its behalf', async () => {
     const response = await clients.agent.post(`/families/${familyId}/children`, aChild({ firstName: 'Guichet' }));
@@ -111,5 +111,5 @@ describe('who may do what with a family (role AND ownership)', () => {
     let found;
     for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) if ((event.data as any).childId === childId) found = event;
     expect(found!.metadata.actor).toMatchObject({ role: 'agent', onBehalfOfFamilyId: familyId });
-  });
+  }, 60_000);
 });

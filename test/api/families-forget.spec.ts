@@ -10,7 +10,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemoTown(app.app, { info: () => undefined } as never);
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -81,5 +81,5 @@ describe('RGPD erasure by crypto-shredding', () => {
     expect(await bodyOf(await agent.get('/families?q=Vasseurix'))).toEqual([]);
     expect((await admin.delete(`/admin/families/${familyId}`)).status).toBe(204);
     expect((await admin.delete('/admin/families/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-  });
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ const silentLogger = { info: () => undefined } as never;
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemoTown(app.app, silentLogger);
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -82,7 +82,7 @@ describe('a family’s first steps in Ardoise (guide 1.1 and 1.2)', () => {
     expect((await anonymous.post(`/auth/password-reset/${resetToken}`, { password: newPassword, passwordConfirmation: newPassword })).status).toBe(422);
     expect((await new HttpClient(app.baseUrl).post('/auth/login', { email, password: PARENT_PASSWORD })).status).toBe(401);
     await signIn(app, email, newPassword);
-  });
+  }, 60_000);
 });
 
 describe('activation links', () => {
@@ -96,7 +96,7 @@ describe('activation links', () => {
     expect(reused.status).toBe(422);
     expect((await bodyOf(reused)).code).toBe('LINK.INVALID');
     expect((await new HttpClient(app.baseUrl).get(`/activations/${token}`)).status).toBe(422);
-  });
+  }, 60_000);
 
   it('an expired link is refused and writes nothing', async () => {
     const email = 'lien.expire@example.fr';
@@ -105,14 +105,14 @@ describe('activation links', () => {
     const response = await new HttpClient(app.baseUrl).post(`/activations/${token}`, form(email));
     expect(response.status).toBe(422);
     expect(await app.infrastructure.db.selectFrom('accounts').select('id').where('family_id', '=', familyId).execute()).toEqual([]);
-  });
+  }, 60_000);
 
   it('a forged link is refused', async () => {
     for (const forged of ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'pas-un-jeton', "'%20OR%201=1"]) {
       const response = await new HttpClient(app.baseUrl).post(`/activations/${forged}`, form('forge@example.fr'));
       expect(response.status).toBe(422);
     }
-  });
+  }, 60_000);
 
   it('after a resend the old link is dead and the new one works', async () => {
     const email = 'lien.renvoye@example.fr';
@@ -129,5 +129,5 @@ describe('activation links', () => {
       ['ActivationInvitationSent', false],
       ['ActivationInvitationSent', true],
     ]);
-  });
+  }, 60_000);
 });

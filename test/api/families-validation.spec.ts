@@ -14,7 +14,7 @@ beforeAll(async () => {
   app = await startTestApp();
   await seedDemoTown(app.app, { info: () => undefined } as never);
   ({ token, familyId } = await invite(app, email));
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -60,7 +60,7 @@ const cases: [string, string, unknown, string[]][] = [
 describe('bad input on every step of the account creation', () => {
   it.each(cases)('%s: 400 with the field errors, in French', async (_label, step, body, fields) => {
     await expectRefused(`/activations/${token}/${step}`, body, fields);
-  });
+  }, 60_000);
 
   it('the final submission re-checks every step, names each field by its step, and writes nothing', async () => {
     const form = anActivation(email);
@@ -76,7 +76,7 @@ describe('bad input on every step of the account creation', () => {
     expect(await app.infrastructure.db.selectFrom('accounts').select('id').where('family_id', '=', familyId).execute()).toEqual([]);
     // The link still works: a mistake does not burn it.
     expect((await new HttpClient(app.baseUrl).get(`/activations/${token}`)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('the parent’s later edits are checked the same way, and a refused edit changes nothing', async () => {
     const parent = new HttpClient(app.baseUrl);
@@ -87,5 +87,5 @@ describe('bad input on every step of the account creation', () => {
     expect((await parent.post(`/families/${familyId}/guardians`, aGuardian({ civility: 'x' }))).status).toBe(400);
     expect((await parent.put(`/families/${familyId}/children/not-a-uuid`, aChild())).status).toBe(400);
     expect(await familyEvents()).toEqual(before);
-  });
+  }, 60_000);
 });

@@ -35,7 +35,7 @@ describe('operations', () => {
   });
 
   it('seeds the demo town through commands, projects it, and seeding again duplicates nothing', async () => {
-    expect((await seedDemoTown(app.app, silentLogger)).created).toBe(5 + 4); // prestations + staff accounts
+    expect((await seedDemoTown(app.app, silentLogger)).created).toBe(5 + 4 + 2); // prestations + staff accounts + demo families
     const services = await eventually(async () => {
       const list = (await (await fetch(`${app.baseUrl}/api/v1/catalogue/services`)).json()) as ServiceView[];
       return list.length === 5 ? list : undefined;
