@@ -41,7 +41,15 @@ describe('the portal shell, served by the API on a fresh database', () => {
         expect(await page.title()).toBe('Accueil | Ardoise — Mon espace famille');
         expect(await page.getByRole('banner').innerText()).toContain('Ardoise — Mon espace famille');
         expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Bienvenue dans votre espace famille');
+        if (viewport === 'phone') {
+          // On a phone the menu folds behind a button that says whether it is open.
+          const toggle = page.getByRole('button', { name: 'Menu' });
+          expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+          await toggle.click();
+          expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+        }
         expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
+        expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
         expect(await page.getByRole('main').count()).toBe(1);
 
         // The verdict comes from the real /api/v1/health, in words, in a live region.

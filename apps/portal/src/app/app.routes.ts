@@ -34,6 +34,11 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/auth/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
   },
   {
+    path: 'activation/:token',
+    title: () => inject(MESSAGES).family.wizard.pageTitle,
+    loadComponent: () => import('./pages/activation/activation-page.component').then((m) => m.ActivationPageComponent),
+  },
+  {
     path: 'compte',
     canActivate: [signedInGuard],
     title: () => inject(MESSAGES).auth.myAccount.pageTitle,

@@ -23,6 +23,9 @@ export class SessionService {
   resolve(): Promise<SignedIn | null> {
     const known = this.current();
     if (known !== undefined) return Promise.resolve(known);
+    // The API sets the (readable) CSRF cookie with the session and clears both together:
+    // without it there is no session to ask about, and no 401 to log in the console.
+    if (!/(?:^|;\s*)XSRF-TOKEN=/.test(document.cookie)) return Promise.resolve(this.set(null));
     this.probe ??= firstValueFrom(this.http.get<SignedIn>(`${API}/auth/me`)).then(
       (me) => this.set(me),
       () => this.set(null),

@@ -1,6 +1,7 @@
 import type { HealthStatus } from '@ardoise/contracts';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
+import { familyFr } from './fr/family.fr';
 
 /**
  * Every French string of the portal, in one place. French is the source language; a
@@ -28,6 +29,7 @@ export const messagesFr = {
   },
   ...commonFr,
   auth: authFr,
+  family: familyFr,
   home: {
     pageTitle: 'Accueil',
     heading: 'Bienvenue dans votre espace famille',

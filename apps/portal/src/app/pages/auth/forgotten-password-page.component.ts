@@ -21,7 +21,7 @@ import { TextFieldComponent } from '../../shared/forms/text-field.component';
       <p><a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a></p>
     } @else {
       <ard-error-summary [title]="errorTitle()" [items]="errorItems()" />
-      <form class="form" (ngSubmit)="submit()" novalidate>
+      <form class="form" (submit)="$event.preventDefault(); submit()" novalidate>
         <p>{{ t.auth.forgotten.intro }}</p>
         <ard-text-field [control]="email" fieldId="email" type="email" autocomplete="email" [label]="t.auth.forgotten.email" [required]="true" />
         <div class="actions">

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MESSAGES } from '../../i18n/messages';
-import { controlMessages, shouldShow } from './control-messages';
+import { FieldBase } from './field-base';
 
 /**
  * A labelled input with its hint and its error, tied together for screen readers
@@ -22,17 +21,29 @@ import { controlMessages, shouldShow } from './control-messages';
       @if (hint()) {
         <p class="hint" [id]="fieldId() + '-hint'">{{ hint() }}</p>
       }
-      <input
-        [id]="fieldId()"
-        [formControl]="control()"
-        [type]="type()"
-        [attr.autocomplete]="autocomplete()"
-        [attr.inputmode]="inputmode()"
-        [attr.aria-required]="required() || null"
-        [attr.aria-invalid]="showError() || null"
-        [attr.aria-describedby]="describedBy()"
-        (blur)="refresh()"
-      />
+      @if (multiline()) {
+        <textarea
+          [id]="fieldId()"
+          [formControl]="control()"
+          [attr.rows]="multiline()"
+          [attr.aria-required]="required() || null"
+          [attr.aria-invalid]="showError() || null"
+          [attr.aria-describedby]="describedBy()"
+          (blur)="refresh()"
+        ></textarea>
+      } @else {
+        <input
+          [id]="fieldId()"
+          [formControl]="control()"
+          [type]="type()"
+          [attr.autocomplete]="autocomplete()"
+          [attr.inputmode]="inputmode()"
+          [attr.aria-required]="required() || null"
+          [attr.aria-invalid]="showError() || null"
+          [attr.aria-describedby]="describedBy()"
+          (blur)="refresh()"
+        />
+      }
       <p class="field-error" [id]="fieldId() + '-error'">
         @if (showError()) {
           @for (message of messages(); track message) {
@@ -44,31 +55,10 @@ import { controlMessages, shouldShow } from './control-messages';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TextFieldComponent implements OnInit {
-  protected readonly t = inject(MESSAGES);
-  private readonly destroyRef = inject(DestroyRef);
-
-  readonly control = input.required<FormControl<string>>();
-  readonly fieldId = input.required<string>();
-  readonly label = input.required<string>();
-  readonly hint = input<string>();
+export class TextFieldComponent extends FieldBase<FormControl<string>> {
   readonly type = input<'text' | 'email' | 'password' | 'tel' | 'date' | 'number'>('text');
   readonly autocomplete = input<string>();
   readonly inputmode = input<string>();
-  readonly required = input(false);
-
-  /** Bumped on every status change of the control: the control itself is not a signal. */
-  private readonly version = signal(0);
-  protected readonly showError = computed(() => (this.version(), shouldShow(this.control())));
-  protected readonly messages = computed(() => (this.version(), controlMessages(this.control().errors, this.t)));
-  protected readonly describedBy = computed(() => [this.hint() ? `${this.fieldId()}-hint` : '', `${this.fieldId()}-error`].join(' ').trim());
-
-  ngOnInit(): void {
-    const subscription = this.control().events.subscribe(() => this.refresh());
-    this.destroyRef.onDestroy(() => subscription.unsubscribe());
-  }
-
-  protected refresh(): void {
-    this.version.update((v) => v + 1);
-  }
+  /** Rows of a multi-line text; 0 for a single line. */
+  readonly multiline = input(0);
 }
