@@ -4,6 +4,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isLocalDate } from '#ardoise/catalogue';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
 import { ValidationError } from '#ardoise/kernel';
+import { currentContext } from '#ardoise/commands';
+
+const HEALTH_READERS = new Set(['agent', 'admin']);
 import { ChildDirectory, childOfFamily } from '../children/child-directory.js';
 import { RecordAttendance, RunAllocation } from '../commands/reservation-commands.js';
 import { PeriodViewReader } from '../queries/period-view.reader.js';
@@ -62,21 +65,25 @@ export class ServiceDaysController {
   }
 
   @Get(':serviceCode/:date/meal-counts')
-  @Roles('agent', 'admin', 'finance')
+  @Roles('agent', 'admin', 'finance', 'auditor')
   @ApiOperation({ summary: 'Repas à commander au prestataire, par école et par régime' })
   mealCounts(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
     return this.views.mealCounts(serviceCode, dateParam(date));
   }
 
   @Get(':serviceCode/:date/children')
-  @Roles('agent', 'admin')
-  @ApiOperation({ summary: 'Enfants inscrits ce jour (régimes, allergies, PAI) et feuille de présence' })
-  children(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
-    return this.views.dayList(serviceCode, dateParam(date));
+  @Roles('agent', 'admin', 'finance', 'auditor')
+  @ApiOperation({ summary: 'Enfants inscrits ce jour et feuille de présence (allergies et PAI pour les agents seulement)' })
+  async children(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
+    const list = await this.views.dayList(serviceCode, dateParam(date));
+    // Health data is for the staff who serve the children; finance and auditors see the list without it.
+    if (HEALTH_READERS.has(currentContext().actor.role)) return list;
+    const withoutHealth = <T extends { allergies: unknown; pai: unknown }>(c: T) => ({ ...c, allergies: undefined, pai: undefined });
+    return { ...list, children: list.children.map(withoutHealth), presentWithoutBooking: list.presentWithoutBooking.map(withoutHealth) };
   }
 
   @Get(':serviceCode/:date/waiting-list')
-  @Roles('agent', 'admin')
+  @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Liste d’attente du jour, dans l’ordre' })
   waitingList(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
     return this.views.waitingList(serviceCode, dateParam(date));
