@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
 import type { Projector, ReadModelTable, TableNames } from '#ardoise/projections';
 import type { Mailer, MailMessage } from '../mail/mailer.port.js';
+import { OUTBOX_TABLE } from '../mail/outbox-mailer.js';
 
 export interface NotificationContext {
   trx: Transaction<any>;
@@ -60,6 +61,9 @@ export function notificationsProjector(...sources: NotificationSource[]): Projec
       const build = builders.get(event.type);
       const message = build ? await build(event, { trx, tables }) : undefined;
       if (!message) return;
+      // Already produced (a rebuild, e.g. from the CLI where no mailer is bound): nothing to do.
+      const produced = await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst();
+      if (produced) return;
       if (!boundMailer) {
         // Fails the batch: the runner retries it (nothing lost) until MessagingModule is started in this process.
         throw new Error('notifications: no mailer bound in this process (import MessagingModule)');
