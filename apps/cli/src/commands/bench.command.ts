@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runAppendBenchmark } from '../../../../bench/append.bench.js';
+import { runRushBenchmark } from '../../../../bench/rush.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
 import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
@@ -35,6 +36,19 @@ export function registerBench(program: Command): void {
           migrations: ALL_MIGRATIONS,
           log: (line: string) => console.log(line),
         });
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('rush')
+    .description('Ouverture des vacances : N familles valident 5 jours sur une semaine de 300 places, via l’API, contre des INSERT bruts')
+    .option('-f, --families <n>', 'familles (2000 par défaut)', (v) => Number.parseInt(v, 10))
+    .option('-c, --concurrency <n>', 'requêtes simultanées (64 par défaut)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { families?: number; concurrency?: number }) => {
+      const database = await benchDatabase();
+      try {
+        await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
       } finally {
         await database.release();
       }
