@@ -24,7 +24,7 @@ export interface RequestContext {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
-export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system' };
+export const SYSTEM_ACTOR: Readonly<Actor> = Object.freeze({ userId: 'system', role: 'system' });
 
 export function runInContext<T>(context: RequestContext, work: () => T): T {
   return storage.run(context, work);
@@ -40,7 +40,7 @@ export function currentContext(): RequestContext {
   return storage.getStore() ?? systemContext();
 }
 
-export function systemContext(actor: Actor = SYSTEM_ACTOR): RequestContext {
+export function systemContext(actor: Readonly<Actor> = SYSTEM_ACTOR): RequestContext {
   const id = randomUUID();
-  return { correlationId: id, causationId: id, actor };
+  return { correlationId: id, causationId: id, actor: { ...actor } };
 }

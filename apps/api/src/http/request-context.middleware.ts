@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { runInContext, type Actor } from '#ardoise/commands';
 
-const ANONYMOUS: Actor = { userId: 'anonymous', role: 'anonymous' };
+/** Copied for each request: a context's actor is per request and may be replaced or filled in. */
+const ANONYMOUS: Readonly<Actor> = Object.freeze({ userId: 'anonymous', role: 'anonymous' });
 const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
@@ -18,7 +19,7 @@ export function requestContextMiddleware(logger: Logger) {
     const requestId = randomUUID();
     response.setHeader('X-Correlation-Id', correlationId);
     const started = process.hrtime.bigint();
-    runInContext({ correlationId, causationId: requestId, actor: ANONYMOUS }, () => {
+    runInContext({ correlationId, causationId: requestId, actor: { ...ANONYMOUS } }, () => {
       response.on('finish', () => {
         if (!request.path.startsWith('/api/')) return;
         logger.info(

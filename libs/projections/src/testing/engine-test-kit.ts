@@ -20,6 +20,8 @@ export interface EngineKit {
 
 export async function openEngine(url: string): Promise<EngineKit> {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // The database is dropped WITH (FORCE) after the suite: idle clients then report errors.
+  pool.on('error', () => undefined);
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   await runMigrations(db, eventStoreMigrations, projectionMigrations);
   const store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
