@@ -95,7 +95,7 @@ describe('the auditor reads everything and writes nothing', () => {
     expect(allowed).toEqual([]);
     // Still signed in and nothing was written: the audit jobs list is empty.
     expect(await bodyOf(await auditor.get('/audit/jobs'))).toEqual([]);
-  });
+  }, 60_000);
 
   it('every read endpoint of the app lets the auditor in (no 401, no 403)', async () => {
     const all = (await openApiRoutes()).filter((r) => r.method === 'GET');
@@ -111,7 +111,7 @@ describe('the auditor reads everything and writes nothing', () => {
       if (response.status === 401 || response.status === 403) refused.push(`GET ${route.path} → ${response.status}`);
     }
     expect(refused).toEqual([]);
-  });
+  }, 60_000);
 
   it('the audit endpoints are closed to parents’ and agents’ roles', async () => {
     const agent = await signIn('agent');
