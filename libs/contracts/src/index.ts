@@ -4,3 +4,4 @@ export * from './problem.js';
 export * from './messaging.js';
 export * from './identity.js';
 export * from './families.js';
+export * from './reservations.js';

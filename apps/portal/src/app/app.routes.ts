@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
-import { homeGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
+import { homeGuard, parentGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
 import { MESSAGES } from './i18n/messages';
 
 /**
@@ -37,6 +37,11 @@ export const routes: Routes = [
     path: 'activation/:token',
     title: () => inject(MESSAGES).family.wizard.pageTitle,
     loadComponent: () => import('./pages/activation/activation-page.component').then((m) => m.ActivationPageComponent),
+  },
+  {
+    path: 'reservations',
+    canActivate: [parentGuard],
+    loadChildren: () => import('./pages/reservations/reservations.routes').then((m) => m.RESERVATIONS_ROUTES),
   },
   {
     path: 'compte',

@@ -2,6 +2,7 @@ import type { HealthStatus } from '@ardoise/contracts';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
+import { reservationsFr } from './fr/reservations.fr';
 
 /**
  * Every French string of the portal, in one place. French is the source language; a
@@ -30,6 +31,7 @@ export const messagesFr = {
   ...commonFr,
   auth: authFr,
   family: familyFr,
+  reservations: reservationsFr,
   home: {
     pageTitle: 'Accueil',
     heading: 'Bienvenue dans votre espace famille',

@@ -1,0 +1,198 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked } from '@angular/core';
+import type { PeriodCell, PeriodView } from '@ardoise/contracts';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../../core/api';
+import { toApiError } from '../../core/api-error';
+import { SessionService } from '../../core/session.service';
+import { MESSAGES } from '../../i18n/messages';
+import { addDays, instant, longDay, monthName, shortDay, today, weekdayOf } from '../../shared/dates';
+import { CellDetailsComponent, type ChosenCell } from './cell-details.component';
+import { periodGrid, unmet } from './period-grid';
+import { ReservationsStore } from './reservations.store';
+
+/** Where the planning opens: this week, or next week once this one is over (week-end). */
+function firstDay(): string {
+  const day = today();
+  return weekdayOf(day) >= 6 ? addDays(day, 8 - weekdayOf(day)) : day;
+}
+
+/**
+ * Vue Période (guide 2.1): prestations × days for the chosen child, a week or a month,
+ * with the state of each day in words and symbols, its deadline on focus and hover, and a
+ * keyboard grid (arrows, Home/End, Enter/Space).
+ */
+@Component({
+  selector: 'ard-period-view',
+  imports: [CellDetailsComponent],
+  templateUrl: './period-view.component.html',
+  styleUrl: './period-view.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PeriodViewComponent {
+  protected readonly t = inject(MESSAGES);
+  protected readonly r = this.t.reservations;
+  protected readonly store = inject(ReservationsStore);
+  private readonly http = inject(HttpClient);
+  private readonly familyId = inject(SessionService).familyId;
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly shortDay = shortDay;
+  protected readonly todayDay = today();
+  protected readonly states = ['free', 'requested', 'validated', 'waitlisted', 'full', 'closed', 'past_deadline'] as const;
+  protected readonly longDay = longDay;
+
+  protected readonly scale = signal<'week' | 'month'>('week');
+  protected readonly anchor = signal(firstDay());
+  protected readonly view = signal<PeriodView | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly announcement = signal('');
+  protected readonly busyCell = signal<string | null>(null);
+  /** The cell that holds the grid's single tab stop, as "week:row:col". */
+  protected readonly active = signal('0:0:0');
+  protected readonly chosen = signal<ChosenCell | null>(null);
+
+  protected readonly grid = computed(() => {
+    const view = this.view();
+    return view ? periodGrid(view) : null;
+  });
+  protected readonly title = computed(() => {
+    const view = this.view();
+    if (!view) return '';
+    return view.view === 'month' ? monthName(view.from) : this.r.period.weekOf(longDay(view.from), longDay(view.to));
+  });
+  private sequence = 0;
+
+  constructor() {
+    effect(() => {
+      const childId = this.store.childId();
+      const scale = this.scale();
+      const anchor = this.anchor();
+      this.store.changes();
+      if (childId) untracked(() => void this.load(childId, scale, anchor));
+    });
+  }
+
+  private async load(childId: string, scale: 'week' | 'month', anchor: string): Promise<void> {
+    const mine = ++this.sequence;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const url = `${API}/families/${this.familyId()}/children/${childId}/period?view=${scale}&date=${anchor}`;
+        const view = await firstValueFrom(this.http.get<PeriodView>(url));
+        if (mine !== this.sequence) return;
+        const waiting = unmet(view, this.store.expectations());
+        if (waiting.length === 0 || attempt >= 12) {
+          // Met, or given up on after three seconds: either way, done with for this period.
+          this.store.expectations.update((list) => list.filter((e) => !(e.childId === view.childId && e.date >= view.from && e.date <= view.to)));
+          this.view.set(view);
+          this.refreshChosen(view);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } catch (error) {
+      if (mine === this.sequence) this.error.set(toApiError(error, this.t).title);
+    } finally {
+      if (mine === this.sequence) this.loading.set(false);
+    }
+  }
+
+  protected setScale(scale: 'week' | 'month'): void {
+    this.scale.set(scale);
+    this.active.set('0:0:0');
+  }
+
+  protected go(to: 'previous' | 'next' | 'today'): void {
+    const view = this.view();
+    this.anchor.set(to === 'today' || !view ? firstDay() : view[to]);
+    this.active.set('0:0:0');
+    this.chosen.set(null);
+  }
+
+  protected key(week: number, row: number, col: number): string {
+    return `${week}:${row}:${col}`;
+  }
+
+  protected cellLabel(serviceLabel: string, cell: PeriodCell): string {
+    return [`${serviceLabel}, ${longDay(cell.date)}`, this.stateText(cell), this.deadlineText(cell)].filter(Boolean).join(' — ');
+  }
+
+  protected stateText(cell: PeriodCell): string {
+    const state = this.r.states[cell.state];
+    if (cell.state === 'waitlisted' && cell.waitlistRank) return `${state} (${this.r.rank(cell.waitlistRank)})`;
+    if (cell.absence) return `${state}, ${this.r.cell.absenceDeclared(cell.absence)}`;
+    return state;
+  }
+
+  protected deadlineText(cell: PeriodCell): string {
+    if (cell.state === 'closed') return cell.closedLabel ?? '';
+    if (!cell.deadline) return '';
+    if (!cell.canChange) return this.r.closedAfter(instant(cell.deadline));
+    return cell.state === 'validated' || cell.state === 'waitlisted' ? this.r.cancelUntil(instant(cell.deadline)) : this.r.bookUntil(instant(cell.deadline));
+  }
+
+  /** A click (or Enter/Space): free or full → into the basket; requested → out of it; otherwise show its detail. */
+  protected async activate(serviceCode: string, serviceLabel: string, cell: PeriodCell, key: string): Promise<void> {
+    this.active.set(key);
+    const childId = this.store.childId();
+    if (!childId) return;
+    const what = `${serviceLabel}, ${longDay(cell.date)}`;
+    const toggles = (cell.state === 'free' || cell.state === 'full' || cell.state === 'requested') && cell.canChange;
+    if (!toggles) {
+      this.chosen.set({ serviceCode, serviceLabel, cell });
+      afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#cell-details-heading')?.focus(), { injector: this.injector });
+      return;
+    }
+    this.busyCell.set(key);
+    this.error.set(null);
+    try {
+      if (cell.state === 'requested' && cell.reservationId) {
+        await this.store.remove(cell.reservationId);
+        this.announcement.set(this.r.cell.removed(what));
+      } else {
+        const result = await this.store.request([{ childId, serviceCode, date: cell.date }]);
+        this.announcement.set(result.skipped[0]?.message ?? this.r.cell.added(what));
+      }
+    } catch (error) {
+      this.error.set(toApiError(error, this.t).title);
+    } finally {
+      this.busyCell.set(null);
+    }
+  }
+
+  protected focusCell(serviceCode: string, serviceLabel: string, cell: PeriodCell, key: string): void {
+    this.active.set(key);
+    if (this.chosen()?.cell.date !== cell.date || this.chosen()?.serviceCode !== serviceCode) this.chosen.set({ serviceCode, serviceLabel, cell });
+  }
+
+  /** The ARIA grid keys: arrows move, Home/End go to the row's ends, Ctrl+Home/End to the grid's. */
+  protected onKeydown(event: KeyboardEvent, week: number): void {
+    const [, row, col] = this.active().split(':').map(Number) as [number, number, number];
+    const rows = this.grid()?.weeks[week]?.rows.length ?? 0;
+    const cols = this.grid()?.weeks[week]?.days.length ?? 0;
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [row, Math.min(cols - 1, col + 1)],
+      ArrowLeft: [row, Math.max(0, col - 1)],
+      ArrowDown: [Math.min(rows - 1, row + 1), col],
+      ArrowUp: [Math.max(0, row - 1), col],
+      Home: event.ctrlKey ? [0, 0] : [row, 0],
+      End: event.ctrlKey ? [rows - 1, cols - 1] : [row, cols - 1],
+    };
+    const target = moves[event.key];
+    if (!target) return;
+    event.preventDefault();
+    const key = this.key(week, target[0], target[1]);
+    this.active.set(key);
+    this.host.nativeElement.querySelector<HTMLElement>(`[data-cell="${key}"]`)?.focus();
+  }
+
+  private refreshChosen(view: PeriodView): void {
+    const chosen = this.chosen();
+    if (!chosen) return;
+    const cell = view.services.find((s) => s.code === chosen.serviceCode)?.days.find((d) => d.date === chosen.cell.date);
+    this.chosen.set(cell ? { ...chosen, cell } : null);
+  }
+}
