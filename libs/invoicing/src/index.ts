@@ -24,3 +24,6 @@ export * from './projections/billing-inputs.projector.js';
 export * from './projections/finance.projector.js';
 export * from './projections/finance.tables.js';
 export * from './tariffs/tariffs.service.js';
+export * from './reconciliation/reconciliation.service.js';
+export * from './payments/payfip/payfip.service.js';
+export * from './payments/payfip/payfip-sandbox.js';

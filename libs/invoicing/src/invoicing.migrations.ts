@@ -41,4 +41,16 @@ export const invoicingMigrations: Migrations = {
         )`.execute(db);
     },
   },
+  'invoicing/0002-payfip-operation-index': {
+    async up(db: Kysely<any>) {
+      // PayFIP notifies with the operation id only: which invoice it is must be known at
+      // once, before any projection catches up.
+      await sql`
+        CREATE TABLE invoicing_payfip_index (
+          operation_id text PRIMARY KEY,
+          invoice_id   uuid NOT NULL,
+          created_at   timestamptz NOT NULL
+        )`.execute(db);
+    },
+  },
 };

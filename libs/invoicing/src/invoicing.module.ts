@@ -6,17 +6,29 @@ import { BillingRunService } from './billing-run/billing-run.service.js';
 import { BillingRunsController } from './billing-run/billing-runs.controller.js';
 import { BillingScheduler } from './billing-run/billing-scheduler.js';
 import { InvoiceIssuer } from './billing-run/invoice-issuer.js';
+import { CollectionService } from './corrections/collection.service.js';
+import { CorrectionService } from './corrections/correction.service.js';
+import { InvoiceActionsController } from './corrections/invoice-actions.controller.js';
+import { InvoiceCommands } from './corrections/invoice-commands.service.js';
 import { InvoiceNumbering } from './numbering/invoice-numbering.js';
+import { DirectDebitService } from './payments/direct-debit/direct-debit.service.js';
+import { FinanceFiles } from './payments/direct-debit/finance-files.js';
+import { PayfipController } from './payments/payfip/payfip.controller.js';
+import { PayfipJobs } from './payments/payfip/payfip-jobs.js';
+import { PayfipService } from './payments/payfip/payfip.service.js';
 import { InvoiceNamesReader } from './pdf/invoice-names.js';
 import { InvoicePdf } from './pdf/invoice-pdf.js';
+import { FinanceController } from './queries/finance.controller.js';
+import { FinanceQueries } from './queries/finance-queries.js';
 import { InvoiceQueries } from './queries/invoice-queries.js';
 import { InvoicesController } from './queries/invoices.controller.js';
+import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 
 /** Invoicing, payments and the finance office (DESIGN.md §3 "Invoicing and payments"). */
 @Module({
-  controllers: [TariffsController, BillingRunsController, InvoicesController],
+  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController],
   providers: [
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
     TariffsService,
@@ -27,7 +39,16 @@ import { TariffsService } from './tariffs/tariffs.service.js';
     InvoiceQueries,
     InvoiceNamesReader,
     InvoicePdf,
+    InvoiceCommands,
+    CorrectionService,
+    FinanceFiles,
+    DirectDebitService,
+    CollectionService,
+    FinanceQueries,
+    ReconciliationService,
+    PayfipService,
+    PayfipJobs,
   ],
-  exports: [BillingRunService, TariffsService, InvoiceQueries],
+  exports: [BillingRunService, TariffsService, InvoiceQueries, ReconciliationService, PayfipService],
 })
 export class InvoicingModule {}

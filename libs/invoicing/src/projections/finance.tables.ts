@@ -54,7 +54,7 @@ export const FINANCE_TABLES: ReadModelTable[] = [
   ),
   table(
     LEDGER_TABLE,
-    `event_id text PRIMARY KEY, family_id text NOT NULL, invoice_id text NOT NULL, kind text NOT NULL,
+    `event_id text PRIMARY KEY, seq bigserial, family_id text NOT NULL, invoice_id text NOT NULL, kind text NOT NULL,
      amount_cents integer NOT NULL, on_date text NOT NULL, occurred_at timestamptz NOT NULL, label text NOT NULL`,
     ['family_id, occurred_at', 'occurred_at'],
   ),

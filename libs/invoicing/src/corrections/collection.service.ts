@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig } from '#ardoise/runtime';
+import { AppError } from '#ardoise/kernel';
+import { refdetOf } from '../domain/invoice.decider.js';
+import { frenchCsv } from '../exports/french-csv.js';
+import { FinanceFiles } from '../payments/direct-debit/finance-files.js';
+import { INVOICES_TABLE } from '../projections/finance.tables.js';
+import { InvoiceCommands } from './invoice-commands.service.js';
+
+/**
+ * Unpaid invoices past their due date go to the public accountant (Trésor public), who
+ * issues the titre exécutoire / avis des sommes à payer (ASAP) and collects. Each is marked
+ * `InvoiceSentToCollection`; the batch is exported for the accountant.
+ */
+@Injectable()
+export class CollectionService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(InvoiceCommands) private readonly commands: InvoiceCommands,
+    @Inject(FinanceFiles) private readonly files: FinanceFiles,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async sendOverdue(asOf: string) {
+    const overdue = await this.db
+      .selectFrom(INVOICES_TABLE)
+      .select(['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents'])
+      .where('due_date', '<', asOf)
+      .where('outstanding_cents', '>', 0)
+      .where('status', 'in', ['issued', 'partially_paid'])
+      .orderBy('number')
+      .execute();
+    const batchId = randomUUID();
+    const sent: typeof overdue = [];
+    for (const invoice of overdue) {
+      try {
+        await this.commands.handle(invoice.invoice_id, { type: 'SendToCollection', batchId, sentOn: asOf });
+        sent.push(invoice);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error; // paid meanwhile
+      }
+    }
+    const content = frenchCsv<(typeof overdue)[number]>(
+      [
+        { header: 'Numéro de facture', value: (r) => r.number },
+        { header: 'Référence de la dette', value: (r) => refdetOf(r.number) },
+        { header: 'Identifiant structure publique', value: () => this.config.PAYFIP_NUMCLI },
+        { header: 'Famille', value: (r) => r.family_id },
+        { header: 'Mois', value: (r) => r.period },
+        { header: 'Émise le', value: (r) => ({ date: r.issued_on }) },
+        { header: 'Échéance', value: (r) => ({ date: r.due_date }) },
+        { header: 'Reste à recouvrer (€)', value: (r) => ({ cents: r.outstanding_cents }) },
+      ],
+      sent,
+    );
+    const totalCents = sent.reduce((s, r) => s + r.outstanding_cents, 0);
+    const file = await this.files.save({
+      kind: 'collection_titles',
+      fileName: `titres-${asOf}.csv`,
+      mediaType: 'text/csv; charset=utf-8',
+      content,
+      summary: { batchId, asOf, count: sent.length, totalCents },
+    });
+    return { ...file, batchId, count: sent.length, totalCents };
+  }
+}

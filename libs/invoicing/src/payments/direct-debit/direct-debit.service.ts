@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig } from '#ardoise/runtime';
+import { AppError } from '#ardoise/kernel';
+import { InvoiceCommands } from '../../corrections/invoice-commands.service.js';
+import { MANDATES_TABLE } from '../../projections/billing-inputs.projector.js';
+import { INVOICES_TABLE } from '../../projections/finance.tables.js';
+import { InvoiceNamesReader } from '../../pdf/invoice-names.js';
+import { periodLabel } from '../../pdf/invoice-pdf.js';
+import { FinanceFiles } from './finance-files.js';
+import { pain008, type DirectDebitTransaction } from './pain008.js';
+
+/**
+ * Collects, on their due date, the invoices of families with a direct-debit mandate: each
+ * is recorded as paid by direct debit (a later rejection reverses it and reopens the
+ * invoice) and listed in the pain.008 file for the bank.
+ */
+@Injectable()
+export class DirectDebitService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(InvoiceCommands) private readonly commands: InvoiceCommands,
+    @Inject(FinanceFiles) private readonly files: FinanceFiles,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(InvoiceNamesReader) private readonly names: InvoiceNamesReader,
+  ) {}
+
+  async collect(dueOn: string) {
+    const due = await this.db
+      .selectFrom(`${INVOICES_TABLE} as i`)
+      .innerJoin(`${MANDATES_TABLE} as m`, 'm.family_id', 'i.family_id')
+      .select(['i.invoice_id', 'i.number', 'i.period', 'i.family_id', 'i.outstanding_cents', 'm.mandate_reference', 'm.signed_on'])
+      .where('m.active', '=', true)
+      .where('i.due_date', '<=', dueOn)
+      .where('i.outstanding_cents', '>', 0)
+      .where('i.status', 'in', ['issued', 'partially_paid'])
+      .orderBy('i.number')
+      .execute();
+    const messageId = `ARD-${dueOn.replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
+    const transactions: DirectDebitTransaction[] = [];
+    const refused: { number: string; code: string }[] = [];
+    for (const invoice of due) {
+      try {
+        await this.commands.handle(invoice.invoice_id, {
+          type: 'RecordPayment',
+          paymentId: randomUUID(),
+          means: 'direct_debit',
+          amountCents: invoice.outstanding_cents,
+          paidOn: dueOn,
+          reference: messageId,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push({ number: invoice.number, code: error.code }); // paid meanwhile: not collected
+        continue;
+      }
+      transactions.push({
+        endToEndId: invoice.number,
+        amountCents: invoice.outstanding_cents,
+        mandateReference: invoice.mandate_reference,
+        mandateSignedOn: invoice.signed_on,
+        debtorName: `Famille ${(await this.names.forFamily(invoice.family_id)).familyName ?? ''}`.trim(),
+        debtorIban: null,
+        remittance: `Facture ${invoice.number} ${periodLabel(invoice.period)}`,
+      });
+    }
+    const totalCents = transactions.reduce((s, t) => s + t.amountCents, 0);
+    const content = pain008({
+      messageId,
+      createdAt: new Date().toISOString().slice(0, 19),
+      collectionDate: dueOn,
+      creditor: { name: this.config.TOWN_NAME, iban: this.config.SEPA_CREDITOR_IBAN, creditorId: this.config.SEPA_CREDITOR_ID },
+      transactions,
+    });
+    const file = await this.files.save({
+      kind: 'sepa_collection',
+      fileName: `prelevements-${dueOn}.xml`,
+      mediaType: 'application/xml',
+      content,
+      summary: { messageId, dueOn, count: transactions.length, totalCents, missingDebtorIban: transactions.length, refused },
+    });
+    return { ...file, count: transactions.length, totalCents, invoices: transactions.map((t) => t.endToEndId) };
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { Logger } from 'pino';
+import { CLOCK, type Clock } from '#ardoise/commands';
+import { AppConfig, LOGGER } from '#ardoise/runtime';
+import { PAYFIP_SANDBOX_PATH, payfipSandbox } from './payfip-sandbox.js';
+import { PayfipService } from './payfip.service.js';
+
+const REPAIR_EVERY_MS = 60_000;
+
+/** Serves the test-mode PayFIP when no real one is configured, and runs the repair job. */
+@Injectable()
+export class PayfipJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(HttpAdapterHost) private readonly http: HttpAdapterHost,
+    @Inject(SchedulerRegistry) private readonly registry: SchedulerRegistry,
+    @Inject(PayfipService) private readonly payfip: PayfipService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    // Before Nest adds its "not found" handler, so the double's routes are reached.
+    const app = this.http.httpAdapter?.getInstance?.();
+    if (!this.config.PAYFIP_ENDPOINT && app) app.use(PAYFIP_SANDBOX_PATH, payfipSandbox(this.clock));
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.ARDOISE_ROLE === 'api') return;
+    const timer = setInterval(() => void this.payfip.repair().catch((error) => this.logger.warn({ err: String(error) }, 'PayFIP repair failed')), REPAIR_EVERY_MS);
+    timer.unref();
+    this.registry.addInterval('invoicing-payfip-repair', timer);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.registry.doesExist('interval', 'invoicing-payfip-repair')) this.registry.deleteInterval('invoicing-payfip-repair');
+  }
+}

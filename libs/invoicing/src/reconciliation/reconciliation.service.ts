@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely } from 'kysely';
+import { CLOCK, type Clock } from '#ardoise/commands';
+import { addDays, parisInstant } from '#ardoise/catalogue';
+import { DATABASE } from '#ardoise/database';
+import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
+import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';
+import { balanceFromSums, InvoiceFold, reconcile, type Balance, type LedgerKind, type Reconciliation } from '../domain/reconciliation.js';
+import { LEDGER_TABLE } from '../projections/finance.tables.js';
+
+/**
+ * issued − credited − paid + refunded = outstanding, per family and in total, at any past
+ * instant: once from the finance ledger (read model), once by folding the invoice events
+ * up to that instant. Any difference is listed.
+ */
+@Injectable()
+export class ReconciliationService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** `2026-03-31` = the end of that day in Paris; an ISO instant is taken as is; none = now. */
+  instantOf(asOf?: string): Date {
+    if (!asOf) return this.clock.now();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return new Date(parisInstant(addDays(asOf, 1), '00:00').getTime() - 1);
+    return new Date(asOf);
+  }
+
+  async run(asOf?: string): Promise<Reconciliation & { asOf: string }> {
+    const until = this.instantOf(asOf);
+    const [readModel, events] = await Promise.all([this.fromReadModel(until), this.fromEvents(until)]);
+    return { asOf: until.toISOString(), ...reconcile(readModel, events) };
+  }
+
+  async fromReadModel(until: Date): Promise<Map<string, Balance>> {
+    const rows = await this.db
+      .selectFrom(LEDGER_TABLE)
+      .select(['family_id', 'kind', sql<string>`sum(amount_cents)`.as('cents')])
+      .where('occurred_at', '<=', until)
+      .groupBy(['family_id', 'kind'])
+      .execute();
+    const sums = new Map<string, Partial<Record<LedgerKind, number>>>();
+    for (const row of rows) sums.set(row.family_id, { ...sums.get(row.family_id), [row.kind]: Number(row.cents) });
+    return new Map([...sums].map(([family, s]) => [family, balanceFromSums(s)]));
+  }
+
+  async fromEvents(until: Date): Promise<Map<string, Balance>> {
+    const fold = new InvoiceFold();
+    for await (const event of this.store.readAll({ filter: { eventTypes: INVOICE_EVENT_TYPES } })) {
+      if (new Date(event.metadata.occurredAt) > until) continue;
+      fold.apply({ type: event.type, data: event.data } as InvoiceEvent);
+    }
+    return fold.byFamily();
+  }
+}
