@@ -109,7 +109,7 @@ describe('who may do what with a family (role AND ownership)', () => {
     expect(response.status).toBe(201);
     const { childId } = await bodyOf(response);
     let found;
-    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) if ((event.data as any).childId === childId) found = event;
+    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) if ((event.data as { childId?: string }).childId === childId) found = event;
     expect(found!.metadata.actor).toMatchObject({ role: 'agent', onBehalfOfFamilyId: familyId });
   }, 60_000);
 });

@@ -124,7 +124,7 @@ describe('activation links', () => {
     expect((await new HttpClient(app.baseUrl).post(`/activations/${first}`, form(email))).status).toBe(422);
     expect((await new HttpClient(app.baseUrl).post(`/activations/${second}`, form(email))).status).toBe(201);
     const types = [];
-    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) types.push([event.type, (event.data as any).resent]);
+    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) types.push([event.type, (event.data as { resent?: boolean }).resent]);
     expect(types.slice(0, 2)).toEqual([
       ['ActivationInvitationSent', false],
       ['ActivationInvitationSent', true],

@@ -53,6 +53,15 @@ export interface ChildView {
   pai?: boolean | null;
 }
 
+/** GET /api/v1/families?q= — one line of the staff search. */
+export interface FamilySummaryView {
+  familyId: string;
+  familyName: string | null;
+  status: string;
+  guardians: string[];
+  children: string[];
+}
+
 /** GET /api/v1/activations/:token */
 export interface ActivationLink {
   email: string;

@@ -1,54 +1,5 @@
-import type { Civility, Diet, PostalAddress } from '../../domain/personal-data.js';
-
-/** A family's file as the portal shows it. Health fields are absent for roles that need not see them. */
-export interface FamilyFileView {
-  familyId: string;
-  status: 'invited' | 'active' | 'forgotten';
-  familyName: string | null;
-  email: string | null;
-  erased: boolean;
-  createdVia: 'activation' | 'agent' | null;
-  quotient: { amount: number; validFrom: string; validUntil: string; proofReference: string } | null;
-  directDebitMandate: { signed: boolean; reference: string | null; signedOn: string | null };
-  guardians: GuardianView[];
-  children: ChildView[];
-  logins: { accountId: string; guardianId: string | null; createdAt: string }[];
-}
-
-export interface GuardianView {
-  guardianId: string;
-  rank: 1 | 2;
-  erased: boolean;
-  civility: Civility | null;
-  lastName: string | null;
-  firstName: string | null;
-  mobilePhone: string | null;
-  homePhone: string | null;
-  workPhone: string | null;
-  email: string | null;
-  address: PostalAddress | null;
-  hasLogin: boolean;
-  loginInvitedAt: string | null;
-}
-
-export interface ChildView {
-  childId: string;
-  erased: boolean;
-  lastName: string | null;
-  firstName: string | null;
-  birthDate: string | null;
-  school: string | null;
-  className: string | null;
-  /** Only for the family itself and the town's agents (canteen, PAI). */
-  diet?: Diet | null;
-  allergies?: string | null;
-  pai?: boolean | null;
-}
-
-export interface FamilySummaryView {
-  familyId: string;
-  familyName: string | null;
-  status: string;
-  guardians: string[];
-  children: string[];
-}
+/**
+ * The family file as the portal shows it: one definition, in libs/contracts (shared with
+ * the portal). Health fields are absent for roles that need not see them.
+ */
+export type { ChildView, FamilyFileView, FamilySummaryView, GuardianView } from '#ardoise/contracts';
