@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigurationError } from '#ardoise/runtime';
 import { registerBench } from './commands/bench.command.js';
+import { registerInvoicing } from './commands/invoicing.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerForget } from './commands/forget.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
@@ -21,6 +22,7 @@ registerVerify(program);
 registerExport(program);
 registerForget(program);
 registerBench(program);
+registerInvoicing(program);
 
 program.parseAsync(process.argv).then(
   () => process.exit(process.exitCode ?? 0),

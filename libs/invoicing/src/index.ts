@@ -27,3 +27,4 @@ export * from './tariffs/tariffs.service.js';
 export * from './reconciliation/reconciliation.service.js';
 export * from './payments/payfip/payfip.service.js';
 export * from './payments/payfip/payfip-sandbox.js';
+export * from './payments/payfip/payfip-protocol.js';

@@ -1,3 +1,4 @@
+import { runInvoiceBenchmark } from '../../../../bench/invoice.bench.js';
 import type { Command } from 'commander';
 import { runAppendBenchmark } from '../../../../bench/append.bench.js';
 import { runRushBenchmark } from '../../../../bench/rush.bench.js';
@@ -49,6 +50,18 @@ export function registerBench(program: Command): void {
       const database = await benchDatabase();
       try {
         await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('invoice')
+    .description('Facturation d’un mois : 2 000 familles, 4 000 enfants, 2 à 3 prestations ; factures/s, durée, pic mémoire, contre des INSERT bruts')
+    .option('-f, --families <n>', 'familles (défaut 2 000)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { families?: number }) => {
+      const database = await benchDatabase();
+      try {
+        await runInvoiceBenchmark({ databaseUrl: database.url, families: options.families, log: (line: string) => console.log(line) });
       } finally {
         await database.release();
       }
