@@ -5,3 +5,4 @@ export * from './messaging.js';
 export * from './identity.js';
 export * from './families.js';
 export * from './reservations.js';
+export * from './invoicing.js';

@@ -44,6 +44,12 @@ export const routes: Routes = [
     loadChildren: () => import('./pages/reservations/reservations.routes').then((m) => m.RESERVATIONS_ROUTES),
   },
   {
+    path: 'factures',
+    canActivate: [parentGuard],
+    title: () => inject(MESSAGES).invoices.pageTitle,
+    loadComponent: () => import('./pages/invoices/invoices-page.component').then((m) => m.InvoicesPageComponent),
+  },
+  {
     path: 'compte',
     canActivate: [signedInGuard],
     title: () => inject(MESSAGES).auth.myAccount.pageTitle,

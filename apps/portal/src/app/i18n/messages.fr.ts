@@ -2,6 +2,7 @@ import type { HealthStatus } from '@ardoise/contracts';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
+import { invoicesFr } from './fr/invoices.fr';
 import { reservationsFr } from './fr/reservations.fr';
 
 /**
@@ -32,6 +33,7 @@ export const messagesFr = {
   auth: authFr,
   family: familyFr,
   reservations: reservationsFr,
+  invoices: invoicesFr,
   home: {
     pageTitle: 'Accueil',
     heading: 'Bienvenue dans votre espace famille',
