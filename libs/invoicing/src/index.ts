@@ -28,3 +28,4 @@ export * from './reconciliation/reconciliation.service.js';
 export * from './payments/payfip/payfip.service.js';
 export * from './payments/payfip/payfip-sandbox.js';
 export * from './payments/payfip/payfip-protocol.js';
+export * from './seed/demo-tariffs.js';

@@ -6,6 +6,7 @@ import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/catalogue';
 import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
 import { DEMO_FAMILIES, RegisterFamilyService } from '#ardoise/families';
+import { seedDemoTariffs } from '#ardoise/invoicing';
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
 
@@ -28,6 +29,7 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
       }
     }
     await seedDemoCatalogueRules(commands);
+    await seedDemoTariffs(app);
     for (const member of DEMO_STAFF) {
       if (await accounts.emailInUse(member.email)) continue;
       await staff.create(member);
