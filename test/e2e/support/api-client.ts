@@ -61,3 +61,64 @@ export async function inviteFamily(baseUrl: string, email: string, familyName: s
   const { familyId } = await agent.json<{ familyId: string }>('POST', '/families/invitations', { email, familyName });
   return { familyId, token: await linkFromOutbox(agent, email, 'activation') };
 }
+
+export const DEMO_FINANCE = { email: 'finances@demo.ardoise.fr', password: 'Demo-Finances-2026!' };
+
+/** The first and last day of the month before `day` (AAAA-MM-JJ), and its AAAA-MM. */
+export function previousMonth(day = new Date().toISOString().slice(0, 10)): { from: string; to: string; period: string } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 2, 1));
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10), period: first.toISOString().slice(0, 7) };
+}
+
+/**
+ * What the town's staff do before a parent can pay: an agent books, late and on the family's
+ * behalf, the canteen on last month's Mondays and Tuesdays (recorded as an override), and
+ * finance runs last month's billing, which issues the family's invoice.
+ */
+export async function billLastMonth(baseUrl: string, familyId: string): Promise<void> {
+  const month = previousMonth();
+  const agent = await ApiClient.signedIn(baseUrl, DEMO_AGENT.email, DEMO_AGENT.password);
+  const file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
+  const added = await agent.json<{ added: unknown[] }>('POST', `/families/${familyId}/basket/agenda`, {
+    childId: file.children[0]!.childId,
+    serviceCode: 'CANTINE',
+    from: month.from,
+    to: month.to,
+    weekdays: [1, 2],
+  });
+  if (added.added.length === 0) throw new Error(`no canteen day to bill in ${month.period} (outside the demo calendar?)`);
+  await agent.json('POST', `/families/${familyId}/basket/validation`, { overrideReason: 'Inscription tardive au guichet' });
+
+  const finance = await ApiClient.signedIn(baseUrl, DEMO_FINANCE.email, DEMO_FINANCE.password);
+  const tariffs = await finance.json<{ tariffs: { serviceCode: string }[] }>('GET', '/tariffs');
+  if (!tariffs.tariffs.some((t) => t.serviceCode === 'CANTINE')) {
+    await finance.json('PUT', '/tariffs/CANTINE', {
+      effectiveFrom: month.from,
+      brackets: [{ code: 'T1', label: 'Toutes tranches', qfFrom: 0, qfTo: null, unitPriceCents: 350 }],
+      lateBookingSurchargeCents: 100,
+      unbookedPresenceSurchargeCents: 200,
+    });
+  }
+  // The run reads the read models, a few milliseconds behind the validation: run again
+  // until the family's invoice is issued (a re-run never bills twice).
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await runBilling(finance, month.period)) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the billing run of ${month.period} issued no invoice`);
+}
+
+async function runBilling(finance: ApiClient, period: string): Promise<number> {
+  const run = await finance.json<{ runId: string }>('POST', '/billing-runs', { period });
+  for (let i = 0; i < 100; i++) {
+    const state = await finance.json<{ status: string; issued: number; errors: unknown[] }>('GET', `/billing-runs/${run.runId}`);
+    if (state.status !== 'running') {
+      if (state.errors.length) throw new Error(`billing run: ${JSON.stringify(state.errors)}`);
+      return state.issued;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('billing run did not finish');
+}

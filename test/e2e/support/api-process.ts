@@ -35,7 +35,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const output: string[] = [];
   const child = spawn(process.execPath, [options.entry ?? 'dist/apps/api/src/main.js'], {
     cwd: repoRoot,
-    env: { ...process.env, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl },
+    // PUBLIC_URL: links in e-mails and PayFIP's return address lead back to this very origin (cookies included).
+    env: { ...process.env, PUBLIC_URL: url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

@@ -44,3 +44,49 @@ export async function createAccountThroughWizard(
   await page.getByRole('heading', { level: 1, name: `Bonjour ${names.guardian},` }).waitFor({ timeout: 15_000 });
   if (shots) await saveScreenshot(page, `${shots}-04-compte-cree`);
 }
+
+/** On a phone the basket folds under its bar: unfold it when needed. */
+export async function openBasket(page: Page): Promise<void> {
+  const show = page.getByRole('button', { name: 'Voir le panier' });
+  if (await show.isVisible()) await show.click();
+}
+
+export async function basketCount(page: Page): Promise<string> {
+  return (await page.getByTestId('basket-count').innerText()).trim();
+}
+
+/**
+ * Vue Période: from this week on, the first week with three free canteen days; clicks them.
+ * Returns how many "Semaine suivante" it took and the days booked.
+ */
+export async function bookThreeCanteenDays(page: Page): Promise<{ weeksAhead: number; days: string[] }> {
+  const free = page.locator('button[data-service="CANTINE"][data-state="free"]');
+  let weeksAhead = 0;
+  await page.locator('table.planning').first().waitFor();
+  while ((await free.count()) < 3) {
+    if (++weeksAhead > 10) throw new Error('no week with three free canteen days in ten weeks');
+    const title = await page.locator('.period-title').innerText();
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, title.trim());
+    await page.locator('table.planning').first().waitFor();
+  }
+  const days: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const cell = free.first();
+    const day = (await cell.getAttribute('data-date'))!;
+    await cell.click();
+    await page.locator(`button[data-service="CANTINE"][data-date="${day}"][data-state="requested"]`).waitFor();
+    days.push(day);
+  }
+  return { weeksAhead, days };
+}
+
+/** Back on the week booked earlier (the planning opens on this week). */
+export async function showWeek(page: Page, weeksAhead: number): Promise<void> {
+  await page.locator('table.planning').first().waitFor();
+  for (let i = 0; i < weeksAhead; i++) {
+    const title = (await page.locator('.period-title').innerText()).trim();
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, title);
+  }
+}

@@ -103,10 +103,10 @@ export class InvoicesPageComponent implements OnInit {
         const detail = await firstValueFrom(this.http.get<InvoiceDetail>(`${API}/invoices/${stored.invoiceId}`));
         const operation = detail.payfipOperations.find((o) => o.paymentId === paymentId);
         if (operation && operation.status !== 'pending') {
-          this.outcome.set({ kind: operation.status, number: stored.number });
           sessionStorage.removeItem(PAYMENT_KEY);
           await this.load();
           if (operation.status === 'paid') this.tab.set('settled');
+          this.outcome.set({ kind: operation.status, number: stored.number });
           return;
         }
       } catch {

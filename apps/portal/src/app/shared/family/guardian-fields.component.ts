@@ -13,7 +13,7 @@ import type { GuardianForm } from './family-forms';
     @let g = form().controls;
     @let a = g.address.controls;
     @let f = t.family.guardian;
-    <ard-choice-field [control]="g.civility" [fieldId]="id('civility')" [label]="f.civility" [choices]="civilities" style="radio" [required]="true" />
+    <ard-choice-field [control]="g.civility" [fieldId]="id('civility')" [label]="f.civility" [choices]="civilities" display="radio" [required]="true" />
     <div class="grid-2">
       <ard-text-field [control]="g.lastName" [fieldId]="id('lastName')" [label]="f.lastName" autocomplete="family-name" [required]="true" />
       <ard-text-field [control]="g.firstName" [fieldId]="id('firstName')" [label]="f.firstName" autocomplete="given-name" [required]="true" />

@@ -12,7 +12,7 @@ export interface Choice {
   selector: 'ard-choice-field',
   imports: [ReactiveFormsModule],
   template: `
-    @if (style() === 'radio') {
+    @if (display() === 'radio') {
       <fieldset class="field" [class.field-invalid]="showError()" [attr.aria-describedby]="describedBy()" [id]="fieldId()" tabindex="-1">
         <legend>
           {{ label() }}
@@ -71,5 +71,5 @@ export interface Choice {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- civilité, régime, service: any string union
 export class ChoiceFieldComponent extends FieldBase<FormControl<any>> {
   readonly choices = input.required<readonly Choice[]>();
-  readonly style = input<'radio' | 'select'>('select');
+  readonly display = input<'radio' | 'select'>('select');
 }
