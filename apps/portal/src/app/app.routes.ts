@@ -50,6 +50,24 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/invoices/invoices-page.component').then((m) => m.InvoicesPageComponent),
   },
   {
+    path: 'actualites',
+    canActivate: [parentGuard],
+    title: () => inject(MESSAGES).news.pageTitle,
+    loadComponent: () => import('./pages/news/news-page.component').then((m) => m.NewsPageComponent),
+  },
+  {
+    path: 'demandes',
+    canActivate: [parentGuard],
+    title: () => inject(MESSAGES).requests.pageTitle,
+    loadComponent: () => import('./pages/requests/requests-page.component').then((m) => m.RequestsPageComponent),
+  },
+  {
+    path: 'demandes/:id',
+    canActivate: [parentGuard],
+    title: () => inject(MESSAGES).requests.pageTitle,
+    loadComponent: () => import('./pages/requests/request-thread-page.component').then((m) => m.RequestThreadPageComponent),
+  },
+  {
     path: 'compte',
     canActivate: [signedInGuard],
     title: () => inject(MESSAGES).auth.myAccount.pageTitle,

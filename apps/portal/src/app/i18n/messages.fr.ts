@@ -3,6 +3,7 @@ import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
 import { invoicesFr } from './fr/invoices.fr';
+import { messagingFr } from './fr/messaging.fr';
 import { reservationsFr } from './fr/reservations.fr';
 
 /**
@@ -34,6 +35,7 @@ export const messagesFr = {
   family: familyFr,
   reservations: reservationsFr,
   invoices: invoicesFr,
+  ...messagingFr,
   home: {
     pageTitle: 'Accueil',
     heading: 'Bienvenue dans votre espace famille',
