@@ -12,7 +12,7 @@ import { MessagingModule } from '#ardoise/messaging';
 import { ReservationsModule } from '#ardoise/reservations';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { ALL_PROJECTORS } from '../../worker/src/projectors.js';
-import { AUDITED_AGGREGATES } from './audited-aggregates.js';
+import { AUDIT_REVEALER, AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 
@@ -37,7 +37,7 @@ export class AppModule {
         WorkerModule.register({ runProjections: runsProjections }),
         IdentityModule,
         HealthModule,
-        AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES }),
+        AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES, revealer: AUDIT_REVEALER }),
         CatalogueModule,
         MessagingModule,
         FamiliesModule,

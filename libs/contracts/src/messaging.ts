@@ -41,6 +41,8 @@ export interface RequestSummaryView {
   /** Who wrote last: a thread where staff wrote last awaits the family, and the reverse. */
   lastAuthor: 'family' | 'staff';
   closedAt: string | null;
+  /** The family was forgotten (RGPD): the subject reads « Contenu effacé (RGPD) ». */
+  erased: boolean;
 }
 
 export interface RequestMessageView {
@@ -48,6 +50,8 @@ export interface RequestMessageView {
   author: 'family' | 'staff';
   body: string;
   postedAt: string;
+  /** Erased with its family (RGPD): the body reads « Contenu effacé (RGPD) ». */
+  erased: boolean;
 }
 
 export interface RequestAttachmentView {
@@ -58,8 +62,9 @@ export interface RequestAttachmentView {
   size: number;
   sha256: string;
   addedAt: string;
-  /** Relative to /api/v1. */
-  downloadPath: string;
+  /** Relative to /api/v1; null once erased with its family (the file is deleted). */
+  downloadPath: string | null;
+  erased: boolean;
 }
 
 /** GET /api/v1/requests/:id — the thread in full. */

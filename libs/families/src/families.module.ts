@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import type { Kysely } from 'kysely';
-import { DATABASE } from '#ardoise/database';
 import { ActivateAccountService } from './commands/activate-account/activate-account.service.js';
 import { ActivationsController } from './commands/activate-account/activations.controller.js';
 import { EditFamilyFileService } from './commands/edit-family-file/edit-family-file.service.js';
@@ -14,14 +12,14 @@ import { InviteFamilyService } from './commands/invite-family/invite-family.serv
 import { QuotientAndMandateController } from './commands/quotient-and-mandate/quotient-and-mandate.controller.js';
 import { RegisterFamilyController } from './commands/register-family/register-family.controller.js';
 import { RegisterFamilyService } from './commands/register-family/register-family.service.js';
-import { FamilyKeyStore } from './privacy/family-key-store.js';
-import { PersonalDataCipher } from './privacy/personal-data-cipher.js';
+import { FamilyPrivacyModule } from './privacy/family-privacy.module.js';
 import { FamilyFileQueryController } from './queries/family-file/family-file.controller.js';
 import { FamilyFileReader } from './queries/family-file/family-file.reader.js';
 import { SearchFamiliesController } from './queries/search-families/search-families.controller.js';
 
 /** Families and access: invitations, the three-step account creation, the family file, RGPD erasure. */
 @Module({
+  imports: [FamilyPrivacyModule],
   controllers: [
     InvitationsController,
     ActivationsController,
@@ -34,8 +32,6 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     ForgetFamilyController,
   ],
   providers: [
-    { provide: FamilyKeyStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new FamilyKeyStore(db) },
-    { provide: PersonalDataCipher, inject: [FamilyKeyStore], useFactory: (keys: FamilyKeyStore) => new PersonalDataCipher(keys) },
     RegisterFamilyService,
     InviteFamilyService,
     ActivateAccountService,
@@ -44,6 +40,6 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     ForgetFamilyService,
     FamilyFileReader,
   ],
-  exports: [PersonalDataCipher, FamilyKeyStore, RegisterFamilyService, InviteFamilyService, ForgetFamilyService],
+  exports: [FamilyPrivacyModule, RegisterFamilyService, InviteFamilyService, ForgetFamilyService],
 })
 export class FamiliesModule {}

@@ -54,7 +54,7 @@ export function notificationsProjector(...sources: NotificationSource[]): Projec
   }
   return {
     name: NOTIFICATIONS_PROJECTION,
-    version: 1,
+    version: 2, // 2: notification_requests keeps the subject sealed
     filter: { eventTypes: [...builders.keys()] },
     tables: sources.flatMap((source) => source.tables ?? []),
     async apply(event, trx, tables) {

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { AccountStore } from '#ardoise/identity';
+import { eraseFamilyMessaging } from '#ardoise/messaging';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider } from '../../domain/family.decider.js';
 import { FamilyKeyStore } from '../../privacy/family-key-store.js';
@@ -17,9 +18,15 @@ export interface ForgetReport {
 /**
  * RGPD erasure ("droit à l'oubli") by crypto-shredding: the family's key goes first (every
  * sealed field of every event becomes unreadable at once, in every replay and export), then
- * the plaintext copies (read models, logins and their sessions, one-time links, queued
- * e-mails, stored idempotent responses), and `FamilyForgotten` is recorded. Running it
- * again on a forgotten family redoes the clean-up (e.g. after a crash half-way).
+ * the plaintext copies (read models, logins and their sessions, one-time links, stored
+ * idempotent responses, and messaging's copies: e-mails, request threads and files, news read
+ * marks), and `FamilyForgotten` is recorded. Running it again on a forgotten family redoes the
+ * clean-up (e.g. after a crash half-way).
+ *
+ * Messaging's part is called here rather than registered as a hook: families already depends
+ * on messaging (it sends its e-mails through it), and messaging cannot import families back.
+ * Messaging also reacts to `FamilyForgotten` in its requests projection (by the event's type),
+ * which covers a crash between the event and this clean-up and every rebuild.
  */
 @Injectable()
 export class ForgetFamilyService {
@@ -48,9 +55,8 @@ export class ForgetFamilyService {
       DELETE FROM idempotency_keys
       WHERE actor_id IN (SELECT id::text FROM accounts WHERE family_id = ${familyId})`.execute(this.db);
     await sql`DELETE FROM one_time_tokens WHERE subject = ${familyId} OR payload->>'familyId' = ${familyId}`.execute(this.db);
-    if (await exists(this.db, 'mail_outbox')) {
-      await sql`DELETE FROM mail_outbox WHERE family_id = ${familyId}`.execute(this.db);
-    }
+    // Before the logins go: messaging finds the family's news read marks through them.
+    await eraseFamilyMessaging(this.db, familyId);
     return this.accounts.deleteFamilyAccounts(familyId);
   }
 }

@@ -10,23 +10,31 @@ export interface FamilyAudience {
 
 /** Port: the audience of a family, read from the contexts that know it (families, reservations). */
 export interface FamilyAudienceResolver {
-  resolve(familyId: string): Promise<FamilyAudience>;
+  /** `now`: the server's clock (recent and future reservations count). */
+  resolve(familyId: string, now?: Date): Promise<FamilyAudience>;
 }
 
 export const FAMILY_AUDIENCE_RESOLVER = Symbol('ardoise.FAMILY_AUDIENCE_RESOLVER');
 
+/** Reservations that make a family a user of a prestation: booked, or waiting for a place. */
+const USING_STATUSES = ['validated', 'waitlisted', 'submitted'];
+
 /**
- * Schools from the families read model (`family_children`, kept by libs/families; read by
- * its logical name so that messaging does not depend on that library's code). Services:
- * none yet — the reservations context does not exist; until it does, news for a service
- * reach no parent (staff still see them).
+ * Schools from the families read model (`family_children`), services from the reservations
+ * read model (`reservation_lines`: the prestations on which one of the family's children has a
+ * live reservation — validated, waitlisted or awaiting allocation — from a month ago on). Both
+ * are read by their logical names, so that messaging does not depend on those libraries' code
+ * (they send their e-mails through messaging).
  */
 export class ReadModelFamilyAudience implements FamilyAudienceResolver {
   constructor(private readonly db: Kysely<any>) {}
 
-  async resolve(familyId: string): Promise<FamilyAudience> {
-    const exists = await sql<{ name: string | null }>`SELECT to_regclass('family_children')::text AS name`.execute(this.db);
-    if (!exists.rows[0]?.name) return { schools: [], services: [] };
+  async resolve(familyId: string, now: Date = new Date()): Promise<FamilyAudience> {
+    return { schools: await this.schools(familyId), services: await this.services(familyId, now) };
+  }
+
+  private async schools(familyId: string): Promise<string[]> {
+    if (!(await this.exists('family_children'))) return [];
     const rows = await this.db
       .selectFrom('family_children')
       .select('school')
@@ -35,6 +43,25 @@ export class ReadModelFamilyAudience implements FamilyAudienceResolver {
       .where('erased', '=', false)
       .where('school', 'is not', null)
       .execute();
-    return { schools: rows.map((row) => String(row.school)), services: [] };
+    return rows.map((row) => String(row.school));
+  }
+
+  private async services(familyId: string, now: Date): Promise<string[]> {
+    if (!(await this.exists('reservation_lines'))) return [];
+    const since = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.db
+      .selectFrom('reservation_lines')
+      .select('service_code')
+      .distinct()
+      .where('family_id', '=', familyId)
+      .where('status', 'in', USING_STATUSES)
+      .where('date', '>=', since)
+      .execute();
+    return rows.map((row) => String(row.service_code));
+  }
+
+  private async exists(relation: string): Promise<boolean> {
+    const { rows } = await sql<{ name: string | null }>`SELECT to_regclass(${relation})::text AS name`.execute(this.db);
+    return rows[0]?.name != null;
   }
 }

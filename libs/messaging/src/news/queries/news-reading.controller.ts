@@ -22,7 +22,7 @@ export class NewsReadingController {
   async list(): Promise<NewsListView> {
     const actor = currentContext().actor;
     if (actor.role !== 'parent') return this.news.all(this.clock.now());
-    return this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!), this.clock.now());
+    return this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!, this.clock.now()), this.clock.now());
   }
 
   @Get(':id')
@@ -30,7 +30,7 @@ export class NewsReadingController {
   async one(@Param('id', new ParseUUIDPipe()) id: string): Promise<NewsView> {
     const actor = currentContext().actor;
     if (actor.role !== 'parent') return this.news.one(id, this.clock.now());
-    const { items } = await this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!), this.clock.now(), id);
+    const { items } = await this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!, this.clock.now()), this.clock.now(), id);
     if (!items[0]) throw newsNotFound();
     return items[0];
   }
@@ -43,7 +43,7 @@ export class NewsReadingController {
   async markRead(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     const actor = currentContext().actor;
     if (actor.role === 'parent') {
-      const { items } = await this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!), this.clock.now(), id);
+      const { items } = await this.news.forFamily(actor.userId, await this.audiences.resolve(actor.familyId!, this.clock.now()), this.clock.now(), id);
       if (!items[0]) throw newsNotFound();
     } else {
       await this.news.one(id, this.clock.now());

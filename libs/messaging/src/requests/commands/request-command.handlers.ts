@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Kysely } from 'kysely';
 import { AggregateRepository, currentContext, type Actor } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
 import { assertCanWriteFamily } from '#ardoise/identity';
 import { requestStream, type RequestAuthor } from '../domain/request-events.js';
 import { requestDecider, requestNotFound, type RequestCommand } from '../domain/request.decider.js';
 import { acceptedMediaType, cleanFileName } from '../attachments/attachment-rules.js';
 import { AttachmentStore, sha256Of } from '../attachments/attachment-store.js';
+import { FAMILY_PERSONAL_DATA, type FamilyPersonalData } from '../../privacy/family-personal-data.js';
 import { AddRequestAttachment, CloseRequest, OpenRequest, PostRequestMessage, ReopenRequest } from './request-commands.js';
 
 const authorOf = (actor: Actor): RequestAuthor => (actor.role === 'parent' ? 'family' : 'staff');
@@ -30,7 +33,11 @@ async function handle(repository: AggregateRepository, requestId: string, comman
 
 @CommandHandler(OpenRequest)
 export class OpenRequestHandler implements ICommandHandler<OpenRequest> {
-  constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
+  constructor(
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(FAMILY_PERSONAL_DATA) private readonly personalData: FamilyPersonalData,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+  ) {}
 
   async execute(command: OpenRequest): Promise<{ requestId: string }> {
     const actor = currentContext().actor;
@@ -42,9 +49,9 @@ export class OpenRequestHandler implements ICommandHandler<OpenRequest> {
         requestId,
         familyId: command.familyId,
         topic: command.topic,
-        subject: command.subject,
+        subject: await this.personalData.seal(command.familyId, command.subject, this.db),
         messageId: randomUUID(),
-        body: command.body,
+        body: await this.personalData.seal(command.familyId, command.body, this.db),
         author: authorOf(actor),
       },
     });
@@ -54,12 +61,17 @@ export class OpenRequestHandler implements ICommandHandler<OpenRequest> {
 
 @CommandHandler(PostRequestMessage)
 export class PostRequestMessageHandler implements ICommandHandler<PostRequestMessage> {
-  constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
+  constructor(
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(FAMILY_PERSONAL_DATA) private readonly personalData: FamilyPersonalData,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+  ) {}
 
   async execute(command: PostRequestMessage): Promise<{ messageId: string }> {
-    await writableThread(this.repository, command.requestId);
+    const familyId = await writableThread(this.repository, command.requestId);
     const messageId = randomUUID();
-    await handle(this.repository, command.requestId, { type: 'PostMessage', messageId, body: command.body, author: authorOf(currentContext().actor) });
+    const body = await this.personalData.seal(familyId, command.body, this.db);
+    await handle(this.repository, command.requestId, { type: 'PostMessage', messageId, body, author: authorOf(currentContext().actor) });
     return { messageId };
   }
 }
@@ -69,6 +81,8 @@ export class AddRequestAttachmentHandler implements ICommandHandler<AddRequestAt
   constructor(
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(AttachmentStore) private readonly attachments: AttachmentStore,
+    @Inject(FAMILY_PERSONAL_DATA) private readonly personalData: FamilyPersonalData,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
   ) {}
 
   async execute(command: AddRequestAttachment) {
@@ -90,7 +104,7 @@ export class AddRequestAttachmentHandler implements ICommandHandler<AddRequestAt
         type: 'AddAttachment',
         attachment: {
           attachmentId: attachment.id,
-          fileName: attachment.fileName,
+          fileName: await this.personalData.seal(familyId, attachment.fileName, this.db),
           mediaType,
           size: attachment.size,
           sha256: attachment.sha256,

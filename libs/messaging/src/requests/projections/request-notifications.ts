@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MailMessage } from '../../mail/mailer.port.js';
 import type { NotificationSource } from '../../notifications/notifications.projector.js';
+import { openText, type FamilyPersonalData } from '../../privacy/family-personal-data.js';
 import { REQUEST_MESSAGE_POSTED, REQUEST_OPENED, type RequestMessagePosted, type RequestOpened } from '../domain/request-events.js';
 
 /** What the reply e-mail needs to know about a thread: kept by the notifications projection itself. */
@@ -25,8 +26,12 @@ async function recipient(trx: Transaction<any>, familyId: string, openedByAccoun
   return row?.email;
 }
 
-/** "Réponse à votre demande": e-mailed to the family when staff write in its thread. */
-export const requestNotifications: NotificationSource = {
+/**
+ * "Réponse à votre demande": e-mailed to the family when staff write in its thread. The
+ * subject is kept sealed (as in the event) and opened only to write the e-mail: a forgotten
+ * family gets none, and this table holds no plaintext.
+ */
+export const requestNotifications = (personalData: FamilyPersonalData): NotificationSource => ({
   tables: [
     {
       name: NOTIFIED_REQUESTS,
@@ -35,7 +40,7 @@ export const requestNotifications: NotificationSource = {
           CREATE TABLE ${sql.table(table)} (
             request_id         uuid PRIMARY KEY,
             family_id          uuid NOT NULL,
-            subject            text NOT NULL,
+            sealed_subject     text NOT NULL,
             opened_by_account  uuid
           )`.execute(db);
       },
@@ -50,7 +55,7 @@ export const requestNotifications: NotificationSource = {
         .values({
           request_id: data.requestId,
           family_id: data.familyId,
-          subject: data.subject,
+          sealed_subject: data.subject,
           opened_by_account: actor.role === 'parent' && /^[0-9a-f-]{36}$/i.test(actor.userId) ? actor.userId : null,
         })
         .onConflict((oc) => oc.column('request_id').doNothing())
@@ -64,12 +69,14 @@ export const requestNotifications: NotificationSource = {
       if (!thread) return undefined;
       const to = await recipient(trx, thread.family_id, thread.opened_by_account);
       if (!to) return undefined;
+      const subject = openText(await personalData.opener(thread.family_id, trx), thread.sealed_subject);
+      if (subject === undefined) return undefined;
       return {
         to,
         template: 'request-reply',
-        data: { subject: thread.subject, path: `/demandes/${data.requestId}` },
+        data: { subject, path: `/demandes/${data.requestId}` },
         familyId: thread.family_id,
       };
     },
   },
-};
+});

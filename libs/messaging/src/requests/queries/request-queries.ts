@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
+import { ERASED_TEXT } from '../../privacy/family-personal-data.js';
 import { requestNotFound } from '../domain/request.decider.js';
 import { REQUEST_ATTACHMENTS_TABLE, REQUEST_MESSAGES_TABLE, REQUESTS_TABLE } from '../projections/requests.projector.js';
 
@@ -9,13 +10,14 @@ const toSummary = (row: Record<string, any>): RequestSummaryView => ({
   id: row.id,
   familyId: row.family_id,
   topic: row.topic,
-  subject: row.subject,
+  subject: row.erased ? ERASED_TEXT : row.subject,
   status: row.status,
   openedBy: row.opened_by,
   openedAt: iso(row.opened_at)!,
   lastActivityAt: iso(row.last_activity_at)!,
   lastAuthor: row.last_author,
   closedAt: iso(row.closed_at),
+  erased: row.erased === true,
 });
 
 /** Reads "Mes demandes" from the read model; callers have checked who may read which family. */
@@ -40,16 +42,17 @@ export class RequestQueries {
     ]);
     return {
       ...toSummary(row),
-      messages: messages.map((m) => ({ id: m.id, author: m.author, body: m.body, postedAt: iso(m.posted_at)! })),
+      messages: messages.map((m) => ({ id: m.id, author: m.author, body: m.erased ? ERASED_TEXT : m.body, postedAt: iso(m.posted_at)!, erased: m.erased === true })),
       attachments: attachments.map((a) => ({
         id: a.id,
         author: a.author,
-        fileName: a.file_name,
+        fileName: a.erased ? ERASED_TEXT : a.file_name,
         mediaType: a.media_type,
         size: a.size,
         sha256: a.sha256,
         addedAt: iso(a.added_at)!,
-        downloadPath: `/requests/${requestId}/attachments/${a.id}`,
+        downloadPath: a.erased ? null : `/requests/${requestId}/attachments/${a.id}`,
+        erased: a.erased === true,
       })),
     };
   }

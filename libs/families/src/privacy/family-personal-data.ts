@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { FamilyPersonalData } from '#ardoise/messaging';
+import { FamilyKeyStore } from './family-key-store.js';
+import { openWith, sealWith, type Sealed } from './personal-data-cipher.js';
+
+/**
+ * The families context's keys behind messaging's port: "Mes demandes" are sealed with the key
+ * of the family they belong to, so that forgetting the family erases them too. Stateless (the
+ * key is read through the caller's connection or transaction), so that the worker's
+ * projectors can use it outside Nest.
+ */
+export const familyPersonalData: FamilyPersonalData = {
+  async seal(familyId: string, value: unknown, db: Kysely<any>): Promise<string> {
+    return sealWith(await new FamilyKeyStore(db).keyFor(familyId, db), familyId, value);
+  },
+  async opener(familyId: string, db: Kysely<any>) {
+    const key = await new FamilyKeyStore(db).existingKey(familyId, db);
+    return <T>(sealed: string): T | undefined => (key ? openWith<T>(key, familyId, sealed as Sealed) : undefined);
+  },
+};

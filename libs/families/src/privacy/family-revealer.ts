@@ -1,0 +1,51 @@
+import type { EventRevealer } from '#ardoise/audit';
+import type { RecordedEvent } from '#ardoise/event-store';
+import { FamilyKeyStore } from './family-key-store.js';
+import { openWith, type Sealed } from './personal-data-cipher.js';
+
+/** What an auditor reads in place of a value sealed with a key that was destroyed. */
+export const ERASED_PERSONAL_DATA = '[donnée personnelle effacée (RGPD)]';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEALED = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * Shows auditors the personal data of events (families' and messaging's requests: every value
+ * sealed with the key of the event's `data.familyId`) in clear while the family's key exists,
+ * and `ERASED_PERSONAL_DATA` once it was forgotten. Events without a family, or without a
+ * sealed value, are shown as stored. Exports never go through it (they stay as stored).
+ */
+export class FamilyRevealer implements EventRevealer {
+  constructor(private readonly keys: FamilyKeyStore) {}
+
+  async reveal(event: RecordedEvent): Promise<unknown> {
+    const data = event.data as Record<string, unknown> | null;
+    const familyId = data && typeof data === 'object' ? data['familyId'] : undefined;
+    if (typeof familyId !== 'string' || !UUID.test(familyId) || !containsSealed(data)) return event.data;
+    const key = await this.keys.existingKey(familyId);
+    return mapSealed(data, (sealed) => {
+      if (!key) return ERASED_PERSONAL_DATA;
+      try {
+        return openWith(key, familyId, sealed);
+      } catch {
+        return sealed; // not this family's key (moved or altered): shown as stored, the chain check tells the rest
+      }
+    });
+  }
+}
+
+const isSealed = (value: unknown): value is Sealed => typeof value === 'string' && SEALED.test(value);
+
+function containsSealed(value: unknown): boolean {
+  if (isSealed(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSealed);
+  if (value && typeof value === 'object') return Object.values(value).some(containsSealed);
+  return false;
+}
+
+function mapSealed(value: unknown, open: (sealed: Sealed) => unknown): unknown {
+  if (isSealed(value)) return open(value);
+  if (Array.isArray(value)) return value.map((item) => mapSealed(item, open));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapSealed(v, open)]));
+  return value;
+}
