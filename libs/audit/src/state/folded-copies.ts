@@ -21,11 +21,14 @@ class FoldedState {
   }
 }
 
+// By tag, not instanceof: structuredClone may build its Maps in another realm (a test VM).
+const tag = (value: unknown) => Object.prototype.toString.call(value);
+
 function plain(value: unknown): unknown {
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]));
-  if (value instanceof Set) return [...value].map(plain);
+  if (tag(value) === '[object Map]') return Object.fromEntries([...(value as Map<unknown, unknown>)].map(([k, v]) => [String(k), plain(v)]));
+  if (tag(value) === '[object Set]') return [...(value as Set<unknown>)].map(plain);
   if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
+  if (value && typeof value === 'object' && tag(value) !== '[object Date]') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   }
   return value;
