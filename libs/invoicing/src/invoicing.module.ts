@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
+import { BillingInputsCatchUp } from './billing-run/billing-inputs-catch-up.js';
 import { BillingInputsReader } from './billing-run/billing-inputs.reader.js';
 import { BillingRunService } from './billing-run/billing-run.service.js';
 import { BillingRunsController } from './billing-run/billing-runs.controller.js';
@@ -33,6 +34,7 @@ import { TariffsService } from './tariffs/tariffs.service.js';
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
     TariffsService,
     BillingInputsReader,
+    BillingInputsCatchUp,
     InvoiceIssuer,
     BillingRunService,
     BillingScheduler,

@@ -10,6 +10,7 @@ import { AppConfig, LOGGER } from '#ardoise/runtime';
 import { draftInvoice, monthBounds } from '../domain/billing.js';
 import { monthlyInvoiceKey } from '../domain/invoice-number.js';
 import { TariffsService } from '../tariffs/tariffs.service.js';
+import { BillingInputsCatchUp } from './billing-inputs-catch-up.js';
 import { BillingInputsReader } from './billing-inputs.reader.js';
 import { InvoiceIssuer, type DraftToIssue } from './invoice-issuer.js';
 
@@ -47,12 +48,15 @@ export class BillingRunService {
     @Inject(TariffsService) private readonly tariffs: TariffsService,
     @Inject(BillingInputsReader) private readonly inputs: BillingInputsReader,
     @Inject(InvoiceIssuer) private readonly issuer: InvoiceIssuer,
+    @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
   /** Starts a run in the background; its progress is read with `progress(runId)`. */
   async start(period: string, trigger: 'finance' | 'schedule' | 'cli'): Promise<BillingProgress> {
     const context = currentContext();
     this.assertMonthOver(period);
+    // Facts recorded just before the run (a mark, a late booking) are billed by this run.
+    await this.catchUp.waitForLatestFacts();
     const runId = randomUUID();
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { addDays } from '#ardoise/catalogue';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
 import { AppConfig } from '#ardoise/runtime';
 import { NotFoundError, RuleViolationError } from '#ardoise/kernel';
+import { BillingInputsCatchUp } from '../billing-run/billing-inputs-catch-up.js';
 import { BillingInputsReader } from '../billing-run/billing-inputs.reader.js';
 import { InvoiceIssuer } from '../billing-run/invoice-issuer.js';
 import { draftInvoice } from '../domain/billing.js';
@@ -26,6 +27,7 @@ export class CorrectionService {
     @Inject(TariffsService) private readonly tariffs: TariffsService,
     @Inject(InvoiceIssuer) private readonly issuer: InvoiceIssuer,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
   async reissue(invoiceId: string, reason: string) {
@@ -35,6 +37,7 @@ export class CorrectionService {
       throw new RuleViolationError('INVOICE.ALREADY_PAID', 'Cette facture a reçu un paiement : émettez un avoir partiel plutôt qu’une facture rectificative.');
     }
     const { familyId, period } = state.issued;
+    await this.catchUp.waitForLatestFacts(); // the correction bills what was recorded just before it
     const credit = state.creditedCents < state.issued.totalCents ? await this.commands.creditNote(invoiceId, 'whole', reason) : undefined;
     const [inputs, book] = await Promise.all([this.inputs.forMonth(period, [familyId]), this.tariffs.book()]);
     const draft = draftInvoice({ familyId, period, days: inputs.days.get(familyId) ?? [], quotients: inputs.quotients.get(familyId) ?? [], tariffs: book });
