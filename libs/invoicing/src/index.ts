@@ -30,3 +30,4 @@ export * from './payments/payfip/payfip-sandbox.js';
 export * from './payments/payfip/payfip-protocol.js';
 export * from './seed/demo-tariffs.js';
 export * from './domain/audited-invoice.js';
+export * from './notifications/invoicing-notifications.js';
