@@ -16,6 +16,7 @@ export default async function globalSetup() {
   }
   const dataDir = join(mkdtempSync(join(tmpdir(), 'ardoise-test-pg-')), 'data');
   const port = 55000 + Math.floor(Math.random() * 4000);
-  globalThis.__ardoisePostgres = await startEmbeddedPostgres({ dataDir, port, persistent: false });
+  // Each test app holds a pool, lock sessions and listeners: room for a few at once.
+  globalThis.__ardoisePostgres = await startEmbeddedPostgres({ dataDir, port, persistent: false, settings: { max_connections: '400' } });
   process.env.ARDOISE_TEST_SERVER_URL = globalThis.__ardoisePostgres.url;
 }

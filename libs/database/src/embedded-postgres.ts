@@ -16,6 +16,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   persistent: boolean;
+  /** Server settings, e.g. `{ max_connections: '300' }`. */
+  settings?: Record<string, string>;
   log?: (message: unknown) => void;
 }): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
@@ -29,6 +31,7 @@ export async function startEmbeddedPostgres(options: {
     port: options.port,
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: options.log ?? (() => undefined),
     onError: options.log ?? (() => undefined),
   });

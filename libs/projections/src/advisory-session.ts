@@ -33,16 +33,26 @@ export class AdvisorySession {
     await this.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
   }
 
-  /** Runs a statement on this session; a failure abandons the session (and its locks). */
-  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
-    const client = await this.connection();
-    try {
-      return await client.query<R>(text, values);
-    } catch (error) {
-      this.abandon(client, error);
-      throw error;
-    }
+  /**
+   * Runs a statement on this session; a failure abandons the session (and its locks).
+   * Statements run one after the other (workers and heartbeats share the session, and a
+   * pg client must not be handed a query while another one runs).
+   */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const run = this.tail.then(async () => {
+      const client = await this.connection();
+      try {
+        return await client.query<R>(text, values);
+      } catch (error) {
+        this.abandon(client, error);
+        throw error;
+      }
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
   }
+
+  private tail: Promise<unknown> = Promise.resolve();
 
   onLost(listener: LostListener): () => void {
     this.lostListeners.add(listener);
