@@ -11,7 +11,7 @@ import { CollectionService } from './corrections/collection.service.js';
 import { CorrectionService } from './corrections/correction.service.js';
 import { InvoiceActionsController } from './corrections/invoice-actions.controller.js';
 import { InvoiceCommands } from './corrections/invoice-commands.service.js';
-import { InvoiceNumbering } from './numbering/invoice-numbering.js';
+import { CreditNoteNumbering, InvoiceNumbering } from './numbering/invoice-numbering.js';
 import { DirectDebitService } from './payments/direct-debit/direct-debit.service.js';
 import { FinanceFiles } from './payments/direct-debit/finance-files.js';
 import { PayfipController } from './payments/payfip/payfip.controller.js';
@@ -32,6 +32,7 @@ import { TariffsService } from './tariffs/tariffs.service.js';
   controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController],
   providers: [
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
+    { provide: CreditNoteNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new CreditNoteNumbering(store, clock) },
     TariffsService,
     BillingInputsReader,
     BillingInputsCatchUp,

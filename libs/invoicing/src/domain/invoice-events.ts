@@ -24,9 +24,13 @@ export type InvoiceIssued = DomainEvent<
     totalCents: Cents;
   }
 >;
+/**
+ * `number`: the credit note's own gapless yearly number (`AV-2026-000012`), from schemaVersion 2;
+ * credit notes issued before it have none (shown without a number).
+ */
 export type CreditNoteIssued = DomainEvent<
   'CreditNoteIssued',
-  { invoiceId: string; familyId: string; creditNoteId: string; amountCents: Cents; whole: boolean; reason: string; issuedOn: LocalDate }
+  { invoiceId: string; familyId: string; creditNoteId: string; number?: string; amountCents: Cents; whole: boolean; reason: string; issuedOn: LocalDate }
 >;
 export type PaymentRecorded = DomainEvent<
   'PaymentRecorded',

@@ -18,3 +18,23 @@ export const numberingStream = (year: number) => `invoice_numbers-${year}`;
 /** The one invoice a family may get for a month, and the n-th correction of an invoice. */
 export const monthlyInvoiceKey = (familyId: string, period: string) => `monthly:${familyId}:${period}`;
 export const correctionInvoiceKey = (invoiceId: string, n: number) => `correction:${invoiceId}:${n}`;
+
+/**
+ * Credit notes ("avoirs") have their own gapless yearly series, `AV-2026-000012`, taken the
+ * same way (a numbering stream per year). The key is the invoice and the rank of the credit
+ * note on it, so a credit note refused or interrupted after its number was taken leaves the
+ * number to the next credit note of that invoice (see CreditNotesService).
+ */
+export const formatCreditNoteNumber = (year: number, sequence: number) => `AV-${formatInvoiceNumber(year, sequence)}`;
+export const CREDIT_NOTE_NUMBER_ASSIGNED = 'CreditNoteNumberAssigned';
+export const creditNoteNumberingStream = (year: number) => `credit_note_numbers-${year}`;
+export const creditNoteKey = (invoiceId: string, rank: number) => `credit-note:${invoiceId}:${rank}`;
+
+/** A numbering series: its stream per year, its event type, its format. */
+export interface NumberSeries {
+  stream(year: number): string;
+  eventType: string;
+  format(year: number, sequence: number): string;
+}
+export const INVOICE_SERIES: NumberSeries = { stream: numberingStream, eventType: INVOICE_NUMBER_ASSIGNED, format: formatInvoiceNumber };
+export const CREDIT_NOTE_SERIES: NumberSeries = { stream: creditNoteNumberingStream, eventType: CREDIT_NOTE_NUMBER_ASSIGNED, format: formatCreditNoteNumber };

@@ -7,7 +7,7 @@ import type { Cents } from './money.js';
 
 export type InvoiceCommand =
   | { type: 'IssueInvoice'; invoice: InvoiceIssued['data'] }
-  | { type: 'IssueCreditNote'; creditNoteId: string; amountCents: Cents | 'whole'; reason: string; issuedOn: LocalDate }
+  | { type: 'IssueCreditNote'; creditNoteId: string; number: string; amountCents: Cents | 'whole'; reason: string; issuedOn: LocalDate }
   | { type: 'RecordPayment'; paymentId: string; means: PaymentMeans; amountCents: Cents; paidOn: LocalDate; reference: string | null }
   | { type: 'RejectDirectDebit'; paymentId: string; reasonCode: string; rejectedOn: LocalDate }
   | { type: 'RefundPayment'; refundId: string; amountCents: Cents; reason: string; refundedOn: LocalDate }
@@ -62,7 +62,13 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
           throw new RuleViolationError('INVOICE.CREDIT_TOO_LARGE', 'L’avoir dépasse le montant restant de la facture.', undefined, { creditableCents: creditable });
         }
         if (state.sentToCollection) throw sentToCollection();
-        return [{ type: 'CreditNoteIssued', data: { ...base, creditNoteId: command.creditNoteId, amountCents: amount, whole: amount === creditable && state.creditedCents === 0, reason: command.reason, issuedOn: command.issuedOn } }];
+        return [
+          {
+            type: 'CreditNoteIssued',
+            schemaVersion: 2,
+            data: { ...base, creditNoteId: command.creditNoteId, number: command.number, amountCents: amount, whole: amount === creditable && state.creditedCents === 0, reason: command.reason, issuedOn: command.issuedOn },
+          },
+        ];
       }
       case 'RecordPayment': {
         if (state.payments.has(command.paymentId)) return [];

@@ -32,7 +32,7 @@ describe('reconciliation', () => {
             act.kind === 'issue'
               ? { type: 'IssueInvoice', invoice: anInvoice(invoiceId, act.family, act.total) }
               : act.kind === 'credit'
-                ? { type: 'IssueCreditNote', creditNoteId: id, amountCents: act.amount, reason: 'test', issuedOn: '2026-04-02' }
+                ? { type: 'IssueCreditNote', creditNoteId: id, number: `AV-2026-${id}`, amountCents: act.amount, reason: 'test', issuedOn: '2026-04-02' }
                 : act.kind === 'pay'
                   ? { type: 'RecordPayment', paymentId: id, means: act.means as 'cash', amountCents: act.amount, paidOn: '2026-04-03', reference: null }
                   : act.kind === 'reject'

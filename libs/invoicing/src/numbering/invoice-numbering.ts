@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
 import { StreamNotFoundError, WrongExpectedVersionError, type EventStore } from '#ardoise/event-store';
 import { UnavailableError } from '#ardoise/kernel';
-import { formatInvoiceNumber, INVOICE_NUMBER_ASSIGNED, numberingStream, type InvoiceNumberAssigned } from '../domain/invoice-number.js';
+import { CREDIT_NOTE_SERIES, INVOICE_SERIES, type InvoiceNumberAssigned, type NumberSeries } from '../domain/invoice-number.js';
 
 export type Assignment = InvoiceNumberAssigned['data'];
 
@@ -32,6 +32,7 @@ export class InvoiceNumbering {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly series: NumberSeries = INVOICE_SERIES,
   ) {}
 
   /** Numbers for these keys (existing ones kept), in request order for the new ones. */
@@ -66,7 +67,7 @@ export class InvoiceNumbering {
           continue;
         }
         sequence += 1;
-        const assignment = { year, sequence, number: formatInvoiceNumber(year, sequence), invoiceId: request.invoiceId, key: request.key };
+        const assignment = { year, sequence, number: this.series.format(year, sequence), invoiceId: request.invoiceId, key: request.key };
         fresh.push(assignment);
         result.set(request.key, assignment);
       }
@@ -74,8 +75,8 @@ export class InvoiceNumbering {
       const occurredAt = this.clock.now();
       try {
         await this.store.append(
-          numberingStream(year),
-          fresh.map((data) => ({ id: randomUUID(), type: INVOICE_NUMBER_ASSIGNED, data, metadata: eventMetadata(context, occurredAt) })),
+          this.series.stream(year),
+          fresh.map((data) => ({ id: randomUUID(), type: this.series.eventType, data, metadata: eventMetadata(context, occurredAt) })),
           { expectedRevision: state.revision ?? 'no_stream' },
         );
       } catch (error) {
@@ -95,7 +96,7 @@ export class InvoiceNumbering {
     this.years.set(year, state);
     const fromRevision = state.revision === undefined ? 0n : state.revision + 1n;
     try {
-      for await (const event of this.store.readStream(numberingStream(year), { fromRevision })) {
+      for await (const event of this.store.readStream(this.series.stream(year), { fromRevision })) {
         const data = event.data as Assignment;
         state.byKey.set(data.key, data);
         state.revision = event.revision;
@@ -104,5 +105,12 @@ export class InvoiceNumbering {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     return state;
+  }
+}
+
+/** The credit notes' own series (`AV-2026-000012`); `invoiceId` in its assignments is the credit note's id. */
+export class CreditNoteNumbering extends InvoiceNumbering {
+  constructor(store: EventStore, clock: Clock) {
+    super(store, clock, CREDIT_NOTE_SERIES);
   }
 }

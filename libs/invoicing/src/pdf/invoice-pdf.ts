@@ -57,11 +57,11 @@ export class InvoicePdf {
     doc.moveDown();
     const total = (label: string, cents: number, bold = false) => {
       const y = doc.y;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, 300, y, { width: 150 });
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, 230, y, { width: 215 });
       doc.text(formatEuros(cents), 450, y, { width: 95, align: 'right' });
     };
     total('Total de la facture', invoice.totalCents, true);
-    if (invoice.creditedCents) total('Avoirs', -invoice.creditedCents);
+    for (const credit of invoice.creditNotes) total(`${credit.number ? `Avoir n° ${credit.number}` : 'Avoir'} du ${formatFrenchDate(credit.issuedOn)}`, -credit.amountCents);
     if (invoice.paidCents) total('Déjà payé', -invoice.paidCents);
     if (invoice.refundedCents) total('Remboursé', invoice.refundedCents);
     total('Reste à payer', invoice.outstandingCents, true);

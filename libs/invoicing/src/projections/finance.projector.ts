@@ -29,7 +29,7 @@ const LEDGER_LABELS: Record<string, string> = {
  */
 export const financeProjector: Projector = {
   name: 'invoicing-finance',
-  version: 1,
+  version: 2, // 2: credit notes have their own number (AV-2026-000012)
   filter: { eventTypes: INVOICE_EVENT_TYPES },
   tables: FINANCE_TABLES,
   async apply(recorded, trx, tables) {
@@ -93,7 +93,7 @@ export const financeProjector: Projector = {
         const d = event.data;
         await trx
           .insertInto(tables[CREDIT_NOTES_TABLE])
-          .values({ credit_note_id: d.creditNoteId, invoice_id: d.invoiceId, family_id: d.familyId, amount_cents: d.amountCents, whole: d.whole, reason: d.reason, issued_on: d.issuedOn })
+          .values({ credit_note_id: d.creditNoteId, number: d.number ?? null, invoice_id: d.invoiceId, family_id: d.familyId, amount_cents: d.amountCents, whole: d.whole, reason: d.reason, issued_on: d.issuedOn })
           .onConflict((oc) => oc.column('credit_note_id').doNothing())
           .execute();
         return refreshInvoice(trx, tables, d.invoiceId, at);
@@ -142,9 +142,11 @@ async function writeLedger(event: InvoiceEvent, recorded: RecordedEvent, trx: Tr
   if (!entry) return;
   const d = event.data as Record<string, string>;
   const onDate = d.issuedOn ?? d.paidOn ?? d.failedOn ?? d.refundedOn ?? recorded.metadata.occurredAt.slice(0, 10);
+  // A credit note names its own number (older ones have none): "Avoir AV-2026-000012 sur la facture 2026-000123".
+  const label = event.type === 'CreditNoteIssued' && event.data.number ? `Avoir ${event.data.number} sur la facture` : LEDGER_LABELS[event.type];
   await trx
     .insertInto(tables[LEDGER_TABLE])
-    .values({ event_id: recorded.id, ...{ family_id: entry.familyId, invoice_id: entry.invoiceId, kind: entry.kind, amount_cents: entry.amountCents }, on_date: onDate, occurred_at: recorded.metadata.occurredAt, label: LEDGER_LABELS[event.type] })
+    .values({ event_id: recorded.id, ...{ family_id: entry.familyId, invoice_id: entry.invoiceId, kind: entry.kind, amount_cents: entry.amountCents }, on_date: onDate, occurred_at: recorded.metadata.occurredAt, label })
     .onConflict((oc) => oc.column('event_id').doNothing())
     .execute();
 }

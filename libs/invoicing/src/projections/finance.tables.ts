@@ -48,9 +48,9 @@ export const FINANCE_TABLES: ReadModelTable[] = [
   ),
   table(
     CREDIT_NOTES_TABLE,
-    `credit_note_id text PRIMARY KEY, invoice_id text NOT NULL, family_id text NOT NULL, amount_cents integer NOT NULL,
+    `credit_note_id text PRIMARY KEY, number text UNIQUE, invoice_id text NOT NULL, family_id text NOT NULL, amount_cents integer NOT NULL,
      whole boolean NOT NULL, reason text NOT NULL, issued_on text NOT NULL`,
-    ['invoice_id'],
+    ['invoice_id', 'family_id, issued_on'],
   ),
   table(
     LEDGER_TABLE,

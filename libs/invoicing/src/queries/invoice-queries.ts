@@ -85,7 +85,7 @@ export class InvoiceQueries {
     const summary = await this.summary(invoiceId);
     const [lines, creditNotes, payments, payfip] = await Promise.all([
       this.db.selectFrom(INVOICE_LINES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('line_no').execute(),
-      this.db.selectFrom(CREDIT_NOTES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').execute(),
+      this.db.selectFrom(CREDIT_NOTES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').orderBy('number').execute(),
       this.db.selectFrom(PAYMENTS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('recorded_at').execute(),
       this.db.selectFrom(PAYFIP_OPERATIONS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('created_at').execute(),
     ]);
@@ -103,7 +103,7 @@ export class InvoiceQueries {
         quotient: l.quotient,
         dates: l.dates,
       })),
-      creditNotes: creditNotes.map((c) => ({ creditNoteId: c.credit_note_id, amountCents: c.amount_cents, whole: c.whole, reason: c.reason, issuedOn: c.issued_on })),
+      creditNotes: creditNotes.map((c) => ({ creditNoteId: c.credit_note_id, number: c.number as string | null, amountCents: c.amount_cents, whole: c.whole, reason: c.reason, issuedOn: c.issued_on })),
       payments: payments.map((p) => ({
         paymentId: p.payment_id,
         means: p.means,
