@@ -80,7 +80,7 @@ describe('a parent’s journey through the portal', () => {
         await page.getByRole('link', { name: 'Vue Période' }).click();
         await showWeek(page, weeksAhead);
         for (const day of days) await page.locator(`button[data-service="CANTINE"][data-date="${day}"][data-state="validated"]`).waitFor();
-        expect(await page.locator(`button[data-date="${days[0]}"][data-service="CANTINE"]`).getAttribute('aria-label')).toMatch(/Validée — Annulable jusqu’au/);
+        expect(await page.locator(`button[data-date="${days[0]}"][data-service="CANTINE"]`).textContent()).toMatch(/Restauration scolaire, [\s\S]* : [\s\S]*Validée[\s\S]* — Annulable jusqu’au/);
         await page.locator(`button[data-service="CANTINE"][data-date="${days[0]}"]`).click();
         await page.getByRole('button', { name: 'Annuler cette réservation' }).click();
         await page.locator(`button[data-service="CANTINE"][data-date="${days[0]}"][data-state="free"]`).waitFor({ timeout: 15_000 });

@@ -49,7 +49,7 @@ describe('the portal shell, served by the API on a fresh database', () => {
           expect(await toggle.getAttribute('aria-expanded')).toBe('true');
         }
         expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
-        expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+        expect(await page.getByRole('banner').getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
         expect(await page.getByRole('main').count()).toBe(1);
 
         // The verdict comes from the real /api/v1/health, in words, in a live region.

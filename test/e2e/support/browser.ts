@@ -49,6 +49,10 @@ export async function openPage(browser: Browser, viewport: ViewportName): Promis
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // The console says "Failed to load resource" without saying which: name it.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
   return { context, page, errors };
 }
 

@@ -68,6 +68,17 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/requests/request-thread-page.component').then((m) => m.RequestThreadPageComponent),
   },
   {
+    path: 'foyer',
+    canActivate: [parentGuard],
+    title: () => inject(MESSAGES).household.pageTitle,
+    loadComponent: () => import('./pages/household/household-page.component').then((m) => m.HouseholdPageComponent),
+  },
+  {
+    path: 'invitation/:token',
+    title: () => inject(MESSAGES).family.guardianInvitation.pageTitle,
+    loadComponent: () => import('./pages/guardian-invitation/guardian-invitation-page.component').then((m) => m.GuardianInvitationPageComponent),
+  },
+  {
     path: 'compte',
     canActivate: [signedInGuard],
     title: () => inject(MESSAGES).auth.myAccount.pageTitle,

@@ -2,6 +2,7 @@ import type { HealthStatus } from '@ardoise/contracts';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
+import { householdFr } from './fr/household.fr';
 import { invoicesFr } from './fr/invoices.fr';
 import { messagingFr } from './fr/messaging.fr';
 import { reservationsFr } from './fr/reservations.fr';
@@ -33,6 +34,7 @@ export const messagesFr = {
   ...commonFr,
   auth: authFr,
   family: familyFr,
+  household: householdFr,
   reservations: reservationsFr,
   invoices: invoicesFr,
   ...messagingFr,

@@ -16,6 +16,8 @@ export const familyFr = {
     homePhone: 'Téléphone fixe',
     workPhone: 'Téléphone professionnel',
     phoneHint: 'Par exemple 06 12 34 56 78.',
+    onePhoneHint: 'Au moins un des trois numéros est obligatoire.',
+    onePhone: 'Indiquez au moins un numéro de téléphone.',
     email: 'Adresse e-mail',
     addressLegend: 'Adresse',
     line1: 'Numéro et rue',

@@ -61,7 +61,7 @@ export class ActivationPageComponent implements OnInit {
     passwordConfirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password', this.t.forms.passwordMismatch)] }),
   });
   protected readonly hasSecondGuardian = new FormControl(false, { nonNullable: true });
-  protected readonly guardians = new FormGroup({ responsable1: guardianForm(this.t), responsable2: guardianForm(this.t) });
+  protected readonly guardians = new FormGroup({ responsable1: guardianForm(this.t, undefined, true), responsable2: guardianForm(this.t) });
   protected readonly children = new FormGroup({ children: new FormArray([childForm(this.t)]) });
   protected readonly secondShown = signal(false);
 

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import type { FamilyFileView, FamilyInvoices, InvoiceDetail, InvoiceSummary, PayfipStart } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
@@ -24,6 +24,9 @@ type PaymentOutcome = 'checking' | 'paid' | 'refused' | 'abandoned' | 'expired' 
 })
 export class InvoicesPageComponent implements OnInit {
   protected readonly t = inject(MESSAGES);
+  /** Polling loops stop once the page is left. */
+  private gone = false;
+  private readonly onLeave = inject(DestroyRef).onDestroy(() => (this.gone = true));
   protected readonly f = this.t.invoices;
   private readonly http = inject(HttpClient);
   private readonly familyId = inject(SessionService).familyId;
@@ -113,6 +116,7 @@ export class InvoicesPageComponent implements OnInit {
         // Keep asking: the page says it is waiting.
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
+      if (this.gone) return;
     }
     this.outcome.set({ kind: 'pending', number: stored.number });
   }

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { PeriodCell, PeriodView } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
@@ -65,6 +65,8 @@ export class PeriodViewComponent {
   private sequence = 0;
 
   constructor() {
+    // A page left mid-way stops asking (a newer sequence wins).
+    inject(DestroyRef).onDestroy(() => this.sequence++);
     effect(() => {
       const childId = this.store.childId();
       const scale = this.scale();
@@ -92,6 +94,7 @@ export class PeriodViewComponent {
           break;
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
+        if (mine !== this.sequence) return;
       }
     } catch (error) {
       if (mine === this.sequence) this.error.set(toApiError(error, this.t).title);
@@ -116,15 +119,9 @@ export class PeriodViewComponent {
     return `${week}:${row}:${col}`;
   }
 
-  protected cellLabel(serviceLabel: string, cell: PeriodCell): string {
-    return [`${serviceLabel}, ${longDay(cell.date)}`, this.stateText(cell), this.deadlineText(cell)].filter(Boolean).join(' — ');
-  }
-
-  protected stateText(cell: PeriodCell): string {
-    const state = this.r.states[cell.state];
-    if (cell.state === 'waitlisted' && cell.waitlistRank) return `${state} (${this.r.rank(cell.waitlistRank)})`;
-    if (cell.absence) return `${state}, ${this.r.cell.absenceDeclared(cell.absence)}`;
-    return state;
+  /** What a screen reader hears after the state: the absence declared, then the deadline. */
+  protected cellSuffix(cell: PeriodCell): string {
+    return [cell.absence ? this.r.cell.absenceDeclared(cell.absence) : '', this.deadlineText(cell)].filter(Boolean).join(' — ');
   }
 
   protected deadlineText(cell: PeriodCell): string {

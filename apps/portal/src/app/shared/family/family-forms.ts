@@ -9,21 +9,32 @@ const POSTAL_CODE = /^\d{5}$/;
 
 const text = (value: string, ...validators: ValidatorFn[]) => new FormControl(value, { nonNullable: true, validators });
 
-export function guardianForm(t: Messages, initial?: Partial<GuardianView>) {
+/** Responsable 1 is the family's contact, as the API requires: a phone (any of the three) and an address. */
+function onePhone(message: string): ValidatorFn {
+  return (control: AbstractControl) => {
+    const group = control.parent;
+    if (!group) return null;
+    const any = ['mobilePhone', 'homePhone', 'workPhone'].some((name) => String(group.get(name)?.value ?? '').trim() !== '');
+    return any ? null : { phone: message };
+  };
+}
+
+export function guardianForm(t: Messages, initial?: Partial<GuardianView>, contact = false) {
   const phone = () => matching(PHONE, t.family.guardian.phoneFormat);
+  const ifContact = (...validators: ValidatorFn[]) => (contact ? validators : []);
   return new FormGroup({
     civility: new FormControl<Civility | ''>(initial?.civility ?? '', { nonNullable: true, validators: [Validators.required] }),
     lastName: text(initial?.lastName ?? '', Validators.required, Validators.maxLength(100)),
     firstName: text(initial?.firstName ?? '', Validators.required, Validators.maxLength(100)),
-    mobilePhone: text(initial?.mobilePhone ?? '', phone()),
+    mobilePhone: text(initial?.mobilePhone ?? '', phone(), ...ifContact(onePhone(t.family.guardian.onePhone))),
     homePhone: text(initial?.homePhone ?? '', phone()),
     workPhone: text(initial?.workPhone ?? '', phone()),
     email: text(initial?.email ?? '', Validators.email, Validators.maxLength(254)),
     address: new FormGroup({
-      line1: text(initial?.address?.line1 ?? '', Validators.maxLength(200)),
+      line1: text(initial?.address?.line1 ?? '', Validators.maxLength(200), ...ifContact(Validators.required)),
       line2: text(initial?.address?.line2 ?? '', Validators.maxLength(200)),
-      postalCode: text(initial?.address?.postalCode ?? '', matching(POSTAL_CODE, t.family.guardian.postalCodeFormat)),
-      city: text(initial?.address?.city ?? '', Validators.maxLength(100)),
+      postalCode: text(initial?.address?.postalCode ?? '', matching(POSTAL_CODE, t.family.guardian.postalCodeFormat), ...ifContact(Validators.required)),
+      city: text(initial?.address?.city ?? '', Validators.maxLength(100), ...ifContact(Validators.required)),
     }),
   });
 }

@@ -9,7 +9,8 @@ import type { ApiError } from '../../core/api-error';
 export function applyServerErrors(error: ApiError, controls: Readonly<Record<string, AbstractControl | undefined>>): string[] {
   const unmatched: string[] = [];
   for (const [field, messages] of Object.entries(error.fieldErrors)) {
-    const control = controls[field];
+    // A rule about a whole group (e.g. `responsable1.address`) goes on the group's first field.
+    const control = controls[field] ?? Object.entries(controls).find(([path]) => path.startsWith(`${field}.`))?.[1];
     if (control) {
       control.setErrors({ ...(control.errors ?? {}), server: [...messages] });
       control.markAsTouched();
