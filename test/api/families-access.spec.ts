@@ -84,7 +84,7 @@ describe('who may do what with a family (role AND ownership)', () => {
   }
 
   it('a direct-debit mandate is signed and revoked by finance or an agent, never by the parent or the auditor', async () => {
-    const sign = (c: HttpClient) => c.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01' });
+    const sign = (c: HttpClient) => c.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01', iban: 'FR7630001007941234567890185' });
     const revoke = (c: HttpClient) => c.post(`/families/${familyId}/direct-debit-mandate/revocation`, { revokedOn: '2026-06-30' });
     for (const who of ['own parent', 'other parent', 'auditor'] as Who[]) expect((await sign(clients[who])).status).toBe(403);
     expect((await sign(clients.anonymous)).status).toBe(401);

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const [léa, inès] = [String(await child(ids.martin)), String(await child(ids.bernard))];
   for (const d of ['02', '03', '05', '06', '09']) await facts.day(ids.martin, léa, 'CANTINE', `2026-03-${d}`).booked().write();
   await facts.quotient({ familyId: ids.bernard, amount: 400, validFrom: '2025-09-01', validUntil: '2026-08-31', proofReference: 'CAF' });
-  await facts.mandate({ familyId: ids.bernard, mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01' });
+  expect((await finance.put(`/families/${ids.bernard}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01', iban: 'FR76 3000 4000 0312 3456 7890 143' })).status).toBe(204);
   for (const d of ['02', '03', '05']) await facts.day(ids.bernard, inès, 'CANTINE', `2026-03-${d}`).booked().write();
   await eventually(async () => {
     const n = await app.infrastructure.db.selectFrom('invoicing_billable_days').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
@@ -135,6 +135,7 @@ describe('the finance office', () => {
     const xml = await file.text();
     expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.008.001.02');
     expect(xml).toContain('<MndtId>RUM-2026-000042</MndtId>');
+    expect(xml).toContain('<IBAN>FR7630004000031234567890143</IBAN>');
     const collected = await eventually(async () => {
       const detail = await invoice(bernard.invoiceId);
       return detail.status === 'paid' && detail;

@@ -17,7 +17,8 @@ export interface FamilyFileView {
   erased: boolean;
   createdVia: 'activation' | 'agent' | null;
   quotient: { amount: number; validFrom: string; validUntil: string; proofReference: string } | null;
-  directDebitMandate: { signed: boolean; reference: string | null; signedOn: string | null };
+  /** `account`: the debited IBAN, masked (`FR76 **** **** 0185`); null for a mandate recorded without one. */
+  directDebitMandate: { signed: boolean; reference: string | null; signedOn: string | null; account: string | null };
   guardians: GuardianView[];
   children: ChildView[];
   logins: { accountId: string; guardianId: string | null; createdAt: string }[];

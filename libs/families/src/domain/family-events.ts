@@ -25,7 +25,14 @@ export type QuotientFamilialSet = DomainEvent<
   'QuotientFamilialSet',
   { familyId: string; amount: number; validFrom: string; validUntil: string; proofReference: string }
 >;
-export type DirectDebitMandateSigned = DomainEvent<'DirectDebitMandateSigned', { familyId: string; mandateReference: string; signedOn: string }>;
+/**
+ * `debtorAccount`: the sealed DebtorAccount (IBAN, BIC), from schemaVersion 2; mandates
+ * recorded before it have none (their collections are skipped until a mandate with an IBAN).
+ */
+export type DirectDebitMandateSigned = DomainEvent<
+  'DirectDebitMandateSigned',
+  { familyId: string; mandateReference: string; signedOn: string; debtorAccount?: Sealed }
+>;
 export type DirectDebitMandateRevoked = DomainEvent<'DirectDebitMandateRevoked', { familyId: string; revokedOn: string }>;
 export type FamilyForgotten = DomainEvent<'FamilyForgotten', { familyId: string }>;
 

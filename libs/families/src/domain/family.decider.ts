@@ -40,7 +40,7 @@ export type FamilyCommand =
   | { type: 'UpdateChild'; familyId: string; childId: string; details: Sealed }
   | { type: 'RemoveChild'; familyId: string; childId: string }
   | { type: 'SetQuotient'; familyId: string; amount: number; validFrom: string; validUntil: string; proofReference: string }
-  | { type: 'SignMandate'; familyId: string; mandateReference: string; signedOn: string }
+  | { type: 'SignMandate'; familyId: string; mandateReference: string; signedOn: string; debtorAccount: Sealed }
   | { type: 'RevokeMandate'; familyId: string; revokedOn: string }
   | { type: 'ForgetFamily'; familyId: string };
 
@@ -157,7 +157,13 @@ export const familyDecider: Decider<FamilyState, FamilyCommand, FamilyEvent> = {
         if (state.mandateSigned) {
           throw new ConflictError('FAMILY.MANDATE_ALREADY_SIGNED', 'Un mandat de prélèvement est déjà en place pour cette famille.');
         }
-        return [{ type: 'DirectDebitMandateSigned', data: { familyId, mandateReference: command.mandateReference, signedOn: command.signedOn } }];
+        return [
+          {
+            type: 'DirectDebitMandateSigned',
+            schemaVersion: 2,
+            data: { familyId, mandateReference: command.mandateReference, signedOn: command.signedOn, debtorAccount: command.debtorAccount },
+          },
+        ];
       case 'RevokeMandate':
         if (!state.mandateSigned) {
           throw new RuleViolationError('FAMILY.NO_MANDATE', "Cette famille n'a pas de mandat de prélèvement en cours.");

@@ -62,3 +62,6 @@ export interface ChildDetails {
 }
 
 export type GuardianRank = 1 | 2;
+
+/** The account a direct-debit mandate draws on (IBAN, BIC): see bank-account.ts. */
+export type { DebtorAccount } from './bank-account.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Projector } from '#ardoise/projections';
+import { maskIban, type DebtorAccount } from '../domain/bank-account.js';
 import { FAMILY_EVENT_TYPES, type FamilyEvent } from '../domain/family-events.js';
 import type { ChildDetails, FamilyIdentity, GuardianDetails, InvitationContact } from '../domain/personal-data.js';
 import { FamilyKeyStore } from '../privacy/family-key-store.js';
@@ -20,7 +21,7 @@ import {
  */
 export const familiesProjector: Projector = {
   name: 'families',
-  version: 1,
+  version: 2, // 2: the mandate's account, masked
   filter: { eventTypes: FAMILY_EVENT_TYPES },
   tables: [
     {
@@ -42,6 +43,7 @@ export const familiesProjector: Projector = {
             mandate_signed         boolean NOT NULL DEFAULT false,
             mandate_reference      text,
             mandate_signed_on      date,
+            mandate_account        text,
             erased                 boolean NOT NULL DEFAULT false,
             updated_at             timestamptz NOT NULL
           )`.execute(db);
@@ -180,10 +182,16 @@ export const familiesProjector: Projector = {
         });
         return;
       case 'DirectDebitMandateSigned':
-        await touch({ mandate_signed: true, mandate_reference: event.data.mandateReference, mandate_signed_on: event.data.signedOn });
+        const account = event.data.debtorAccount ? open<DebtorAccount>(event.data.debtorAccount) : undefined;
+        await touch({
+          mandate_signed: true,
+          mandate_reference: event.data.mandateReference,
+          mandate_signed_on: event.data.signedOn,
+          mandate_account: account ? maskIban(account.iban) : null,
+        });
         return;
       case 'DirectDebitMandateRevoked':
-        await touch({ mandate_signed: false });
+        await touch({ mandate_signed: false, mandate_account: null });
         return;
       case 'FamilyForgotten':
         await eraseFamilyRows(trx, familyId, { families, guardians, children });

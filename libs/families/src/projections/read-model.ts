@@ -5,7 +5,7 @@ export const CHILDREN_TABLE = 'family_children';
 export const LOGINS_TABLE = 'family_logins';
 
 /** Columns holding personal data: emptied (and `erased` set) when the family is forgotten. */
-export const FAMILY_PERSONAL_COLUMNS = { family_name: null, email: null } as const;
+export const FAMILY_PERSONAL_COLUMNS = { family_name: null, email: null, mandate_account: null } as const;
 export const GUARDIAN_PERSONAL_COLUMNS = {
   civility: null,
   last_name: null,

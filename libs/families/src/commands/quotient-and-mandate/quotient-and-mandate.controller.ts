@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } f
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
+import type { DebtorAccount } from '../../domain/bank-account.js';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider, type FamilyCommand } from '../../domain/family.decider.js';
+import { PersonalDataCipher } from '../../privacy/personal-data-cipher.js';
 import { RevokeMandateRequest, SetQuotientRequest, SignMandateRequest } from './quotient-and-mandate.requests.js';
 
 /** Money matters of a family's file: set by the town's agents or its finance staff, never by the parent. */
@@ -11,7 +13,10 @@ import { RevokeMandateRequest, SetQuotientRequest, SignMandateRequest } from './
 @Controller('families/:familyId')
 @Roles('agent', 'finance', 'admin')
 export class QuotientAndMandateController {
-  constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
+  constructor(
+    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+  ) {}
 
   @Put('quotient')
   @HttpCode(204)
@@ -23,8 +28,10 @@ export class QuotientAndMandateController {
   @Put('direct-debit-mandate')
   @HttpCode(204)
   @ApiOperation({ summary: 'Enregistrer un mandat de prélèvement SEPA signé' })
-  signMandate(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SignMandateRequest) {
-    return this.handle({ type: 'SignMandate', familyId, mandateReference: body.mandateReference, signedOn: body.signedOn });
+  async signMandate(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SignMandateRequest) {
+    // The IBAN is personal data: sealed with the family's key, readable until the family is forgotten.
+    const debtorAccount = await this.cipher.seal<DebtorAccount>(familyId, { iban: body.iban, bic: body.bic ?? null });
+    return this.handle({ type: 'SignMandate', familyId, mandateReference: body.mandateReference, signedOn: body.signedOn, debtorAccount });
   }
 
   @Post('direct-debit-mandate/revocation')

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { isBic, isIban, normaliseIban } from '../../domain/bank-account.js';
 import { Trim } from '../inputs/trim.js';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -32,6 +34,17 @@ export class SignMandateRequest {
   @ApiProperty({ example: '2026-02-01' })
   @IsString() @Matches(DAY, { message: DAY_MESSAGE })
   signedOn!: string;
+
+  @ApiProperty({ example: 'FR76 3000 1007 9412 3456 7890 185', description: 'IBAN du compte débité (espaces acceptés)' })
+  @Transform(({ value }) => normaliseIban(value))
+  @ValidateBy({ name: 'isIban', validator: { validate: isIban } }, { message: 'IBAN invalide : vérifiez le code pays, la longueur et la clé de contrôle (par exemple FR76 3000 1007 9412 3456 7890 185).' })
+  iban!: string;
+
+  @ApiProperty({ required: false, example: 'BNPAFRPP', description: 'BIC de la banque (facultatif)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() || null : value))
+  @ValidateBy({ name: 'isBic', validator: { validate: isBic } }, { message: 'BIC invalide (8 ou 11 caractères, par exemple BNPAFRPP).' })
+  bic?: string | null;
 }
 
 export class RevokeMandateRequest {

@@ -48,7 +48,7 @@ export class FamilyFileReader {
         family.quotient_amount == null
           ? null
           : { amount: family.quotient_amount, validFrom: family.qf_from, validUntil: family.qf_until, proofReference: family.quotient_proof },
-      directDebitMandate: { signed: family.mandate_signed, reference: family.mandate_reference, signedOn: family.mandate_on },
+      directDebitMandate: { signed: family.mandate_signed, reference: family.mandate_reference, signedOn: family.mandate_on, account: family.mandate_account ?? null },
       guardians: guardians.map(
         (g): GuardianView => ({
           guardianId: g.guardian_id,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
+import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { AppConfig } from '#ardoise/runtime';
 import { AppError } from '#ardoise/kernel';
 import { InvoiceCommands } from '../../corrections/invoice-commands.service.js';
@@ -9,6 +10,7 @@ import { MANDATES_TABLE } from '../../projections/billing-inputs.projector.js';
 import { INVOICES_TABLE } from '../../projections/finance.tables.js';
 import { InvoiceNamesReader } from '../../pdf/invoice-names.js';
 import { periodLabel } from '../../pdf/invoice-pdf.js';
+import { DebtorAccounts } from './debtor-accounts.js';
 import { FinanceFiles } from './finance-files.js';
 import { pain008, type DirectDebitTransaction } from './pain008.js';
 
@@ -25,6 +27,7 @@ export class DirectDebitService {
     @Inject(FinanceFiles) private readonly files: FinanceFiles,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(InvoiceNamesReader) private readonly names: InvoiceNamesReader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async collect(dueOn: string) {
@@ -41,7 +44,16 @@ export class DirectDebitService {
     const messageId = `ARD-${dueOn.replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
     const transactions: DirectDebitTransaction[] = [];
     const refused: { number: string; code: string }[] = [];
+    /** Families not collected, one French line each (no IBAN on the mandate, or erased): the export report. */
+    const skipped: { number: string; reason: 'no_account' | 'erased'; line: string }[] = [];
+    const accounts = new DebtorAccounts(this.store, this.db);
     for (const invoice of due) {
+      // The account first: an invoice is recorded as collected only if it is in the file.
+      const debtor = await accounts.of(invoice.family_id, invoice.number);
+      if (!debtor.found) {
+        skipped.push({ number: invoice.number, reason: debtor.reason, line: debtor.line });
+        continue;
+      }
       try {
         await this.commands.handle(invoice.invoice_id, {
           type: 'RecordPayment',
@@ -62,7 +74,8 @@ export class DirectDebitService {
         mandateReference: invoice.mandate_reference,
         mandateSignedOn: invoice.signed_on,
         debtorName: `Famille ${(await this.names.forFamily(invoice.family_id)).familyName ?? ''}`.trim(),
-        debtorIban: null,
+        debtorIban: debtor.account.iban,
+        debtorBic: debtor.account.bic,
         remittance: `Facture ${invoice.number} ${periodLabel(invoice.period)}`,
       });
     }
@@ -79,8 +92,8 @@ export class DirectDebitService {
       fileName: `prelevements-${dueOn}.xml`,
       mediaType: 'application/xml',
       content,
-      summary: { messageId, dueOn, count: transactions.length, totalCents, missingDebtorIban: transactions.length, refused },
+      summary: { messageId, dueOn, count: transactions.length, totalCents, refused, skipped },
     });
-    return { ...file, count: transactions.length, totalCents, invoices: transactions.map((t) => t.endToEndId) };
+    return { ...file, count: transactions.length, totalCents, invoices: transactions.map((t) => t.endToEndId), skipped, report: skipped.map((s) => s.line) };
   }
 }

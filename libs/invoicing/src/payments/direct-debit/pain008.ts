@@ -6,8 +6,9 @@ export interface DirectDebitTransaction {
   mandateReference: string;
   mandateSignedOn: string;
   debtorName: string;
-  /** The debtor's IBAN when the mandate holds one (see the report: families do not record it yet). */
-  debtorIban: string | null;
+  /** The debited account, from the mandate (opened with the family's key at export time). */
+  debtorIban: string;
+  debtorBic?: string | null;
   remittance: string;
 }
 
@@ -55,9 +56,9 @@ export function pain008(batch: DirectDebitBatch): string {
             PmtId: { EndToEndId: t.endToEndId },
             InstdAmt: { '@_Ccy': 'EUR', '#text': euros(t.amountCents) },
             DrctDbtTx: { MndtRltdInf: { MndtId: sepaText(t.mandateReference, 35), DtOfSgntr: t.mandateSignedOn } },
-            DbtrAgt: { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } },
+            DbtrAgt: { FinInstnId: t.debtorBic ? { BIC: t.debtorBic } : { Othr: { Id: 'NOTPROVIDED' } } },
             Dbtr: { Nm: sepaText(t.debtorName, 70) },
-            ...(t.debtorIban ? { DbtrAcct: { Id: { IBAN: t.debtorIban } } } : {}),
+            DbtrAcct: { Id: { IBAN: t.debtorIban } },
             RmtInf: { Ustrd: sepaText(t.remittance, 140) },
           })),
         },
