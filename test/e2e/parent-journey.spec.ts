@@ -87,6 +87,14 @@ describe('a parent’s journey through the portal', () => {
         await page.locator(`button[data-service="CANTINE"][data-date="${days[1]}"][data-state="validated"]`).waitFor();
         await shot('09-annulation');
 
+        // An absence declared on another validated day, with its reason; the day says so.
+        await page.locator(`button[data-service="CANTINE"][data-date="${days[1]}"]`).click();
+        await page.getByRole('button', { name: 'Signaler une absence' }).click();
+        await page.getByRole('textbox', { name: /^Motif de l’absence/ }).fill('Rendez-vous médical');
+        await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+        await page.getByRole('region', { name: 'Case choisie' }).filter({ hasText: 'Absence signalée' }).waitFor({ timeout: 15_000 });
+        expect(await page.locator(`button[data-service="CANTINE"][data-date="${days[1]}"]`).textContent()).toContain('Absence signalée');
+
         // Guide 3: the town bills last month; the parent pays online through PayFIP (test mode).
         await billLastMonth(api!.url, familyId);
         await payFirstInvoice(page, viewport);

@@ -194,6 +194,13 @@ describe('the parent pages, for everyone', () => {
       expect(await focused()).toMatchObject({ cell: chosen.cell, state: 'requested' });
       expect(await page.getByRole('status').filter({ hasText: 'Ajouté au panier' }).count()).toBe(1);
 
+      // Leaving with an unvalidated basket: the parent is warned, and may stay.
+      const warning = new Promise<string>((resolve) => page.once('dialog', (dialog) => (resolve(dialog.message()), void dialog.dismiss())));
+      await page.getByRole('link', { name: 'Mes factures' }).click();
+      expect(await warning).toMatch(/Votre panier contient 1 demande qui n’est pas encore validée/);
+      expect(new URL(page.url()).pathname).toBe('/reservations');
+      await page.locator(`button[data-cell="${chosen.cell}"]`).focus();
+
       // On to « Valider mon panier », by Tab, and Enter.
       await tabUntil((f) => f.text === 'Valider mon panier');
       await page.keyboard.press('Enter');

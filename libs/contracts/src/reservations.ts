@@ -11,8 +11,8 @@ export interface PeriodCell {
   reservationId: string | null;
   waitlistRank: number | null;
   closedLabel: string | null;
-  /** The reason given when an absence was declared. */
-  absence: string | null;
+  /** An absence on a validated day: declared by the family, or justified (medical certificate: not charged). */
+  absence: 'declared' | 'justified' | null;
 }
 
 export interface PeriodService {

@@ -28,7 +28,7 @@ export interface ChosenCell {
           — {{ r.stateHelp[c.cell.state] }}
         </p>
         @if (deadline(); as d) { <p>{{ d }}</p> }
-        @if (c.cell.absence) { <p>{{ r.cell.absenceDeclared(c.cell.absence) }}</p> }
+        @if (c.cell.absence) { <p>{{ r.cell.absenceState[c.cell.absence] }}</p> }
         @if (error(); as message) { <p class="field-error" role="alert">⚠ {{ message }}</p> }
         <div class="actions">
           @if ((c.cell.state === 'validated' || c.cell.state === 'waitlisted') && c.cell.canChange) {

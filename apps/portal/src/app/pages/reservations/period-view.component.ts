@@ -121,7 +121,7 @@ export class PeriodViewComponent {
 
   /** What a screen reader hears after the state: the absence declared, then the deadline. */
   protected cellSuffix(cell: PeriodCell): string {
-    return [cell.absence ? this.r.cell.absenceDeclared(cell.absence) : '', this.deadlineText(cell)].filter(Boolean).join(' — ');
+    return [cell.absence ? this.r.cell.absenceState[cell.absence] : '', this.deadlineText(cell)].filter(Boolean).join(' — ');
   }
 
   protected deadlineText(cell: PeriodCell): string {

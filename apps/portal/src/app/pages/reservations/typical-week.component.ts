@@ -56,10 +56,12 @@ import { ReservationsStore } from './reservations.store';
           <div class="notice">
             <p><strong>{{ a.added(res.added.length) }}</strong>@if (res.alreadyInBasket.length) { {{ a.already(res.alreadyInBasket.length) }}}</p>
             @if (res.skipped.length) {
-              <p>{{ a.skipped(res.skipped.length) }}</p>
-              <ul>
-                @for (day of res.skipped; track day.date + day.serviceCode) { <li>{{ longDay(day.date) }} : {{ day.message }}</li> }
-              </ul>
+              <details [open]="res.skipped.length <= 3">
+                <summary>{{ a.skipped(res.skipped.length) }}</summary>
+                <ul>
+                  @for (day of res.skipped; track day.date + day.serviceCode) { <li>{{ longDay(day.date) }} : {{ day.message }}</li> }
+                </ul>
+              </details>
             }
           </div>
         }
