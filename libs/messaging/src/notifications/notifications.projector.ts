@@ -39,6 +39,13 @@ export function bindNotificationMailer(mailer: Mailer): void {
 export const NOTIFICATIONS_PROJECTION = 'notifications';
 
 /**
+ * An e-mail about a fact older than this is not written: a rebuild after a new kind of
+ * notification was added (or a worker back after a long outage) must not mail families
+ * about last year's invoices. Builders still run, so the tables they keep stay complete.
+ */
+export const NOTIFICATION_MAX_AGE_MS = 3 * 24 * 3600 * 1000;
+
+/**
  * The e-mails caused by events: each is written to the outbox in the projection's own
  * transaction (exactly once with the checkpoint) and keyed by the event id (a rebuild
  * replays every event but produces no e-mail twice). Sending happens later (MailDelivery).
@@ -61,6 +68,7 @@ export function notificationsProjector(...sources: NotificationSource[]): Projec
       const build = builders.get(event.type);
       const message = build ? await build(event, { trx, tables }) : undefined;
       if (!message) return;
+      if (Date.now() - event.recordedAt.getTime() > NOTIFICATION_MAX_AGE_MS) return;
       // Already produced (a rebuild, e.g. from the CLI where no mailer is bound): nothing to do.
       const produced = await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst();
       if (produced) return;
