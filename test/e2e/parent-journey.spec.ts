@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { billLastMonth, inviteFamily } from './support/api-client.js';
 import { startApi, type RunningApi } from './support/api-process.js';
-import { horizontalOverflow, launchBrowser, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
+import { accessibilityViolations, blockingViolations, horizontalOverflow, launchBrowser, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { basketCount, bookThreeCanteenDays, createAccountThroughWizard, openBasket, showWeek } from './support/journey.js';
 
 /**
@@ -31,7 +31,12 @@ describe('a parent’s journey through the portal', () => {
   it.each<ViewportName>(['desktop', 'phone'])(
     'on a %s: invited, the parent creates the account, books, validates, cancels one day and pays an invoice online',
     async (viewport) => {
-      const shot = (name: string) => saveScreenshot(page, `journey-${viewport}-${name}`);
+      // A screenshot for review at each step, and axe-core on the page as it is then.
+      const blocking: string[] = [];
+      const shot = async (name: string) => {
+        await saveScreenshot(page, `journey-${viewport}-${name}`);
+        if (name !== 'failure') blocking.push(...blockingViolations(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
+      };
       const email = `famille.${viewport}@example.fr`;
       const { familyId, token } = await inviteFamily(api!.url, email, 'Personnaz');
       const { context, page, errors } = await openPage(browser!, viewport);
@@ -97,10 +102,11 @@ describe('a parent’s journey through the portal', () => {
 
         // Guide 3: the town bills last month; the parent pays online through PayFIP (test mode).
         await billLastMonth(api!.url, familyId);
-        await payFirstInvoice(page, viewport);
+        await payFirstInvoice(page, viewport, shot);
         await shot('11-facture-payee');
 
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        expect(blocking).toEqual([]);
         expect(errors).toEqual([]);
       } catch (error) {
         await shot('failure').catch(() => undefined);
@@ -113,13 +119,13 @@ describe('a parent’s journey through the portal', () => {
   );
 });
 
-async function payFirstInvoice(page: Page, viewport: ViewportName): Promise<void> {
+async function payFirstInvoice(page: Page, viewport: ViewportName, shot: (name: string) => Promise<void>): Promise<void> {
   if (viewport === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Mes factures' }).click();
   await page.getByRole('tab', { name: /En cours \(1\)/ }).waitFor();
   const invoice = page.locator('.invoice').first();
   expect(await invoice.getByTestId('invoice-status').innerText()).toMatch(/En cours/);
-  await saveScreenshot(page, `journey-${viewport}-10-factures`);
+  await shot('10-factures');
   await invoice.getByRole('button', { name: /Payer en ligne/ }).click();
   await page.waitForURL(/payfip-sandbox\/paiement/);
   await page.getByLabel('Paiement accepté').check();

@@ -10,7 +10,7 @@ export const messagingFr = {
     none: 'Aucune actualité pour le moment.',
     unread: 'Non lue',
     markRead: 'Marquer comme lue',
-    markReadLabel: (title: string) => `Marquer « ${title} » comme lue`,
+    markReadLabel: (title: string) => `Marquer comme lue : « ${title} »`,
     kinds: { message: 'Information', menu: 'Menus' } as Record<string, string>,
     menuWeek: (day: string) => `Menus de la semaine du ${day}`,
     published: (day: string) => `Publiée le ${day}`,

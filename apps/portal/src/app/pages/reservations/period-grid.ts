@@ -48,6 +48,6 @@ export function unmet(view: PeriodView, expectations: readonly Expectation[]): E
   return expectations.filter((e) => {
     if (e.childId !== view.childId || e.date < view.from || e.date > view.to) return false;
     const cell = view.services.find((s) => s.code === e.serviceCode)?.days.find((d) => d.date === e.date);
-    return !!cell && !e.states.includes(cell.state);
+    return !!cell && (!e.states.includes(cell.state) || (e.absence !== undefined && cell.absence !== e.absence));
   });
 }

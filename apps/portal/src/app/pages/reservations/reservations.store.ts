@@ -25,6 +25,7 @@ export interface Slot {
 /** A state the planning should soon show for a slot: read models follow the events by a few milliseconds. */
 export interface Expectation extends Slot {
   states: CellState[];
+  absence?: 'declared' | 'justified';
 }
 
 /**
@@ -57,7 +58,7 @@ export class ReservationsStore {
   async load(): Promise<void> {
     try {
       const [family, services] = await Promise.all([
-        firstValueFrom(this.http.get<FamilyFileView>(`${this.base()}`)),
+        this.familyFile(),
         firstValueFrom(this.http.get<ServiceView[]>(`${API}/catalogue/services`)),
         this.refreshBasket(),
       ]);
@@ -65,6 +66,18 @@ export class ReservationsStore {
       this.services.set(services);
     } catch (error) {
       this.loadError.set(error);
+    }
+  }
+
+  /**
+   * Just after the account was created, the family file (a read model) may not list the
+   * children yet: a family always has at least one, so read again for up to three seconds.
+   */
+  private async familyFile(): Promise<FamilyFileView> {
+    for (let attempt = 0; ; attempt++) {
+      const family = await firstValueFrom(this.http.get<FamilyFileView>(`${this.base()}`));
+      if (family.children.length > 0 || attempt >= 12) return family;
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 
@@ -130,6 +143,7 @@ export class ReservationsStore {
 
   async declareAbsence(slot: Slot, reason: string): Promise<void> {
     await firstValueFrom(this.http.post(`${this.base()}/absences`, { ...slot, reason }));
+    this.expect([{ ...slot, states: ['validated'], absence: 'declared' }]);
     await this.changed();
   }
 
