@@ -46,7 +46,8 @@ describe('the portal shell, served by the API on a fresh database', () => {
           const toggle = page.getByRole('button', { name: 'Menu' });
           expect(await toggle.getAttribute('aria-expanded')).toBe('false');
           await toggle.click();
-          expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+          // Rendering follows the click by a frame (signals): wait for it rather than read at once.
+          await page.locator('button.menu-toggle[aria-expanded="true"]').waitFor({ timeout: 5_000 });
         }
         expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
         expect(await page.getByRole('banner').getByRole('link', { name: 'Se connecter' }).count()).toBe(1);

@@ -125,6 +125,8 @@ export class ReservationsStore {
 
   async validate(): Promise<ValidationResult> {
     const result = await firstValueFrom(this.http.post<ValidationResult>(`${this.base()}/basket/validation`, {}));
+    // The emptied basket and the result show together.
+    await this.refreshBasket().catch(() => undefined);
     this.lastResult.set(result);
     this.expect(
       result.lines
