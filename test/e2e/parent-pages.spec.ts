@@ -206,6 +206,13 @@ describe('the parent pages, for everyone', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('basket-results').filter({ hasText: '1 demande validée' }).waitFor();
       await page.locator(`button[data-cell="${chosen.cell}"][data-state="validated"]`).waitFor();
+
+      // In a month (one table per week), Down from a week's last row goes on to the next week.
+      await page.getByRole('button', { name: 'Mois' }).click();
+      await page.locator('button[data-cell^="1:"]').first().waitFor();
+      await page.locator('button[data-cell][tabindex="0"]').focus();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+      expect((await focused()).cell).toMatch(/^1:/);
     } finally {
       await context.close();
     }

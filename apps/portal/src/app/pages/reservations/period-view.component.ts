@@ -57,6 +57,12 @@ export class PeriodViewComponent {
     const view = this.view();
     return view ? periodGrid(view) : null;
   });
+  /** The grid always keeps one tab stop, even when the cell that had it is gone (another week, another child). */
+  protected readonly tabStop = computed(() => {
+    const [week, row, col] = this.active().split(':').map(Number) as [number, number, number];
+    const w = this.grid()?.weeks[week];
+    return w && row < w.rows.length && col < w.days.length ? this.active() : '0:0:0';
+  });
   protected readonly title = computed(() => {
     const view = this.view();
     if (!view) return '';
@@ -165,23 +171,32 @@ export class PeriodViewComponent {
     if (this.chosen()?.cell.date !== cell.date || this.chosen()?.serviceCode !== serviceCode) this.chosen.set({ serviceCode, serviceLabel, cell });
   }
 
-  /** The ARIA grid keys: arrows move, Home/End go to the row's ends, Ctrl+Home/End to the grid's. */
-  protected onKeydown(event: KeyboardEvent, week: number): void {
-    const [, row, col] = this.active().split(':').map(Number) as [number, number, number];
-    const rows = this.grid()?.weeks[week]?.rows.length ?? 0;
-    const cols = this.grid()?.weeks[week]?.days.length ?? 0;
-    const moves: Record<string, [number, number]> = {
-      ArrowRight: [row, Math.min(cols - 1, col + 1)],
-      ArrowLeft: [row, Math.max(0, col - 1)],
-      ArrowDown: [Math.min(rows - 1, row + 1), col],
-      ArrowUp: [Math.max(0, row - 1), col],
-      Home: event.ctrlKey ? [0, 0] : [row, 0],
-      End: event.ctrlKey ? [rows - 1, cols - 1] : [row, cols - 1],
-    };
-    const target = moves[event.key];
-    if (!target) return;
+  /**
+   * The ARIA grid keys: arrows move, Home/End go to the row's ends, Ctrl+Home/End to the
+   * grid's. In a month (one table per week), Down from a week's last row goes on to the next week.
+   */
+  protected onKeydown(event: KeyboardEvent): void {
+    const weeks = this.grid()?.weeks ?? [];
+    let [week, row, col] = this.tabStop().split(':').map(Number) as [number, number, number];
+    const rows = (w: number) => weeks[w]?.rows.length ?? 0;
+    const cols = (w: number) => weeks[w]?.days.length ?? 0;
+    switch (event.key) {
+      case 'ArrowRight': col = Math.min(cols(week) - 1, col + 1); break;
+      case 'ArrowLeft': col = Math.max(0, col - 1); break;
+      case 'ArrowDown':
+        if (row < rows(week) - 1) row++;
+        else if (week < weeks.length - 1) [week, row, col] = [week + 1, 0, Math.min(col, cols(week + 1) - 1)];
+        break;
+      case 'ArrowUp':
+        if (row > 0) row--;
+        else if (week > 0) [week, row, col] = [week - 1, rows(week - 1) - 1, Math.min(col, cols(week - 1) - 1)];
+        break;
+      case 'Home': [week, row, col] = event.ctrlKey ? [0, 0, 0] : [week, row, 0]; break;
+      case 'End': [week, row, col] = event.ctrlKey ? [weeks.length - 1, rows(weeks.length - 1) - 1, cols(weeks.length - 1) - 1] : [week, row, cols(week) - 1]; break;
+      default: return;
+    }
     event.preventDefault();
-    const key = this.key(week, target[0], target[1]);
+    const key = this.key(week, row, col);
     this.active.set(key);
     this.host.nativeElement.querySelector<HTMLElement>(`[data-cell="${key}"]`)?.focus();
   }
