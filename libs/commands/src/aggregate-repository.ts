@@ -25,6 +25,11 @@ export interface HandleOptions {
    * re-checks every rule); 0 surfaces the conflict as a 409.
    */
   retriesOnConflict?: number;
+  /**
+   * The aggregate as the caller just loaded it (to decide on it first without reading the
+   * stream again); a conflict reloads it as usual.
+   */
+  loaded?: LoadedAggregate<unknown>;
 }
 
 export interface HandleResult<TState, TEvent> {
@@ -84,7 +89,8 @@ export class AggregateRepository {
   ): Promise<HandleResult<TState, TEvent>> {
     const retries = options.retriesOnConflict ?? 3;
     for (let attempt = 0; ; attempt++) {
-      const loaded = await this.load(streamId, decider);
+      const loaded =
+        attempt === 0 && options.loaded ? (options.loaded as LoadedAggregate<TState>) : await this.load(streamId, decider);
       if (context.idempotencyKey && loaded.events.some((e) => e.metadata.idempotencyKey === context.idempotencyKey)) {
         // Same request seen before (e.g. the client retried after a crash): already applied.
         return { state: loaded.state, events: [], nextRevision: loaded.revision, replayed: true };
