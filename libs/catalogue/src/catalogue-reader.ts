@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { AggregateRepository } from '#ardoise/commands';
+import { FollowedStreams, type StreamFold } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
+import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { CALENDAR_STREAM, serviceStream } from './domain/catalogue-events.js';
 import { calendarDecider } from './domain/calendar.decider.js';
 import { serviceDecider, serviceNotFound, type ServiceConfig } from './domain/service.decider.js';
@@ -9,25 +10,36 @@ import type { TownCalendar } from './domain/town-calendar.js';
 import { SERVICES_TABLE } from './projections/services.projector.js';
 
 /**
- * The catalogue as other contexts decide with it. Services and the calendar are read from
- * their event streams (a few events each), not from read models: a booking decision must
- * never use a règlement older than the one the agent just saved.
+ * The catalogue as other contexts decide with it. Services and the calendar are folded
+ * from their event streams, not read from read models (which lag): a booking decision must
+ * never use a règlement older than the one the agent just saved, in this process or another.
+ * They are kept in memory and caught up on every call (FollowedStreams: one small read,
+ * shared by the requests waiting at the same moment), so an opening rush does not re-read
+ * the whole calendar for every request, and a change saved anywhere is seen by every
+ * request that arrives after it was saved. The states handed out are never mutated (both
+ * deciders return new states), so callers may keep them for the length of a request.
  */
 @Injectable()
 export class CatalogueReader {
+  private readonly services_: FollowedStreams<ReturnType<typeof serviceDecider.initialState>>;
+  private readonly calendar_: FollowedStreams<TownCalendar>;
+
   constructor(
-    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(DATABASE) private readonly db: Kysely<any>,
-  ) {}
+  ) {
+    this.services_ = new FollowedStreams(store, serviceDecider as StreamFold<ReturnType<typeof serviceDecider.initialState>>, 500);
+    this.calendar_ = new FollowedStreams(store, calendarDecider as StreamFold<TownCalendar>, 1);
+  }
 
   async service(code: string): Promise<ServiceConfig> {
-    const { state } = await this.repository.load(serviceStream(code), serviceDecider);
-    if (!state.defined) throw serviceNotFound();
-    return state.service;
+    const service = await this.findService(code);
+    if (!service) throw serviceNotFound();
+    return service;
   }
 
   async findService(code: string): Promise<ServiceConfig | undefined> {
-    const { state } = await this.repository.load(serviceStream(code), serviceDecider);
+    const { state } = await this.services_.current(serviceStream(code));
     return state.defined ? state.service : undefined;
   }
 
@@ -39,6 +51,6 @@ export class CatalogueReader {
   }
 
   async calendar(): Promise<TownCalendar> {
-    return (await this.repository.load(CALENDAR_STREAM, calendarDecider)).state;
+    return (await this.calendar_.current(CALENDAR_STREAM)).state;
   }
 }

@@ -4,3 +4,4 @@ export * from './decider.js';
 export * from './event-metadata.js';
 export * from './request-context.js';
 export * from './idempotency-store.js';
+export * from './followed-streams.js';

@@ -47,6 +47,9 @@ export async function* readStream(ctx: ReadContext, streamId: string, options: R
       values: from === undefined ? [streamId, limit] : [streamId, from.toString(), limit],
     });
     if (first && rows.length === 0) {
+      // Read from its start (or back from its end), a stream with no row has no event at all:
+      // it does not exist, no second query needed. From a revision, it may exist but end before.
+      if (from === undefined) throw new StreamNotFoundError(streamId);
       const exists = await ctx.pool.query({
         name: 'es_stream_exists',
         text: 'SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1',

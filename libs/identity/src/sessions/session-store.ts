@@ -15,6 +15,21 @@ export interface SessionSettings {
   absoluteHours: number;
 }
 
+/** `last_seen_at` is rewritten at most this often per session (see resolve). */
+const TOUCH_INTERVAL_SECONDS = 60;
+
+interface SessionRow {
+  csrf_token: string;
+  id: string;
+  email: string;
+  password_hash: string;
+  role: Account['role'];
+  family_id: string | null;
+  guardian_id: string | null;
+  display_name: string;
+  status: Account['status'];
+}
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -42,31 +57,32 @@ export class SessionStore {
     return { token, csrfToken };
   }
 
-  /** The live session for this token, or undefined (unknown, expired, idle too long, account disabled). */
+  /**
+   * The live session for this token, or undefined (unknown, expired, idle too long, account
+   * disabled). One statement, usually a plain read: `last_seen_at` is only written when it is
+   * more than a minute old. Writing it on every request made each request a WAL flush and,
+   * for one busy session (an agent booking for many families during an opening rush), a
+   * queue on one row lock. The idle limit is therefore counted from a use at most a minute
+   * older than the last one: a session may end up to a minute early, never late.
+   */
   async resolve(token: string): Promise<Session | undefined> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
     const tokenHash = digest(token);
-    const row = await this.db
-      .updateTable('sessions')
-      .set({ last_seen_at: sql`now()` })
-      .from('accounts')
-      .whereRef('accounts.id', '=', 'sessions.account_id')
-      .where('sessions.token_hash', '=', tokenHash)
-      .where('sessions.expires_at', '>', sql<Date>`now()`)
-      .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${this.settings.idleMinutes})`)
-      .where('accounts.status', '=', 'active')
-      .returning([
-        'sessions.csrf_token',
-        'accounts.id',
-        'accounts.email',
-        'accounts.password_hash',
-        'accounts.role',
-        'accounts.family_id',
-        'accounts.guardian_id',
-        'accounts.display_name',
-        'accounts.status',
-      ])
-      .executeTakeFirst();
+    const { rows } = await sql<SessionRow>`
+      WITH live AS (
+        SELECT s.csrf_token, a.id, a.email, a.password_hash, a.role, a.family_id, a.guardian_id, a.display_name, a.status
+          FROM sessions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.token_hash = ${tokenHash}
+           AND s.expires_at > now()
+           AND s.last_seen_at > now() - make_interval(mins => ${this.settings.idleMinutes})
+           AND a.status = 'active'
+      ), touched AS (
+        UPDATE sessions SET last_seen_at = now()
+         WHERE token_hash = ${tokenHash} AND last_seen_at < now() - interval '${sql.raw(String(TOUCH_INTERVAL_SECONDS))} seconds'
+           AND EXISTS (SELECT 1 FROM live)
+      )
+      SELECT * FROM live`.execute(this.db);
+    const row = rows[0];
     if (!row) return undefined;
     return {
       tokenHash,

@@ -29,26 +29,32 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
 
   async execute(command: RequestReservations) {
     const { familyId } = command;
+    // Independent reads, started together (each is a round trip; under a rush they add up).
+    const calendarRead = this.catalogue.calendar();
+    const basketRead = this.repository.load(basketStream(familyId), basketDecider);
+    calendarRead.catch(() => undefined);
+    basketRead.catch(() => undefined);
     const known = await this.children.find(command.slots.map((s) => s.childId));
     for (const slot of command.slots) {
       if (known.get(slot.childId)?.familyId !== familyId) throw childNotFound();
     }
-    const services = new Map<string, ServiceConfig>();
-    for (const code of new Set(command.slots.map((s) => s.serviceCode))) services.set(code, await this.catalogue.service(code));
-    const calendar = await this.catalogue.calendar();
+    const codes = [...new Set(command.slots.map((s) => s.serviceCode))];
+    const services = new Map<string, ServiceConfig>((await Promise.all(codes.map((code) => this.catalogue.service(code)))).map((s, i) => [codes[i]!, s]));
+    const calendar = await calendarRead;
     const now = this.clock.now();
     const agent = currentContext().actor.role !== 'parent';
 
+    const problems = await Promise.all(command.slots.map((slot) => this.problemWith(slot, services.get(slot.serviceCode)!, calendar, now, agent)));
     const accepted: typeof command.slots = [];
     const skipped: SkippedDay[] = [];
-    for (const slot of command.slots) {
-      const problem = await this.problemWith(slot, services.get(slot.serviceCode)!, calendar, now, agent);
+    command.slots.forEach((slot, i) => {
+      const problem = problems[i];
       if (!problem) accepted.push(slot);
       else if (command.skipImpossible) skipped.push({ ...slot, code: problem.code, message: problem.title });
       else throw problem;
-    }
+    });
 
-    const basket = await this.repository.load(basketStream(familyId), basketDecider);
+    const basket = await basketRead;
     const alreadyInBasket: BasketLineView[] = [];
     const lines: ReservationRef[] = [];
     for (const slot of accepted) {
@@ -59,6 +65,7 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
     if (lines.length > 0) {
       const result = await this.repository.handle(basketStream(familyId), basketDecider, { type: 'AddLines', familyId, lines }, currentContext(), {
         retriesOnConflict: 5,
+        loaded: basket,
       });
       const added = new Set(result.events.map((e) => (e.data as ReservationRef).reservationId));
       for (const line of lines.filter((l) => !added.has(l.reservationId))) {
@@ -94,8 +101,7 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
         deadline: terms.booking.at,
       });
     }
-    const day = await this.days.read(serviceDayStream(slot.serviceCode, slot.date));
-    if (day.liveByChild.has(slot.childId)) {
+    if (await this.days.liveReservationOf(serviceDayStream(slot.serviceCode, slot.date), slot.childId)) {
       return new RuleViolationError('RESERVATION.ALREADY_BOOKED', REJECTION_MESSAGES.ALREADY_BOOKED, undefined, { date: slot.date });
     }
     return undefined;

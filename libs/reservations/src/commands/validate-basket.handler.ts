@@ -37,13 +37,16 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
       throw new ForbiddenError('RESERVATION.OVERRIDE_FORBIDDEN', 'Seul un agent peut passer outre un délai de réservation.');
     }
     const stream = basketStream(command.familyId);
-    const { state } = await this.repository.load(stream, basketDecider);
+    const calendarRead = this.catalogue.calendar(); // read alongside the basket: one round trip less to wait for
+    calendarRead.catch(() => undefined);
+    const basket = await this.repository.load(stream, basketDecider);
+    const { state } = basket;
     const lines = [...state.pending.values()].sort((a, b) => a.date.localeCompare(b.date) || a.serviceCode.localeCompare(b.serviceCode));
     if (lines.length === 0) return { lines: [] };
 
     const services = new Map<string, Promise<ServiceConfig>>();
     const serviceOf = (code: string) => services.get(code) ?? services.set(code, this.catalogue.service(code)).get(code)!;
-    const calendar = await this.catalogue.calendar();
+    const calendar = await calendarRead;
     const now = this.clock.now();
     const override = command.override ? { by: context.actor.userId, reason: command.override.reason } : null;
 
@@ -80,7 +83,7 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
         basketDecider,
         { type: 'Settle', familyId: command.familyId, results: results.map((r) => ({ reservationId: r.reservationId, outcome: r.outcome, code: r.code })) },
         context,
-        { retriesOnConflict: 20 },
+        { retriesOnConflict: 20, loaded: basket },
       );
     }
     const failure = decided.find((d) => d.status === 'rejected');

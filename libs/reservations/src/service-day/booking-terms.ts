@@ -25,22 +25,53 @@ export interface BookingTerms {
 }
 
 export function bookingTerms(service: ServiceConfig, calendar: TownCalendar, date: LocalDate, now: Date): BookingTerms {
-  const status = dayStatus(calendar, service, date);
-  const deadline = (rule: DeadlineRule | null) => {
-    const at = deadlineFor(rule ?? DEFAULT_RULE, date, calendar);
-    return { at: at.toISOString(), passed: now.getTime() >= at.getTime() };
-  };
-  const opening = service.openings.find((o) => o.from <= date && date <= o.to) ?? null;
+  const day = dayTerms(service, calendar, date);
   return {
     serviceCode: service.code,
     date,
     capacity: service.dailyCapacity,
-    closed: status.open ? null : { reason: status.reason, label: status.label },
-    booking: deadline(service.booking),
-    cancellation: deadline(service.cancellation),
-    phase: openingPhase(opening, now),
-    opening,
+    closed: day.closed,
+    booking: { at: day.booking.toISOString(), passed: now.getTime() >= day.booking.getTime() },
+    cancellation: { at: day.cancellation.toISOString(), passed: now.getTime() >= day.cancellation.getTime() },
+    phase: openingPhase(day.opening, now),
+    opening: day.opening,
   };
+}
+
+interface DayTerms {
+  closed: BookingTerms['closed'];
+  booking: Date;
+  cancellation: Date;
+  opening: HolidayOpening | null;
+}
+
+/**
+ * What does not depend on the clock, remembered per (calendar, prestation, day): computing
+ * a deadline walks the calendar in Europe/Paris (luxon), and an opening rush asks for the
+ * same few days thousands of times. Keyed by the objects themselves: the catalogue hands
+ * out a NEW calendar or prestation object whenever either changes (its deciders never
+ * mutate a state), so a changed règlement is never answered from here.
+ */
+const remembered = new WeakMap<TownCalendar, WeakMap<ServiceConfig, Map<LocalDate, DayTerms>>>();
+const MAX_DAYS_PER_SERVICE = 1_000;
+
+function dayTerms(service: ServiceConfig, calendar: TownCalendar, date: LocalDate): DayTerms {
+  let byService = remembered.get(calendar);
+  if (!byService) remembered.set(calendar, (byService = new WeakMap()));
+  let byDate = byService.get(service);
+  if (!byDate) byService.set(service, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known) return known;
+  const status = dayStatus(calendar, service, date);
+  const terms: DayTerms = {
+    closed: status.open ? null : { reason: status.reason, label: status.label },
+    booking: deadlineFor(service.booking ?? DEFAULT_RULE, date, calendar),
+    cancellation: deadlineFor(service.cancellation ?? DEFAULT_RULE, date, calendar),
+    opening: service.openings.find((o) => o.from <= date && date <= o.to) ?? null,
+  };
+  if (byDate.size >= MAX_DAYS_PER_SERVICE) byDate.clear();
+  byDate.set(date, terms);
+  return terms;
 }
 
 export function openingPhase(opening: HolidayOpening | null, now: Date): OpeningPhase {

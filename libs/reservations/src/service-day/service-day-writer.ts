@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
-import { EVENT_STORE, StreamNotFoundError, WrongExpectedVersionError, type EventData, type EventStore } from '#ardoise/event-store';
+import { CLOCK, eventMetadata, FollowedStreams, type Clock, type FollowedState, type RequestContext, type StreamFold } from '#ardoise/commands';
+import { EVENT_STORE, WrongExpectedVersionError, type EventData, type EventStore } from '#ardoise/event-store';
 import type { ServiceDayEvent } from '../domain/reservation-events.js';
 import { cloneServiceDay, serviceDayDecider, type ServiceDayCommand, type ServiceDayState } from '../domain/service-day.decider.js';
 
@@ -10,11 +10,6 @@ interface Pending {
   context: RequestContext;
   resolve: (result: { events: ServiceDayEvent[]; state: ServiceDayState }) => void;
   reject: (error: unknown) => void;
-}
-
-interface Cached {
-  state: ServiceDayState;
-  revision: bigint | undefined;
 }
 
 const MAX_BATCH = 250;
@@ -27,18 +22,24 @@ const MAX_CONFLICTS = 50;
  * the day meanwhile) retakes the decisions on fresh state. Speed on a hot day (an opening
  * rush) comes from two things inside one process: commands for the same day are queued
  * and decided together, one append per batch (group commit), and each day's state is kept
- * in memory and caught up from its last revision instead of re-read from the start.
+ * in memory (FollowedStreams) instead of re-read from the start. A batch is decided on the
+ * state this process last knew without reading first: if another process wrote the day
+ * since, the append at the known revision fails and the batch is decided again on the
+ * caught-up state — the store refuses a decision taken on a stale day, so a read before
+ * every batch would only cost a round trip.
  * Each command's events keep their own metadata (actor, correlation, idempotency key).
  */
 @Injectable()
 export class ServiceDayWriter {
   private readonly queues = new Map<string, Pending[]>();
-  private readonly cache = new Map<string, Cached>();
+  private readonly days: FollowedStreams<ServiceDayState>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.days = new FollowedStreams(store, serviceDayDecider as StreamFold<ServiceDayState>, MAX_CACHED_DAYS);
+  }
 
   execute(streamId: string, command: ServiceDayCommand, context: RequestContext): Promise<{ events: ServiceDayEvent[]; state: ServiceDayState }> {
     return new Promise((resolve, reject) => {
@@ -53,9 +54,14 @@ export class ServiceDayWriter {
     });
   }
 
-  /** The day as of its last event (for reads that must not lag, e.g. "is the child booked?"). */
+  /** The child's live reservation on that day as of its last event, if any (no copy of the day). */
+  async liveReservationOf(streamId: string, childId: string): Promise<string | undefined> {
+    return (await this.days.current(streamId)).state.liveByChild.get(childId);
+  }
+
+  /** The day as of its last event (for reads that must not lag). */
   async read(streamId: string): Promise<ServiceDayState> {
-    return cloneServiceDay((await this.catchUp(streamId)).state);
+    return cloneServiceDay((await this.days.current(streamId)).state);
   }
 
   private async drain(streamId: string): Promise<void> {
@@ -69,9 +75,10 @@ export class ServiceDayWriter {
 
   private async decideBatch(streamId: string, batch: Pending[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      let current: Cached;
+      let current: FollowedState<ServiceDayState>;
+      const known = attempt === 0 ? this.days.cached(streamId) : undefined;
       try {
-        current = await this.catchUp(streamId);
+        current = known ?? (await this.days.current(streamId));
       } catch (error) {
         batch.forEach((p) => p.reject(error));
         return;
@@ -92,13 +99,16 @@ export class ServiceDayWriter {
           outcomes.push({ ok: false, error });
         }
       }
+      // Decided on the known state without reading, and nothing to append: no append proved that
+      // state current (a refusal such as "not booked" may come from a day another process changed).
+      if (known && toAppend.length === 0) continue;
       try {
         let revision = current.revision;
         if (toAppend.length > 0) {
           const result = await this.store.append(streamId, toAppend, { expectedRevision: current.revision ?? 'no_stream' });
           revision = result.nextRevision;
         }
-        this.remember(streamId, { state, revision });
+        this.days.remember(streamId, { state, revision });
         batch.forEach((pending, i) => {
           const outcome = outcomes[i];
           if (outcome.ok) pending.resolve({ events: outcome.events, state });
@@ -110,35 +120,10 @@ export class ServiceDayWriter {
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
           continue; // another process wrote the day: decide again on what it wrote
         }
-        this.cache.delete(streamId);
+        this.days.forget(streamId);
         batch.forEach((p) => p.reject(error));
         return;
       }
     }
-  }
-
-  /** Folds the day's new events (after the cached revision) into the cached state, in place. */
-  private async catchUp(streamId: string): Promise<Cached> {
-    let cached = this.cache.get(streamId);
-    if (!cached) {
-      cached = { state: serviceDayDecider.initialState(), revision: undefined };
-      this.remember(streamId, cached);
-    }
-    try {
-      const from = cached.revision === undefined ? 0n : cached.revision + 1n;
-      for await (const event of this.store.readStream(streamId, { fromRevision: from })) {
-        serviceDayDecider.evolve(cached.state, { type: event.type, data: event.data } as ServiceDayEvent);
-        cached.revision = event.revision;
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    return cached;
-  }
-
-  private remember(streamId: string, value: Cached): void {
-    this.cache.delete(streamId);
-    this.cache.set(streamId, value);
-    if (this.cache.size > MAX_CACHED_DAYS) this.cache.delete(this.cache.keys().next().value!);
   }
 }
