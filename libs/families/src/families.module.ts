@@ -9,6 +9,7 @@ import { GuardianLoginsController } from './commands/guardian-logins/guardian-lo
 import { GuardianLoginsService } from './commands/guardian-logins/guardian-logins.service.js';
 import { InvitationsController } from './commands/invite-family/invitations.controller.js';
 import { InviteFamilyService } from './commands/invite-family/invite-family.service.js';
+import { FamilyQuotientModule } from './commands/quotient-and-mandate/family-quotient.module.js';
 import { QuotientAndMandateController } from './commands/quotient-and-mandate/quotient-and-mandate.controller.js';
 import { RegisterFamilyController } from './commands/register-family/register-family.controller.js';
 import { RegisterFamilyService } from './commands/register-family/register-family.service.js';
@@ -19,7 +20,7 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
 
 /** Families and access: invitations, the three-step account creation, the family file, RGPD erasure. */
 @Module({
-  imports: [FamilyPrivacyModule],
+  imports: [FamilyPrivacyModule, FamilyQuotientModule],
   controllers: [
     InvitationsController,
     ActivationsController,

@@ -14,6 +14,7 @@ export * from './requests/domain/request-events.js';
 export * from './requests/projections/requests.projector.js';
 export * from './requests/projections/request-notifications.js';
 export * from './requests/attachments/attachment-store.js';
+export * from './requests/quotient/family-quotient.port.js';
 export * from './privacy/family-personal-data.js';
 export * from './requests/projections/erase-family-requests.js';
 export { requestDecider } from './requests/domain/request.decider.js';

@@ -17,6 +17,8 @@ import { AttachmentStore } from './requests/attachments/attachment-store.js';
 import { AttachmentUploadInterceptor } from './requests/attachments/attachment-upload.interceptor.js';
 import { REQUEST_COMMAND_HANDLERS } from './requests/commands/request-command.handlers.js';
 import { RequestsController } from './requests/commands/requests.controller.js';
+import { QfProofController } from './requests/commands/qf-proof/qf-proof.controller.js';
+import { TurnProofIntoQuotientHandler } from './requests/commands/qf-proof/turn-proof-into-quotient.js';
 import { RequestQueries } from './requests/queries/request-queries.js';
 
 /** Hands the process's Mailer to the notifications projector (which the projection runner builds outside Nest). */
@@ -30,7 +32,7 @@ class NotificationMailerBinding implements OnModuleInit {
 /** E-mail (outbox + SMTP delivery), news and requests ("Mes demandes"). */
 @Global()
 @Module({
-  controllers: [OutboxController, NewsPublishingController, NewsReadingController, RequestsController],
+  controllers: [OutboxController, NewsPublishingController, NewsReadingController, RequestsController, QfProofController],
   providers: [
     {
       provide: MAILER,
@@ -49,6 +51,7 @@ class NotificationMailerBinding implements OnModuleInit {
     { provide: AttachmentStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new AttachmentStore(db) },
     AttachmentUploadInterceptor,
     ...REQUEST_COMMAND_HANDLERS,
+    TurnProofIntoQuotientHandler,
   ],
   exports: [MAILER, OutboxQueries, AttachmentStore, FAMILY_AUDIENCE_RESOLVER],
 })

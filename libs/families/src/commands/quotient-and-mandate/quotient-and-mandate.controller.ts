@@ -7,6 +7,7 @@ import { familyStream } from '../../domain/family-events.js';
 import { familyDecider, type FamilyCommand } from '../../domain/family.decider.js';
 import { PersonalDataCipher } from '../../privacy/personal-data-cipher.js';
 import { RevokeMandateRequest, SetQuotientRequest, SignMandateRequest } from './quotient-and-mandate.requests.js';
+import { SetQuotientService } from './set-quotient.service.js';
 
 /** Money matters of a family's file: set by the town's agents or its finance staff, never by the parent. */
 @ApiTags('familles')
@@ -16,13 +17,14 @@ export class QuotientAndMandateController {
   constructor(
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+    @Inject(SetQuotientService) private readonly quotients: SetQuotientService,
   ) {}
 
   @Put('quotient')
   @HttpCode(204)
   @ApiOperation({ summary: 'Enregistrer le quotient familial (montant, validité, justificatif)' })
-  setQuotient(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SetQuotientRequest) {
-    return this.handle({ type: 'SetQuotient', familyId, ...body });
+  async setQuotient(@Param('familyId', new ParseUUIDPipe()) familyId: string, @Body() body: SetQuotientRequest): Promise<void> {
+    await this.quotients.set(familyId, body);
   }
 
   @Put('direct-debit-mandate')

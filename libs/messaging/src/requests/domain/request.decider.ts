@@ -1,13 +1,22 @@
 import { ConflictError, NotFoundError, RuleViolationError } from '#ardoise/kernel';
 import type { Decider } from '#ardoise/commands';
-import type { RequestAttachmentAdded, RequestAuthor, RequestEvent, RequestOpened } from './request-events.js';
+import type { RequestAttachmentAdded, RequestAuthor, RequestEvent, RequestOpened, RequestTopic } from './request-events.js';
 
 /** A thread holds at most this many files (a family sends a few documents, not an archive). */
 export const MAX_ATTACHMENTS_PER_REQUEST = 20;
 
 export type RequestState =
   | { opened: false }
-  | { opened: true; requestId: string; familyId: string; status: 'open' | 'closed'; attachments: number };
+  | {
+      opened: true;
+      requestId: string;
+      familyId: string;
+      topic: RequestTopic;
+      status: 'open' | 'closed';
+      attachments: number;
+      /** The newest file the family sent: the proof staff act on (a QF update refers to it). */
+      lastFamilyAttachmentId?: string;
+    };
 
 export type RequestCommand =
   | { type: 'OpenRequest'; request: RequestOpened['data'] }
@@ -34,9 +43,14 @@ export const requestDecider: Decider<RequestState, RequestCommand, RequestEvent>
   evolve(state, event) {
     switch (event.type) {
       case 'RequestOpened':
-        return { opened: true, requestId: event.data.requestId, familyId: event.data.familyId, status: 'open', attachments: 0 };
+        return { opened: true, requestId: event.data.requestId, familyId: event.data.familyId, topic: event.data.topic, status: 'open', attachments: 0 };
       case 'RequestAttachmentAdded':
-        return state.opened ? { ...state, attachments: state.attachments + 1 } : state;
+        if (!state.opened) return state;
+        return {
+          ...state,
+          attachments: state.attachments + 1,
+          ...(event.data.author === 'family' ? { lastFamilyAttachmentId: event.data.attachmentId } : {}),
+        };
       case 'RequestClosed':
         return state.opened ? { ...state, status: 'closed' } : state;
       case 'RequestReopened':
