@@ -2,3 +2,4 @@ export * from './databases.js';
 export * from './embedded-postgres.js';
 export * from './migrations.js';
 export * from './tokens.js';
+export * from './transactional-append-gate.js';

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AggregateRepository, IdempotencyStore, type Clock } from '#ardoise/commands';
+import { TransactionalAppendGate } from '#ardoise/database';
 import { AppConfig } from './app-config.js';
 import type { Infrastructure } from './infrastructure.js';
 import { CLOCK, DATABASE, EVENT_STORE, INFRASTRUCTURE, LOGGER } from './tokens.js';
@@ -21,8 +22,9 @@ export class CoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: AggregateRepository, useFactory: () => new AggregateRepository(infrastructure.store, clock) },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(infrastructure.db) },
+        { provide: TransactionalAppendGate, useValue: TransactionalAppendGate.forPool(infrastructure.config.DATABASE_POOL_SIZE) },
       ],
-      exports: [AppConfig, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore],
+      exports: [AppConfig, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore, TransactionalAppendGate],
     };
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ValidationError, type FieldError } from '#ardoise/kernel';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, TransactionalAppendGate } from '#ardoise/database';
 import { AccountStore, accountStream, OneTimeTokenStore, passwordPolicyMessage, passwordProblems, type Account, type AccountCreated } from '#ardoise/identity';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider, type NewGuardian } from '../../domain/family.decider.js';
@@ -44,6 +44,7 @@ export class RegisterFamilyService {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TransactionalAppendGate) private readonly gate: TransactionalAppendGate,
   ) {}
 
   /** Step 1's own rules: password policy, confirmation, a login e-mail nobody uses yet. */
@@ -97,7 +98,8 @@ export class RegisterFamilyService {
       context.actor.onBehalfOfFamilyId = familyId; // recorded in every event's metadata
     }
 
-    const account = await this.db.transaction().execute(async (trx) => {
+    // The gate: this transaction appends before it commits (see TransactionalAppendGate).
+    const account = await this.gate.run(() => this.db.transaction().execute(async (trx) => {
       if (registration.activationToken) await this.tokens.consume('activation', registration.activationToken, trx);
       let created: Account | undefined;
       if (registration.login) {
@@ -125,9 +127,10 @@ export class RegisterFamilyService {
         context,
         { retriesOnConflict: 0 },
       );
+      // Also before the commit: a committed login always has its AccountCreated event.
+      if (created) await this.recordAccountCreated(created);
       return created;
-    });
-    if (account) await this.recordAccountCreated(account);
+    }));
     return { familyId, account };
   }
 
