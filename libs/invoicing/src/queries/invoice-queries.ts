@@ -6,24 +6,9 @@ import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-sta
 import { refdetOf } from '../domain/invoice.decider.js';
 import { CREDIT_NOTES_TABLE, INVOICE_LINES_TABLE, INVOICES_TABLE, PAYFIP_OPERATIONS_TABLE, PAYMENTS_TABLE } from '../projections/finance.tables.js';
 
-export interface InvoiceSummary {
-  invoiceId: string;
-  number: string;
-  familyId: string;
-  period: string;
-  kind: string;
-  correctsInvoiceId: string | null;
-  issuedOn: string;
-  dueDate: string;
-  totalCents: number;
-  creditedCents: number;
-  paidCents: number;
-  refundedCents: number;
-  outstandingCents: number;
-  status: InvoiceStatus;
-  statusLabel: string;
-  payfipReference: string;
-}
+/** One definition, shared with the portal (libs/contracts). */
+export type { InvoiceSummary } from '#ardoise/contracts';
+import type { InvoiceSummary } from '#ardoise/contracts';
 
 export interface InvoiceFilter {
   status?: InvoiceStatus;

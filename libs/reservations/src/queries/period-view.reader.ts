@@ -9,19 +9,9 @@ import { AggregateRepository } from '#ardoise/commands';
 import { bookingTerms } from '../service-day/booking-terms.js';
 import { RESERVATION_DAYS_TABLE, RESERVATION_LINES_TABLE } from '../projections/reservations.projector.js';
 
-export type CellState = 'free' | 'requested' | 'validated' | 'waitlisted' | 'submitted' | 'closed' | 'full' | 'past_deadline';
-
-export interface PeriodCell {
-  date: string;
-  state: CellState;
-  canChange: boolean;
-  /** The instant after which this cell can no longer change (booking, or cancellation once validated). */
-  deadline: string | null;
-  reservationId: string | null;
-  waitlistRank: number | null;
-  closedLabel: string | null;
-  absence: string | null;
-}
+/** One definition, shared with the portal (libs/contracts). */
+export type { CellState, PeriodCell } from '#ardoise/contracts';
+import type { CellState, PeriodCell } from '#ardoise/contracts';
 
 /** "Vue Période": one child, a month or a week, services × days. */
 @Injectable()
