@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { AccountStore, DEMO_STAFF } from '#ardoise/identity';
 import { ProjectionRunner } from '#ardoise/projections';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
@@ -201,5 +202,21 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     // The rebuilt projection still knows the threads: a new reply after the rebuild is e-mailed (once).
     expect((await agent.post(`/requests/${requestId}/messages`, { body: 'Troisième réponse.' })).status).toBe(201);
     await eventually(async () => (await repliesTo('claire.martin@example.fr')).length === 3);
+  });
+
+  it('a rebuild writes no e-mail about a fact older than three days (no mail about last year\'s news)', async () => {
+    const replies = await repliesTo('claire.martin@example.fr');
+    const oldest = replies.map((r) => r.dedupe_key as string).sort()[0]!;
+    // The reply was "recorded" ten days ago, and its e-mail never made it to the outbox.
+    await app.infrastructure.db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE events DISABLE TRIGGER events_append_only`.execute(trx);
+      await sql`UPDATE events SET recorded_at = now() - interval '10 days' WHERE event_id = ${oldest}::uuid`.execute(trx);
+      await sql`ALTER TABLE events ENABLE TRIGGER events_append_only`.execute(trx);
+      await trx.deleteFrom('mail_outbox').where('dedupe_key', '=', oldest).execute();
+    });
+    await app.app.get(ProjectionRunner).rebuild('notifications');
+    const after = await repliesTo('claire.martin@example.fr');
+    expect(after).toHaveLength(replies.length - 1);
+    expect(after.map((r) => r.dedupe_key)).not.toContain(oldest);
   });
 });
