@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { ValidationError } from '#ardoise/kernel';
 import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   findFirstBrokenLink,
-  type EventData,
   type EventStore,
   type Position,
-  type RecordedEvent,
   type Subscription,
 } from '#ardoise/event-store';
+import { category, collect, event, events, expectRejection, stream, take } from './contract-kit.js';
 
 /**
  * The behaviour every EventStore adapter must have (DESIGN.md §2, EventStoreDB semantics).
@@ -33,62 +31,9 @@ export function runEventStoreContract(
       await teardown?.();
     }, 60_000);
 
-    const stream = (category = 'contract') => `${category}-${randomUUID()}`;
-    const category = () => `c${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-    function event(type = 'SomethingHappened', data: unknown = { n: 1 }): EventData {
-      return {
-        id: randomUUID(),
-        type,
-        data,
-        metadata: {
-          actor: { userId: 'user-1', role: 'agent' },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          occurredAt: '2026-09-01T08:00:00.000Z',
-          schemaVersion: 1,
-        },
-      };
-    }
-    const events = (n: number, type?: string) => Array.from({ length: n }, (_, i) => event(type, { i }));
-
-    async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-      const out: T[] = [];
-      for await (const item of iterable) out.push(item);
-      return out;
-    }
-
-    async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-      try {
-        await promise;
-      } catch (error) {
-        return error;
-      }
-      throw new Error('expected a rejection');
-    }
-
     async function positionOfLastEvent(): Promise<Position | undefined> {
       const [last] = await collect(store.readAll({ direction: 'backwards', maxCount: 1 }));
       return last?.position;
-    }
-
-    /** Pulls exactly `n` items from a live iterator, failing after `timeoutMs`. */
-    async function take(iterator: AsyncIterator<RecordedEvent>, n: number, timeoutMs = 10_000): Promise<RecordedEvent[]> {
-      const out: RecordedEvent[] = [];
-      const deadline = Date.now() + timeoutMs;
-      while (out.length < n) {
-        const remaining = deadline - Date.now();
-        let timer: NodeJS.Timeout | undefined;
-        const result = await Promise.race([
-          iterator.next(),
-          new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(remaining, 0)))),
-        ]);
-        clearTimeout(timer);
-        if (result === 'timeout') throw new Error(`timed out after ${out.length}/${n} events`);
-        if (result.done) throw new Error(`subscription ended after ${out.length}/${n} events`);
-        out.push(result.value);
-      }
-      return out;
     }
 
     describe('append', () => {

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import type { Page } from 'playwright-core';
 import { billLastMonth, inviteFamily } from './support/api-client.js';
-import { startApi, type RunningApi } from './support/api-process.js';
-import { accessibilityViolations, blockingViolations, horizontalOverflow, launchBrowser, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
+import { aPortalOnAFreshDatabase } from './support/portal-world.js';
+import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { basketCount, bookThreeCanteenDays, createAccountThroughWizard, openBasket, showWeek } from './support/journey.js';
 
 /**
@@ -12,21 +11,7 @@ import { basketCount, bookThreeCanteenDays, createAccountThroughWizard, openBask
  * validated → validated state → one cancelled → an invoice paid through the PayFIP double.
  */
 describe('a parent’s journey through the portal', () => {
-  let database: TestDatabase | undefined;
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, env: { SEED_DEMO: 'true', LOG_LEVEL: 'warn' } });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await database?.drop();
-  }, 30_000);
+  const world = aPortalOnAFreshDatabase({ SEED_DEMO: 'true', LOG_LEVEL: 'warn' });
 
   it.each<ViewportName>(['desktop', 'phone'])(
     'on a %s: invited, the parent creates the account, books, validates, cancels one day and pays an invoice online',
@@ -38,12 +23,12 @@ describe('a parent’s journey through the portal', () => {
         if (name !== 'failure') blocking.push(...blockingViolations(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
       };
       const email = `famille.${viewport}@example.fr`;
-      const { familyId, token } = await inviteFamily(api!.url, email, 'Personnaz');
-      const { context, page, errors } = await openPage(browser!, viewport);
+      const { familyId, token } = await inviteFamily(world.api.url, email, 'Personnaz');
+      const { context, page, errors } = await openPage(world.browser, viewport);
       page.on('dialog', (dialog) => void dialog.accept());
       try {
         // Guide 1.1–1.2: the link of the e-mail, three steps, signed in.
-        await createAccountThroughWizard(page, `${api!.url}/activation/${token}`, { familyName: 'Personnaz', guardian: 'Marc', children: ['Clara', 'Guilhem'] }, `journey-${viewport}`);
+        await createAccountThroughWizard(page, `${world.api.url}/activation/${token}`, { familyName: 'Personnaz', guardian: 'Marc', children: ['Clara', 'Guilhem'] }, `journey-${viewport}`);
         await page.getByRole('button', { name: 'Accéder à mon espace famille' }).click();
         await page.waitForURL(/\/reservations$/);
         expect(await page.title()).toBe('Mes réservations | Ardoise — Mon espace famille');
@@ -101,7 +86,7 @@ describe('a parent’s journey through the portal', () => {
         expect(await page.locator(`button[data-service="CANTINE"][data-date="${days[1]}"]`).textContent()).toContain('Absence signalée');
 
         // Guide 3: the town bills last month; the parent pays online through PayFIP (test mode).
-        await billLastMonth(api!.url, familyId);
+        await billLastMonth(world.api.url, familyId);
         await payFirstInvoice(page, viewport, shot);
         await shot('11-facture-payee');
 
@@ -110,7 +95,7 @@ describe('a parent’s journey through the portal', () => {
         expect(errors).toEqual([]);
       } catch (error) {
         await shot('failure').catch(() => undefined);
-        throw new Error(`${(error as Error).message}\n--- API output ---\n${api!.logs().slice(-3000)}`);
+        throw new Error(`${(error as Error).message}\n--- API output ---\n${world.api.logs().slice(-3000)}`);
       } finally {
         await context.close();
       }

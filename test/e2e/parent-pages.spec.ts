@@ -1,12 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import type { Page } from 'playwright-core';
 import { ApiClient, DEMO_AGENT, DEMO_PARENT, inviteFamily, linkFromOutbox } from './support/api-client.js';
-import { startApi, type RunningApi } from './support/api-process.js';
+import { aPortalOnAFreshDatabase } from './support/portal-world.js';
 import {
   accessibilityViolations,
   blockingViolations,
   horizontalOverflow,
-  launchBrowser,
   openPage,
   saveScreenshot,
   type ViewportName,
@@ -15,21 +13,7 @@ import { PARENT_PASSWORD } from './support/journey.js';
 
 /** Every parent page, checked by axe-core (WCAG 2.1 A/AA) and for sideways scrolling, and the grid by keyboard only. */
 describe('the parent pages, for everyone', () => {
-  let database: TestDatabase | undefined;
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, env: { SEED_DEMO: 'true', LOG_LEVEL: 'warn' } });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await database?.drop();
-  }, 30_000);
+  const world = aPortalOnAFreshDatabase({ SEED_DEMO: 'true', LOG_LEVEL: 'warn' });
 
   /** axe on the page as it is now, and no wider than the screen; a screenshot for review. */
   async function check(page: Page, viewport: ViewportName, name: string, problems: string[]): Promise<void> {
@@ -40,7 +24,7 @@ describe('the parent pages, for everyone', () => {
   }
 
   async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${api!.url}/connexion`);
+    await page.goto(`${world.api.url}/connexion`);
     await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(who.email);
     await page.getByRole('textbox', { name: /^Mot de passe/ }).fill(who.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -51,20 +35,20 @@ describe('the parent pages, for everyone', () => {
     'on a %s, no page a parent meets has a serious or critical accessibility violation',
     async (viewport) => {
       const problems: string[] = [];
-      const { context, page, errors } = await openPage(browser!, viewport);
+      const { context, page, errors } = await openPage(world.browser, viewport);
       page.on('dialog', (dialog) => void dialog.accept());
       try {
         // Before signing in: login (and its errors), forgotten password, the wizard's three steps.
-        await page.goto(`${api!.url}/connexion`);
+        await page.goto(`${world.api.url}/connexion`);
         await page.getByRole('button', { name: 'Se connecter' }).click();
         await page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' }).waitFor();
         await check(page, viewport, 'connexion-erreurs', problems);
-        await page.goto(`${api!.url}/mot-de-passe-oublie`);
+        await page.goto(`${world.api.url}/mot-de-passe-oublie`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await check(page, viewport, 'mot-de-passe-oublie', problems);
 
-        const { token } = await inviteFamily(api!.url, `a11y.${viewport}@example.fr`, 'Durand');
-        await page.goto(`${api!.url}/activation/${token}`);
+        const { token } = await inviteFamily(world.api.url, `a11y.${viewport}@example.fr`, 'Durand');
+        await page.goto(`${world.api.url}/activation/${token}`);
         await page.getByRole('heading', { level: 2, name: /Étape 1 sur 3/ }).waitFor();
         await page.getByRole('button', { name: 'Suivant' }).click();
         await page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' }).waitFor();
@@ -107,18 +91,18 @@ describe('the parent pages, for everyone', () => {
           ['/foyer', 'foyer', 'heading'],
           ['/compte', 'compte', 'heading'],
         ] as const) {
-          await page.goto(`${api!.url}${path}`);
+          await page.goto(`${world.api.url}${path}`);
           if (ready === 'tab') await page.getByRole('tab').first().waitFor();
           else if (ready === 'status') await page.getByRole('status').first().waitFor();
           else await page.getByRole('heading', { level: 2 }).first().waitFor();
           await check(page, viewport, name, problems);
         }
-        await page.goto(`${api!.url}/foyer`);
+        await page.goto(`${world.api.url}/foyer`);
         await page.getByRole('button', { name: /Modifier Léa/ }).click();
         await page.getByRole('heading', { level: 2, name: 'Modifier' }).waitFor();
         await check(page, viewport, 'foyer-modifier-enfant', problems);
 
-        await page.goto(`${api!.url}/demandes`);
+        await page.goto(`${world.api.url}/demandes`);
         await page.getByRole('button', { name: /Nouvelle demande/ }).click();
         await page.getByRole('textbox', { name: /^Objet/ }).fill(`Attestation de quotient familial (${viewport})`);
         await page.getByRole('textbox', { name: /^Message/ }).fill('Bonjour, voici notre attestation.');
@@ -128,16 +112,16 @@ describe('the parent pages, for everyone', () => {
         await check(page, viewport, 'demande', problems);
 
         // Responsable 2's own login, from the invitation the parent sends in Mon foyer.
-        await page.goto(`${api!.url}/foyer`);
+        await page.goto(`${world.api.url}/foyer`);
         await page.getByRole('button', { name: /Inviter à avoir son propre identifiant|Renvoyer l’invitation/ }).first().click();
         await page.getByRole('button', { name: 'Envoyer l’invitation', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Invitation envoyée' }).waitFor();
-        const agent = await ApiClient.signedIn(api!.url, DEMO_AGENT.email, DEMO_AGENT.password);
+        const agent = await ApiClient.signedIn(world.api.url, DEMO_AGENT.email, DEMO_AGENT.password);
         const invitation = await linkFromOutbox(agent, 'marc.martin@demo.ardoise.fr', 'invitation');
         if (viewport === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
         await page.getByRole('button', { name: 'Se déconnecter' }).click();
         await page.waitForURL(/\/connexion/);
-        await page.goto(`${api!.url}/invitation/${invitation}`);
+        await page.goto(`${world.api.url}/invitation/${invitation}`);
         await page.getByRole('heading', { level: 1, name: 'Choisissez votre mot de passe' }).waitFor();
         await check(page, viewport, 'invitation-responsable-2', problems);
 
@@ -154,7 +138,7 @@ describe('the parent pages, for everyone', () => {
   );
 
   it('a parent books a day in the Vue Période grid and validates the basket with the keyboard only', async () => {
-    const { context, page } = await openPage(browser!, 'desktop');
+    const { context, page } = await openPage(world.browser, 'desktop');
     try {
       await signIn(page, { email: 'sami.bernard@demo.ardoise.fr', password: DEMO_PARENT.password });
       await page.locator('table.planning').first().waitFor();

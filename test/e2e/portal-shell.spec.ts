@@ -1,39 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startApi, type RunningApi } from './support/api-process.js';
+import { aPortalOnAFreshDatabase } from './support/portal-world.js';
 import {
   accessibilityViolations,
   blockingViolations,
   horizontalOverflow,
-  launchBrowser,
   openPage,
   saveScreenshot,
   type ViewportName,
 } from './support/browser.js';
 
 describe('the portal shell, served by the API on a fresh database', () => {
-  let database: TestDatabase | undefined;
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await database?.drop();
-  }, 30_000);
+  const world = aPortalOnAFreshDatabase();
 
   it.each<ViewportName>(['desktop', 'phone'])(
     'a parent on a %s sees the home page in French and that the service is available',
     async (viewport) => {
-      const { context, page, errors } = await openPage(browser!, viewport);
+      const { context, page, errors } = await openPage(world.browser, viewport);
       try {
-        const response = await page.goto(`${api!.url}/`);
+        const response = await page.goto(`${world.api.url}/`);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
@@ -75,9 +58,9 @@ describe('the portal shell, served by the API on a fresh database', () => {
   );
 
   it('a parent following a stale link is told in French that the page does not exist', async () => {
-    const { context, page } = await openPage(browser!, 'desktop');
+    const { context, page } = await openPage(world.browser, 'desktop');
     try {
-      const response = await page.goto(`${api!.url}/une-page-qui-n-existe-pas`);
+      const response = await page.goto(`${world.api.url}/une-page-qui-n-existe-pas`);
       expect(response?.status()).toBe(200); // the API serves the portal for any non-API path
       await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
       expect(await page.title()).toBe('Page introuvable | Ardoise — Mon espace famille');

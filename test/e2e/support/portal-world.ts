@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { startApi, type RunningApi } from './api-process.js';
+import { launchBrowser } from './browser.js';
+
+export interface PortalWorld {
+  readonly api: RunningApi;
+  readonly browser: Browser;
+}
+
+/**
+ * For a describe block: the built API on a fresh database and a headless Chromium, started
+ * before its tests and stopped after them. `env` goes to the API (e.g. SEED_DEMO).
+ */
+export function aPortalOnAFreshDatabase(env?: Record<string, string>): PortalWorld {
+  let database: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url, env });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await database?.drop();
+  }, 30_000);
+
+  return {
+    get api() {
+      if (!api) throw new Error('the API is not started yet (use it inside a test)');
+      return api;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet (use it inside a test)');
+      return browser;
+    },
+  };
+}
