@@ -26,6 +26,8 @@ export async function createApp(
     { logger: new NestPinoLogger(logger), bodyParser: true },
   );
   app.disable('x-powered-by');
+  // request.ip is the client's address: X-Forwarded-For counts only from the proxies in TRUST_PROXY.
+  app.set('trust proxy', infrastructure.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
   app.use(cookieParser());

@@ -10,6 +10,7 @@ import { PasswordResetController } from './passwords/password-reset.controller.j
 import { EmailChangeController } from './accounts/email-change.controller.js';
 import { LoginThrottle } from './sessions/login-throttle.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { SessionCookies } from './sessions/session-cookies.js';
 import { SessionStore } from './sessions/session-store.js';
 import { CreateStaffAccountService } from './staff/create-staff-account.service.js';
 import { StaffAccountsController } from './staff/staff-accounts.controller.js';
@@ -29,9 +30,10 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
       useFactory: (db: Kysely<any>, config: AppConfig) =>
         new SessionStore(db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }),
     },
+    { provide: SessionCookies, inject: [AppConfig], useFactory: (config: AppConfig) => new SessionCookies(config.secureCookies) },
     CreateStaffAccountService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccountStore, OneTimeTokenStore, SessionStore, CreateStaffAccountService],
+  exports: [AccountStore, OneTimeTokenStore, SessionStore, SessionCookies, CreateStaffAccountService],
 })
 export class IdentityModule {}

@@ -1,5 +1,24 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as express takes it: false, a number of proxies, or addresses / networks; undefined when malformed. */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] | undefined {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (PROXY_NAMES.has(item)) return true;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length > 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? items : undefined;
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -64,6 +83,22 @@ export class AppConfig {
   /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
   @IsOptional() @IsString() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
   PUBLIC_URL?: string;
+
+  /**
+   * The reverse proxies in front of Ardoise whose X-Forwarded-For is believed (express
+   * 'trust proxy'): addresses or networks (`10.0.0.1`, `10.0.0.0/8`, `loopback`,
+   * `uniquelocal`), comma-separated, or the number of proxies. Unset: none, the client
+   * address is the TCP peer's (X-Forwarded-For from anyone would let a client pick its own).
+   */
+  @IsOptional() @IsString() @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      defaultMessage: () =>
+        'TRUST_PROXY : adresses ou réseaux des proxys séparés par des virgules (10.0.0.1, 10.0.0.0/8, loopback, uniquelocal), ou leur nombre',
+    },
+  })
+  TRUST_PROXY?: string;
 
   /** Days an activation link stays valid. */
   @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
@@ -137,6 +172,16 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** The session cookie is `Secure` when families reach the portal over https (PUBLIC_URL). */
+  get secureCookies(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+
+  /** Express's 'trust proxy' setting from TRUST_PROXY: false, a number of hops, or a list of addresses. */
+  get trustProxy(): false | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -161,6 +206,7 @@ const CONFIG_VARIABLES = [
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',
+  'TRUST_PROXY',
   'ACTIVATION_LINK_DAYS',
   'SMTP_URL',
   'MAIL_FROM',

@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, ValidationError } from '#ardoise/kernel';
+import { AppError, TooManyRequestsError, ValidationError } from '#ardoise/kernel';
 import { peekContext } from '#ardoise/commands';
 import type { ProblemDetails } from '#ardoise/contracts';
 
@@ -75,6 +75,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
     }
     if (response.headersSent) return;
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -8,7 +8,7 @@ import { Public, SelfService } from '../access/access.decorators.js';
 import type { AuthenticatedRequest } from '../access/access.guard.js';
 import { LoginRequest } from './login.request.js';
 import { LoginThrottle } from './login-throttle.js';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { SessionCookies } from './session-cookies.js';
 import { SessionStore } from './session-store.js';
 import { signedIn, type SignedIn } from './signed-in.js';
 
@@ -19,6 +19,7 @@ export class SessionsController {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -37,7 +38,7 @@ export class SessionsController {
     }
     await this.throttle.record(body.email, ip, true);
     const { token, csrfToken } = await this.sessions.open(account.id);
-    setSessionCookies(request, response, token, csrfToken);
+    this.cookies.set(response, token, csrfToken);
     return signedIn(account);
   }
 
@@ -47,7 +48,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Se déconnecter' })
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.close(request.session!.tokenHash);
-    clearSessionCookies(request, response);
+    this.cookies.clear(response);
   }
 
   @Get('me')
