@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertCanWriteFamily, Public, SessionCookies, type SignedIn } from '#ardoise/identity';
+import { assertCanWriteFamily, Public, RateLimited, SessionCookies, type SignedIn } from '#ardoise/identity';
 import { AcceptGuardianInvitationRequest, InviteGuardianLoginRequest } from './guardian-logins.requests.js';
 import { GuardianLoginsService } from './guardian-logins.service.js';
 
@@ -14,6 +14,7 @@ export class GuardianLoginsController {
   ) {}
 
   @Post('families/:familyId/guardians/:guardianId/login-invitation')
+  @RateLimited('invitations')
   @HttpCode(202)
   @ApiOperation({ summary: 'Inviter un responsable (le 2, en général) à avoir son propre identifiant' })
   invite(

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
 import { ValidationError } from '#ardoise/kernel';
-import { assertCanReadFamily, Roles } from '#ardoise/identity';
+import { assertCanReadFamily, RateLimited, Roles } from '#ardoise/identity';
 import { AttachmentStore } from '../attachments/attachment-store.js';
 import { AttachmentUploadInterceptor } from '../attachments/attachment-upload.interceptor.js';
 import { RequestQueries } from '../queries/request-queries.js';
@@ -62,6 +62,7 @@ export class RequestsController {
 
   @Post(':id/attachments')
   @Roles('parent', 'agent', 'admin')
+  @RateLimited('uploads')
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Joindre un fichier (champ « file ») : PDF, JPEG, PNG ou HEIC, reconnu par son contenu' })
