@@ -37,6 +37,14 @@ describe('the règlement of a prestation', () => {
     expect(serviceDecider.decide({ type: 'SetBookingRules', rules }, state)).toEqual([]);
   });
 
+  it('unlessDecided (the demo seed) sets a règlement only where the town has none', () => {
+    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'day_before' as const, at: '18:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const state = serviceDecider.decide({ type: 'SetBookingRules', rules }, defined()).reduce(serviceDecider.evolve, defined());
+    const seeded = { ...rules, booking: { kind: 'day_before' as const, at: '10:00' } };
+    expect(serviceDecider.decide({ type: 'SetBookingRules', rules: seeded, unlessDecided: true }, state)).toEqual([]);
+    expect(serviceDecider.decide({ type: 'SetBookingRules', rules: seeded, unlessDecided: true }, defined())).toHaveLength(1);
+  });
+
   it('refuses a malformed deadline with a French message naming the rule', () => {
     const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'day_before' as const, at: '7h' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
     expect(() => serviceDecider.decide({ type: 'SetBookingRules', rules }, defined())).toThrow(ValidationError);

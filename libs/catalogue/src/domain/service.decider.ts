@@ -9,6 +9,7 @@ import {
   type ServiceDefined,
   type ServiceEvent,
 } from './catalogue-events.js';
+import { sameFacts } from './same-facts.js';
 import { deadlineRuleProblems } from './deadline-rule.js';
 import type { ServiceSeason } from './town-calendar.js';
 
@@ -29,10 +30,14 @@ export interface DefineServiceCommand {
 export interface SetBookingRulesCommand {
   type: 'SetBookingRules';
   rules: BookingRulesSet['data'];
+  /** The demo seed: do nothing when the town has already set this prestation's règlement. */
+  unlessDecided?: boolean;
 }
 export interface ScheduleOpeningCommand {
   type: 'ScheduleOpening';
   opening: HolidayOpening;
+  /** The demo seed: do nothing when this opening, or another on its dates, is already scheduled. */
+  unlessDecided?: boolean;
 }
 
 export type ServiceCommand = DefineServiceCommand | SetBookingRulesCommand | ScheduleOpeningCommand;
@@ -100,10 +105,11 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
           throw new ValidationError(problems.map((p) => ({ field: p.field, messages: [p.m] })));
         }
         const current = state.service;
+        if (command.unlessDecided && current.booking !== null) return [];
         if (
           current.season === command.rules.season &&
-          JSON.stringify(current.booking) === JSON.stringify(command.rules.booking) &&
-          JSON.stringify(current.cancellation) === JSON.stringify(command.rules.cancellation)
+          sameFacts(current.booking, command.rules.booking) &&
+          sameFacts(current.cancellation, command.rules.cancellation)
         ) {
           return []; // the same règlement again: nothing new to record
         }
@@ -121,10 +127,11 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
           ]);
         }
         const same = state.service.openings.find((o) => o.openingId === opening.openingId);
-        if (same && JSON.stringify(same) === JSON.stringify(opening)) return [];
+        if (same && sameFacts(same, opening)) return [];
         const overlapping = state.service.openings.find(
           (o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to,
         );
+        if (command.unlessDecided && (same || overlapping)) return [];
         if (overlapping) {
           throw new ConflictError('CATALOGUE.OPENING_OVERLAPS', 'Une ouverture est déjà prévue sur ces dates.');
         }
