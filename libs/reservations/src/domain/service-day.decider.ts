@@ -53,7 +53,8 @@ export interface ValidateLine {
   line: ReservationRef;
   capacity: number | null;
   closed: { label: string } | null;
-  deadline: { at: string; passed: boolean };
+  /** `at` null: the prestation has no règlement (then the day is closed too). */
+  deadline: { at: string | null; passed: boolean };
   /** An agent books past the deadline: who and why (recorded). */
   override: { by: string; reason: string } | null;
   phase: OpeningPhase;
@@ -64,7 +65,7 @@ export interface CancelReservation {
   childId: string;
   by: 'parent' | 'agent';
   reason: string | null;
-  deadline: { at: string; passed: boolean };
+  deadline: { at: string | null; passed: boolean };
   capacity: number | null;
 }
 export interface DeclareAbsence {
@@ -263,7 +264,7 @@ function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDay
   if (command.closed) return reject('DAY_CLOSED', `${REJECTION_MESSAGES.DAY_CLOSED} (${command.closed.label})`);
   const overridden: ServiceDayEvent[] = [];
   if (command.deadline.passed) {
-    if (!command.override) return reject('DEADLINE_PASSED');
+    if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');
     overridden.push({
       type: 'DeadlineOverridden',
       data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by },
