@@ -97,7 +97,23 @@ export interface Allocate {
   /** Submitted reservation ids in the order the allocation rules ranked them. */
   ranking: string[];
 }
-export type ServiceDayCommand = ValidateLine | CancelReservation | DeclareAbsence | JustifyAbsence | RecordAttendance | Allocate;
+/**
+ * An agent gives free places to the waiting list: one chosen child (`reservationId`), or
+ * the first in line up to the free places (after the town raised the capacity).
+ */
+export interface PromoteFromWaitlist {
+  type: 'PromoteFromWaitlist';
+  capacity: number | null;
+  reservationId: string | null;
+}
+export type ServiceDayCommand =
+  | ValidateLine
+  | CancelReservation
+  | DeclareAbsence
+  | JustifyAbsence
+  | RecordAttendance
+  | Allocate
+  | PromoteFromWaitlist;
 
 export const emptyServiceDay = (): ServiceDayState => ({
   entries: new Map(),
@@ -251,6 +267,8 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         return recordAttendance(command, state);
       case 'Allocate':
         return allocate(command, state);
+      case 'PromoteFromWaitlist':
+        return promote(command, state);
     }
   },
 };
@@ -371,6 +389,25 @@ function allocate(command: Allocate, state: ServiceDayState): ServiceDayEvent[] 
     },
   });
   return events;
+}
+
+/** Places left on the day (every waiting child when the prestation has no limit). */
+export function freePlaces(state: ServiceDayState, capacity: number | null): number {
+  return capacity === null ? state.waitlist.length : Math.max(0, capacity - state.validated);
+}
+
+function promote(command: PromoteFromWaitlist, state: ServiceDayState): ServiceDayEvent[] {
+  const free = freePlaces(state, command.capacity);
+  if (command.reservationId === null) {
+    return state.waitlist.slice(0, free).map((id) => ({ type: 'ReservationPromoted', data: ref(state.entries.get(id)!) }));
+  }
+  if (!state.waitlist.includes(command.reservationId)) {
+    throw new NotFoundError('WAITLIST.NOT_WAITING', 'Cet enfant n’est pas sur la liste d’attente de ce jour.');
+  }
+  if (free === 0) {
+    throw new RuleViolationError('WAITLIST.NO_FREE_PLACE', 'Aucune place libre ce jour-là : augmentez d’abord la capacité de la prestation.');
+  }
+  return [{ type: 'ReservationPromoted', data: ref(state.entries.get(command.reservationId)!) }];
 }
 
 function notValidated(): RuleViolationError {
