@@ -7,6 +7,7 @@ import { RunAllocationHandler } from './commands/run-allocation.handler.js';
 import { PromoteAfterCapacityRaiseHandler, PromoteFromWaitingListHandler } from './commands/promote-from-waiting-list/promote-from-waiting-list.handler.js';
 import { WaitingListsController } from './http/waiting-lists.controller.js';
 import { WaitingListsReader } from './queries/promotions/waiting-lists.reader.js';
+import { AllocationResultReader } from './queries/allocation-result/allocation-result.reader.js';
 import { ValidateBasketHandler } from './commands/validate-basket.handler.js';
 import { BasketController } from './http/basket.controller.js';
 import { FamilyReservationsController, ServiceDaysController } from './http/reservation-queries.controller.js';
@@ -32,6 +33,7 @@ import { ServiceDayWriter } from './service-day/service-day-writer.js';
     PromoteFromWaitingListHandler,
     PromoteAfterCapacityRaiseHandler,
     WaitingListsReader,
+    AllocationResultReader,
     PeriodViewReader,
     StaffViewsReader,
   ],

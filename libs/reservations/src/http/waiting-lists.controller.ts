@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isLocalDate } from '#ardoise/catalogue';
@@ -6,6 +6,7 @@ import { Roles } from '#ardoise/identity';
 import { ValidationError } from '#ardoise/kernel';
 import { PromoteAfterCapacityRaise, PromoteFromWaitingList } from '../commands/promote-from-waiting-list/promote-from-waiting-list.command.js';
 import { WaitingListsReader } from '../queries/promotions/waiting-lists.reader.js';
+import { AllocationResultReader } from '../queries/allocation-result/allocation-result.reader.js';
 import { checkedRange } from './date-range.js';
 import { PromoteDayRequest, PromoteRangeRequest, WaitingDaysQuery } from './waiting-lists.requests.js';
 
@@ -21,7 +22,15 @@ export class WaitingListsController {
   constructor(
     @Inject(WaitingListsReader) private readonly reader: WaitingListsReader,
     @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(AllocationResultReader) private readonly allocations: AllocationResultReader,
   ) {}
+
+  @Get('openings/:openingId/allocation')
+  @Roles('agent', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Résultat de l’attribution d’une ouverture : ordre des familles (priorités, tirage) et jours obtenus par enfant' })
+  allocation(@Param('serviceCode') serviceCode: string, @Param('openingId', ParseUUIDPipe) openingId: string) {
+    return this.allocations.result(serviceCode, openingId);
+  }
 
   @Get('waiting-days')
   @Roles('agent', 'admin', 'auditor')
