@@ -16,7 +16,7 @@ export interface TestApp {
 /** The real application (real PostgreSQL, real HTTP on a free port) on a fresh database. */
 export async function startTestApp(options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const app = await createApp(infrastructure, logger, { clock: options.clock ?? systemClock, extraModules: options.extraModules });
