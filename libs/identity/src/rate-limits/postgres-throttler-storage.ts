@@ -20,7 +20,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly db: Kysely<any>) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
     const ttlSeconds = ttl / 1000;
     const blockSeconds = (blockDuration > 0 ? blockDuration : ttl) / 1000;
     const { rows } = await sql<{ hits: number; expires_in: number; blocked_for: number | null }>`

@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { frenchDelay, TooManyRequestsError } from '#ardoise/kernel';
+import { clientNetwork } from '../sessions/client-network.js';
 import type { Session } from '../sessions/session-store.js';
 import { RATE_LIMIT_POLICIES, RATE_LIMITED_KEY, type RateLimitName, type RateLimitPolicy } from './rate-limit-policies.js';
 
@@ -11,8 +12,8 @@ import { RATE_LIMIT_POLICIES, RATE_LIMITED_KEY, type RateLimitName, type RateLim
 export const RATE_LIMIT_STORAGE = Symbol('ardoise.RATE_LIMIT_STORAGE');
 
 const trackers: Record<RateLimitPolicy['tracker'], (request: Request & { session?: Session }) => string> = {
-  client: (request) => `client:${request.ip ?? 'unknown'}`,
-  account: (request) => (request.session ? `account:${request.session.account.id}` : `client:${request.ip ?? 'unknown'}`),
+  client: (request) => `client:${clientNetwork(request.ip)}`,
+  account: (request) => (request.session ? `account:${request.session.account.id}` : `client:${clientNetwork(request.ip)}`),
 };
 
 /**

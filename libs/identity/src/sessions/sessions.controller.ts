@@ -6,6 +6,7 @@ import { AccountStore } from '../accounts/account-store.js';
 import { DECOY_HASH, verifyPassword } from '../accounts/password-hasher.js';
 import { Public, SelfService } from '../access/access.decorators.js';
 import type { AuthenticatedRequest } from '../access/access.guard.js';
+import { clientNetwork } from './client-network.js';
 import { LoginRequest } from './login.request.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionCookies } from './session-cookies.js';
@@ -27,7 +28,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Se connecter (cookie de session httpOnly + jeton CSRF XSRF-TOKEN)' })
   async login(@Body() body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
-    const ip = request.ip ?? 'unknown';
+    const ip = clientNetwork(request.ip);
     await this.throttle.assertAllowed(body.email, ip);
     const account = await this.accounts.findByEmail(body.email);
     const valid = await verifyPassword(account?.passwordHash ?? DECOY_HASH, body.password);
