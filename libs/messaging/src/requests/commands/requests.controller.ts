@@ -6,6 +6,7 @@ import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
 import { ValidationError } from '#ardoise/kernel';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
+import { ATTACHMENT_READERS, mayDownloadAttachments } from '../attachments/attachment-rules.js';
 import { AttachmentStore } from '../attachments/attachment-store.js';
 import { AttachmentUploadInterceptor } from '../attachments/attachment-upload.interceptor.js';
 import { RequestQueries } from '../queries/request-queries.js';
@@ -50,7 +51,7 @@ export class RequestsController {
   @Get(':id')
   @ApiOperation({ summary: 'Une demande, avec ses messages et ses fichiers' })
   thread(@Param('id', new ParseUUIDPipe()) id: string): Promise<RequestThreadView> {
-    return this.queries.thread(id, ownFamily());
+    return this.queries.thread(id, ownFamily(), { downloads: mayDownloadAttachments(currentContext().actor.role) });
   }
 
   @Post(':id/messages')
@@ -71,6 +72,7 @@ export class RequestsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @Roles(...ATTACHMENT_READERS)
   @ApiOperation({ summary: 'Télécharger un fichier d’une demande (la famille et les agents seulement)' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
