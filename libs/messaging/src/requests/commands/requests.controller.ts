@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
@@ -65,6 +65,7 @@ export class RequestsController {
   @Roles('parent', 'agent', 'admin')
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG ou HEIC' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Joindre un fichier (champ « file ») : PDF, JPEG, PNG ou HEIC, reconnu par son contenu' })
   attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     const file = request.file!;
@@ -73,6 +74,7 @@ export class RequestsController {
 
   @Get(':id/attachments/:attachmentId')
   @Roles(...ATTACHMENT_READERS)
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif')
   @ApiOperation({ summary: 'Télécharger un fichier d’une demande (la famille et les agents seulement)' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
