@@ -3,6 +3,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionService } from './core/session.service';
+import { isStaffRole } from './core/staff-areas';
 import { MESSAGES } from './i18n/messages';
 import { PARENT_NAV_ITEMS, PUBLIC_NAV_ITEMS } from './layout/nav-items';
 
@@ -20,6 +21,8 @@ export class AppComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly navItems = computed(() => (this.session.isParent() ? PARENT_NAV_ITEMS : PUBLIC_NAV_ITEMS));
+  /** The back office's dense tables get the whole width of the screen. */
+  protected readonly isStaff = computed(() => isStaffRole(this.session.me()?.role));
   /** On a phone the menu folds behind a button; it closes after each navigation. */
   protected readonly menuOpen = signal(false);
 

@@ -81,6 +81,12 @@ export const messagesFr = {
     refresh: 'Actualiser',
     refreshing: 'Actualisation…',
   },
+  forbidden: {
+    pageTitle: 'Accès refusé',
+    heading: 'Accès refusé',
+    body: (page: string) => `Cette page${page ? ` (${page})` : ''} est réservée à d’autres personnes que vous : votre compte n’y a pas accès.`,
+    backHome: 'Revenir à votre accueil',
+  },
   notFound: {
     pageTitle: 'Page introuvable',
     heading: 'Page introuvable',
