@@ -8,6 +8,7 @@ import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { useBodyParsers } from './http/input/body-parsers.js';
 import { wellFormedUrl } from './http/input/well-formed-input.middleware.js';
+import { completeDocument } from './openapi/complete-document.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -46,7 +47,7 @@ export async function createApp(
     .setDescription('Portail famille des services périscolaires : commandes et requêtes. Erreurs en application/problem+json (RFC 9457).')
     .setVersion('1')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, openApi)), {
     useGlobalPrefix: false,
     jsonDocumentUrl: 'api/docs-json',
   });
