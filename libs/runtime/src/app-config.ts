@@ -78,9 +78,9 @@ export class AppConfig {
   @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
   SMTP_URL?: string;
 
-  /** Sender of Ardoise's e-mails. */
-  @IsString()
-  MAIL_FROM = 'Ardoise <ne-pas-repondre@ardoise.localhost>';
+  /** Sender of Ardoise's e-mails. Default: the town's name <ne-pas-repondre@ardoise.localhost>. */
+  @IsOptional() @IsString()
+  MAIL_FROM?: string;
 
   /** An e-mail the SMTP server keeps refusing is given up (status `failed`) after this many attempts. */
   @Transform(toInt) @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' }) @Min(1) @Max(50)
@@ -185,6 +185,11 @@ export class AppConfig {
   /** IBAN of the town's account (Trésor public) credited by direct debits. */
   @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'SEPA_CREDITOR_IBAN doit être un IBAN sans espaces' })
   SEPA_CREDITOR_IBAN = 'FR7630001007941234567890185';
+
+  /** The sender families see: the town, not the software. */
+  get mailFrom(): string {
+    return this.MAIL_FROM ?? `"${this.TOWN_NAME.replace(/["\\]/g, '')}" <ne-pas-repondre@ardoise.localhost>`;
+  }
 
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');

@@ -3,7 +3,7 @@ import type { Transporter } from 'nodemailer';
 import { OUTBOX_TABLE } from './outbox-mailer.js';
 
 export interface MailDeliveryOptions {
-  /** Sender (AppConfig.MAIL_FROM). */
+  /** Sender (AppConfig.mailFrom). */
   from: string;
   /** After this many failed attempts an e-mail is `failed` (staff see it in the outbox). */
   maxAttempts: number;

@@ -1,5 +1,5 @@
 import type { LegalPage, LegalPageSlug } from '#ardoise/contracts';
-import type { TownIdentity } from './town-identity.js';
+import { townAtSentenceStart, townInSentence, type TownIdentity } from './town-identity.js';
 
 /**
  * The legal pages a French municipal site must publish, worded for the demo town from the
@@ -17,7 +17,7 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
       sections: [
         {
           heading: 'Éditeur',
-          blocks: [{ p: `L’espace famille (${publicUrl}) est édité par ${theTown(town.name)}, collectivité territoriale.` }, { list: [...contact, `SIRET : ${town.siret}`] }],
+          blocks: [{ p: `L’espace famille (${publicUrl}) est édité par ${townInSentence(town.name)}, collectivité territoriale.` }, { list: [...contact, `SIRET : ${town.siret}`] }],
         },
         { heading: 'Directeur de la publication', blocks: [{ p: 'Le maire, représentant légal de la commune.' }] },
         {
@@ -30,7 +30,7 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         },
         {
           heading: 'Propriété intellectuelle',
-          blocks: [{ p: `Les textes, le blason et les documents publiés sur ce site appartiennent à ${theTown(town.name)}. Toute reproduction demande son accord, sauf pour un usage personnel.` }],
+          blocks: [{ p: `Les textes, le blason et les documents publiés sur ce site appartiennent à ${townInSentence(town.name)}. Toute reproduction demande son accord, sauf pour un usage personnel.` }],
         },
         {
           heading: 'Données personnelles et accessibilité',
@@ -49,7 +49,7 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         {
           heading: 'Engagement',
           blocks: [
-            { p: `${upperFirst(theTown(town.name))} s’engage à rendre ses services en ligne accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.` },
+            { p: `${townAtSentenceStart(town.name)} s’engage à rendre ses services en ligne accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.` },
             { p: `Cette déclaration s’applique à l’espace famille (${publicUrl}).` },
           ],
         },
@@ -111,7 +111,7 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
       sections: [
         {
           heading: 'Responsable du traitement',
-          blocks: [{ p: `${upperFirst(theTown(town.name))}, représentée par son maire, ${town.address}.` }],
+          blocks: [{ p: `${townAtSentenceStart(town.name)}, représentée par son maire, ${town.address}.` }],
         },
         {
           heading: 'À quoi servent vos données',
@@ -192,10 +192,3 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
     },
   };
 }
-
-/** « Mairie de Saint-Ardoise » → « la mairie de Saint-Ardoise », inside a sentence; another name as it is. */
-function theTown(name: string): string {
-  return /^(Mairie|Commune|Ville)\b/.test(name) ? `la ${name[0]!.toLowerCase()}${name.slice(1)}` : name;
-}
-
-const upperFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);

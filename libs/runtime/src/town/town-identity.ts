@@ -36,3 +36,14 @@ export function formatSiret(siret: string): string {
   const d = siret.replace(/\s/g, '');
   return `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6, 9)} ${d.slice(9)}`;
 }
+
+/** « Mairie de Saint-Ardoise » → « la mairie de Saint-Ardoise », inside a sentence; another name as it is. */
+export function townInSentence(name: string): string {
+  return /^(Mairie|Commune|Ville)\b/.test(name) ? `la ${name[0]!.toLowerCase()}${name.slice(1)}` : name;
+}
+
+/** The same at the start of a sentence: « La mairie de Saint-Ardoise ». */
+export const townAtSentenceStart = (name: string) => {
+  const words = townInSentence(name);
+  return words[0]!.toUpperCase() + words.slice(1);
+};
