@@ -10,7 +10,7 @@ export interface TownProfile {
   /** Opening hours of the service, in words. */
   hours: string;
   siret: string;
-  /** Colours of the town (#rrggbb): `primary` carries white text (contrast ≥ 4.5:1). */
+  /** Colours of the town (#rrggbb): `primary` carries white text (contrast ≥ 5:1). */
   colors: { primary: string; accent: string };
   /** The coat of arms or logo, served at this path (SVG or PNG). */
   logoUrl: string;

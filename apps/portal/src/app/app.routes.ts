@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 import { homeGuard, parentGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
 import { MESSAGES } from './i18n/messages';
+import { LEGAL_ROUTES } from './pages/legal/legal.routes';
 
 /**
  * Every area is a lazy route, so each one (réservations, factures, demandes, and the
@@ -89,6 +90,7 @@ export const routes: Routes = [
     title: () => inject(MESSAGES).auth.myAccount.emailConfirmTitle,
     loadComponent: () => import('./pages/account/email-confirmation-page.component').then((m) => m.EmailConfirmationPageComponent),
   },
+  ...LEGAL_ROUTES,
   {
     path: '**',
     title: () => inject(MESSAGES).notFound.pageTitle,

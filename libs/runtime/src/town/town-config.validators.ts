@@ -33,14 +33,14 @@ export function luminance(hex: string): number {
 /** Contrast ratio of white text on this colour (WCAG 2.1). */
 export const contrastWithWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
 
-/** A #rrggbb colour that white text can be read on (contrast ≥ 4.5:1, WCAG AA). */
+/** A #rrggbb colour that white text can be read on (contrast ≥ 5:1: WCAG AA 4.5:1 with room for the light grey footer). */
 @ValidatorConstraint({ name: 'readableOnWhite' })
 export class ReadableOnWhite implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) && contrastWithWhite(value) >= 4.5;
+    return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) && contrastWithWhite(value) >= 5;
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return `${args.property} doit être une couleur #rrggbb assez foncée pour un texte blanc (contraste d’au moins 4,5:1)`;
+    return `${args.property} doit être une couleur #rrggbb assez foncée pour un texte blanc (contraste d’au moins 5:1, pour le texte blanc et les liens sur fond clair)`;
   }
 }

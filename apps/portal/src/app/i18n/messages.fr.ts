@@ -1,4 +1,3 @@
-import type { HealthStatus } from '@ardoise/contracts';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
@@ -6,6 +5,7 @@ import { householdFr } from './fr/household.fr';
 import { invoicesFr } from './fr/invoices.fr';
 import { messagingFr } from './fr/messaging.fr';
 import { reservationsFr } from './fr/reservations.fr';
+import { townFr } from './fr/town.fr';
 
 /**
  * Every French string of the portal, in one place. French is the source language; a
@@ -19,7 +19,8 @@ export const messagesFr = {
     name: 'Ardoise — Mon espace famille',
     skipToContent: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
-    footer: 'Services périscolaires de la commune : restauration scolaire, accueil périscolaire, centre de loisirs.',
+    /** Beside the town's name in the banner. */
+    service: 'Espace famille',
     menu: 'Menu',
     signIn: 'Se connecter',
   },
@@ -38,49 +39,7 @@ export const messagesFr = {
   reservations: reservationsFr,
   invoices: invoicesFr,
   ...messagingFr,
-  home: {
-    pageTitle: 'Accueil',
-    heading: 'Bienvenue dans votre espace famille',
-    intro:
-      'Depuis cet espace, vous pourrez inscrire vos enfants à la restauration scolaire, à l’accueil périscolaire et au centre de loisirs, suivre vos réservations et régler vos factures.',
-    soon: 'Connectez-vous pour réserver, suivre vos factures et échanger avec la mairie.',
-    staff: 'Vous êtes connecté avec un compte de la mairie : les pages des agents sont à part.',
-  },
-  health: {
-    heading: 'État du service',
-    checking: 'Vérification en cours…',
-    overall: {
-      ok: 'Service disponible',
-      degraded: 'Service dégradé',
-      down: 'Service indisponible',
-    } satisfies Record<HealthStatus, string>,
-    overallHint: {
-      ok: 'Tout fonctionne normalement.',
-      degraded: 'Le portail fonctionne, mais certaines informations peuvent avoir un peu de retard.',
-      down: 'Le portail ne peut pas traiter vos demandes pour le moment. Réessayez dans quelques minutes.',
-    } satisfies Record<HealthStatus, string>,
-    unreachable: 'Le serveur ne répond pas. Vérifiez votre connexion internet, puis réessayez.',
-    checksHeading: 'Vérifications',
-    check: {
-      ok: 'Fonctionnement normal',
-      degraded: 'Fonctionnement dégradé',
-      down: 'Hors service',
-    } satisfies Record<HealthStatus, string>,
-    database: 'Base de données',
-    eventStore: (adapter: 'postgresql' | 'eventstoredb') =>
-      `Journal des événements (${adapter === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'})`,
-    projectionsHeading: 'Mise à jour des données',
-    projectionsIntro: 'Retard de chaque vue de données sur le journal des événements.',
-    noProjections: 'Aucune vue de données n’a encore démarré.',
-    lag: (events: number, seconds: number) =>
-      events === 0
-        ? 'À jour'
-        : `${events.toLocaleString('fr-FR')} ${events > 1 ? 'événements' : 'événement'} en attente, ${duration(seconds)} de retard`,
-    heartbeat: (at: string | null) => (at === null ? 'Pas encore démarrée' : `Dernier signal à ${time(at)}`),
-    version: (version: string, checkedAt: string) => `Version ${version} · vérifié à ${time(checkedAt)}`,
-    refresh: 'Actualiser',
-    refreshing: 'Actualisation…',
-  },
+  ...townFr,
   notFound: {
     pageTitle: 'Page introuvable',
     heading: 'Page introuvable',
@@ -90,18 +49,3 @@ export const messagesFr = {
 };
 
 export type Messages = typeof messagesFr;
-
-function duration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return s % 60 === 0 ? `${minutes} min` : `${minutes} min ${s % 60} s`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-}
-
-function time(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(date);
-}
