@@ -35,7 +35,8 @@ export const townFr = {
     legalNoticeTitle: 'Mentions légales',
     accessibilityTitle: 'Déclaration d’accessibilité',
     personalDataTitle: 'Données personnelles',
-    updatedOn: (date: string) => `Mise à jour : ${new Date(`${date}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })}`,
+    updatedOn: (date: string) =>
+      `Mise à jour : ${new Date(`${date}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).replace(/^1 /, '1er ')}`,
     unavailable: 'Cette page n’a pas pu être chargée. Réessayez dans un instant.',
     externalLink: '(site externe)',
   },
