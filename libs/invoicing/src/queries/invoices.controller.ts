@@ -31,6 +31,11 @@ export class InvoicesQuery {
   format?: 'json' | 'csv';
 }
 
+export class InvoiceNumberQuery {
+  @IsString() @Matches(/^\d{4}-?\d{0,6}$/, { message: 'Numéro de facture invalide (par exemple 2026-000123).' })
+  number!: string;
+}
+
 @ApiTags('Facturation')
 @Controller()
 export class InvoicesController {
@@ -44,6 +49,13 @@ export class InvoicesController {
   async forFamily(@Param('familyId', new ParseUUIDPipe()) familyId: string) {
     assertCanReadFamily(familyId);
     return this.queries.forFamily(familyId);
+  }
+
+  @Get('invoices')
+  @Roles('agent', 'finance', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Retrouver des factures par leur numéro ou son début (recherche du back office)' })
+  async byNumber(@Query() query: InvoiceNumberQuery) {
+    return { invoices: await this.queries.byNumber(query.number) };
   }
 
   @Get('invoices/:invoiceId')

@@ -1,0 +1,1 @@
+export const dayFr = { pageTitle: "La journée" };

@@ -1,0 +1,1 @@
+export const familiesFr = { pageTitle: "Familles" };
