@@ -83,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-});
+}, 30_000);
 
 describe('the invoice PDF', () => {
   let invoices: Json[];

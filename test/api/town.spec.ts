@@ -1,15 +1,20 @@
 import { HttpClient } from './support/http-client.js';
-import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';
+import { bodyOf, eventually, startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ env: { TOWN_NAME: 'Mairie de Bourg-Ardent', TOWN_PHONE: '03 85 11 22 33', TOWN_COLOR: '#0b5e3f' } });
-}, 60_000);
+  // Let the projections finish starting, so that closing the app does not cut them mid-way.
+  await eventually(async () => {
+    const health = await bodyOf(await new HttpClient(app.baseUrl).get('/health'));
+    return health.status === 'ok' && health.projections.length > 0;
+  }, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await app?.close();
-});
+}, 30_000);
 
 describe('the town, for every visitor (GET /api/v1/town)', () => {
   const visitor = () => new HttpClient(app.baseUrl);
