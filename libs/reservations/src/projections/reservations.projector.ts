@@ -130,10 +130,17 @@ export const reservationsProjector: Projector = {
         return;
       case 'AttendanceRecorded': {
         const d = event.data;
+        const markedAt = d.markedAt ?? at;
         await trx
           .insertInto(tables[ATTENDANCE_TABLE]!)
-          .values({ service_code: d.serviceCode, date: d.date, child_id: d.childId, family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: at })
-          .onConflict((oc) => oc.columns(['service_code', 'date', 'child_id']).doUpdateSet({ status: d.status, reservation_id: d.reservationId, recorded_at: at }))
+          .values({ service_code: d.serviceCode, date: d.date, child_id: d.childId, family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: markedAt })
+          // The later mark wins (by when it was taken), whatever the order the tablets sent them in.
+          .onConflict((oc) =>
+            oc
+              .columns(['service_code', 'date', 'child_id'])
+              .doUpdateSet({ status: d.status, reservation_id: d.reservationId, recorded_at: markedAt })
+              .where(`${tables[ATTENDANCE_TABLE]!}.recorded_at`, '<=', markedAt),
+          )
           .execute();
         return;
       }
