@@ -7,7 +7,7 @@ import type { FamilyFileView, PeriodCell, PeriodView, ReservationHistory, Servic
 import { toApiError } from '../../../../core/api-error';
 import { MESSAGES } from '../../../../i18n/messages';
 import { BO_MESSAGES } from '../../../../i18n/back-office/back-office-messages';
-import { longDay, shortDay, todayInParis } from '../../../../back-office/table/formats';
+import { longDay, shortDay, todayInParis, weekdayDay } from '../../../../back-office/table/formats';
 import { FamiliesService, type Slot } from '../families.service';
 
 type Action = 'book' | 'cancel' | 'absence';
@@ -40,6 +40,7 @@ export class ActForFamilyComponent {
   private readonly families = inject(FamiliesService);
   protected readonly longDay = longDay;
   protected readonly shortDay = shortDay;
+  protected readonly weekdayDay = weekdayDay;
 
   readonly family = input.required<FamilyFileView>();
   protected readonly name = computed(() => this.family().familyName ?? this.t.unnamedFamily);
