@@ -22,12 +22,20 @@ describe('the back office, role by role', () => {
         const url = new URL(r.url());
         if ((url.pathname.startsWith('/api/') && url.pathname !== '/api/v1/auth/me') || url.pathname.endsWith('back-office-theme.css')) calls.push(url.pathname);
       };
+      // The back office's code: any script naming the shell's element.
+      const backOfficeCode: Promise<string | null>[] = [];
+      const scripts = (r: { url(): string; text(): Promise<string> }) => {
+        if (r.url().endsWith('.js')) backOfficeCode.push(r.text().then((t) => (t.includes('ard-back-office-shell') ? new URL(r.url()).pathname : null), () => null));
+      };
       page.on('request', listener);
+      page.on('response', scripts);
       await page.goto(`${world.api.url}${route}`);
       await page.waitForURL(refusedAt);
       await page.waitForLoadState('networkidle');
       page.off('request', listener);
+      page.off('response', scripts);
       expect({ route, calls }).toEqual({ route, calls: [] });
+      expect({ route, scripts: (await Promise.all(backOfficeCode)).filter(Boolean) }).toEqual({ route, scripts: [] });
       expect(await page.locator('ard-back-office-shell').count()).toBe(0);
     }
   }
