@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { useBodyParsers } from './http/input/body-parsers.js';
+import { wellFormedUrl } from './http/input/well-formed-input.middleware.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -23,13 +25,15 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ infrastructure, logger, clock: options.clock ?? systemClock, extraModules: options.extraModules }),
     new ExpressAdapter(),
-    { logger: new NestPinoLogger(logger), bodyParser: true },
+    { logger: new NestPinoLogger(logger), bodyParser: false },
   );
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(wellFormedUrl);
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
+  useBodyParsers(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());

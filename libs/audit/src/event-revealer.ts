@@ -2,7 +2,7 @@ import type { RecordedEvent } from '#ardoise/event-store';
 
 /**
  * What an auditor is shown of an event's data. Personal data is stored encrypted per family
- * (crypto-shredding, DESIGN.md §3): a context that can decrypt plugs its revealer in through
+ * (crypto-shredding, docs/decisions/0003-crypto-shredding.md): a context that can decrypt plugs its revealer in through
  * `AuditModule.register({ revealer })`; where the key is gone it shows the data as stored.
  * The default shows every event exactly as stored (ciphertext included).
  *

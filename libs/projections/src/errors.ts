@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '#ardoise/kernel';
-import type { RecordedEvent } from '#ardoise/event-store';
+import type { Position, RecordedEvent } from '#ardoise/event-store';
 
 /**
  * A projector's handler threw. Carries what may be logged: never the event's data, only
@@ -10,6 +10,7 @@ export class ProjectionHandlerError extends Error {
   readonly eventId: string;
   readonly eventType: string;
   readonly streamId: string;
+  readonly eventPosition: Position;
   constructor(
     readonly projection: string,
     event: RecordedEvent,
@@ -20,6 +21,22 @@ export class ProjectionHandlerError extends Error {
     this.eventId = event.id;
     this.eventType = event.type;
     this.streamId = event.streamId;
+    this.eventPosition = event.position;
+  }
+}
+
+/**
+ * A batch projector failed outside the fold of one event (e.g. its final writes): the
+ * engine does not know which event is at fault and retries the batch one event at a time.
+ */
+export class ProjectionBatchError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly events: number,
+    override readonly cause: unknown,
+  ) {
+    super(`Projection ${projection} failed on a batch of ${events} events: ${describeError(cause)}`);
+    this.name = 'ProjectionBatchError';
   }
 }
 

@@ -27,8 +27,10 @@ export interface ProjectionRunnerOptions {
   runnerId?: string;
   /** Dedicated sessions for advisory locks; default `new pg.Client(pool.options)` with keep-alive. */
   createSession?: () => pg.Client;
-  /** Events per transaction, at most (default 500). */
+  /** Events per transaction when following the log, at most (default 500). */
   batchSize?: number;
+  /** Events per transaction when rebuilding a generation from the start (default 5000). */
+  rebuildBatchSize?: number;
   /** How often a standby tries to take the lead (default 3000 ms). */
   standbyRetryMs?: number;
   /** Leader heartbeat period (default 5000 ms). */
@@ -71,7 +73,7 @@ export class ProjectionRunner {
       store: options.store,
       createSession,
       logger: this.logger,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.rebuildBatchSize ?? 5000,
       lockRetryMs: options.standbyRetryMs ?? 3000,
     });
     this.healthOptions = { ...defaultHealthOptions, ...options.health };
@@ -135,6 +137,25 @@ export class ProjectionRunner {
       this.rebuilds.delete(controller);
       options.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Rebuilds several projections (default: all) side by side, `concurrency` at a time (their
+   * read models are independent: each has its own tables, checkpoint and locks).
+   */
+  async rebuildAll(options: { only?: readonly string[]; concurrency?: number; onProgress?: RebuildProgressListener; signal?: AbortSignal } = {}): Promise<Generation[]> {
+    const names = options.only ? [...options.only] : this.projectorNames;
+    for (const name of names) if (!this.projectors.has(name)) throw new UnknownProjectionError(name);
+    const results: Generation[] = new Array(names.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < names.length) {
+        const index = next++;
+        results[index] = await this.rebuild(names[index]!, options.onProgress, { signal: options.signal });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, names.length)) }, lane));
+    return results;
   }
 
   get projectorNames(): string[] {

@@ -24,7 +24,9 @@ export function problemType(code: string): string {
 }
 
 /** Maps every error, once, to RFC 9457 problem+json. Never a 500 for bad input. */
-export function toProblem(error: unknown, instance?: string): ProblemDetails {
+export function toProblem(thrown: unknown, instance?: string): ProblemDetails {
+  // Nest wraps errors from Express middleware (the body parsers' checks) in an HttpException.
+  const error = thrown instanceof HttpException && thrown.cause instanceof AppError ? thrown.cause : thrown;
   const correlationId = peekContext()?.correlationId;
   if (error instanceof AppError) {
     return {

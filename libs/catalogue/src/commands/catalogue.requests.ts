@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -13,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../http/is-local-date.js';
@@ -22,6 +24,7 @@ import type { AllocationPriority, OpeningMode } from '../domain/catalogue-events
 import type { DeadlineRule } from '../domain/deadline-rule.js';
 
 const CODE = /^[A-Z0-9_-]{2,20}$/;
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class DefineServiceRequest {
   @Matches(CODE, { message: 'Le code est fait de 2 à 20 majuscules, chiffres, « - » ou « _ ».' })
@@ -34,6 +37,35 @@ export class DefineServiceRequest {
   weekdays!: Weekday[];
   @IsOptional() @IsInt() @Min(1) @Max(10_000)
   dailyCapacity?: number | null;
+  /** When its sessions start (HH:MM, Paris). */
+  @IsOptional() @Matches(CLOCK_TIME, { message: 'L’heure de début doit s’écrire HH:MM.' })
+  startTime?: string;
+}
+
+export class ChangeCapacityRequest {
+  /** Places per day; null: no limit. */
+  @ValidateIf((r: ChangeCapacityRequest) => r.dailyCapacity !== null) @IsInt() @Min(1) @Max(10_000)
+  dailyCapacity!: number | null;
+}
+
+export class SetSessionStartRequest {
+  @Matches(CLOCK_TIME, { message: 'L’heure de début doit s’écrire HH:MM.' })
+  startTime!: string;
+}
+
+/** A draft règlement and the days to try it on (nothing is saved). */
+export class PreviewBookingRulesRequest {
+  @IsOptional() @IsIn(['school', 'holidays'])
+  season?: ServiceSeason;
+  @IsObject()
+  booking!: DeadlineRule;
+  @IsOptional() @IsObject()
+  cancellation?: DeadlineRule;
+  /** A draft start time for the sessions (HH:MM), for « n heures avant le début de la séance ». */
+  @IsOptional() @Matches(CLOCK_TIME, { message: 'L’heure de début doit s’écrire HH:MM.' })
+  startTime?: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(62) @IsLocalDate({ each: true })
+  dates!: string[];
 }
 
 /** The rules are checked form by form by the domain (deadline-rule.ts), with French messages. */
@@ -98,6 +130,9 @@ export class DefineSchoolYearRequest {
   holidays!: HolidayPeriodRequest[];
   @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PublicHolidayRequest)
   publicHolidays!: PublicHolidayRequest[];
+  /** Weekdays with classes (1 = lundi); default: Monday, Tuesday, Thursday, Friday. */
+  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
+  schoolWeekdays?: number[];
 }
 
 export class DeclareClosureRequest {

@@ -55,7 +55,8 @@ export interface ValidateLine {
   line: ReservationRef;
   capacity: number | null;
   closed: { label: string } | null;
-  deadline: { at: string; passed: boolean };
+  /** `at` null: the prestation has no règlement (then the day is closed too). */
+  deadline: { at: string | null; passed: boolean };
   /** An agent books past the deadline: who and why (recorded). */
   override: { by: string; reason: string } | null;
   phase: OpeningPhase;
@@ -66,7 +67,7 @@ export interface CancelReservation {
   childId: string;
   by: 'parent' | 'agent';
   reason: string | null;
-  deadline: { at: string; passed: boolean };
+  deadline: { at: string | null; passed: boolean };
   capacity: number | null;
 }
 export interface DeclareAbsence {
@@ -100,7 +101,23 @@ export interface Allocate {
   /** Submitted reservation ids in the order the allocation rules ranked them. */
   ranking: string[];
 }
-export type ServiceDayCommand = ValidateLine | CancelReservation | DeclareAbsence | JustifyAbsence | RecordAttendance | Allocate;
+/**
+ * An agent gives free places to the waiting list: one chosen child (`reservationId`), or
+ * the first in line up to the free places (after the town raised the capacity).
+ */
+export interface PromoteFromWaitlist {
+  type: 'PromoteFromWaitlist';
+  capacity: number | null;
+  reservationId: string | null;
+}
+export type ServiceDayCommand =
+  | ValidateLine
+  | CancelReservation
+  | DeclareAbsence
+  | JustifyAbsence
+  | RecordAttendance
+  | Allocate
+  | PromoteFromWaitlist;
 
 export const emptyServiceDay = (): ServiceDayState => ({
   entries: new Map(),
@@ -261,6 +278,8 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         return recordAttendance(command, state);
       case 'Allocate':
         return allocate(command, state);
+      case 'PromoteFromWaitlist':
+        return promote(command, state);
     }
   },
 };
@@ -274,7 +293,7 @@ function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDay
   if (command.closed) return reject('DAY_CLOSED', `${REJECTION_MESSAGES.DAY_CLOSED} (${command.closed.label})`);
   const overridden: ServiceDayEvent[] = [];
   if (command.deadline.passed) {
-    if (!command.override) return reject('DEADLINE_PASSED');
+    if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');
     overridden.push({
       type: 'DeadlineOverridden',
       data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by },
@@ -386,6 +405,25 @@ function allocate(command: Allocate, state: ServiceDayState): ServiceDayEvent[] 
     },
   });
   return events;
+}
+
+/** Places left on the day (every waiting child when the prestation has no limit). */
+export function freePlaces(state: ServiceDayState, capacity: number | null): number {
+  return capacity === null ? state.waitlist.length : Math.max(0, capacity - state.validated);
+}
+
+function promote(command: PromoteFromWaitlist, state: ServiceDayState): ServiceDayEvent[] {
+  const free = freePlaces(state, command.capacity);
+  if (command.reservationId === null) {
+    return state.waitlist.slice(0, free).map((id) => ({ type: 'ReservationPromoted', data: ref(state.entries.get(id)!) }));
+  }
+  if (!state.waitlist.includes(command.reservationId)) {
+    throw new NotFoundError('WAITLIST.NOT_WAITING', 'Cet enfant n’est pas sur la liste d’attente de ce jour.');
+  }
+  if (free === 0) {
+    throw new RuleViolationError('WAITLIST.NO_FREE_PLACE', 'Aucune place libre ce jour-là : augmentez d’abord la capacité de la prestation.');
+  }
+  return [{ type: 'ReservationPromoted', data: ref(state.entries.get(command.reservationId)!) }];
 }
 
 function notValidated(): RuleViolationError {
