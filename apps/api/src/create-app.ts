@@ -9,6 +9,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { databaseAvailabilityMiddleware } from './http/database-availability.middleware.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
@@ -28,10 +29,11 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(databaseAvailabilityMiddleware(infrastructure.availability, API_PREFIX));
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(logger, infrastructure.availability));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
 
@@ -45,5 +47,6 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
+  infrastructure.availability.start();
   return app;
 }
