@@ -27,12 +27,19 @@ export async function startFaultWorld(options: { families: number; days: number;
   const database = `ardoise_faults_${randomBytes(4).toString('hex')}`;
   const databaseUrl = await postgres.createDatabase(database);
   const api = await (options.api ?? ((url) => startApi({ databaseUrl: url, env: PROCESS_ENV, readyTimeoutMs: 90_000 })))(databaseUrl);
-  const agent = await signInAgent(api.url);
-  await setUpTown(agent);
-  const families = await registerFamilies(agent, databaseUrl, options.families);
-  const days = schoolDays(options.days);
-  await waitUntilBookable(agent, families[0]!, days[0]!);
-  return { postgres, databaseUrl, database, families, days, api };
+  try {
+    const agent = await signInAgent(api.url);
+    await setUpTown(agent);
+    const families = await registerFamilies(agent, databaseUrl, options.families);
+    const days = schoolDays(options.days);
+    await waitUntilBookable(agent, families[0]!, days[0]!);
+    return { postgres, databaseUrl, database, families, days, api };
+  } catch (error) {
+    const logs = api.logs();
+    await api.stop();
+    await postgres.destroy();
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs}`);
+  }
 }
 
 export async function startLoad(world: FaultWorld, baseUrl: () => string, concurrency: number): Promise<WriteLoad> {

@@ -82,6 +82,17 @@ export class WriteLoad {
     return this.ledger;
   }
 
+  /** Resolves when every loop has ended by itself (a rush: all slots asked for). */
+  async finished(): Promise<Ledger> {
+    await Promise.all(this.loops);
+    return this.ledger;
+  }
+
+  /** How many (child, day) the load will ask for in all. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
   /** Acknowledged commands so far. */
   get acknowledged(): number {
     return this.ledger.registrations.length + this.ledger.decisions.length;
@@ -92,7 +103,8 @@ export class WriteLoad {
     while (this.running) {
       turn++;
       const share = this.options.registrationShare ?? 0.25;
-      if (turn % Math.round(1 / share) === 0 || this.next >= this.slots.length) await this.registerFamily();
+      if (share === 0 && this.next >= this.slots.length) return; // a rush: every slot asked for once, then done
+      if ((share > 0 && turn % Math.round(1 / share) === 0) || this.next >= this.slots.length) await this.registerFamily();
       else await this.book(this.slots[this.next++]!);
       await sleep(this.options.pauseMs ?? 20);
     }
@@ -145,8 +157,13 @@ export class WriteLoad {
       } catch {
         this.ledger.samples.push({ startedAt, ms: Date.now() - startedAt, status, problemJson: false, retryAfter: null });
       }
-      const retry = answer === undefined || answer.status >= 500 || (answer.status === 409 && (answer.body as { code?: string })?.code === 'IDEMPOTENCY.IN_PROGRESS');
-      if (!retry) return answer;
+      // « In progress » (409): the first try is still running, or its process died with the claim
+      // (it expires after a minute): not acknowledged; the load moves on rather than wait.
+      if (answer?.status === 409 && (answer.body as { code?: string })?.code === 'IDEMPOTENCY.IN_PROGRESS') {
+        this.ledger.abandoned++;
+        return undefined;
+      }
+      if (answer !== undefined && answer.status < 500) return answer;
       if (Date.now() > giveUpAt || !this.retrying) {
         this.ledger.abandoned++;
         return undefined;
