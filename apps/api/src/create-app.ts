@@ -12,6 +12,7 @@ import { completeDocument } from './openapi/complete-document.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { databaseAvailabilityMiddleware } from './http/database-availability.middleware.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
@@ -33,12 +34,13 @@ export async function createApp(
   app.set('trust proxy', infrastructure.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(databaseAvailabilityMiddleware(infrastructure.availability, API_PREFIX));
   app.use(wellFormedUrl);
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   useBodyParsers(app);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(logger, infrastructure.availability));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
 
@@ -52,5 +54,6 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
+  infrastructure.availability.start();
   return app;
 }

@@ -73,6 +73,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** Giving up on connecting to PostgreSQL (or on waiting for a free pooled connection) after this many ms. */
+  @Transform(toInt) @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS doit être un entier' }) @Min(100) @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2_000;
+
+  /**
+   * A statement unanswered after this many ms fails (503 for the request) and is cancelled
+   * on the server. 0: no limit (the `ardoise` command line's default, for long checks).
+   */
+  @Transform(toInt) @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(3_600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 5_000;
+
   /** A signed-in session unused this long ends. */
   @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
@@ -261,6 +272,8 @@ const CONFIG_VARIABLES = [
   'PORTAL_DIR',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_QUERY_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',
