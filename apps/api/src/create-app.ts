@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
@@ -10,6 +11,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -28,6 +30,8 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(securityHeaders({ https: infrastructure.config.publicUrl.startsWith('https://') }));
+  app.use(compression());
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   app.setGlobalPrefix(API_PREFIX);
