@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
@@ -14,6 +15,7 @@ import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { databaseAvailabilityMiddleware } from './http/database-availability.middleware.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -34,6 +36,8 @@ export async function createApp(
   app.set('trust proxy', infrastructure.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestContextMiddleware(logger));
+  app.use(securityHeaders({ https: infrastructure.config.publicUrl.startsWith('https://') }));
+  app.use(compression());
   app.use(databaseAvailabilityMiddleware(infrastructure.availability, API_PREFIX));
   app.use(wellFormedUrl);
   app.use(cookieParser());
