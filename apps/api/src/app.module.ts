@@ -15,6 +15,7 @@ import { ALL_PROJECTORS } from '../../worker/src/projectors.js';
 import { AUDIT_REVEALER, AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 
 export interface AppModuleOptions {
   infrastructure: Infrastructure;
@@ -45,7 +46,7 @@ export class AppModule {
         InvoicingModule,
         ...(options.extraModules ?? []),
       ],
-      providers: [IdempotencyInterceptor],
+      providers: [IdempotencyInterceptor, ReadYourWritesInterceptor],
     };
   }
 }

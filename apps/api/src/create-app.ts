@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '#ardoise/commands';
 import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
@@ -33,7 +34,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
+  app.useGlobalInterceptors(app.get(ReadYourWritesInterceptor), app.get(IdempotencyInterceptor));
 
   const openApi = new DocumentBuilder()
     .setTitle('Ardoise API')

@@ -53,6 +53,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
+  @Transform(toInt) @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(30_000)
+  READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
   /** A signed-in session unused this long ends. */
   @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
@@ -158,6 +162,7 @@ const CONFIG_VARIABLES = [
   'PORTAL_DIR',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'READ_YOUR_WRITES_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ensureDatabase, runMigrations, startEmbeddedPostgres, type Migrations, type RunningPostgres } from '#ardoise/database';
 import { EventStoreDbEventStore, PostgresEventStore, eventStoreMigrations, type EventStore } from '#ardoise/event-store';
+import { trackAppendedPositions } from '#ardoise/commands';
 import type { AppConfig } from './app-config.js';
 
 export type EventStoreAdapter = 'postgresql' | 'eventstoredb';
@@ -38,10 +39,10 @@ export async function startInfrastructure(
   pool.on('error', (error) => logger.error({ err: error.message }, 'idle PostgreSQL client error'));
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   const adapter: EventStoreAdapter = config.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'postgresql';
-  const store: EventStore =
-    adapter === 'eventstoredb'
-      ? new EventStoreDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
-      : new PostgresEventStore(pool);
+  // Every append made while serving a request leaves its position for the response (read-your-writes).
+  const store: EventStore = trackAppendedPositions(
+    adapter === 'eventstoredb' ? new EventStoreDbEventStore(config.EVENTSTORE_CONNECTION_STRING!) : new PostgresEventStore(pool),
+  );
   const applied = await runMigrations(db, ...(adapter === 'postgresql' ? [eventStoreMigrations] : []), ...migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   return {
