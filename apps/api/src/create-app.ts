@@ -11,6 +11,7 @@ import { useBodyParsers } from './http/input/body-parsers.js';
 import { wellFormedUrl } from './http/input/well-formed-input.middleware.js';
 import { completeDocument } from './openapi/complete-document.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { portalStatic } from './http/portal-static.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { databaseAvailabilityMiddleware } from './http/database-availability.middleware.js';
@@ -46,7 +47,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter(logger, infrastructure.availability));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
+  app.useGlobalInterceptors(app.get(ReadYourWritesInterceptor), app.get(IdempotencyInterceptor));
 
   const openApi = new DocumentBuilder()
     .setTitle('Ardoise API')

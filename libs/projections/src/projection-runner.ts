@@ -14,6 +14,7 @@ import { ProjectionWorker } from './projection-worker.js';
 import { defaultHealthOptions, projectionHealth, type ProjectionHealthOptions } from './projection-health.js';
 import type { RebuildProgressListener } from './rebuild-progress.js';
 import { UnknownProjectionError } from './errors.js';
+import { waitForProjections } from './position-wait.js';
 import { consoleProjectionLogger, type ProjectionLogger } from './logger.js';
 
 export interface ProjectionRunnerOptions {
@@ -157,6 +158,23 @@ export class ProjectionRunner {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, names.length)) }, lane));
     return results;
+  }
+
+  /**
+   * Read-your-writes: waits (at most `timeoutMs`) until the named projections (default: all)
+   * have passed the encoded store position `position` (an `Ardoise-Position` a command
+   * answered). Returns the names still behind: [] when passed. A malformed position throws
+   * the store codec's ValidationError; an unknown name, UnknownProjectionError.
+   */
+  async waitForPosition(position: string, options: { projections?: readonly string[]; timeoutMs: number; signal?: AbortSignal }): Promise<string[]> {
+    const decoded = this.options.store.positions.decode(position);
+    const names = options.projections ?? this.projectorNames;
+    const projectors = names.map((name) => {
+      const projector = this.projectors.get(name);
+      if (!projector) throw new UnknownProjectionError(name);
+      return projector;
+    });
+    return waitForProjections(this.db, this.options.store, projectors, decoded, options);
   }
 
   get projectorNames(): string[] {

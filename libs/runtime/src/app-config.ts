@@ -84,6 +84,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(3_600_000)
   DATABASE_QUERY_TIMEOUT_MS = 5_000;
 
+  /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
+  @Transform(toInt) @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(30_000)
+  READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
   /** A signed-in session unused this long ends. */
   @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
@@ -274,6 +278,8 @@ const CONFIG_VARIABLES = [
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',
   'DATABASE_QUERY_TIMEOUT_MS',
+
+  'READ_YOUR_WRITES_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',
