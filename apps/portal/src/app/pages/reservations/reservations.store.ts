@@ -6,6 +6,7 @@ import type {
   BasketView,
   ChildView,
   FamilyFileView,
+  PeriodView,
   RequestResult,
   ServiceView,
   ValidationResult,
@@ -45,6 +46,8 @@ export class ReservationsStore {
   readonly changes = signal(0);
   readonly loadError = signal<unknown>(null);
   readonly expectations = signal<Expectation[]>([]);
+  /** Basket lines on a full day (by reservation id): the waiting-list rank they would take, as the planning last said. */
+  readonly waitlistRanks = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly children = computed<ChildView[]>(() => (this.family()?.children ?? []).filter((c) => !c.erased));
   private readonly chosen = signal<string | null>(sessionStorage.getItem(CHILD_KEY));
@@ -79,6 +82,18 @@ export class ReservationsStore {
       if (family.children.length > 0 || attempt >= 12) return family;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+
+  rememberWaitlistRanks(view: PeriodView): void {
+    const next = new Map(this.waitlistRanks());
+    for (const service of view.services) {
+      for (const cell of service.days) {
+        if (cell.state !== 'requested' || !cell.reservationId) continue;
+        if (cell.waitlistNextRank) next.set(cell.reservationId, cell.waitlistNextRank);
+        else next.delete(cell.reservationId);
+      }
+    }
+    this.waitlistRanks.set(next);
   }
 
   chooseChild(childId: string): void {
