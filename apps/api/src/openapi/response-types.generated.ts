@@ -335,6 +335,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "CatalogueAdminController_changeCapacity": {
+   "operationId": "CatalogueAdminController_changeCapacity",
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
   "CatalogueAdminController_declareClosure": {
    "operationId": "CatalogueAdminController_declareClosure",
    "public": false,
@@ -391,6 +399,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
   },
   "CatalogueAdminController_setBookingRules": {
    "operationId": "CatalogueAdminController_setBookingRules",
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "CatalogueAdminController_setSessionStart": {
+   "operationId": "CatalogueAdminController_setSessionStart",
    "public": false,
    "roles": [
     "agent",
@@ -1559,6 +1575,30 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "InvoicesController_byNumber": {
+   "operationId": "InvoicesController_byNumber",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "invoices": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/InvoiceSummary"
+      }
+     }
+    },
+    "required": [
+     "invoices"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
   "InvoicesController_detail": {
    "operationId": "InvoicesController_detail",
    "schema": {
@@ -1872,6 +1912,17 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": []
   },
+  "OutboxController_delivery": {
+   "operationId": "OutboxController_delivery",
+   "schema": {
+    "$ref": "#/components/schemas/OutboxDeliveryView"
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
   "OutboxController_get": {
    "operationId": "OutboxController_get",
    "schema": {
@@ -1909,6 +1960,44 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "total",
      "page",
      "pageSize"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "OutboxController_resend": {
+   "operationId": "OutboxController_resend",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "released": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "released"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "OutboxController_resendAllHeld": {
+   "operationId": "OutboxController_resendAllHeld",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "released": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "released"
     ]
    },
    "public": false,
@@ -2024,6 +2113,28 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin",
     "agent"
+   ]
+  },
+  "PreviewBookingRulesController_preview": {
+   "operationId": "PreviewBookingRulesController_preview",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "days": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/DeadlinePreview"
+      }
+     }
+    },
+    "required": [
+     "days"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
    ]
   },
   "QfProofController_turnIntoQuotient": {
@@ -2685,6 +2796,361 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin"
    ]
+  },
+  "WaitingListsController_allocation": {
+   "operationId": "WaitingListsController_allocation",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "openingId": {
+      "type": "string"
+     },
+     "serviceCode": {
+      "type": "string"
+     },
+     "label": {
+      "type": "string"
+     },
+     "from": {
+      "type": "string"
+     },
+     "to": {
+      "type": "string"
+     },
+     "mode": {
+      "type": "string",
+      "enum": [
+       "first_come",
+       "allocation"
+      ]
+     },
+     "opensAt": {
+      "type": "string"
+     },
+     "requestsCloseAt": {
+      "type": "string",
+      "nullable": true
+     },
+     "priorities": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "full_period",
+        "siblings"
+       ]
+      }
+     },
+     "lotterySeed": {
+      "type": "string",
+      "nullable": true
+     },
+     "capacity": {
+      "type": "number",
+      "nullable": true
+     },
+     "days": {
+      "type": "number"
+     },
+     "allocatedDays": {
+      "type": "number"
+     },
+     "totals": {
+      "type": "object",
+      "properties": {
+       "requested": {
+        "type": "number"
+       },
+       "validated": {
+        "type": "number"
+       },
+       "waitlisted": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "requested",
+       "validated",
+       "waitlisted"
+      ]
+     },
+     "families": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "rank": {
+         "type": "number"
+        },
+        "familyId": {
+         "type": "string"
+        },
+        "fullPeriod": {
+         "type": "boolean"
+        },
+        "siblings": {
+         "type": "boolean"
+        },
+        "draw": {
+         "type": "string"
+        },
+        "children": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "childId": {
+            "type": "string"
+           },
+           "firstName": {
+            "type": "string",
+            "nullable": true
+           },
+           "lastName": {
+            "type": "string",
+            "nullable": true
+           },
+           "validated": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "waitlisted": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "pending": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          },
+          "required": [
+           "childId",
+           "firstName",
+           "lastName",
+           "validated",
+           "waitlisted",
+           "pending"
+          ]
+         }
+        }
+       },
+       "required": [
+        "rank",
+        "familyId",
+        "fullPeriod",
+        "siblings",
+        "draw",
+        "children"
+       ]
+      }
+     }
+    },
+    "required": [
+     "openingId",
+     "serviceCode",
+     "label",
+     "from",
+     "to",
+     "mode",
+     "opensAt",
+     "requestsCloseAt",
+     "priorities",
+     "lotterySeed",
+     "capacity",
+     "days",
+     "allocatedDays",
+     "totals",
+     "families"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
+  },
+  "WaitingListsController_days": {
+   "operationId": "WaitingListsController_days",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "serviceCode": {
+      "type": "string"
+     },
+     "capacity": {
+      "type": "number",
+      "nullable": true
+     },
+     "days": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "date": {
+         "type": "string"
+        },
+        "validated": {},
+        "waitlisted": {},
+        "free": {}
+       },
+       "required": [
+        "date",
+        "validated",
+        "waitlisted",
+        "free"
+       ]
+      }
+     }
+    },
+    "required": [
+     "serviceCode",
+     "capacity",
+     "days"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
+  },
+  "WaitingListsController_promoteDay": {
+   "operationId": "WaitingListsController_promoteDay",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "promoted": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "promoted"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "WaitingListsController_promoteRange": {
+   "operationId": "WaitingListsController_promoteRange",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "days": {
+      "type": "number"
+     },
+     "promoted": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "days",
+     "promoted"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "WaitingListsController_promotions": {
+   "operationId": "WaitingListsController_promotions",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "serviceCode": {
+      "type": "string"
+     },
+     "date": {
+      "type": "string"
+     },
+     "promotions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "reservationId": {
+         "type": "string"
+        },
+        "childId": {
+         "type": "string"
+        },
+        "familyId": {
+         "type": "string"
+        },
+        "firstName": {
+         "type": "string",
+         "nullable": true
+        },
+        "lastName": {
+         "type": "string",
+         "nullable": true
+        },
+        "promotedAt": {
+         "type": "string"
+        },
+        "promotedBy": {
+         "type": "string",
+         "description": "'agent' / 'admin' when a member of staff gave the place; 'parent' when a family's cancellation freed it."
+        },
+        "mail": {
+         "type": "object",
+         "properties": {
+          "status": {
+           "type": "string"
+          },
+          "sentAt": {
+           "type": "string",
+           "nullable": true
+          }
+         },
+         "required": [
+          "status",
+          "sentAt"
+         ],
+         "nullable": true,
+         "description": "null: no e-mail (yet, or no address); else the outbox status: held, pending, sent, failed."
+        }
+       },
+       "required": [
+        "reservationId",
+        "childId",
+        "familyId",
+        "firstName",
+        "lastName",
+        "promotedAt",
+        "promotedBy",
+        "mail"
+       ]
+      }
+     }
+    },
+    "required": [
+     "serviceCode",
+     "date",
+     "promotions"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
   }
  },
  "schemas": {
@@ -3051,6 +3517,57 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "date",
     "serviceCodes",
     "reason"
+   ]
+  },
+  "DeadlinePreview": {
+   "type": "object",
+   "properties": {
+    "date": {
+     "type": "string"
+    },
+    "closedLabel": {
+     "type": "string",
+     "nullable": true,
+     "description": "Why the prestation does not run that day (holidays, closure…), or null."
+    },
+    "booking": {
+     "type": "object",
+     "properties": {
+      "at": {
+       "type": "string"
+      },
+      "text": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "at",
+      "text"
+     ],
+     "nullable": true
+    },
+    "cancellation": {
+     "type": "object",
+     "properties": {
+      "at": {
+       "type": "string"
+      },
+      "text": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "at",
+      "text"
+     ],
+     "nullable": true
+    }
+   },
+   "required": [
+    "date",
+    "closedLabel",
+    "booking",
+    "cancellation"
    ]
   },
   "EventMetadata": {
@@ -3860,6 +4377,30 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "read"
    ]
   },
+  "OutboxDeliveryView": {
+   "type": "object",
+   "properties": {
+    "smtpConfigured": {
+     "type": "boolean"
+    },
+    "held": {
+     "type": "number",
+     "description": "Kept because no SMTP server was configured when they were written."
+    },
+    "pending": {
+     "type": "number"
+    },
+    "failed": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "smtpConfigured",
+    "held",
+    "pending",
+    "failed"
+   ]
+  },
   "OutboxMailSummary": {
    "type": "object",
    "properties": {
@@ -4124,6 +4665,46 @@ export const RESPONSE_TYPES: ResponseTypes = {
    ],
    "additionalProperties": {}
   },
+  "ProjectionError": {
+   "type": "object",
+   "properties": {
+    "message": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "event": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "type": {
+       "type": "string"
+      },
+      "streamId": {
+       "type": "string"
+      },
+      "position": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "type",
+      "streamId",
+      "position"
+     ],
+     "nullable": true
+    }
+   },
+   "required": [
+    "message",
+    "at",
+    "event"
+   ]
+  },
   "ProjectionHealth": {
    "type": "object",
    "properties": {
@@ -4150,6 +4731,15 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "degraded",
       "down"
      ]
+    },
+    "position": {
+     "type": "string",
+     "nullable": true,
+     "description": "Position (encoded) of the last event the active generation applied; null before the first."
+    },
+    "error": {
+     "$ref": "#/components/schemas/ProjectionError",
+     "nullable": true
     }
    },
    "required": [
@@ -4558,6 +5148,13 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "items": {
       "$ref": "#/components/schemas/PublicHoliday"
      }
+    },
+    "schoolWeekdays": {
+     "type": "array",
+     "items": {
+      "type": "number"
+     },
+     "description": "ISO weekdays with classes (1 = lundi). Absent in years defined before it existed: the\nfour-day week most towns keep, without Wednesday."
     }
    },
    "required": [
@@ -4574,6 +5171,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "ServiceConfig": {
    "type": "object",
    "properties": {
+    "startTime": {
+     "type": "string",
+     "nullable": true,
+     "description": "When its sessions start (HH:MM, Paris); absent or null until the town says."
+    },
     "season": {
      "type": "string",
      "enum": [
@@ -4710,6 +5312,68 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "kind",
         "date"
        ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "school_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "service_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "hours_before_start"
+         ]
+        },
+        "hours": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "kind",
+        "hours"
+       ]
       }
      ],
      "nullable": true
@@ -4843,6 +5507,68 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "kind",
         "date"
        ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "school_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "service_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "hours_before_start"
+         ]
+        },
+        "hours": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "kind",
+        "hours"
+       ]
       }
      ],
      "nullable": true
@@ -4891,6 +5617,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
     }
    },
    "required": [
+    "startTime",
     "season",
     "booking",
     "cancellation",
