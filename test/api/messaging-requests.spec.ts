@@ -157,6 +157,39 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     expect(await app.infrastructure.db.selectFrom('attachments').select('id').where('request_id', '=', requestId).execute()).toHaveLength(2);
   });
 
+  it('opens a request with its file in one go (multipart), or not at all when the file is refused', async () => {
+    const openWith = (content: Buffer, fileName: string, subject: string) => {
+      const form = new FormData();
+      form.append('topic', 'certificate');
+      form.append('subject', subject);
+      form.append('body', 'Bonjour, voici le certificat médical de Léa.');
+      form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
+      return fetch(`${app.baseUrl}/api/v1/requests`, {
+        method: 'POST',
+        body: form,
+        headers: {
+          cookie: `ardoise_session=${martin.client.cookie('ardoise_session')}; XSRF-TOKEN=${martin.client.cookie('XSRF-TOKEN')}`,
+          'x-xsrf-token': martin.client.cookie('XSRF-TOKEN')!,
+        },
+      });
+    };
+    const countOpened = async () =>
+      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM events WHERE type = 'RequestOpened'`.execute(app.infrastructure.db)).rows[0]!.n);
+    const before = await countOpened();
+
+    const refused = await openWith(FILES.exe, 'certificat.pdf', 'Certificat refusé');
+    expect(refused.status).toBe(415);
+    expect(await countOpened()).toBe(before); // no request without its file
+
+    const accepted = await openWith(FILES.pdf, 'certificat.pdf', 'Certificat médical');
+    expect(accepted.status).toBe(201);
+    const { requestId: opened, attachmentId } = await bodyOf(accepted);
+    expect(attachmentId).toEqual(expect.any(String));
+    const t = await thread(martin.client, opened, (body) => body.attachments.length === 1 && body.messages.length === 1);
+    expect(t.subject).toBe('Certificat médical');
+    expect(t.attachments[0]).toMatchObject({ fileName: 'certificat.pdf', mediaType: 'application/pdf' });
+  });
+
   it('another family cannot read the thread, write to it, nor download its files (404, as if it did not exist)', async () => {
     const other = await aParent('paul.durand@example.fr');
     const file = (await thread(martin.client, requestId, () => true)).attachments[0];

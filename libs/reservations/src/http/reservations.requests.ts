@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -114,6 +115,9 @@ export class AttendanceRequest {
   @ApiProperty({ enum: ['present', 'absent', 'excused', 'present_unbooked'] })
   @IsIn(['present', 'absent', 'excused', 'present_unbooked'])
   status!: AttendanceStatus;
+  /** When the mark was taken on the tablet (sent later when it was offline); the later mark wins. */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'Date et heure invalides (ISO 8601 attendu).' })
+  markedAt?: string;
 }
 
 export class PeriodQuery {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
+import { AppConfig } from '#ardoise/runtime';
 import { familyNotFound } from '#ardoise/identity';
 import type { Role } from '#ardoise/commands';
 import { mayReadHealthData } from '../../domain/personal-data.js';
@@ -11,7 +12,15 @@ const iso = (value: Date | string | null) => (value == null ? null : value insta
 
 @Injectable()
 export class FamilyFileReader {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** An activation link (and a guardian's login link) lasts ACTIVATION_LINK_DAYS from its last sending. */
+  private linkExpiry(sentAt: Date | string | null): string | null {
+    return sentAt == null ? null : new Date(new Date(sentAt).getTime() + this.config.ACTIVATION_LINK_DAYS * 86_400_000).toISOString();
+  }
 
   async read(familyId: string, role: Role): Promise<FamilyFileView> {
     const family = await this.db
@@ -42,6 +51,7 @@ export class FamilyFileReader {
       email: family.email,
       erased: family.erased,
       createdVia: family.created_via,
+      invitation: family.status === 'invited' && family.invited_at ? { sentAt: iso(family.invited_at)!, expiresAt: this.linkExpiry(family.invited_at)! } : null,
       quotient:
         family.quotient_amount == null
           ? null
@@ -62,6 +72,7 @@ export class FamilyFileReader {
           address: g.address,
           hasLogin: withLogin.has(g.guardian_id),
           loginInvitedAt: iso(g.login_invited_at),
+          loginInvitationExpiresAt: withLogin.has(g.guardian_id) ? null : this.linkExpiry(g.login_invited_at),
         }),
       ),
       children: children.map((c): ChildView => {
