@@ -1617,6 +1617,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "amountCents": {},
         "tariffVersion": {},
         "bracketCode": {},
+        "cantineAUnEuro": {
+         "type": "boolean"
+        },
         "quotient": {},
         "dates": {}
        },
@@ -1629,6 +1632,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "amountCents",
         "tariffVersion",
         "bracketCode",
+        "cantineAUnEuro",
         "quotient",
         "dates"
        ]
@@ -2268,6 +2272,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "properties": {
      "requestId": {
       "type": "string"
+     },
+     "attachmentId": {
+      "type": "string"
      }
     },
     "required": [
@@ -2343,6 +2350,20 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "operationId": "ReservationsController_justifyAbsence",
    "public": false,
    "roles": []
+  },
+  "SearchChildrenController_search": {
+   "operationId": "SearchChildrenController_search",
+   "schema": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/ChildFoundView"
+    }
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
   },
   "SearchFamiliesController_search": {
    "operationId": "SearchFamiliesController_search",
@@ -2796,6 +2817,31 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin"
    ]
+  },
+  "TownController_legalPage": {
+   "operationId": "TownController_legalPage",
+   "schema": {
+    "$ref": "#/components/schemas/LegalPage"
+   },
+   "public": true,
+   "roles": []
+  },
+  "TownController_logo": {
+   "operationId": "TownController_logo",
+   "produces": [
+    "image/svg+xml",
+    "image/png"
+   ],
+   "public": true,
+   "roles": []
+  },
+  "TownController_profile": {
+   "operationId": "TownController_profile",
+   "schema": {
+    "$ref": "#/components/schemas/TownProfile"
+   },
+   "public": true,
+   "roles": []
   },
   "WaitingListsController_allocation": {
    "operationId": "WaitingListsController_allocation",
@@ -3436,6 +3482,41 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "errors"
    ]
   },
+  "ChildFoundView": {
+   "type": "object",
+   "properties": {
+    "childId": {
+     "type": "string"
+    },
+    "familyId": {
+     "type": "string"
+    },
+    "firstName": {
+     "type": "string",
+     "nullable": true
+    },
+    "lastName": {
+     "type": "string",
+     "nullable": true
+    },
+    "school": {
+     "type": "string",
+     "nullable": true
+    },
+    "className": {
+     "type": "string",
+     "nullable": true
+    }
+   },
+   "required": [
+    "childId",
+    "familyId",
+    "firstName",
+    "lastName",
+    "school",
+    "className"
+   ]
+  },
   "ChildView": {
    "type": "object",
    "properties": {
@@ -3678,6 +3759,23 @@ export const RESPONSE_TYPES: ResponseTypes = {
      ],
      "nullable": true
     },
+    "invitation": {
+     "type": "object",
+     "properties": {
+      "sentAt": {
+       "type": "string"
+      },
+      "expiresAt": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "sentAt",
+      "expiresAt"
+     ],
+     "nullable": true,
+     "description": "While the family has not created its account: the last activation e-mail and when its link expires."
+    },
     "quotient": {
      "type": "object",
      "properties": {
@@ -3913,6 +4011,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "loginInvitedAt": {
      "type": "string",
      "nullable": true
+    },
+    "loginInvitationExpiresAt": {
+     "type": "string",
+     "nullable": true,
+     "description": "When the pending login invitation's link expires (null once the guardian has a login)."
     }
    },
    "required": [
@@ -4190,6 +4293,94 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status",
     "statusLabel",
     "payfipReference"
+   ]
+  },
+  "LegalPage": {
+   "type": "object",
+   "properties": {
+    "slug": {
+     "type": "string",
+     "enum": [
+      "mentions-legales",
+      "accessibilite",
+      "donnees-personnelles"
+     ]
+    },
+    "title": {
+     "type": "string"
+    },
+    "updatedOn": {
+     "type": "string",
+     "description": "AAAA-MM-JJ."
+    },
+    "sections": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "heading": {
+        "type": "string"
+       },
+       "blocks": {
+        "type": "array",
+        "items": {
+         "oneOf": [
+          {
+           "type": "object",
+           "properties": {
+            "p": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "p"
+           ]
+          },
+          {
+           "type": "object",
+           "properties": {
+            "list": {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           },
+           "required": [
+            "list"
+           ]
+          },
+          {
+           "type": "object",
+           "properties": {
+            "link": {
+             "type": "string"
+            },
+            "label": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "link",
+            "label"
+           ]
+          }
+         ]
+        }
+       }
+      },
+      "required": [
+       "heading",
+       "blocks"
+      ]
+     }
+    }
+   },
+   "required": [
+    "slug",
+    "title",
+    "updatedOn",
+    "sections"
    ]
   },
   "LineResult": {
@@ -4559,6 +4750,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "type": "number",
      "nullable": true
     },
+    "waitlistNextRank": {
+     "type": "number",
+     "nullable": true,
+     "description": "A full day the child holds no place or waiting-list rank on (free to ask, or in the\nbasket): the rank a request would take on the waiting list now (1 = first); null otherwise."
+    },
     "closedLabel": {
      "type": "string",
      "nullable": true
@@ -4580,6 +4776,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "deadline",
     "reservationId",
     "waitlistRank",
+    "waitlistNextRank",
     "closedLabel",
     "absence"
    ]
@@ -5659,6 +5856,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "type": "number",
      "nullable": true,
      "description": "Places per day, null when unlimited."
+    },
+    "season": {
+     "type": "string",
+     "enum": [
+      "school",
+      "holidays"
+     ],
+     "description": "When it runs: in school weeks, or in the holidays (the holiday centre)."
     }
    },
    "required": [
@@ -5666,7 +5871,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "label",
     "kind",
     "weekdays",
-    "dailyCapacity"
+    "dailyCapacity",
+    "season"
    ]
   },
   "SignedIn": {
@@ -5915,6 +6121,100 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "required": [
     "years",
     "closures"
+   ]
+  },
+  "TownProfile": {
+   "type": "object",
+   "properties": {
+    "name": {
+     "type": "string",
+     "description": "« Mairie de Saint-Ardoise »."
+    },
+    "regie": {
+     "type": "string",
+     "description": "The régie that issues the invoices and takes the payments."
+    },
+    "address": {
+     "type": "string"
+    },
+    "phone": {
+     "type": "string"
+    },
+    "email": {
+     "type": "string"
+    },
+    "hours": {
+     "type": "string",
+     "description": "Opening hours of the service, in words."
+    },
+    "siret": {
+     "type": "string"
+    },
+    "colors": {
+     "type": "object",
+     "properties": {
+      "primary": {
+       "type": "string"
+      },
+      "accent": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "primary",
+      "accent"
+     ],
+     "description": "Colours of the town (#rrggbb): `primary` carries white text (contrast ≥ 5:1)."
+    },
+    "logoUrl": {
+     "type": "string",
+     "description": "The coat of arms or logo, served at this path (SVG or PNG)."
+    },
+    "accessibilityConformity": {
+     "type": "string",
+     "enum": [
+      "totalement conforme",
+      "partiellement conforme",
+      "non conforme"
+     ],
+     "description": "The RGAA conformity level stated in the footer (« Accessibilité : partiellement conforme »)."
+    },
+    "legalPages": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "slug": {
+        "type": "string",
+        "enum": [
+         "mentions-legales",
+         "accessibilite",
+         "donnees-personnelles"
+        ]
+       },
+       "title": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "slug",
+       "title"
+      ]
+     }
+    }
+   },
+   "required": [
+    "name",
+    "regie",
+    "address",
+    "phone",
+    "email",
+    "hours",
+    "siret",
+    "colors",
+    "logoUrl",
+    "accessibilityConformity",
+    "legalPages"
    ]
   }
  }
