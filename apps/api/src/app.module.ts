@@ -16,6 +16,7 @@ import { AUDIT_REVEALER, AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { TownModule } from './town/town.module.js';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 
 export interface AppModuleOptions {
   infrastructure: Infrastructure;
@@ -47,7 +48,7 @@ export class AppModule {
         InvoicingModule,
         ...(options.extraModules ?? []),
       ],
-      providers: [IdempotencyInterceptor],
+      providers: [IdempotencyInterceptor, ReadYourWritesInterceptor],
     };
   }
 }

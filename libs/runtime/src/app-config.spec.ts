@@ -28,6 +28,20 @@ describe('configuration', () => {
       expect(message).toContain('ARDOISE_ROLE');
     }
   });
+
+  it('trusts X-Forwarded-For only from the proxies named in TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    for (const bad of ['true', '*', '10.0.0.0/40', 'proxy.example.fr', '10.0.0.1/8/2']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('makes session cookies Secure when the portal is reached over https', () => {
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://famille.saint-ardoise.fr' }).secureCookies).toBe(true);
+  });
 });
 
 describe('the town, from configuration', () => {

@@ -1,6 +1,25 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidateBy, validateSync } from 'class-validator';
 import { ReadableOnWhite, ValidSiret } from './town/town-config.validators.js';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as express takes it: false, a number of proxies, or addresses / networks; undefined when malformed. */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] | undefined {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (PROXY_NAMES.has(item)) return true;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length > 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? items : undefined;
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -54,6 +73,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** Giving up on connecting to PostgreSQL (or on waiting for a free pooled connection) after this many ms. */
+  @Transform(toInt) @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS doit être un entier' }) @Min(100) @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2_000;
+
+  /**
+   * A statement unanswered after this many ms fails (503 for the request) and is cancelled
+   * on the server. 0: no limit (the `ardoise` command line's default, for long checks).
+   */
+  @Transform(toInt) @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(3_600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 5_000;
+
+  /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
+  @Transform(toInt) @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(30_000)
+  READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
   /** A signed-in session unused this long ends. */
   @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
@@ -65,6 +99,22 @@ export class AppConfig {
   /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
   @IsOptional() @IsString() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
   PUBLIC_URL?: string;
+
+  /**
+   * The reverse proxies in front of Ardoise whose X-Forwarded-For is believed (express
+   * 'trust proxy'): addresses or networks (`10.0.0.1`, `10.0.0.0/8`, `loopback`,
+   * `uniquelocal`), comma-separated, or the number of proxies. Unset: none, the client
+   * address is the TCP peer's (X-Forwarded-For from anyone would let a client pick its own).
+   */
+  @IsOptional() @IsString() @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      defaultMessage: () =>
+        'TRUST_PROXY : adresses ou réseaux des proxys séparés par des virgules (10.0.0.1, 10.0.0.0/8, loopback, uniquelocal), ou leur nombre',
+    },
+  })
+  TRUST_PROXY?: string;
 
   /** Days an activation link stays valid. */
   @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
@@ -195,6 +245,16 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** The session cookie is `Secure` when families reach the portal over https (PUBLIC_URL). */
+  get secureCookies(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+
+  /** Express's 'trust proxy' setting from TRUST_PROXY: false, a number of hops, or a list of addresses. */
+  get trustProxy(): false | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -216,9 +276,14 @@ const CONFIG_VARIABLES = [
   'PORTAL_DIR',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_QUERY_TIMEOUT_MS',
+
+  'READ_YOUR_WRITES_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',
+  'TRUST_PROXY',
   'ACTIVATION_LINK_DAYS',
   'SMTP_URL',
   'MAIL_FROM',

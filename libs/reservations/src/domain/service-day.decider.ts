@@ -39,6 +39,8 @@ export interface ServiceDayState {
   submitted: string[];
   allocated: boolean;
   attendance: Map<string, AttendanceStatus>;
+  /** childId → when the mark in `attendance` was taken (on the tablet): a later mark wins, whatever its arrival order. */
+  attendanceMarkedAt: Map<string, string>;
 }
 
 /** Where the day stands with respect to a holiday opening (computed by the handler from the clock). */
@@ -87,6 +89,8 @@ export interface RecordAttendance {
   familyId: string;
   childId: string;
   status: AttendanceStatus;
+  /** When the agent took the mark (an ISO instant; a tablet offline sends it later). */
+  markedAt: string;
 }
 export interface Allocate {
   type: 'Allocate';
@@ -123,6 +127,7 @@ export const emptyServiceDay = (): ServiceDayState => ({
   submitted: [],
   allocated: false,
   attendance: new Map(),
+  attendanceMarkedAt: new Map(),
 });
 
 /**
@@ -141,6 +146,7 @@ export const cloneServiceDay = (state: ServiceDayState): ServiceDayState => {
     submitted: [...state.submitted],
     allocated: state.allocated,
     attendance: new Map(state.attendance),
+    attendanceMarkedAt: new Map(state.attendanceMarkedAt),
   };
 };
 
@@ -229,9 +235,14 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         if (entry) entry.absence = event.type === 'AbsenceDeclared' ? 'declared' : 'justified';
         break;
       }
-      case 'AttendanceRecorded':
+      case 'AttendanceRecorded': {
+        // Marks older than the one in force (sent late by a tablet that was offline) stay in the log but change nothing.
+        const markedAt = event.data.markedAt ?? '';
+        if (markedAt < (state.attendanceMarkedAt.get(event.data.childId) ?? '')) break;
         state.attendance.set(event.data.childId, event.data.status);
+        state.attendanceMarkedAt.set(event.data.childId, markedAt);
         break;
+      }
       case 'AllocationCompleted':
         state.allocated = true;
         break;
@@ -346,7 +357,10 @@ function recordAttendance(command: RecordAttendance, state: ServiceDayState): Se
   if (command.status !== 'present_unbooked' && !booked) {
     throw new RuleViolationError('ATTENDANCE.NOT_BOOKED', 'Cet enfant n’a pas de réservation ce jour-là : pointez-le « présent sans réservation ».');
   }
-  if (state.attendance.get(command.childId) === command.status) return [];
+  const current = state.attendance.get(command.childId);
+  const later = command.markedAt >= (state.attendanceMarkedAt.get(command.childId) ?? '');
+  if (current === command.status) return [];
+  // An older mark with another status is recorded (both tablets' marks are in the log) but does not win.
   return [
     {
       type: 'AttendanceRecorded',
@@ -357,6 +371,8 @@ function recordAttendance(command: RecordAttendance, state: ServiceDayState): Se
         familyId: command.familyId,
         reservationId: booked ? id! : null,
         status: command.status,
+        markedAt: command.markedAt,
+        ...(later ? {} : { superseded: true }),
       },
     },
   ];

@@ -9,6 +9,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   'guardian-invitation': { link: 'https://famille.saint-ardoise.fr/invitation/abc', familyName: 'Martin' },
   'password-reset': { link: 'https://famille.saint-ardoise.fr/mot-de-passe/abc' },
   'email-change': { link: 'https://famille.saint-ardoise.fr/e-mail/abc' },
+  'email-change-address-taken': {},
   'staff-activation': { link: 'https://famille.saint-ardoise.fr/agent/abc', name: 'Sophie' },
   'reservation-confirmation': { childName: 'Clara', lines: ['Restauration scolaire — lundi 7 septembre 2026 : validée'], path: '/reservations' },
   'waitlist-promotion': { childName: 'Clara', serviceLabel: 'Centre de loisirs du mercredi', date: '2026-09-09', path: '/reservations' },

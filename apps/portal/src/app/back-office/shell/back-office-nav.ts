@@ -30,7 +30,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     key: 'gestion',
     path: '/gestion',
     ...AREA_ACCESS.gestion,
-    entries: [],
+    entries: [
+      { path: '/gestion/familles', label: (t) => t.families.navLabel, hint: (t) => t.families.navHint },
+      { path: '/gestion/journee', label: (t) => t.day.navLabel, hint: (t) => t.day.navHint },
+      { path: '/gestion/presences', label: (t) => t.attendance.navLabel, hint: (t) => t.attendance.navHint },
+    ],
   },
   {
     key: 'finances',
