@@ -74,7 +74,8 @@ describe('the parent pages on a phone', () => {
       // A past week: its days read « Délai dépassé », never « Clos ».
       await page.getByRole('button', { name: 'Semaine précédente' }).click();
       await page.locator('button[data-state="past_deadline"]').first().waitFor();
-      expect(await page.locator('button[data-state="past_deadline"] .cell-text-short').first().innerText()).toBe('Délai dépassé');
+      // (a soft hyphen may break « dé-passé » in a narrow column; it is not part of the words)
+      expect((await page.locator('button[data-state="past_deadline"] .cell-text-short').first().innerText()).replace(/\u00AD/g, '')).toBe('Délai dépassé');
       expect(await page.locator('main').innerText()).not.toMatch(/\bClos\b/);
 
       // At 360 px, no word of a cell spills out of it.
