@@ -88,7 +88,9 @@ describe('the parent pages on a phone', () => {
       await page.setViewportSize({ width: 375, height: 812 });
 
       // A full day: before validation, the parent is told it will go on the waiting list, and where.
+      const shown = (await page.locator('.period-title').innerText()).trim();
       await page.getByRole('button', { name: 'Aujourd’hui' }).click();
+      await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, shown);
       const cell = page.locator(`button[data-service="ATELIER"][data-date="${full.date}"]`);
       for (let week = 0; (await cell.count()) === 0; week++) {
         if (week > 6) throw new Error(`the full day ${full.date} is not in the planning`);
