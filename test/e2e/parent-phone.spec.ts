@@ -120,7 +120,7 @@ describe('the parent pages on a phone', () => {
         const box = (await th.boundingBox())!;
         expect(box.x + box.width).toBeLessThanOrEqual(375);
       }
-      expect(await typical.evaluate('(t) => t.scrollWidth - t.parentElement.clientWidth')).toBeLessThanOrEqual(0);
+      expect(await typical.evaluate((t: any) => t.scrollWidth - t.parentElement.clientWidth)).toBeLessThanOrEqual(0);
       expect(await typical.locator('tbody th').allInnerTexts()).not.toContain('Centre de loisirs des vacances');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await typical.scrollIntoViewIfNeeded();
@@ -147,7 +147,7 @@ describe('the parent pages on a phone', () => {
       await page.getByRole('button', { name: 'Modifier Léa Martin' }).click();
       const heading = page.getByRole('heading', { level: 2, name: 'Modifier Léa Martin' });
       await heading.waitFor();
-      expect(await heading.evaluate('(h) => !!h.closest("li.card")')).toBe(true);
+      expect(await heading.evaluate((h: any) => !!h.closest('li.card'))).toBe(true);
       const children = (await page.getByRole('heading', { level: 2, name: 'Enfants' }).boundingBox())!;
       expect((await heading.boundingBox())!.y).toBeGreaterThan(children.y);
       await saveScreenshot(page, 'phone-04-foyer-modifier');
