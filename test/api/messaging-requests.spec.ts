@@ -13,7 +13,7 @@ beforeAll(async () => {
   // 1 Mo keeps the oversize scenario light; the default (10 Mo) is the same code path.
   app = await startTestApp({ env: { ATTACHMENT_MAX_MB: '1' } });
   await seedDemoTown(app.app, silentLogger);
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -115,8 +115,10 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain('attachment;');
     expect(Buffer.from(await download.arrayBuffer()).equals(FILES.pdf)).toBe(true);
-    const forAuditor = await (await staff('auditor')).get(seen.attachments[1].downloadPath);
-    expect(forAuditor.status).toBe(200);
+    const forAgent = await (await staff('agent')).get(seen.attachments[1].downloadPath);
+    expect(forAgent.status).toBe(200);
+    // Files are for the family and the agents: not for auditors (health-data-access.spec.ts).
+    expect((await (await staff('auditor')).get(seen.attachments[1].downloadPath)).status).toBe(403);
   });
 
   it('a closed request takes no message until it is reopened', async () => {

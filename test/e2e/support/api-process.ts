@@ -7,6 +7,10 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export interface RunningApi {
   /** e.g. http://127.0.0.1:41234 — the portal at `/`, the API under `/api/v1`. */
   url: string;
+  /** The process id (a fault test checks the process survived, not that another one took its place). */
+  pid: number;
+  /** Whether the process has exited, and how. */
+  exit(): { code: number | null; signal: string | null } | undefined;
   /** What the process printed so far (last 200 lines), for failure messages. */
   logs(): string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
@@ -61,7 +65,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     child.kill('SIGKILL');
     await exited;
   };
-  return { url, logs, stop: () => stopProcess(child), crash };
+  const exit = () => (child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined);
+  return { url, pid: child.pid!, exit, logs, stop: () => stopProcess(child), crash };
 }
 
 function withoutUnset(env: Record<string, string | undefined>): Record<string, string> {

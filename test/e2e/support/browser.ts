@@ -29,6 +29,8 @@ export function launchBrowser(): Promise<Browser> {
 export const viewports = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 375, height: 812 },
+  /** A tablet in portrait, as agents carry in the canteen (the attendance sheet). */
+  tablet: { width: 768, height: 1024 },
 } as const;
 
 export type ViewportName = keyof typeof viewports;
@@ -42,8 +44,8 @@ export async function openPage(browser: Browser, viewport: ViewportName): Promis
   const context = await browser.newContext({
     viewport: viewports[viewport],
     deviceScaleFactor: 1,
-    isMobile: viewport === 'phone',
-    hasTouch: viewport === 'phone',
+    isMobile: viewport === 'phone' || viewport === 'tablet',
+    hasTouch: viewport === 'phone' || viewport === 'tablet',
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
   });

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
 import { ValidationError } from '#ardoise/kernel';
-import { assertCanReadFamily, Roles } from '#ardoise/identity';
+import { assertCanReadFamily, RateLimited, Roles } from '#ardoise/identity';
+import { ATTACHMENT_READERS, mayDownloadAttachments } from '../attachments/attachment-rules.js';
 import { AttachmentStore } from '../attachments/attachment-store.js';
 import { acceptedMediaType } from '../attachments/attachment-rules.js';
 import { AttachmentUploadInterceptor, OptionalAttachmentUploadInterceptor } from '../attachments/attachment-upload.interceptor.js';
@@ -61,7 +62,7 @@ export class RequestsController {
   @Get(':id')
   @ApiOperation({ summary: 'Une demande, avec ses messages et ses fichiers' })
   thread(@Param('id', new ParseUUIDPipe()) id: string): Promise<RequestThreadView> {
-    return this.queries.thread(id, ownFamily());
+    return this.queries.thread(id, ownFamily(), { downloads: mayDownloadAttachments(currentContext().actor.role) });
   }
 
   @Post(':id/messages')
@@ -73,8 +74,10 @@ export class RequestsController {
 
   @Post(':id/attachments')
   @Roles('parent', 'agent', 'admin')
+  @RateLimited('uploads')
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG ou HEIC' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Joindre un fichier (champ « file ») : PDF, JPEG, PNG ou HEIC, reconnu par son contenu' })
   attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     const file = request.file!;
@@ -82,6 +85,8 @@ export class RequestsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @Roles(...ATTACHMENT_READERS)
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif')
   @ApiOperation({ summary: 'Télécharger un fichier d’une demande (la famille et les agents seulement)' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,6 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, OnInit, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, OnInit, afterNextRender, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { ChildView, FamilyFileView, GuardianView } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -34,8 +34,6 @@ type Editing =
 export class HouseholdPageComponent implements OnInit {
   protected readonly t = inject(MESSAGES);
   /** Polling loops stop once the page is left. */
-  private gone = false;
-  private readonly onLeave = inject(DestroyRef).onDestroy(() => (this.gone = true));
   protected readonly h = this.t.household;
   private readonly http = inject(HttpClient);
   private readonly familyId = inject(SessionService).familyId;
@@ -127,7 +125,7 @@ export class HouseholdPageComponent implements OnInit {
       this.editing.set(null);
       this.errorTitle.set(null);
       this.notice.set(done);
-      await this.waitForChange();
+      await this.load(); // shows the change: the read waits for the writes (core/api.ts)
     } catch (error) {
       const apiError = toApiError(error, this.t);
       const unmatched = applyServerErrors(apiError, editing.kind === 'invite' ? { email: editing.email } : controlsByPath(form, ''));
@@ -149,16 +147,5 @@ export class HouseholdPageComponent implements OnInit {
     }
     const body = childPayload(editing.form);
     return editing.id ? ['PUT', `${base}/children/${editing.id}`, body, this.h.saved] : ['POST', `${base}/children`, body, this.h.childAdded(body.firstName)];
-  }
-
-  /** The family file is a read model a few milliseconds behind the command: read it until it moved. */
-  private async waitForChange(): Promise<void> {
-    const before = JSON.stringify(this.family());
-    for (let attempt = 0; attempt < 12; attempt++) {
-      await this.load();
-      if (JSON.stringify(this.family()) !== before) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      if (this.gone) return;
-    }
   }
 }

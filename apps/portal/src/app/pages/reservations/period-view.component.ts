@@ -8,7 +8,7 @@ import { SessionService } from '../../core/session.service';
 import { MESSAGES } from '../../i18n/messages';
 import { addDays, instant, longDay, monthName, shortDay, today, weekdayOf } from '../../shared/dates';
 import { CellDetailsComponent, type ChosenCell } from './cell-details.component';
-import { periodGrid, unmet } from './period-grid';
+import { periodGrid } from './period-grid';
 import { ReservationsStore } from './reservations.store';
 
 /** Where the planning opens: this week, or next week once this one is over (week-end). */
@@ -89,22 +89,13 @@ export class PeriodViewComponent {
     this.loading.set(true);
     this.error.set(null);
     try {
-      for (let attempt = 0; ; attempt++) {
-        const url = `${API}/families/${this.familyId()}/children/${childId}/period?view=${scale}&date=${anchor}`;
-        const view = await firstValueFrom(this.http.get<PeriodView>(url));
-        if (mine !== this.sequence) return;
-        const waiting = unmet(view, this.store.expectations());
-        if (waiting.length === 0 || attempt >= 12) {
-          // Met, or given up on after three seconds: either way, done with for this period.
-          this.store.expectations.update((list) => list.filter((e) => !(e.childId === view.childId && e.date >= view.from && e.date <= view.to)));
-          this.view.set(view);
-          this.store.rememberWaitlistRanks(view);
-          this.refreshChosen(view);
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        if (mine !== this.sequence) return;
-      }
+      // Read after a change, it shows the change: the read waits for the writes (core/api.ts).
+      const url = `${API}/families/${this.familyId()}/children/${childId}/period?view=${scale}&date=${anchor}`;
+      const view = await firstValueFrom(this.http.get<PeriodView>(url));
+      if (mine !== this.sequence) return;
+      this.view.set(view);
+      this.store.rememberWaitlistRanks(view);
+      this.refreshChosen(view);
     } catch (error) {
       if (mine === this.sequence) this.error.set(toApiError(error, this.t).title);
     } finally {
