@@ -1,4 +1,5 @@
 import { OutboxMailer } from '#ardoise/messaging';
+import { loadConfig, townIdentityOf } from '#ardoise/runtime';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../../libs/messaging/src/testing/local-smtp-server.js';
 import { signInStaff } from './reservations-world.js';
@@ -21,7 +22,7 @@ afterAll(async () => {
 /** An e-mail written last month while the town had no SMTP server (kept, « held »). */
 async function heldLastMonth(to: string): Promise<string> {
   const db = app.infrastructure.db;
-  await new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'outbox' }).enqueue({
+  await new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'outbox' }).enqueue({
     to,
     template: 'request-reply',
     data: { subject: 'Attestation CAF', path: '/demandes/42' },

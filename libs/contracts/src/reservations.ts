@@ -10,6 +10,11 @@ export interface PeriodCell {
   deadline: string | null;
   reservationId: string | null;
   waitlistRank: number | null;
+  /**
+   * A full day the child holds no place or waiting-list rank on (free to ask, or in the
+   * basket): the rank a request would take on the waiting list now (1 = first); null otherwise.
+   */
+  waitlistNextRank: number | null;
   closedLabel: string | null;
   /** An absence on a validated day: declared by the family, or justified (medical certificate: not charged). */
   absence: 'declared' | 'justified' | null;

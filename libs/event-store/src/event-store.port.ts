@@ -77,6 +77,10 @@ export interface EventFilter {
   streamPrefixes?: string[];
   /** Keep events whose type is one of these. */
   eventTypes?: string[];
+  /** Keep events the store recorded at or after this instant (its own clock: `recordedAt`). */
+  recordedFrom?: Date;
+  /** Keep events the store recorded before this instant. */
+  recordedBefore?: Date;
 }
 
 export interface ReadAllOptions {

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '#ardoise/kernel';
+import { AppError, ConflictError, NotFoundError } from '#ardoise/kernel';
 import type { Position, RecordedEvent } from '#ardoise/event-store';
 
 /**
@@ -80,6 +80,22 @@ export class OutdatedProjectorError extends ConflictError {
 export class UnknownProjectionError extends NotFoundError {
   constructor(readonly projection: string) {
     super('PROJECTION.UNKNOWN', 'Vue inconnue.', `projection ${projection}`);
+  }
+}
+
+/** 503: a query asked to read its own writes and the read models did not catch up in time. */
+export class ReadModelsBehindError extends AppError {
+  readonly status = 503;
+  constructor(
+    readonly projections: readonly string[],
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(
+      'PROJECTION.BEHIND',
+      'Vos dernières modifications sont encore en cours de prise en compte : réessayez dans un instant.',
+      `read models not yet at the requested position: ${projections.join(', ')}`,
+      { retryAfterSeconds },
+    );
   }
 }
 

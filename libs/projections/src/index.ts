@@ -20,3 +20,4 @@ export { generationRegistry } from './generation-registry.js';
 export { inBatches } from './batches.js';
 export { applyEvents, foldEach } from './apply-batch.js';
 export { RowSet, insertRows, type Row, type RowSetSpec } from './row-set.js';
+export { projectionsBehind, waitForProjections } from './position-wait.js';

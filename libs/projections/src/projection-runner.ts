@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ProjectionHealth } from '#ardoise/contracts';
+import { clientConfigOf } from '#ardoise/database';
 import type { EventStore } from '#ardoise/event-store';
 import type { Projector } from './projector.js';
 import type { Generation } from './generation.js';
@@ -13,6 +14,7 @@ import { ProjectionWorker } from './projection-worker.js';
 import { defaultHealthOptions, projectionHealth, type ProjectionHealthOptions } from './projection-health.js';
 import type { RebuildProgressListener } from './rebuild-progress.js';
 import { UnknownProjectionError } from './errors.js';
+import { waitForProjections } from './position-wait.js';
 import { consoleProjectionLogger, type ProjectionLogger } from './logger.js';
 
 export interface ProjectionRunnerOptions {
@@ -35,7 +37,7 @@ export interface ProjectionRunnerOptions {
   standbyRetryMs?: number;
   /** Leader heartbeat period (default 5000 ms). */
   heartbeatMs?: number;
-  /** Retry delays after a failure (default 250 ms doubling up to 30 s). */
+  /** Retry delays after a failure (default 250 ms doubling up to 5 s: back soon after a database outage). */
   backoff?: { initialMs?: number; maxMs?: number };
   health?: Partial<ProjectionHealthOptions>;
 }
@@ -66,7 +68,7 @@ export class ProjectionRunner {
     this.db = options.db ?? new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) });
     this.logger = options.logger ?? consoleProjectionLogger;
     this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const createSession = options.createSession ?? (() => new pg.Client({ ...options.pool.options, keepAlive: true }));
+    const createSession = options.createSession ?? (() => new pg.Client(clientConfigOf(options.pool)));
     this.session = new AdvisorySession(createSession);
     this.builder = new GenerationBuilder({
       db: this.db,
@@ -95,7 +97,7 @@ export class ProjectionRunner {
           batchSize: this.options.batchSize ?? 500,
           standbyRetryMs: this.options.standbyRetryMs ?? 3000,
           heartbeatMs: this.options.heartbeatMs ?? 5000,
-          backoff: { initialMs: this.options.backoff?.initialMs ?? 250, maxMs: this.options.backoff?.maxMs ?? 30_000 },
+          backoff: { initialMs: this.options.backoff?.initialMs ?? 250, maxMs: this.options.backoff?.maxMs ?? 5_000 },
         }),
     );
     for (const worker of this.workers) worker.start();
@@ -156,6 +158,23 @@ export class ProjectionRunner {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, names.length)) }, lane));
     return results;
+  }
+
+  /**
+   * Read-your-writes: waits (at most `timeoutMs`) until the named projections (default: all)
+   * have passed the encoded store position `position` (an `Ardoise-Position` a command
+   * answered). Returns the names still behind: [] when passed. A malformed position throws
+   * the store codec's ValidationError; an unknown name, UnknownProjectionError.
+   */
+  async waitForPosition(position: string, options: { projections?: readonly string[]; timeoutMs: number; signal?: AbortSignal }): Promise<string[]> {
+    const decoded = this.options.store.positions.decode(position);
+    const names = options.projections ?? this.projectorNames;
+    const projectors = names.map((name) => {
+      const projector = this.projectors.get(name);
+      if (!projector) throw new UnknownProjectionError(name);
+      return projector;
+    });
+    return waitForProjections(this.db, this.options.store, projectors, decoded, options);
   }
 
   get projectorNames(): string[] {

@@ -10,6 +10,7 @@ export interface TestApp {
   baseUrl: string;
   app: NestExpressApplication;
   infrastructure: Infrastructure;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -19,7 +20,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv; database?: TestDatabase; keepDatabase?: boolean } = {},
-): Promise<TestApp & { database: TestDatabase }> {
+): Promise<TestApp> {
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
   const logger = createLogger(config.LOG_LEVEL);

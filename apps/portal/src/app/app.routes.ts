@@ -3,6 +3,7 @@ import type { Routes } from '@angular/router';
 import { homeGuard, parentGuard, signedInGuard, signedOutGuard, staffAreaGuard } from './core/auth.guards';
 import { AREA_ACCESS } from './core/staff-areas';
 import { MESSAGES } from './i18n/messages';
+import { LEGAL_ROUTES } from './pages/legal/legal.routes';
 
 /**
  * Every area is a lazy route, so each one (réservations, factures, demandes, and the
@@ -117,6 +118,7 @@ export const routes: Routes = [
     title: () => inject(MESSAGES).forbidden.pageTitle,
     loadComponent: () => import('./pages/forbidden/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
   },
+  ...LEGAL_ROUTES,
   {
     path: '**',
     title: () => inject(MESSAGES).notFound.pageTitle,

@@ -188,7 +188,7 @@ export class EventStoreDbEventStore implements EventStore {
             const recorded = resolved.event;
             if (!recorded) continue;
             if (!isPastStart(recordedPosition(recorded), from, direction)) continue;
-            if (!matchesFilter(recorded.streamId, recorded.type, options.filter)) continue;
+            if (!matchesFilter(recorded.streamId, recorded.type, options.filter, recorded.created)) continue;
             const event = toRecordedEvent(resolved);
             if (!event) continue;
             yield event;
@@ -217,7 +217,7 @@ export class EventStoreDbEventStore implements EventStore {
         }),
       positionOf: (raw) => (raw.event ? recordedPosition(raw.event) : undefined),
       toEvent: (raw) =>
-        raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter) ? toRecordedEvent(raw) : undefined,
+        raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter, raw.event.created) ? toRecordedEvent(raw) : undefined,
       isTransient: isTransientError,
       mapError: (error) => mapClientError(error),
       backoff: this.#options.resubscribeBackoff,

@@ -74,6 +74,15 @@ export function filterSql(filter: EventFilter | undefined, firstParam: number): 
     values.push(filter.eventTypes);
     parts.push(`AND type = ANY ($${firstParam + values.length - 1}::text[])`);
   }
+  // A period by recorded time: served by events_recorded_at_idx (migration 0002).
+  for (const [bound, op] of [[filter?.recordedFrom, '>='], [filter?.recordedBefore, '<']] as const) {
+    if (bound === undefined) continue;
+    if (!(bound instanceof Date) || Number.isNaN(bound.getTime())) {
+      throw new ValidationError([{ field: op === '>=' ? 'filter.recordedFrom' : 'filter.recordedBefore', messages: ['must be a valid date'] }]);
+    }
+    values.push(bound.toISOString());
+    parts.push(`AND recorded_at ${op} $${firstParam + values.length - 1}::timestamptz`);
+  }
   return { clause: parts.join(' '), values };
 }
 

@@ -92,6 +92,7 @@ export class InvoiceQueries {
         amountCents: l.amount_cents,
         tariffVersion: l.tariff_version,
         bracketCode: l.bracket_code,
+        cantineAUnEuro: l.cantine_a_un_euro as boolean,
         quotient: l.quotient,
         dates: l.dates,
       })),

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
@@ -68,6 +68,7 @@ export class InvoicesController {
 
   @Get('invoices/:invoiceId/pdf')
   @ApiOperation({ summary: 'La facture en PDF' })
+  @ApiProduces('application/pdf')
   async pdfOf(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Res() response: Response) {
     const summary = await this.queries.summary(invoiceId);
     assertCanReadFamily(summary.familyId);

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import pg from 'pg';
 import { runMigrations } from '#ardoise/database';
+import { loadConfig, townIdentityOf } from '#ardoise/runtime';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { messagingMigrations } from '../messaging.migrations.js';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../testing/local-smtp-server.js';
@@ -23,7 +24,7 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
     await runMigrations(db, messagingMigrations);
     smtp = await startLocalSmtpServer();
     transport = nodemailer.createTransport(smtp.url);
-    mailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'smtp' });
+    mailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'smtp' });
   });
 
   afterAll(async () => {
@@ -108,7 +109,7 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
   it('produces one e-mail per dedupe key, and none is sent with no SMTP configured (held)', async () => {
     await aReplyTo('d@example.fr', 'event-1');
     await aReplyTo('d@example.fr', 'event-1');
-    const held = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'outbox' });
+    const held = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'outbox' });
     await held.enqueue({ to: 'e@example.fr', template: 'password-reset', data: { link: 'https://x.fr/r/abc' } });
     expect((await outbox()).map((m) => [m.to, m.status])).toEqual([
       ['d@example.fr', 'pending'],
@@ -142,7 +143,7 @@ describe('e-mails held while no SMTP server was configured', () => {
   });
 
   it('the delivery job, started once SMTP is set, sends the recent held e-mails and leaves last month’s for staff to resend', async () => {
-    const heldMailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'outbox' });
+    const heldMailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'outbox' });
     const reply = { template: 'request-reply' as const, data: { subject: 'Attestation CAF', path: '/demandes/42' } };
     await heldMailer.enqueue({ to: 'recent@example.fr', ...reply });
     await heldMailer.enqueue({ to: 'old@example.fr', ...reply });

@@ -4,7 +4,7 @@ import { OUTBOX_TABLE } from './outbox-mailer.js';
 import { HELD_AUTO_RELEASE_MS, releaseHeldMails } from './outbox/release-held-mails.js';
 
 export interface MailDeliveryOptions {
-  /** Sender (AppConfig.MAIL_FROM). */
+  /** Sender (AppConfig.mailFrom). */
   from: string;
   /** After this many failed attempts an e-mail is `failed` (staff see it in the outbox). */
   maxAttempts: number;

@@ -4,11 +4,9 @@ import { DATABASE } from '#ardoise/database';
 import { AppConfig } from '#ardoise/runtime';
 import { familyNotFound } from '#ardoise/identity';
 import type { Role } from '#ardoise/commands';
+import { mayReadHealthData } from '../../domain/personal-data.js';
 import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE, LOGINS_TABLE } from '../../projections/read-model.js';
 import type { ChildView, FamilyFileView, GuardianView } from './family-file.view.js';
-
-/** Health data (diet, allergies, PAI) is for the family and for the agents who serve the meals. */
-const HEALTH_READERS = new Set<Role>(['parent', 'agent', 'admin']);
 
 const iso = (value: Date | string | null) => (value == null ? null : value instanceof Date ? value.toISOString() : value);
 
@@ -45,7 +43,7 @@ export class FamilyFileReader {
       this.db.selectFrom(LOGINS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('created_at').execute(),
     ]);
     const withLogin = new Set(logins.map((l) => l.guardian_id));
-    const health = HEALTH_READERS.has(role);
+    const health = mayReadHealthData(role);
     return {
       familyId,
       status: family.status,
