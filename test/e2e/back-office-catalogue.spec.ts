@@ -110,7 +110,7 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
     } finally {
       await parent.context.close();
     }
-  }, 120_000);
+  }, 180_000);
 
   it.each<ViewportName>(['desktop', 'tablet'])('on a %s, none of these pages has a serious or critical accessibility violation', async (name) => {
     const problems: string[] = [];
@@ -159,5 +159,5 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
       await context.close();
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
