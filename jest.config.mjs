@@ -1,4 +1,4 @@
-// Jest runs in native ESM mode (NestJS 12 is ESM-only): see ../shared/TOOLCHAIN.md.
+// Jest runs in native ESM mode (NestJS 12 is ESM-only): see docs/toolchain.md.
 const swc = [
   '@swc/jest',
   {
@@ -53,5 +53,7 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
+    // Fault tests own their PostgreSQL servers (they freeze and stop them): no shared server.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'] },
   ],
 };

@@ -5,7 +5,7 @@ import { Module } from '@nestjs/common';
 import { systemClock } from '#ardoise/commands';
 import { ConfigurationError, CoreModule, createLogger, loadConfig, NestPinoLogger, startInfrastructure } from '#ardoise/runtime';
 import { MessagingModule } from '#ardoise/messaging';
-import { FamilyPrivacyModule } from '#ardoise/families';
+import { FamilyPrivacyModule, FamilyQuotientModule } from '#ardoise/families';
 import { ALL_MIGRATIONS } from '../../api/src/migrations.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
 
   @Module({
-    imports: [CoreModule.forRoot(infrastructure, logger, systemClock), CqrsModule.forRoot(), WorkerModule.register({ runProjections: true }), MessagingModule, FamilyPrivacyModule],
+    imports: [CoreModule.forRoot(infrastructure, logger, systemClock), CqrsModule.forRoot(), WorkerModule.register({ runProjections: true }), MessagingModule, FamilyPrivacyModule, FamilyQuotientModule],
   })
   class WorkerProcessModule {}
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export type Role = 'anonymous' | 'parent' | 'agent' | 'finance' | 'auditor' | 'admin' | 'system';
 
@@ -45,4 +45,19 @@ export function currentContext(): RequestContext {
 export function systemContext(actor: Readonly<Actor> = SYSTEM_ACTOR): RequestContext {
   const id = randomUUID();
   return { correlationId: id, causationId: id, actor: { ...actor } };
+}
+
+/**
+ * The id of a thing a command creates (a family, …): random, or, when the request carries an
+ * Idempotency-Key, derived from (actor, key, purpose). A retry of a command whose answer was
+ * lost — or that failed after appending, e.g. when the database connection dropped before the
+ * commit's answer — then lands on the same stream, where the repository sees the key already
+ * applied, instead of creating a second one.
+ */
+export function idempotentId(purpose: string, context: RequestContext | undefined = peekContext()): string {
+  // Anonymous callers share one actor id: their keys are not theirs alone.
+  if (!context?.idempotencyKey || context.actor.role === 'anonymous') return randomUUID();
+  const hex = createHash('sha256').update(`${context.actor.userId}\n${context.idempotencyKey}\n${purpose}`).digest('hex');
+  // Shaped as a version-4-like UUID (the columns and validators expect one).
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

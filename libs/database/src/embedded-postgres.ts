@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -19,6 +20,11 @@ export async function startEmbeddedPostgres(options: {
   /** Server settings, e.g. `{ max_connections: '300' }`. */
   settings?: Record<string, string>;
   log?: (message: unknown) => void;
+  /**
+   * Set to supervise the server: when it exits without `stop()` (killed, crashed), this is
+   * called and the server is started again (every second until it runs). Unset: no restart.
+   */
+  onUnexpectedExit?: (reason: string) => void;
 }): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
@@ -36,10 +42,32 @@ export async function startEmbeddedPostgres(options: {
     onError: options.log ?? (() => undefined),
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
-  await server.start();
+  let stopping = false;
+  let restarting: NodeJS.Timeout | undefined;
+  const start = async () => {
+    await server.start();
+    // The library spawns the postmaster without an 'error' listener: one failing signal would end our process.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    child?.on('error', (error) => options.log?.(error.message));
+    child?.once('exit', (code, signal) => {
+      if (stopping || !options.onUnexpectedExit) return;
+      options.onUnexpectedExit(`PostgreSQL exited (${signal ?? code})`);
+      const again = () => {
+        restarting = setTimeout(() => {
+          if (!stopping) start().catch(again);
+        }, 1_000);
+      };
+      again();
+    });
+  };
+  await start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      stopping = true;
+      clearTimeout(restarting);
+      await server.stop();
+    },
   };
 }
 

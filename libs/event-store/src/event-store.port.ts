@@ -1,7 +1,7 @@
 /**
  * The one port every part of Ardoise writes and reads events through.
  * Semantics mirror EventStoreDB so that the PostgreSQL adapter (embedded default, tests)
- * and the EventStoreDB adapter (production) are interchangeable: see DESIGN.md §2.
+ * and the EventStoreDB adapter (production) are interchangeable: see docs/architecture.md §3.
  */
 
 /** Who did it, on whose behalf, why: filled once by the command pipeline. */

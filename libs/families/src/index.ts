@@ -16,3 +16,4 @@ export * from './privacy/family-personal-data.js';
 export * from './privacy/family-privacy.module.js';
 export * from './privacy/family-revealer.js';
 export { familyDecider } from './domain/family.decider.js';
+export { FamilyQuotientModule } from './commands/quotient-and-mandate/family-quotient.module.js';

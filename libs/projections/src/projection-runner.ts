@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ProjectionHealth } from '#ardoise/contracts';
+import { clientConfigOf } from '#ardoise/database';
 import type { EventStore } from '#ardoise/event-store';
 import type { Projector } from './projector.js';
 import type { Generation } from './generation.js';
@@ -36,7 +37,7 @@ export interface ProjectionRunnerOptions {
   standbyRetryMs?: number;
   /** Leader heartbeat period (default 5000 ms). */
   heartbeatMs?: number;
-  /** Retry delays after a failure (default 250 ms doubling up to 30 s). */
+  /** Retry delays after a failure (default 250 ms doubling up to 5 s: back soon after a database outage). */
   backoff?: { initialMs?: number; maxMs?: number };
   health?: Partial<ProjectionHealthOptions>;
 }
@@ -67,7 +68,7 @@ export class ProjectionRunner {
     this.db = options.db ?? new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) });
     this.logger = options.logger ?? consoleProjectionLogger;
     this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const createSession = options.createSession ?? (() => new pg.Client({ ...options.pool.options, keepAlive: true }));
+    const createSession = options.createSession ?? (() => new pg.Client(clientConfigOf(options.pool)));
     this.session = new AdvisorySession(createSession);
     this.builder = new GenerationBuilder({
       db: this.db,
@@ -96,7 +97,7 @@ export class ProjectionRunner {
           batchSize: this.options.batchSize ?? 500,
           standbyRetryMs: this.options.standbyRetryMs ?? 3000,
           heartbeatMs: this.options.heartbeatMs ?? 5000,
-          backoff: { initialMs: this.options.backoff?.initialMs ?? 250, maxMs: this.options.backoff?.maxMs ?? 30_000 },
+          backoff: { initialMs: this.options.backoff?.initialMs ?? 250, maxMs: this.options.backoff?.maxMs ?? 5_000 },
         }),
     );
     for (const worker of this.workers) worker.start();

@@ -7,6 +7,10 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export interface RunningApi {
   /** e.g. http://127.0.0.1:41234 — the portal at `/`, the API under `/api/v1`. */
   url: string;
+  /** The process id (a fault test checks the process survived, not that another one took its place). */
+  pid: number;
+  /** Whether the process has exited, and how. */
+  exit(): { code: number | null; signal: string | null } | undefined;
   /** What the process printed so far (last 200 lines), for failure messages. */
   logs(): string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
@@ -19,6 +23,8 @@ export interface StartApiOptions {
   databaseUrl: string;
   /** Extra environment for the process (PORT and DATABASE_URL are set here). */
   env?: Record<string, string>;
+  /** false: PUBLIC_URL left unset, as in the README's default setup (`./dev start`). */
+  publicUrl?: false;
   /** The built entry point, relative to the repository root. */
   entry?: string;
   readyTimeoutMs?: number;
@@ -36,7 +42,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const child = spawn(process.execPath, [options.entry ?? 'dist/apps/api/src/main.js'], {
     cwd: repoRoot,
     // PUBLIC_URL: links in e-mails and PayFIP's return address lead back to this very origin (cookies included).
-    env: { ...process.env, PUBLIC_URL: url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl },
+    env: withoutUnset({ ...process.env, PUBLIC_URL: options.publicUrl === false ? undefined : url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -59,7 +65,12 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     child.kill('SIGKILL');
     await exited;
   };
-  return { url, logs, stop: () => stopProcess(child), crash };
+  const exit = () => (child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined);
+  return { url, pid: child.pid!, exit, logs, stop: () => stopProcess(child), crash };
+}
+
+function withoutUnset(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 async function waitUntilAnswering(healthUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -6,6 +6,8 @@ import { INFRASTRUCTURE, PROJECTION_HEALTH, type Infrastructure } from '#ardoise
 export type ProjectionHealthSource = () => Promise<ProjectionHealth[]>;
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
+/** Each check answers within this, so /health answers within it too (checks run side by side). */
+const CHECK_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
@@ -15,15 +17,21 @@ export class HealthService {
   ) {}
 
   async report(): Promise<HealthReport> {
+    const { availability } = this.infrastructure;
     const [database, eventStore, projections] = await Promise.all([
       this.check(async () => {
+        // Known down (the probe or a failed request said so): say it now, without queueing for a connection.
+        if (!availability.available) throw new Error(`unavailable: ${availability.reason ?? 'no answer'}`);
         await sql`SELECT 1`.execute(this.infrastructure.db);
       }),
       // A point read: proves the store answers without waiting on the global log's cut.
       this.check(async () => {
+        if (this.infrastructure.adapter === 'postgresql' && !availability.available) throw new Error('unavailable: PostgreSQL does not answer');
         await this.infrastructure.store.streamRevision('health-probe');
       }),
-      this.projections ? this.projections().catch(() => [] as ProjectionHealth[]) : Promise.resolve([]),
+      this.projections && availability.available
+        ? withTimeout(this.projections(), CHECK_TIMEOUT_MS).catch(() => [] as ProjectionHealth[])
+        : Promise.resolve([] as ProjectionHealth[]),
     ]);
     const statuses: HealthStatus[] = [database.status, eventStore.status, ...projections.map((p) => p.status)];
     const status: HealthStatus =
@@ -39,7 +47,7 @@ export class HealthService {
 
   private async check(probe: () => Promise<void>): Promise<{ status: HealthStatus; detail?: string }> {
     try {
-      await withTimeout(probe(), 3000);
+      await withTimeout(probe(), CHECK_TIMEOUT_MS);
       return { status: 'ok' };
     } catch (error) {
       return { status: 'down', detail: error instanceof Error ? error.message : String(error) };

@@ -59,14 +59,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
     }
     requestContext.idempotencyKey = key;
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.complete(actorId, key, successStatus, body);
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
-      await this.store.release(actorId, key);
+      // Released so that the same key may be tried again. If the command failed after acting
+      // (the connection dropped before the commit's answer), the retry finds its events: the
+      // repository and keyed ids (idempotentId) make the second run a no-op.
+      await this.store.release(actorId, key).catch(() => this.retryLater(() => this.store.release(actorId, key)));
       throw error;
     }
+    // The command acted: never release its key now, or a retry would act twice. If the answer
+    // cannot be stored (the database just went away), keep trying in the background; retries
+    // meanwhile get « in progress », then the stored answer.
+    await this.store.complete(actorId, key, successStatus, body).catch(() => this.retryLater(() => this.store.complete(actorId, key, successStatus, body)));
+    return body;
+  }
+
+  /** Retries a write of the idempotency record in the background, for about two minutes (then the claim expires as after a crash). */
+  private retryLater(write: () => Promise<void>, attempt = 0): void {
+    if (attempt >= 30) return;
+    setTimeout(() => write().catch(() => this.retryLater(write, attempt + 1)), Math.min(5_000, 250 * 2 ** attempt)).unref();
   }
 }
 

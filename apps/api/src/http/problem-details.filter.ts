@@ -1,7 +1,8 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, ValidationError } from '#ardoise/kernel';
+import { AppError, TooManyRequestsError, ValidationError } from '#ardoise/kernel';
+import { DatabaseUnavailableError, isDatabaseUnavailable, type DatabaseAvailability } from '#ardoise/database';
 import { peekContext } from '#ardoise/commands';
 import type { ProblemDetails } from '#ardoise/contracts';
 
@@ -24,8 +25,12 @@ export function problemType(code: string): string {
 }
 
 /** Maps every error, once, to RFC 9457 problem+json. Never a 500 for bad input. */
-export function toProblem(error: unknown, instance?: string): ProblemDetails {
+export function toProblem(thrown: unknown, instance?: string): ProblemDetails {
+  // Nest wraps errors from Express middleware (the body parsers' checks) in an HttpException.
+  let error = thrown instanceof HttpException && thrown.cause instanceof AppError ? thrown.cause : thrown;
   const correlationId = peekContext()?.correlationId;
+  // A lost, refused or silent database connection, whatever raised it: one answer, 503.
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
   if (error instanceof AppError) {
     return {
       type: problemType(error.code),
@@ -61,20 +66,34 @@ function httpStatusOf(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }
 
+/** Sends `problem` as application/problem+json, with Retry-After when it says when to come back. */
+export function sendProblem(response: Response, problem: ProblemDetails): void {
+  const retryAfter = (problem as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (typeof retryAfter === 'number' && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly availability?: DatabaseAvailability,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = toProblem(error, request.originalUrl?.split('?')[0]);
-    if (problem.status >= 500) {
+    if (problem.code === 'SERVICE.DATABASE_UNAVAILABLE') {
+      // Not an error of ours (the request log line shows the 503): the probe takes it from here.
+      this.availability?.reportFailure(error);
+    } else if (problem.status >= 500) {
       // Stack and message only: error messages from our code never carry personal data.
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
     }
     if (response.headersSent) return;
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    sendProblem(response, problem);
   }
 }

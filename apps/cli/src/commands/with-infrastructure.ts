@@ -4,7 +4,13 @@ import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
 
 /** Runs a CLI command against the configured (or embedded) database, then closes it. */
 export async function withInfrastructure<T>(work: (infrastructure: Infrastructure, logger: Logger) => Promise<T>): Promise<T> {
-  const config = loadConfig({ ...process.env, ARDOISE_ROLE: 'api', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // Operator tools may read the whole log in one statement (verify, export): no statement limit unless asked.
+  const config = loadConfig({
+    DATABASE_QUERY_TIMEOUT_MS: '0',
+    ...process.env,
+    ARDOISE_ROLE: 'api',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const interrupt = () => {

@@ -46,7 +46,7 @@ const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerC
 
 /**
  * The production adapter of the event store port, on EventStoreDB (gRPC client
- * `@eventstore/db-client`). See DESIGN.md §2 and docker/README.md.
+ * `@eventstore/db-client`). See docs/architecture.md §3 and docker/README.md.
  *
  * - Each event's metadata JSON holds the port's metadata plus `hash` and `previousHash`
  *   (event-hash.ts). To chain hashes, an append reads the stream's tail first and then writes

@@ -1,15 +1,22 @@
 import pg from 'pg';
 
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 5_000;
+
 /**
  * One LISTEN connection per store, shared by its subscriptions (a dedicated pg.Client,
  * not a pool connection: it stays checked out for as long as anyone listens). Opened by
  * the first subscriber, closed when the last one leaves. A notification only wakes
  * subscribers early; they also poll (subscription.ts), so a lost connection costs
- * latency, not events: the listener then reconnects on the next `acquire`.
+ * latency, not events. When the connection drops (the server restarted, the session was
+ * terminated) the listener reconnects by itself, backing off from 250 ms to 5 s, and wakes
+ * every subscriber once it listens again: they read what was appended meanwhile.
  */
 export class NotificationListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private reconnectDelayMs = RECONNECT_MIN_MS;
   private readonly wakers = new Set<() => void>();
 
   constructor(
@@ -20,7 +27,7 @@ export class NotificationListener {
   /** Registers `wake`; returns the function that unregisters it. */
   async acquire(wake: () => void): Promise<() => Promise<void>> {
     this.wakers.add(wake);
-    await this.ensureConnected().catch(() => undefined); // polling still works without it
+    await this.ensureConnected().catch(() => this.scheduleReconnect()); // polling works meanwhile
     let released = false;
     return async () => {
       if (released) return;
@@ -36,10 +43,11 @@ export class NotificationListener {
       const client = new pg.Client(this.connectionConfig);
       client.on('notification', () => this.wakeAll());
       client.on('error', () => {
-        // Dropped: forget it (the next acquire reconnects) and let pollers carry on.
+        // Dropped: forget it, let pollers carry on, and listen again as soon as the server answers.
         if (this.client === client) this.client = undefined;
         client.end().catch(() => undefined);
         this.wakeAll();
+        this.scheduleReconnect();
       });
       try {
         await client.connect();
@@ -49,6 +57,7 @@ export class NotificationListener {
           return;
         }
         this.client = client;
+        this.reconnectDelayMs = RECONNECT_MIN_MS;
       } catch (error) {
         await client.end().catch(() => undefined);
         throw error;
@@ -59,11 +68,28 @@ export class NotificationListener {
     return this.connecting;
   }
 
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer || this.wakers.size === 0) return;
+    const delay = this.reconnectDelayMs;
+    this.reconnectDelayMs = Math.min(RECONNECT_MAX_MS, delay * 2);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.wakers.size === 0 || this.client) return;
+      this.ensureConnected().then(
+        () => this.wakeAll(), // catch up on anything appended while nobody listened
+        () => this.scheduleReconnect(),
+      );
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
   private wakeAll(): void {
     for (const wake of this.wakers) wake();
   }
 
   async disconnect(): Promise<void> {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
     await this.connecting?.catch(() => undefined);
     const client = this.client;
     this.client = undefined;

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { clientConfigOf } from '#ardoise/database';
 import type {
   AppendResult,
   EventData,
@@ -65,7 +66,7 @@ export class PostgresEventStore implements EventStore {
     if (!Number.isSafeInteger(this.settings.pageSize) || this.settings.pageSize < 1) throw new RangeError('pageSize must be >= 1');
     this.heads = new HeadCache(this.settings.headCacheSize);
     this.notifier = this.settings.notifyChannel ? new CoalescingNotifier(pool, this.settings.notifyChannel) : undefined;
-    this.listener = new NotificationListener({ ...(pool.options as pg.ClientConfig) }, this.settings.notifyChannel ?? 'ardoise_events');
+    this.listener = new NotificationListener(clientConfigOf(pool), this.settings.notifyChannel ?? 'ardoise_events');
   }
 
   append(streamId: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {

@@ -6,7 +6,7 @@ import { checkMaxCount } from './read-stream.js';
 import { EVENT_COLUMNS, likePrefix, toRecordedEvent, type EventRow } from './rows.js';
 
 /*
- * Global order, the PostgreSQL way (DESIGN.md §2).
+ * Global order, the PostgreSQL way (docs/decisions/0002-xid8-global-order.md).
  *
  * global_position comes from a sequence, taken at INSERT time but visible at COMMIT time:
  * transaction A takes 10, transaction B takes 11 and commits first; a reader that saw 11

@@ -150,10 +150,13 @@ export const reservationsProjector: Projector = {
           return setLine(event.data, at, { absence: 'justified', charged: false });
         case 'AttendanceRecorded': {
           const d = event.data;
-          attendance.upsert(
-            { service_code: d.serviceCode, date: d.date, child_id: d.childId },
-            { family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: at },
-          );
+          const key = { service_code: d.serviceCode, date: d.date, child_id: d.childId };
+          // The later mark wins (by when it was taken on the tablet), whatever the order the tablets sent them in.
+          const markedAt = d.markedAt ?? at;
+          const current = attendance.get(key)?.recorded_at;
+          const currentAt = current instanceof Date ? current.getTime() : current == null ? -Infinity : Date.parse(String(current));
+          if (currentAt > Date.parse(markedAt)) return;
+          attendance.upsert(key, { family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: markedAt });
           return;
         }
         default:

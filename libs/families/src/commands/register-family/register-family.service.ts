@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ValidationError, type FieldError } from '#ardoise/kernel';
-import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
+import { AggregateRepository, CLOCK, currentContext, idempotentId, type Clock } from '#ardoise/commands';
 import { DATABASE, TransactionalAppendGate } from '#ardoise/database';
 import { AccountStore, accountStream, OneTimeTokenStore, passwordPolicyMessage, passwordProblems, type Account, type AccountCreated } from '#ardoise/identity';
 import { familyStream } from '../../domain/family-events.js';
@@ -82,7 +82,8 @@ export class RegisterFamilyService {
     ];
     if (errors.length > 0) throw new ValidationError(errors);
 
-    const familyId = registration.familyId ?? randomUUID();
+    // Keyed by the request's Idempotency-Key when it has one: a retried registration finds its family instead of making a twin.
+    const familyId = registration.familyId ?? idempotentId('family');
     const identity: FamilyIdentity = { familyName: registration.familyName, email: registration.contactEmail };
     const r1 = guardianDetails(registration.guardians.responsable1);
     const guardians: NewGuardian[] = [{ guardianId: randomUUID(), rank: 1 as const, details: await this.cipher.seal(familyId, r1) }];

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, Injector, OnInit, afterNextRender, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -16,15 +17,16 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
 import { summarizePaths } from '../../shared/forms/summary';
 import { TextFieldComponent } from '../../shared/forms/text-field.component';
 
+/** What is being edited; `name` titles the form (« Modifier Léa Martin »). */
 type Editing =
-  | { kind: 'guardian'; id: string | null; contact: boolean; form: GuardianForm }
-  | { kind: 'child'; id: string | null; form: ChildForm }
-  | { kind: 'invite'; id: string; email: FormControl<string> };
+  | { kind: 'guardian'; id: string | null; name: string; contact: boolean; form: GuardianForm }
+  | { kind: 'child'; id: string | null; name: string; form: ChildForm }
+  | { kind: 'invite'; id: string; name: string; email: FormControl<string> };
 
 /** Mon foyer: the guardians and children as the town knows them, editable; Responsable 2's own login. */
 @Component({
   selector: 'ard-household-page',
-  imports: [ReactiveFormsModule, GuardianFieldsComponent, ChildFieldsComponent, ErrorSummaryComponent, TextFieldComponent],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, GuardianFieldsComponent, ChildFieldsComponent, ErrorSummaryComponent, TextFieldComponent],
   templateUrl: './household-page.component.html',
   styleUrl: './household-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,15 +71,27 @@ export class HouseholdPageComponent implements OnInit {
 
   protected editGuardian(guardian: GuardianView | null): void {
     const contact = guardian?.rank === 1;
-    this.open({ kind: 'guardian', id: guardian?.guardianId ?? null, contact, form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact) });
+    this.open({ kind: 'guardian', id: guardian?.guardianId ?? null, name: guardian ? this.nameOf(guardian) : '', contact, form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact) });
   }
 
   protected editChild(child: ChildView | null): void {
-    this.open({ kind: 'child', id: child?.childId ?? null, form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }) });
+    this.open({ kind: 'child', id: child?.childId ?? null, name: child ? this.nameOf(child) : '', form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }) });
   }
 
   protected invite(guardian: GuardianView): void {
-    this.open({ kind: 'invite', id: guardian.guardianId, email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }) });
+    this.open({ kind: 'invite', id: guardian.guardianId, name: this.nameOf(guardian), email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }) });
+  }
+
+  /** Is the form open for this person (`id`), or for a new one (`null`)? */
+  protected editsHere(kind: Editing['kind'], id: string | null): boolean {
+    const editing = this.editing();
+    return editing?.kind === kind && editing.id === id;
+  }
+
+  protected editorTitle(editing: Editing): string {
+    if (editing.kind === 'invite') return this.h.login.inviteTitle(editing.name);
+    if (!editing.id) return editing.kind === 'guardian' ? this.h.addGuardian : this.h.addChild;
+    return this.h.edit(editing.name);
   }
 
   protected close(): void {

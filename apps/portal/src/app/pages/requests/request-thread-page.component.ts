@@ -69,16 +69,16 @@ export class RequestThreadPageComponent implements OnInit {
     }
     this.sending.set(true);
     try {
-      if (body) await this.service.post(this.id(), body);
+      // The file first: the message is only posted once its file is accepted (together or not at all).
       if (file) {
         try {
           await this.service.attach(this.id(), file);
         } catch (error) {
           this.picker()?.fail(toApiError(error, this.t).title);
-          if (body) this.reply.reset();
           return;
         }
       }
+      if (body) await this.service.post(this.id(), body);
       this.reply.reset();
       this.picker()?.clear();
       this.notice.set(file ? this.r.fileSent(file.name) : this.r.replySent);

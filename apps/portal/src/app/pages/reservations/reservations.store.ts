@@ -5,6 +5,7 @@ import type {
   BasketView,
   ChildView,
   FamilyFileView,
+  PeriodView,
   RequestResult,
   ServiceView,
   ValidationResult,
@@ -37,6 +38,8 @@ export class ReservationsStore {
   readonly lastResult = signal<ValidationResult | null>(null);
   readonly changes = signal(0);
   readonly loadError = signal<unknown>(null);
+  /** Basket lines on a full day (by reservation id): the waiting-list rank they would take, as the planning last said. */
+  readonly waitlistRanks = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly children = computed<ChildView[]>(() => (this.family()?.children ?? []).filter((c) => !c.erased));
   private readonly chosen = signal<string | null>(sessionStorage.getItem(CHILD_KEY));
@@ -64,6 +67,18 @@ export class ReservationsStore {
   /** Read after the account was created, it lists the children: the read waits for the writes (core/api.ts). */
   private familyFile(): Promise<FamilyFileView> {
     return firstValueFrom(this.http.get<FamilyFileView>(`${this.base()}`));
+  }
+
+  rememberWaitlistRanks(view: PeriodView): void {
+    const next = new Map(this.waitlistRanks());
+    for (const service of view.services) {
+      for (const cell of service.days) {
+        if (cell.state !== 'requested' || !cell.reservationId) continue;
+        if (cell.waitlistNextRank) next.set(cell.reservationId, cell.waitlistNextRank);
+        else next.delete(cell.reservationId);
+      }
+    }
+    this.waitlistRanks.set(next);
   }
 
   chooseChild(childId: string): void {
