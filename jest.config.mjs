@@ -1,4 +1,4 @@
-// Jest runs in native ESM mode (NestJS 12 is ESM-only): see ../shared/TOOLCHAIN.md.
+// Jest runs in native ESM mode (NestJS 12 is ESM-only): see docs/toolchain.md.
 const swc = [
   '@swc/jest',
   {

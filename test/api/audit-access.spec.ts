@@ -67,7 +67,7 @@ function openToEveryoneRoutes(): Set<string> {
 
 /**
  * Reads deliberately closed to auditors, each with its reason. Kept short and explicit: a
- * new entry is a decision about the auditor's role (DESIGN.md: "read-only, everything").
+ * new entry is a decision about the auditor's role (docs/architecture.md §4: auditors read everything, write nothing).
  */
 const CLOSED_TO_AUDITORS: Record<string, string> = {
   'GET /api/v1/outbox': 'staff outbox of e-mails (bodies hold personal data): agent/admin only, decided by messaging',

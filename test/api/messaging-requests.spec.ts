@@ -13,7 +13,7 @@ beforeAll(async () => {
   // 1 Mo keeps the oversize scenario light; the default (10 Mo) is the same code path.
   app = await startTestApp({ env: { ATTACHMENT_MAX_MB: '1' } });
   await seedDemoTown(app.app, silentLogger);
-});
+}, 60_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -115,8 +115,10 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain('attachment;');
     expect(Buffer.from(await download.arrayBuffer()).equals(FILES.pdf)).toBe(true);
-    const forAuditor = await (await staff('auditor')).get(seen.attachments[1].downloadPath);
-    expect(forAuditor.status).toBe(200);
+    const forAgent = await (await staff('agent')).get(seen.attachments[1].downloadPath);
+    expect(forAgent.status).toBe(200);
+    // Files are for the family and the agents: not for auditors (health-data-access.spec.ts).
+    expect((await (await staff('auditor')).get(seen.attachments[1].downloadPath)).status).toBe(403);
   });
 
   it('a closed request takes no message until it is reopened', async () => {
@@ -153,6 +155,39 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     const t = await thread(martin.client, requestId, () => true);
     expect(t.attachments).toHaveLength(2);
     expect(await app.infrastructure.db.selectFrom('attachments').select('id').where('request_id', '=', requestId).execute()).toHaveLength(2);
+  });
+
+  it('opens a request with its file in one go (multipart), or not at all when the file is refused', async () => {
+    const openWith = (content: Buffer, fileName: string, subject: string) => {
+      const form = new FormData();
+      form.append('topic', 'certificate');
+      form.append('subject', subject);
+      form.append('body', 'Bonjour, voici le certificat médical de Léa.');
+      form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
+      return fetch(`${app.baseUrl}/api/v1/requests`, {
+        method: 'POST',
+        body: form,
+        headers: {
+          cookie: `ardoise_session=${martin.client.cookie('ardoise_session')}; XSRF-TOKEN=${martin.client.cookie('XSRF-TOKEN')}`,
+          'x-xsrf-token': martin.client.cookie('XSRF-TOKEN')!,
+        },
+      });
+    };
+    const countOpened = async () =>
+      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM events WHERE type = 'RequestOpened'`.execute(app.infrastructure.db)).rows[0]!.n);
+    const before = await countOpened();
+
+    const refused = await openWith(FILES.exe, 'certificat.pdf', 'Certificat refusé');
+    expect(refused.status).toBe(415);
+    expect(await countOpened()).toBe(before); // no request without its file
+
+    const accepted = await openWith(FILES.pdf, 'certificat.pdf', 'Certificat médical');
+    expect(accepted.status).toBe(201);
+    const { requestId: opened, attachmentId } = await bodyOf(accepted);
+    expect(attachmentId).toEqual(expect.any(String));
+    const t = await thread(martin.client, opened, (body) => body.attachments.length === 1 && body.messages.length === 1);
+    expect(t.subject).toBe('Certificat médical');
+    expect(t.attachments[0]).toMatchObject({ fileName: 'certificat.pdf', mediaType: 'application/pdf' });
   });
 
   it('another family cannot read the thread, write to it, nor download its files (404, as if it did not exist)', async () => {

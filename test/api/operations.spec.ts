@@ -46,7 +46,9 @@ describe('operations', () => {
       kind: 'canteen',
       weekdays: [1, 2, 4, 5],
       dailyCapacity: null,
+      season: 'school',
     });
+    expect(services.find((s) => s.code === 'VACANCES')?.season).toBe('holidays');
     expect(services.find((s) => s.code === 'MERCREDI')?.dailyCapacity).toBe(40);
     expect((await seedDemoTown(app.app, silentLogger)).created).toBe(0);
   });

@@ -216,6 +216,14 @@ describe('a holiday week opened with a request window and an allocation run', ()
     expect(await eventCount(app)).toBe(before);
     expect(await outcome(first)).toEqual(result);
     firstOutcome = result;
+
+    // The result as the agents' screen shows it: the order (priorities, then the draw) and what each got, the same every time.
+    const explained = await bodyOf(await agent.get(`/service-days/STAGE/openings/${openingId}/allocation`));
+    expect(explained).toMatchObject({ days: 5, allocatedDays: 5, totals: { validated: PLACES * 2 + 4 * 3, waitlisted: 4 * 2 } });
+    expect(explained.families[0]).toMatchObject({ rank: 1, fullPeriod: true });
+    const labelOf = (f: Json) => TWO_DAYS.find((family) => family.familyId === f.familyId)?.label;
+    expect(explained.families.filter((f: Json) => !f.fullPeriod).map(labelOf)).toEqual([winner, ...waiting]);
+    expect(await bodyOf(await agent.get(`/service-days/STAGE/openings/${openingId}/allocation`))).toEqual(explained);
   }, 180_000);
 
   it('families see their result in the period view', async () => {

@@ -10,7 +10,7 @@ import {
 import { category, collect, event, events, expectRejection, stream, take } from './contract-kit.js';
 
 /**
- * The behaviour every EventStore adapter must have (DESIGN.md §2, EventStoreDB semantics).
+ * The behaviour every EventStore adapter must have (docs/architecture.md §3, EventStoreDB semantics).
  * Each adapter's spec calls this with a setup giving a ready store; the suite only uses
  * fresh, random stream names, so it works on a shared store. Stream-name prefixes keep
  * $all reads to the events of one scenario.

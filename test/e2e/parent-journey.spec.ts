@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { billLastMonth, inviteFamily } from './support/api-client.js';
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
-import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
+import { accessibilityViolations, blockingViolations, cspViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { basketCount, bookThreeCanteenDays, createAccountThroughWizard, openBasket, showWeek } from './support/journey.js';
 
 /**
@@ -92,6 +92,7 @@ describe('a parent’s journey through the portal', () => {
 
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(blocking).toEqual([]);
+        expect(cspViolations(errors)).toEqual([]);
         expect(errors).toEqual([]);
       } catch (error) {
         await shot('failure').catch(() => undefined);

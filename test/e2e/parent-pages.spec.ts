@@ -99,7 +99,7 @@ describe('the parent pages, for everyone', () => {
         }
         await page.goto(`${world.api.url}/foyer`);
         await page.getByRole('button', { name: /Modifier Léa/ }).click();
-        await page.getByRole('heading', { level: 2, name: 'Modifier' }).waitFor();
+        await page.getByRole('heading', { level: 2, name: 'Modifier Léa Martin' }).waitFor();
         await check(page, viewport, 'foyer-modifier-enfant', problems);
 
         await page.goto(`${world.api.url}/demandes`);

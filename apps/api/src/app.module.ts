@@ -15,6 +15,8 @@ import { ALL_PROJECTORS } from '../../worker/src/projectors.js';
 import { AUDIT_REVEALER, AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { TownModule } from './town/town.module.js';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 
 export interface AppModuleOptions {
   infrastructure: Infrastructure;
@@ -37,6 +39,7 @@ export class AppModule {
         WorkerModule.register({ runProjections: runsProjections }),
         IdentityModule,
         HealthModule,
+        TownModule,
         AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES, revealer: AUDIT_REVEALER }),
         CatalogueModule,
         MessagingModule,
@@ -45,7 +48,7 @@ export class AppModule {
         InvoicingModule,
         ...(options.extraModules ?? []),
       ],
-      providers: [IdempotencyInterceptor],
+      providers: [IdempotencyInterceptor, ReadYourWritesInterceptor],
     };
   }
 }

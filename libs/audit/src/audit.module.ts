@@ -38,7 +38,7 @@ class AuditJobsShutdown implements OnApplicationShutdown {
   }
 }
 
-/** Audit and replay (DESIGN.md §3 "Audit"): browse, state as of a date, rebuild/verify, tamper evidence, export. */
+/** Audit and replay (docs/architecture.md §4): browse, state as of a date, rebuild/verify, tamper evidence, export. */
 @Module({})
 export class AuditModule {
   static register(options: AuditModuleOptions): DynamicModule {

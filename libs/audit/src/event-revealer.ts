@@ -1,16 +1,23 @@
+import type { Role } from '#ardoise/commands';
 import type { RecordedEvent } from '#ardoise/event-store';
+
+/** Who reads the audit views: what a revealer may show depends on it (health data). */
+export interface AuditReader {
+  role: Role;
+}
 
 /**
  * What an auditor is shown of an event's data. Personal data is stored encrypted per family
- * (crypto-shredding, DESIGN.md §3): a context that can decrypt plugs its revealer in through
+ * (crypto-shredding, docs/decisions/0003-crypto-shredding.md): a context that can decrypt plugs its revealer in through
  * `AuditModule.register({ revealer })`; where the key is gone it shows the data as stored.
- * The default shows every event exactly as stored (ciphertext included).
+ * The default shows every event exactly as stored (ciphertext included). A revealer also
+ * leaves out what the reader's role may not read (a child's health data, for auditors).
  *
  * Exports never reveal: an export is the stored content, so that its hashes can be checked
  * again outside Ardoise.
  */
 export interface EventRevealer {
-  reveal(event: RecordedEvent): Promise<unknown> | unknown;
+  reveal(event: RecordedEvent, reader: AuditReader): Promise<unknown> | unknown;
 }
 
 export const EVENT_REVEALER = Symbol('ardoise.audit.EVENT_REVEALER');
@@ -22,9 +29,9 @@ export const storedDataRevealer: EventRevealer = {
 /** Each revealer sees the data the previous one produced (e.g. one per bounded context). */
 export function composeRevealers(...revealers: EventRevealer[]): EventRevealer {
   return {
-    async reveal(event) {
+    async reveal(event, reader) {
       let data: unknown = event.data;
-      for (const revealer of revealers) data = await revealer.reveal({ ...event, data });
+      for (const revealer of revealers) data = await revealer.reveal({ ...event, data }, reader);
       return data;
     },
   };

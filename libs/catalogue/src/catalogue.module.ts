@@ -6,9 +6,10 @@ import { DefineServiceHandler } from './commands/define-service/define-service.h
 import { GetCatalogueController } from './queries/get-calendar/get-catalogue.controller.js';
 import { ListServicesController } from './queries/list-services/list-services.controller.js';
 import { ListServicesHandler } from './queries/list-services/list-services.handler.js';
+import { PreviewBookingRulesController } from './queries/preview-booking-rules/preview-booking-rules.controller.js';
 
 @Module({
-  controllers: [ListServicesController, GetCatalogueController, CatalogueAdminController],
+  controllers: [ListServicesController, GetCatalogueController, CatalogueAdminController, PreviewBookingRulesController],
   providers: [DefineServiceHandler, ListServicesHandler, ChangeServiceHandler, ChangeCalendarHandler, CatalogueReader],
   exports: [CatalogueReader],
 })

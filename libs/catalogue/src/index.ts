@@ -5,6 +5,7 @@ export * from './commands/define-service/define-service.command.js';
 export * from './domain/catalogue-events.js';
 export * from './domain/calendar.decider.js';
 export * from './domain/deadline-rule.js';
+export * from './domain/deadline-preview.js';
 export * from './domain/local-date.js';
 export * from './domain/service-kind.js';
 export * from './domain/service.decider.js';

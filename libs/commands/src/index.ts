@@ -5,3 +5,4 @@ export * from './event-metadata.js';
 export * from './request-context.js';
 export * from './idempotency-store.js';
 export * from './followed-streams.js';
+export * from './appended-position.js';

@@ -20,6 +20,8 @@ export interface RequestContext {
   causationId: string;
   actor: Actor;
   idempotencyKey?: string;
+  /** Encoded store position of the last event appended while serving this request (see trackAppendedPositions). */
+  appendedPosition?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -7,4 +7,6 @@ export interface ServiceView {
   weekdays: number[];
   /** Places per day, null when unlimited. */
   dailyCapacity: number | null;
+  /** When it runs: in school weeks, or in the holidays (the holiday centre). */
+  season: 'school' | 'holidays';
 }

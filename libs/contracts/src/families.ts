@@ -16,6 +16,8 @@ export interface FamilyFileView {
   email: string | null;
   erased: boolean;
   createdVia: 'activation' | 'agent' | null;
+  /** While the family has not created its account: the last activation e-mail and when its link expires. */
+  invitation?: { sentAt: string; expiresAt: string } | null;
   quotient: { amount: number; validFrom: string; validUntil: string; proofReference: string } | null;
   /** `account`: the debited IBAN, masked (`FR76 **** **** 0185`); null for a mandate recorded without one. */
   directDebitMandate: { signed: boolean; reference: string | null; signedOn: string | null; account: string | null };
@@ -38,6 +40,8 @@ export interface GuardianView {
   address: PostalAddress | null;
   hasLogin: boolean;
   loginInvitedAt: string | null;
+  /** When the pending login invitation's link expires (null once the guardian has a login). */
+  loginInvitationExpiresAt?: string | null;
 }
 
 export interface ChildView {

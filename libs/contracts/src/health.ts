@@ -10,6 +10,19 @@ export interface ProjectionHealth {
   /** Last time the active runner reported in (ISO-8601), null if none ran yet. */
   heartbeatAt: string | null;
   status: HealthStatus;
+  /** Position (encoded) of the last event the active generation applied; null before the first. */
+  position?: string | null;
+  /**
+   * Why the projection is stalled, while it is: the error (name, message, SQLSTATE) and the
+   * event it fails on, named by id, type, stream and position — never its data.
+   */
+  error?: ProjectionError | null;
+}
+
+export interface ProjectionError {
+  message: string;
+  at: string;
+  event: { id: string; type: string; streamId: string; position: string } | null;
 }
 
 export interface HealthReport {

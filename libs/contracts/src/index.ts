@@ -6,3 +6,4 @@ export * from './identity.js';
 export * from './families.js';
 export * from './reservations.js';
 export * from './invoicing.js';
+export * from './town.js';

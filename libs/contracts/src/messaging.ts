@@ -13,6 +13,15 @@ export interface OutboxMailSummary {
 }
 
 /** GET /api/v1/outbox/:id — the e-mail in full. */
+/** GET /api/v1/outbox/delivery — whether e-mails can leave, and how many wait. */
+export interface OutboxDeliveryView {
+  smtpConfigured: boolean;
+  /** Kept because no SMTP server was configured when they were written. */
+  held: number;
+  pending: number;
+  failed: number;
+}
+
 export interface OutboxMailView extends OutboxMailSummary {
   text: string;
   html: string;

@@ -1,7 +1,7 @@
 /**
  * The one port every part of Ardoise writes and reads events through.
  * Semantics mirror EventStoreDB so that the PostgreSQL adapter (embedded default, tests)
- * and the EventStoreDB adapter (production) are interchangeable: see DESIGN.md §2.
+ * and the EventStoreDB adapter (production) are interchangeable: see docs/architecture.md §3.
  */
 
 /** Who did it, on whose behalf, why: filled once by the command pipeline. */
@@ -77,6 +77,10 @@ export interface EventFilter {
   streamPrefixes?: string[];
   /** Keep events whose type is one of these. */
   eventTypes?: string[];
+  /** Keep events the store recorded at or after this instant (its own clock: `recordedAt`). */
+  recordedFrom?: Date;
+  /** Keep events the store recorded before this instant. */
+  recordedBefore?: Date;
 }
 
 export interface ReadAllOptions {

@@ -16,6 +16,7 @@ import { RegisterFamilyService } from './commands/register-family/register-famil
 import { FamilyPrivacyModule } from './privacy/family-privacy.module.js';
 import { FamilyFileQueryController } from './queries/family-file/family-file.controller.js';
 import { FamilyFileReader } from './queries/family-file/family-file.reader.js';
+import { SearchChildrenController } from './queries/search-children/search-children.controller.js';
 import { SearchFamiliesController } from './queries/search-families/search-families.controller.js';
 
 /** Families and access: invitations, the three-step account creation, the family file, RGPD erasure. */
@@ -26,6 +27,7 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     ActivationsController,
     RegisterFamilyController,
     SearchFamiliesController,
+    SearchChildrenController,
     FamilyFileQueryController,
     FamilyFileController,
     QuotientAndMandateController,

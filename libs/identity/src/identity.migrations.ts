@@ -58,4 +58,16 @@ export const identityMigrations: Migrations = {
       await sql`CREATE INDEX one_time_tokens_subject_idx ON one_time_tokens (purpose, subject)`.execute(db);
     },
   },
+  /** Rate-limit counters shared by every API process (PostgresThrottlerStorage). */
+  'identity/0002-rate-limit-counters': {
+    async up(db: Kysely<any>) {
+      await sql`
+        CREATE TABLE rate_limit_counters (
+          key             text PRIMARY KEY,
+          hits            integer NOT NULL,
+          window_ends_at  timestamptz NOT NULL,
+          blocked_until   timestamptz
+        )`.execute(db);
+    },
+  },
 };

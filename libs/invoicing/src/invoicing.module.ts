@@ -27,7 +27,7 @@ import { ReconciliationService } from './reconciliation/reconciliation.service.j
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 
-/** Invoicing, payments and the finance office (DESIGN.md §3 "Invoicing and payments"). */
+/** Invoicing, payments and the finance office (docs/architecture.md §4). */
 @Module({
   controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController],
   providers: [

@@ -62,3 +62,26 @@ export class RuleViolationError extends AppError {
 export class UnavailableError extends AppError {
   readonly status = 503;
 }
+
+/**
+ * 429 — too many attempts for now. `retryAfterSeconds` is sent as the `Retry-After` header
+ * (and in the problem body) so that the portal can say how long to wait.
+ */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  constructor(
+    code: string,
+    title: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, title, undefined, { retryAfterSeconds });
+  }
+}
+
+/** « 30 secondes », « 2 minutes », « 1 heure » : how long to wait, in French, rounded up. */
+export function frenchDelay(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n > 1 ? 's' : ''}`;
+  if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), 'seconde');
+  if (seconds < 3600) return plural(Math.ceil(seconds / 60), 'minute');
+  return plural(Math.ceil(seconds / 3600), 'heure');
+}

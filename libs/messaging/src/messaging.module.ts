@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
-import { AppConfig } from '#ardoise/runtime';
+import { AppConfig, Town } from '#ardoise/runtime';
 import { MailDeliveryLifecycle } from './mail/mail-delivery.lifecycle.js';
 import { MAILER, type Mailer } from './mail/mailer.port.js';
 import { OutboxController } from './mail/outbox/outbox.controller.js';
@@ -36,9 +36,9 @@ class NotificationMailerBinding implements OnModuleInit {
   providers: [
     {
       provide: MAILER,
-      inject: [DATABASE, AppConfig],
-      useFactory: (db: Kysely<any>, config: AppConfig) =>
-        new OutboxMailer(db, { publicUrl: config.publicUrl, delivery: config.SMTP_URL ? 'smtp' : 'outbox' }),
+      inject: [DATABASE, AppConfig, Town],
+      useFactory: (db: Kysely<any>, config: AppConfig, town: Town) =>
+        new OutboxMailer(db, { publicUrl: config.publicUrl, town: town.identity, delivery: config.SMTP_URL ? 'smtp' : 'outbox' }),
     },
     { provide: OutboxQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new OutboxQueries(db) },
     MailDeliveryLifecycle,

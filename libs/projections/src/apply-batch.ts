@@ -3,16 +3,46 @@ import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import type { Projector, TableNames } from './projector.js';
 import type { Generation, GenerationStatus } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
-import { GenerationChangedError, ProjectionHandlerError } from './errors.js';
+import { GenerationChangedError, ProjectionBatchError, ProjectionHandlerError } from './errors.js';
 import { physicalTableNames } from './table-names.js';
 
-/** Applies events in order inside `trx`; a throwing handler becomes a ProjectionHandlerError. */
+/**
+ * Applies events in order inside `trx`: through the projector's `applyBatch` when it has one
+ * (one call for the whole batch), else `apply` event by event. Errors come out as a
+ * ProjectionHandlerError naming the event at fault, or a ProjectionBatchError when a batch
+ * projector failed outside any one event's fold (retry the events one by one to find it).
+ */
 export async function applyEvents(trx: Transaction<any>, projector: Projector, tables: TableNames, events: readonly RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (projector.applyBatch) {
+    try {
+      await projector.applyBatch(events, trx, tables);
+    } catch (error) {
+      if (error instanceof ProjectionHandlerError) throw error;
+      if (events.length === 1) throw new ProjectionHandlerError(projector.name, events[0]!, error);
+      throw new ProjectionBatchError(projector.name, events.length, error);
+    }
+    return;
+  }
   for (const event of events) {
     try {
-      await projector.apply(event, trx, tables);
+      await projector.apply!(event, trx, tables);
     } catch (error) {
       throw new ProjectionHandlerError(projector.name, event, error);
+    }
+  }
+}
+
+/**
+ * For batch projectors: runs `fold` on each event in order, turning an error into a
+ * ProjectionHandlerError that names the event (so health shows which one stalls the projection).
+ */
+export function foldEach<E extends RecordedEvent>(projection: string, events: readonly E[], fold: (event: E) => void): void {
+  for (const event of events) {
+    try {
+      fold(event);
+    } catch (error) {
+      throw new ProjectionHandlerError(projection, event, error);
     }
   }
 }

@@ -11,8 +11,9 @@ const afterPendingIo = (): Promise<typeof NOTHING_YET> => new Promise((resolve) 
  * async generator would queue `return()` behind a read that may wait forever for a live
  * event): the owner closes the subscription itself.
  */
-export async function* inBatches<T>(source: AsyncIterable<T>, maxSize: number): AsyncGenerator<T[]> {
-  if (!(maxSize >= 1)) throw new Error('maxSize must be at least 1');
+export async function* inBatches<T>(source: AsyncIterable<T>, size: number | (() => number)): AsyncGenerator<T[]> {
+  const sizeNow = typeof size === 'number' ? () => size : size;
+  if (!(sizeNow() >= 1)) throw new Error('maxSize must be at least 1');
   const iterator = source[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<T>> | undefined;
   let finished = false;
@@ -25,6 +26,7 @@ export async function* inBatches<T>(source: AsyncIterable<T>, maxSize: number): 
         return;
       }
       const batch: T[] = [first.value];
+      const maxSize = Math.max(1, sizeNow());
       while (batch.length < maxSize) {
         const next = iterator.next();
         next.catch(() => undefined); // surfaced when awaited in the next round

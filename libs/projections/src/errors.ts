@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '#ardoise/kernel';
-import type { RecordedEvent } from '#ardoise/event-store';
+import { AppError, ConflictError, NotFoundError } from '#ardoise/kernel';
+import type { Position, RecordedEvent } from '#ardoise/event-store';
 
 /**
  * A projector's handler threw. Carries what may be logged: never the event's data, only
@@ -10,6 +10,7 @@ export class ProjectionHandlerError extends Error {
   readonly eventId: string;
   readonly eventType: string;
   readonly streamId: string;
+  readonly eventPosition: Position;
   constructor(
     readonly projection: string,
     event: RecordedEvent,
@@ -20,6 +21,22 @@ export class ProjectionHandlerError extends Error {
     this.eventId = event.id;
     this.eventType = event.type;
     this.streamId = event.streamId;
+    this.eventPosition = event.position;
+  }
+}
+
+/**
+ * A batch projector failed outside the fold of one event (e.g. its final writes): the
+ * engine does not know which event is at fault and retries the batch one event at a time.
+ */
+export class ProjectionBatchError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly events: number,
+    override readonly cause: unknown,
+  ) {
+    super(`Projection ${projection} failed on a batch of ${events} events: ${describeError(cause)}`);
+    this.name = 'ProjectionBatchError';
   }
 }
 
@@ -63,6 +80,22 @@ export class OutdatedProjectorError extends ConflictError {
 export class UnknownProjectionError extends NotFoundError {
   constructor(readonly projection: string) {
     super('PROJECTION.UNKNOWN', 'Vue inconnue.', `projection ${projection}`);
+  }
+}
+
+/** 503: a query asked to read its own writes and the read models did not catch up in time. */
+export class ReadModelsBehindError extends AppError {
+  readonly status = 503;
+  constructor(
+    readonly projections: readonly string[],
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(
+      'PROJECTION.BEHIND',
+      'Vos dernières modifications sont encore en cours de prise en compte : réessayez dans un instant.',
+      `read models not yet at the requested position: ${projections.join(', ')}`,
+      { retryAfterSeconds },
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { AdvisorySession, rebuildLockKey } from './advisory-session.js';
 import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
 import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.js';
-import { OutdatedProjectorError, RebuildInProgressError } from './errors.js';
+import { OutdatedProjectorError, ProjectionBatchError, RebuildInProgressError } from './errors.js';
 import { sleep } from './backoff.js';
 import type { ProjectionLogger } from './logger.js';
 
@@ -19,6 +19,7 @@ export interface GenerationBuilderDeps {
   /** A new, unconnected client for a dedicated session (the rebuild lock). */
   createSession: () => pg.Client;
   logger: ProjectionLogger;
+  /** Events per transaction while replaying into a new generation (bigger than live batches). */
   batchSize: number;
   lockRetryMs: number;
 }
@@ -38,6 +39,8 @@ export interface BuildOptions {
  *    create generation N+1's tables;
  * 2. replay the log from the start into them, batch by batch, each batch committing its
  *    writes and the generation's checkpoint together (so a crash resumes, never repeats);
+ *    the tables have only their keys meanwhile, the next page is read while a batch is
+ *    written, and the secondary indexes (ReadModelTable.indexes) are built at the end;
  * 3. when a read finds nothing more, in ONE transaction: lock the active generation's
  *    registry row (the live runner's batches take the same lock first, so none runs
  *    meanwhile), check N+1 is not behind N, point the views at N+1, mark N+1 active and N
@@ -67,6 +70,8 @@ export class GenerationBuilder {
       meter.report('replaying');
       const position = await this.replay(projector, generation, generation.position, meter, options.signal);
       options.signal?.throwIfAborted();
+      meter.report('indexing');
+      await this.createIndexes(projector, generation);
       meter.report('switching');
       const activated = await this.switchTo(projector, generation, position, meter, options.signal);
       meter.report('done');
@@ -104,15 +109,41 @@ export class GenerationBuilder {
     });
   }
 
-  /** Replays into the new generation until the log has nothing more for it (for now). */
+  /**
+   * Replays into the new generation until the log has nothing more for it (for now). The
+   * next page is read while the current one is written.
+   */
   private async replay(projector: Projector, generation: Generation, position: string | null, meter: ProgressMeter, signal?: AbortSignal): Promise<string | null> {
-    const { db, store } = this.deps;
+    const { store } = this.deps;
+    let page = this.readPage(projector, position);
     while (true) {
       signal?.throwIfAborted();
-      const events = await this.readPage(projector, position);
+      const events = await page;
       if (events.length === 0) return position;
-      position = await applyBatch(db, store.positions, { projector, generation, expectedStatus: 'building', expectedPosition: position }, events);
+      page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
+      page.catch(() => undefined); // surfaced when awaited
+      position = await this.applyPage(projector, generation, position, events);
       meter.add(events.length, 'replaying');
+    }
+  }
+
+  /** One batch; when it fails without naming its event, its events one by one (the fault is then named). */
+  private async applyPage(projector: Projector, generation: Generation, position: string | null, events: RecordedEvent[]): Promise<string | null> {
+    const { db, store } = this.deps;
+    const target = { projector, generation, expectedStatus: 'building' as const };
+    try {
+      return await applyBatch(db, store.positions, { ...target, expectedPosition: position }, events);
+    } catch (error) {
+      if (!(error instanceof ProjectionBatchError)) throw error;
+      for (const event of events) position = await applyBatch(db, store.positions, { ...target, expectedPosition: position }, [event]);
+      return position;
+    }
+  }
+
+  /** Secondary indexes, once the bulk of the rows is written (IF NOT EXISTS: a resumed rebuild). */
+  private async createIndexes(projector: Projector, generation: Generation): Promise<void> {
+    for (const table of projector.tables) {
+      if (table.indexes) await table.indexes(this.deps.db, physicalTableName(table.name, generation.generation));
     }
   }
 

@@ -18,3 +18,6 @@ export { projectionHealth, defaultHealthOptions, type ProjectionHealthOptions } 
 export { physicalTableName } from './table-names.js';
 export { generationRegistry } from './generation-registry.js';
 export { inBatches } from './batches.js';
+export { applyEvents, foldEach } from './apply-batch.js';
+export { RowSet, insertRows, type Row, type RowSetSpec } from './row-set.js';
+export { projectionsBehind, waitForProjections } from './position-wait.js';

@@ -45,4 +45,13 @@ export const projectionMigrations: Migrations = {
       await db.schema.dropTable('projection_generations').execute();
     },
   },
+  'projections/0002-runner-error-event': {
+    async up(db) {
+      // The event a failing projection stalls on: id, type, stream, position (never its data).
+      await sql`ALTER TABLE projection_runners ADD COLUMN last_error_event jsonb`.execute(db);
+    },
+    async down(db) {
+      await sql`ALTER TABLE projection_runners DROP COLUMN last_error_event`.execute(db);
+    },
+  },
 };

@@ -14,6 +14,7 @@ import { ProjectionWorker } from './projection-worker.js';
 import { defaultHealthOptions, projectionHealth, type ProjectionHealthOptions } from './projection-health.js';
 import type { RebuildProgressListener } from './rebuild-progress.js';
 import { UnknownProjectionError } from './errors.js';
+import { waitForProjections } from './position-wait.js';
 import { consoleProjectionLogger, type ProjectionLogger } from './logger.js';
 
 export interface ProjectionRunnerOptions {
@@ -28,8 +29,10 @@ export interface ProjectionRunnerOptions {
   runnerId?: string;
   /** Dedicated sessions for advisory locks; default `new pg.Client(pool.options)` with keep-alive. */
   createSession?: () => pg.Client;
-  /** Events per transaction, at most (default 500). */
+  /** Events per transaction when following the log, at most (default 500). */
   batchSize?: number;
+  /** Events per transaction when rebuilding a generation from the start (default 5000). */
+  rebuildBatchSize?: number;
   /** How often a standby tries to take the lead (default 3000 ms). */
   standbyRetryMs?: number;
   /** Leader heartbeat period (default 5000 ms). */
@@ -72,7 +75,7 @@ export class ProjectionRunner {
       store: options.store,
       createSession,
       logger: this.logger,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.rebuildBatchSize ?? 5000,
       lockRetryMs: options.standbyRetryMs ?? 3000,
     });
     this.healthOptions = { ...defaultHealthOptions, ...options.health };
@@ -136,6 +139,42 @@ export class ProjectionRunner {
       this.rebuilds.delete(controller);
       options.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Rebuilds several projections (default: all) side by side, `concurrency` at a time (their
+   * read models are independent: each has its own tables, checkpoint and locks).
+   */
+  async rebuildAll(options: { only?: readonly string[]; concurrency?: number; onProgress?: RebuildProgressListener; signal?: AbortSignal } = {}): Promise<Generation[]> {
+    const names = options.only ? [...options.only] : this.projectorNames;
+    for (const name of names) if (!this.projectors.has(name)) throw new UnknownProjectionError(name);
+    const results: Generation[] = new Array(names.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < names.length) {
+        const index = next++;
+        results[index] = await this.rebuild(names[index]!, options.onProgress, { signal: options.signal });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, names.length)) }, lane));
+    return results;
+  }
+
+  /**
+   * Read-your-writes: waits (at most `timeoutMs`) until the named projections (default: all)
+   * have passed the encoded store position `position` (an `Ardoise-Position` a command
+   * answered). Returns the names still behind: [] when passed. A malformed position throws
+   * the store codec's ValidationError; an unknown name, UnknownProjectionError.
+   */
+  async waitForPosition(position: string, options: { projections?: readonly string[]; timeoutMs: number; signal?: AbortSignal }): Promise<string[]> {
+    const decoded = this.options.store.positions.decode(position);
+    const names = options.projections ?? this.projectorNames;
+    const projectors = names.map((name) => {
+      const projector = this.projectors.get(name);
+      if (!projector) throw new UnknownProjectionError(name);
+      return projector;
+    });
+    return waitForProjections(this.db, this.options.store, projectors, decoded, options);
   }
 
   get projectorNames(): string[] {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EventStore, Subscription } from '#ardoise/event-store';
+import type { EventStore, Position, Subscription } from '#ardoise/event-store';
 import type { Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -8,7 +8,7 @@ import { inBatches } from './batches.js';
 import { Backoff, sleep } from './backoff.js';
 import { leaderLockKey, type AdvisorySession } from './advisory-session.js';
 import { runnerStatus } from './runner-status.js';
-import { describeError, GenerationChangedError, ProjectionHandlerError } from './errors.js';
+import { describeError, GenerationChangedError, ProjectionBatchError, ProjectionHandlerError } from './errors.js';
 import type { GenerationBuilder } from './generation-builder.js';
 import type { ProjectionLogger } from './logger.js';
 
@@ -43,6 +43,8 @@ export class ProjectionWorker {
   private readonly key: string;
   private errorRecorded = false;
   private unsubscribeLost?: () => void;
+  /** After a batch failed without naming its event: apply one event per batch up to here. */
+  private stepThrough?: Position;
 
   constructor(private readonly deps: ProjectionWorkerDeps) {
     this.backoff = new Backoff(deps.backoff.initialMs, deps.backoff.maxMs);
@@ -153,9 +155,18 @@ export class ProjectionWorker {
     this.subscription = subscription;
     try {
       if (this.stopping || !this.isLeader) return;
-      for await (const batch of inBatches(subscription, batchSize)) {
+      const size = () => (this.stepThrough ? 1 : batchSize);
+      for await (const batch of inBatches(subscription, size)) {
         if (this.stopping || !this.isLeader) return;
-        position = await applyBatch(db, store.positions, { projector, generation, expectedStatus: 'active', expectedPosition: position }, batch);
+        try {
+          position = await applyBatch(db, store.positions, { projector, generation, expectedStatus: 'active', expectedPosition: position }, batch);
+        } catch (error) {
+          // Which event failed is unknown: retry from the checkpoint one event at a time.
+          if (error instanceof ProjectionBatchError) this.stepThrough = batch[batch.length - 1]!.position;
+          throw error;
+        }
+        const last = batch[batch.length - 1]!.position;
+        if (this.stepThrough && store.positions.compare(last, this.stepThrough) >= 0) this.stepThrough = undefined;
         this.backoff.reset();
         if (this.errorRecorded) await this.clearError();
       }
@@ -197,7 +208,11 @@ export class ProjectionWorker {
   private async recordError(error: unknown): Promise<void> {
     if (!this.isLeader) return;
     try {
-      await runnerStatus.recordError(this.deps.db, this.name, this.deps.runnerId, error instanceof ProjectionHandlerError ? error.message : describeError(error));
+      const event =
+        error instanceof ProjectionHandlerError
+          ? { id: error.eventId, type: error.eventType, streamId: error.streamId, position: this.deps.store.positions.encode(error.eventPosition) }
+          : null;
+      await runnerStatus.recordError(this.deps.db, this.name, this.deps.runnerId, describeError(error instanceof ProjectionHandlerError ? error.cause : error), event);
       this.errorRecorded = true;
     } catch {
       // the database is probably what failed; the log line above is the record

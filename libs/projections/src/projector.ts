@@ -14,6 +14,13 @@ export interface ReadModelTable {
    * schema's namespace with every other generation).
    */
   create(db: Kysely<any>, physicalName: string): Promise<void>;
+  /**
+   * Creates the secondary indexes (the ones only readers need; keys and constraints the
+   * writes rely on belong in `create`). A rebuild calls it once, after replaying the log into
+   * bare tables, which is much faster than maintaining the indexes row by row. Names derive
+   * from `physicalName`; use IF NOT EXISTS (a resumed rebuild may call it again).
+   */
+  indexes?(db: Kysely<any>, physicalName: string): Promise<void>;
 }
 
 /** Logical table name → physical table name of the generation being written. */
@@ -21,8 +28,14 @@ export type TableNames = Readonly<Record<string, string>>;
 
 /**
  * Folds events into PostgreSQL read models. The engine delivers each matching event at
- * least once and stores the checkpoint in the same transaction as `apply`'s writes, so
- * the effect is exactly once; still, handlers must be idempotent (a rebuild replays).
+ * least once and stores the checkpoint in the same transaction as the projector's writes,
+ * so the effect is exactly once (counters may be updated by delta).
+ *
+ * A projector implements `applyBatch` (preferred: fold the batch in memory, then write each
+ * touched row once — see RowSet) or `apply` (one event at a time). A batch projector that
+ * fails while folding an event throws `new ProjectionHandlerError(name, event, cause)` (see
+ * `foldEach`); any other error makes the engine retry the batch one event at a time, so the
+ * event at fault is named in health and the ones before it are applied.
  */
 export interface Projector {
   /** Stable name, e.g. 'catalogue-services' (lower-case letters, digits, dashes). */
@@ -34,5 +47,7 @@ export interface Projector {
   /** The logical tables it owns. */
   readonly tables: readonly ReadModelTable[];
   /** Writes the effect of one event through `trx` into the physical `tables`. */
-  apply(event: RecordedEvent, trx: Transaction<any>, tables: TableNames): Promise<void>;
+  apply?(event: RecordedEvent, trx: Transaction<any>, tables: TableNames): Promise<void>;
+  /** Writes the effect of events (in log order, at least one) through `trx` into the physical `tables`. */
+  applyBatch?(events: readonly RecordedEvent[], trx: Transaction<any>, tables: TableNames): Promise<void>;
 }

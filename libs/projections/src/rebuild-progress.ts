@@ -1,4 +1,4 @@
-export type RebuildPhase = 'replaying' | 'switching' | 'done';
+export type RebuildPhase = 'replaying' | 'indexing' | 'switching' | 'done';
 
 export interface RebuildProgress {
   projection: string;

@@ -22,6 +22,7 @@ export function assertValidProjector(projector: Projector): void {
   if (!Number.isInteger(projector.version) || projector.version < 1) {
     throw new Error(`Projector ${projector.name}: version must be a positive integer`);
   }
+  if (!projector.apply && !projector.applyBatch) throw new Error(`Projector ${projector.name} has neither apply nor applyBatch`);
   if (projector.tables.length === 0) throw new Error(`Projector ${projector.name} owns no table`);
   const seen = new Set<string>();
   for (const table of projector.tables) {

@@ -4,6 +4,10 @@ import { ChildDirectory, FamiliesChildDirectory } from './children/child-directo
 import { CancelReservationHandler, DeclareAbsenceHandler, JustifyAbsenceHandler, RecordAttendanceHandler, RemoveFromBasketHandler } from './commands/reservation-changes.handlers.js';
 import { RequestReservationsHandler } from './commands/request-reservations.handler.js';
 import { RunAllocationHandler } from './commands/run-allocation.handler.js';
+import { PromoteAfterCapacityRaiseHandler, PromoteFromWaitingListHandler } from './commands/promote-from-waiting-list/promote-from-waiting-list.handler.js';
+import { WaitingListsController } from './http/waiting-lists.controller.js';
+import { WaitingListsReader } from './queries/promotions/waiting-lists.reader.js';
+import { AllocationResultReader } from './queries/allocation-result/allocation-result.reader.js';
 import { ValidateBasketHandler } from './commands/validate-basket.handler.js';
 import { BasketController } from './http/basket.controller.js';
 import { FamilyReservationsController, ServiceDaysController } from './http/reservation-queries.controller.js';
@@ -14,7 +18,7 @@ import { ServiceDayWriter } from './service-day/service-day-writer.js';
 
 @Module({
   imports: [CatalogueModule],
-  controllers: [BasketController, ReservationsController, FamilyReservationsController, ServiceDaysController],
+  controllers: [BasketController, ReservationsController, FamilyReservationsController, ServiceDaysController, WaitingListsController],
   providers: [
     { provide: ChildDirectory, useClass: FamiliesChildDirectory },
     ServiceDayWriter,
@@ -26,6 +30,10 @@ import { ServiceDayWriter } from './service-day/service-day-writer.js';
     JustifyAbsenceHandler,
     RecordAttendanceHandler,
     RunAllocationHandler,
+    PromoteFromWaitingListHandler,
+    PromoteAfterCapacityRaiseHandler,
+    WaitingListsReader,
+    AllocationResultReader,
     PeriodViewReader,
     StaffViewsReader,
   ],

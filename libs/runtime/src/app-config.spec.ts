@@ -28,4 +28,41 @@ describe('configuration', () => {
       expect(message).toContain('ARDOISE_ROLE');
     }
   });
+
+  it('trusts X-Forwarded-For only from the proxies named in TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    for (const bad of ['true', '*', '10.0.0.0/40', 'proxy.example.fr', '10.0.0.1/8/2']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('makes session cookies Secure when the portal is reached over https', () => {
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://famille.saint-ardoise.fr' }).secureCookies).toBe(true);
+  });
+});
+
+describe('the town, from configuration', () => {
+  it('is Saint-Ardoise by default, signing the e-mails as the town', () => {
+    const config = loadConfig({});
+    expect(config.TOWN_NAME).toBe('Mairie de Saint-Ardoise');
+    expect(config.mailFrom).toBe('"Mairie de Saint-Ardoise" <ne-pas-repondre@ardoise.localhost>');
+    expect(loadConfig({ MAIL_FROM: 'Ville <noreply@ville.fr>' }).mailFrom).toBe('Ville <noreply@ville.fr>');
+  });
+
+  it('refuses a bad SIRET, a colour white text cannot be read on, and a bad e-mail, naming each', () => {
+    try {
+      loadConfig({ TOWN_SIRET: '21410999900019', TOWN_COLOR: '#ffdd00', TOWN_EMAIL: 'mairie', TOWN_ACCENT_COLOR: 'red' });
+      throw new Error('accepted');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('TOWN_SIRET doit être un SIRET de 14 chiffres valide');
+      expect(message).toContain('TOWN_COLOR doit être une couleur #rrggbb assez foncée');
+      expect(message).toContain('TOWN_EMAIL doit être une adresse e-mail');
+      expect(message).toContain('TOWN_ACCENT_COLOR');
+    }
+    expect(loadConfig({ TOWN_SIRET: '214 109 999 00018', TOWN_COLOR: '#0b6e4f' }).TOWN_COLOR).toBe('#0b6e4f');
+  });
 });

@@ -1,5 +1,25 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidateBy, validateSync } from 'class-validator';
+import { ReadableOnWhite, ValidSiret } from './town/town-config.validators.js';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as express takes it: false, a number of proxies, or addresses / networks; undefined when malformed. */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] | undefined {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (PROXY_NAMES.has(item)) return true;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length > 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? items : undefined;
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -64,6 +84,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(3_600_000)
   DATABASE_QUERY_TIMEOUT_MS = 5_000;
 
+  /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
+  @Transform(toInt) @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(30_000)
+  READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
   /** A signed-in session unused this long ends. */
   @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
@@ -75,6 +99,22 @@ export class AppConfig {
   /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
   @IsOptional() @IsString() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
   PUBLIC_URL?: string;
+
+  /**
+   * The reverse proxies in front of Ardoise whose X-Forwarded-For is believed (express
+   * 'trust proxy'): addresses or networks (`10.0.0.1`, `10.0.0.0/8`, `loopback`,
+   * `uniquelocal`), comma-separated, or the number of proxies. Unset: none, the client
+   * address is the TCP peer's (X-Forwarded-For from anyone would let a client pick its own).
+   */
+  @IsOptional() @IsString() @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      defaultMessage: () =>
+        'TRUST_PROXY : adresses ou réseaux des proxys séparés par des virgules (10.0.0.1, 10.0.0.0/8, loopback, uniquelocal), ou leur nombre',
+    },
+  })
+  TRUST_PROXY?: string;
 
   /** Days an activation link stays valid. */
   @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
@@ -88,9 +128,9 @@ export class AppConfig {
   @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
   SMTP_URL?: string;
 
-  /** Sender of Ardoise's e-mails. */
-  @IsString()
-  MAIL_FROM = 'Ardoise <ne-pas-repondre@ardoise.localhost>';
+  /** Sender of Ardoise's e-mails. Default: the town's name <ne-pas-repondre@ardoise.localhost>. */
+  @IsOptional() @IsString()
+  MAIL_FROM?: string;
 
   /** An e-mail the SMTP server keeps refusing is given up (status `failed`) after this many attempts. */
   @Transform(toInt) @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' }) @Min(1) @Max(50)
@@ -104,9 +144,61 @@ export class AppConfig {
   @Transform(toInt) @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' }) @Min(1) @Max(100)
   ATTACHMENT_MAX_MB = 10;
 
-  /** Name of the town on invoices and payment pages. */
-  @IsString()
+  /** The town as it signs: header and footer of the portal, e-mails, invoices, payment pages, SEPA files. */
+  @IsString() @Length(2, 80, { message: 'TOWN_NAME compte de 2 à 80 caractères' })
   TOWN_NAME = 'Mairie de Saint-Ardoise';
+
+  /** The régie (régie de recettes) that issues the invoices and takes payments at the desk. */
+  @IsString() @Length(2, 120, { message: 'TOWN_REGIE compte de 2 à 120 caractères' })
+  TOWN_REGIE = 'Régie des services périscolaires de Saint-Ardoise';
+
+  /** Postal address of the service (desk payments, written complaints). */
+  @IsString() @Length(5, 160, { message: 'TOWN_ADDRESS compte de 5 à 160 caractères' })
+  TOWN_ADDRESS = 'Hôtel de ville, 1 place de la Mairie, 41120 Saint-Ardoise';
+
+  /** Phone number families call. */
+  @IsString() @Matches(/^\+?[0-9 .]{8,20}$/, { message: 'TOWN_PHONE doit être un numéro de téléphone (chiffres, espaces)' })
+  TOWN_PHONE = '02 54 00 12 34';
+
+  /** E-mail address families write to (never the no-reply sender). */
+  @IsEmail({}, { message: 'TOWN_EMAIL doit être une adresse e-mail' })
+  TOWN_EMAIL = 'periscolaire@saint-ardoise.fr';
+
+  /** Opening hours of the service, in words, as they follow « Accueil : ». */
+  @IsString() @Length(5, 200, { message: 'TOWN_HOURS compte de 5 à 200 caractères' })
+  TOWN_HOURS = 'du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30';
+
+  /** The town's SIRET (14 digits, checked), printed on invoices and the legal notice. */
+  @IsString() @Validate(ValidSiret)
+  TOWN_SIRET = '21410999900018';
+
+  /** The public accountant in charge of recovery (comptable public, DGFiP), printed on invoices. */
+  @IsString() @Length(5, 200, { message: 'TOWN_ACCOUNTANT compte de 5 à 200 caractères' })
+  TOWN_ACCOUNTANT = 'Service de gestion comptable de Blois, 3 rue de la Paix, 41000 Blois';
+
+  /** The court where an invoice is contested (tribunal administratif), with its address. */
+  @IsString() @Length(5, 200, { message: 'TOWN_COURT compte de 5 à 200 caractères' })
+  TOWN_COURT = 'Tribunal administratif d’Orléans, 28 rue de la Bretonnerie, 45057 Orléans Cedex 1';
+
+  /** The town's data protection officer (délégué à la protection des données). */
+  @IsEmail({}, { message: 'TOWN_DPO_EMAIL doit être une adresse e-mail' })
+  TOWN_DPO_EMAIL = 'dpo@saint-ardoise.fr';
+
+  /** Main colour (#rrggbb): the portal's header, buttons and links; white text on it must stay readable. */
+  @IsString() @Validate(ReadableOnWhite)
+  TOWN_COLOR = '#1f3a5f';
+
+  /** Second colour (#rrggbb): a stripe under the header, the invoice's rules. */
+  @IsString() @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'TOWN_ACCENT_COLOR doit être une couleur #rrggbb' })
+  TOWN_ACCENT_COLOR = '#c8a415';
+
+  /** The coat of arms or logo: an SVG or PNG file. Unset: Saint-Ardoise's demo coat of arms. */
+  @IsOptional() @IsString()
+  TOWN_LOGO_FILE?: string;
+
+  /** A JSON file with the town's legal pages (see docs/town.md). Unset: demo pages built from the TOWN_* values. */
+  @IsOptional() @IsString()
+  TOWN_LEGAL_FILE?: string;
 
   /** Day of the month (1–28, Europe/Paris) on which the previous month is billed. */
   @Transform(toInt) @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' }) @Min(1) @Max(28)
@@ -144,8 +236,23 @@ export class AppConfig {
   @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'SEPA_CREDITOR_IBAN doit être un IBAN sans espaces' })
   SEPA_CREDITOR_IBAN = 'FR7630001007941234567890185';
 
+  /** The sender families see: the town, not the software. */
+  get mailFrom(): string {
+    return this.MAIL_FROM ?? `"${this.TOWN_NAME.replace(/["\\]/g, '')}" <ne-pas-repondre@ardoise.localhost>`;
+  }
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
+
+  /** The session cookie is `Secure` when families reach the portal over https (PUBLIC_URL). */
+  get secureCookies(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+
+  /** Express's 'trust proxy' setting from TRUST_PROXY: false, a number of hops, or a list of addresses. */
+  get trustProxy(): false | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY) ?? false;
   }
 
   get embedded(): boolean {
@@ -171,9 +278,12 @@ const CONFIG_VARIABLES = [
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',
   'DATABASE_QUERY_TIMEOUT_MS',
+
+  'READ_YOUR_WRITES_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'PUBLIC_URL',
+  'TRUST_PROXY',
   'ACTIVATION_LINK_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
@@ -181,6 +291,19 @@ const CONFIG_VARIABLES = [
   'MAIL_RETRY_SECONDS',
   'ATTACHMENT_MAX_MB',
   'TOWN_NAME',
+  'TOWN_REGIE',
+  'TOWN_ADDRESS',
+  'TOWN_PHONE',
+  'TOWN_EMAIL',
+  'TOWN_HOURS',
+  'TOWN_SIRET',
+  'TOWN_ACCOUNTANT',
+  'TOWN_COURT',
+  'TOWN_DPO_EMAIL',
+  'TOWN_COLOR',
+  'TOWN_ACCENT_COLOR',
+  'TOWN_LOGO_FILE',
+  'TOWN_LEGAL_FILE',
   'BILLING_RUN_DAY',
   'BILLING_RUN_HOUR',
   'INVOICE_DUE_DAYS',

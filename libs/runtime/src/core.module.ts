@@ -4,6 +4,7 @@ import { AggregateRepository, IdempotencyStore, type Clock } from '#ardoise/comm
 import { TransactionalAppendGate } from '#ardoise/database';
 import { AppConfig } from './app-config.js';
 import type { Infrastructure } from './infrastructure.js';
+import { Town } from './town/town.js';
 import { CLOCK, DATABASE, EVENT_STORE, INFRASTRUCTURE, LOGGER } from './tokens.js';
 
 /** Makes the connections, the clock and the command pipeline available to every module. */
@@ -16,6 +17,7 @@ export class CoreModule {
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         { provide: AppConfig, useValue: infrastructure.config },
+        { provide: Town, useFactory: () => Town.load(infrastructure.config) },
         { provide: EVENT_STORE, useValue: infrastructure.store },
         { provide: DATABASE, useValue: infrastructure.db },
         { provide: LOGGER, useValue: logger },
@@ -24,7 +26,7 @@ export class CoreModule {
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(infrastructure.db) },
         { provide: TransactionalAppendGate, useValue: TransactionalAppendGate.forPool(infrastructure.config.DATABASE_POOL_SIZE) },
       ],
-      exports: [AppConfig, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore, TransactionalAppendGate],
+      exports: [AppConfig, Town, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore, TransactionalAppendGate],
     };
   }
 }

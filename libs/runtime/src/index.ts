@@ -3,3 +3,4 @@ export * from './core.module.js';
 export * from './infrastructure.js';
 export * from './logger.js';
 export * from './tokens.js';
+export * from './town/index.js';

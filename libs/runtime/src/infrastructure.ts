@@ -13,6 +13,7 @@ import {
   type RunningPostgres,
 } from '#ardoise/database';
 import { EventStoreDbEventStore, PostgresEventStore, eventStoreMigrations, type EventStore } from '#ardoise/event-store';
+import { trackAppendedPositions } from '#ardoise/commands';
 import type { AppConfig } from './app-config.js';
 
 export type EventStoreAdapter = 'postgresql' | 'eventstoredb';
@@ -87,10 +88,10 @@ export async function startInfrastructure(
       available ? logger.info('PostgreSQL answers again') : logger.error({ reason }, 'PostgreSQL unavailable: requests are refused with 503 until it answers'),
   });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  const store: EventStore =
-    adapter === 'eventstoredb'
-      ? new EventStoreDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
-      : new PostgresEventStore(pool);
+  // Every append made while serving a request leaves its position for the response (read-your-writes).
+  const store: EventStore = trackAppendedPositions(
+    adapter === 'eventstoredb' ? new EventStoreDbEventStore(config.EVENTSTORE_CONNECTION_STRING!) : new PostgresEventStore(pool),
+  );
   return {
     config,
     databaseUrl,

@@ -10,13 +10,19 @@ export interface TestApp {
   baseUrl: string;
   app: NestExpressApplication;
   infrastructure: Infrastructure;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
-/** The real application (real PostgreSQL, real HTTP on a free port) on a fresh database. */
-export async function startTestApp(options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
+/**
+ * The real application (real PostgreSQL, real HTTP on a free port) on a fresh database, or on
+ * `database` (a restart on the same data); `keepDatabase` leaves it on close.
+ */
+export async function startTestApp(
+  options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv; database?: TestDatabase; keepDatabase?: boolean } = {},
+): Promise<TestApp> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const app = await createApp(infrastructure, logger, { clock: options.clock ?? systemClock, extraModules: options.extraModules });
@@ -26,11 +32,12 @@ export async function startTestApp(options: { extraModules?: Type[]; clock?: Clo
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
+    database,
     infrastructure,
     async close() {
       await app.close();
       await infrastructure.stop();
-      await database.drop();
+      if (!options.keepDatabase) await database.drop();
     },
   };
 }

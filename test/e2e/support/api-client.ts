@@ -80,7 +80,12 @@ export function previousMonth(day = new Date().toISOString().slice(0, 10)): { fr
 export async function billLastMonth(baseUrl: string, familyId: string): Promise<void> {
   const month = previousMonth();
   const agent = await ApiClient.signedIn(baseUrl, DEMO_AGENT.email, DEMO_AGENT.password);
-  const file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
+  // The family file is a read model: just after the account was created, it may not list the children yet.
+  let file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
+  for (let attempt = 0; file.children.length === 0 && attempt < 40; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
+  }
   const added = await agent.json<{ added: unknown[] }>('POST', `/families/${familyId}/basket/agenda`, {
     childId: file.children[0]!.childId,
     serviceCode: 'CANTINE',

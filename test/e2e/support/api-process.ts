@@ -23,6 +23,8 @@ export interface StartApiOptions {
   databaseUrl: string;
   /** Extra environment for the process (PORT and DATABASE_URL are set here). */
   env?: Record<string, string>;
+  /** false: PUBLIC_URL left unset, as in the README's default setup (`./dev start`). */
+  publicUrl?: false;
   /** The built entry point, relative to the repository root. */
   entry?: string;
   readyTimeoutMs?: number;
@@ -40,7 +42,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const child = spawn(process.execPath, [options.entry ?? 'dist/apps/api/src/main.js'], {
     cwd: repoRoot,
     // PUBLIC_URL: links in e-mails and PayFIP's return address lead back to this very origin (cookies included).
-    env: { ...process.env, PUBLIC_URL: url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl },
+    env: withoutUnset({ ...process.env, PUBLIC_URL: options.publicUrl === false ? undefined : url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -65,6 +67,10 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   };
   const exit = () => (child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined);
   return { url, pid: child.pid!, exit, logs, stop: () => stopProcess(child), crash };
+}
+
+function withoutUnset(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 async function waitUntilAnswering(healthUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,20 +29,30 @@ export function launchBrowser(): Promise<Browser> {
 export const viewports = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 375, height: 812 },
+  /** A tablet in portrait, as agents carry in the canteen (the attendance sheet). */
+  tablet: { width: 768, height: 1024 },
 } as const;
 
 export type ViewportName = keyof typeof viewports;
 
-/** A page in its own context, in French and on the town's clock, as a parent would see it. */
+/**
+ * A page in its own context, in French and on the town's clock, as a parent would see it.
+ * `errors` collects what went wrong in the page: uncaught errors, console errors (CSP
+ * violations included, named by cspViolations), and HTTP answers of 400 and more.
+ */
 export async function openPage(browser: Browser, viewport: ViewportName): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: viewports[viewport],
     deviceScaleFactor: 1,
-    isMobile: viewport === 'phone',
-    hasTouch: viewport === 'phone',
+    isMobile: viewport === 'phone' || viewport === 'tablet',
+    hasTouch: viewport === 'phone' || viewport === 'tablet',
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
   });
+  // Every Content-Security-Policy violation, in any frame, becomes an error of the page (the
+  // portal must work under its strict CSP): the browser's own console line may be terse.
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+    console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + location.pathname + (e.sample ? ' (' + e.sample + ')' : '')));`);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -54,6 +64,11 @@ export async function openPage(browser: Browser, viewport: ViewportName): Promis
     if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
   });
   return { context, page, errors };
+}
+
+/** The Content-Security-Policy violations among a page's errors (the browser's lines and ours). */
+export function cspViolations(errors: string[]): string[] {
+  return errors.filter((e) => /CSP violation|Content Security Policy/i.test(e));
 }
 
 const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -70,7 +85,8 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns its violations. */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axeSource });
+  // Evaluated by the driver, not added as an inline <script>: the portal's CSP (rightly) refuses those.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(readFileSync(axeSource, 'utf8'));
   // Evaluated as a string: the server's tsconfig has no DOM types, and this runs in the page.
   const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
   const results = (await page.evaluate(`window.axe.run(document, ${JSON.stringify(options)})`)) as AxeResults;

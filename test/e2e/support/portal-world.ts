@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-import { startApi, type RunningApi } from './api-process.js';
+import { startApi, type RunningApi, type StartApiOptions } from './api-process.js';
 import { launchBrowser } from './browser.js';
 
 export interface PortalWorld {
@@ -10,16 +10,17 @@ export interface PortalWorld {
 
 /**
  * For a describe block: the built API on a fresh database and a headless Chromium, started
- * before its tests and stopped after them. `env` goes to the API (e.g. SEED_DEMO).
+ * before its tests and stopped after them. `env` goes to the API (e.g. SEED_DEMO);
+ * `{ publicUrl: false }` leaves PUBLIC_URL unset, as `./dev start` does.
  */
-export function aPortalOnAFreshDatabase(env?: Record<string, string>): PortalWorld {
+export function aPortalOnAFreshDatabase(env?: Record<string, string>, options: Pick<StartApiOptions, 'publicUrl'> = {}): PortalWorld {
   let database: TestDatabase | undefined;
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, env });
+    api = await startApi({ databaseUrl: database.url, env, readyTimeoutMs: 75_000, ...options });
     browser = await launchBrowser();
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, ValidationError } from '#ardoise/kernel';
+import { AppError, TooManyRequestsError, ValidationError } from '#ardoise/kernel';
 import { DatabaseUnavailableError, isDatabaseUnavailable, type DatabaseAvailability } from '#ardoise/database';
 import { peekContext } from '#ardoise/commands';
 import type { ProblemDetails } from '#ardoise/contracts';
@@ -25,7 +25,9 @@ export function problemType(code: string): string {
 }
 
 /** Maps every error, once, to RFC 9457 problem+json. Never a 500 for bad input. */
-export function toProblem(error: unknown, instance?: string): ProblemDetails {
+export function toProblem(thrown: unknown, instance?: string): ProblemDetails {
+  // Nest wraps errors from Express middleware (the body parsers' checks) in an HttpException.
+  let error = thrown instanceof HttpException && thrown.cause instanceof AppError ? thrown.cause : thrown;
   const correlationId = peekContext()?.correlationId;
   // A lost, refused or silent database connection, whatever raised it: one answer, 503.
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
@@ -91,6 +93,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
     }
     if (response.headersSent) return;
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     sendProblem(response, problem);
   }
 }

@@ -1,6 +1,7 @@
 import { runInvoiceBenchmark } from '../../../../bench/invoice.bench.js';
 import type { Command } from 'commander';
 import { runAppendBenchmark } from '../../../../bench/append.bench.js';
+import { runPortalBenchmark } from '../../../../bench/portal.bench.js';
 import { runRushBenchmark } from '../../../../bench/rush.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
@@ -62,6 +63,17 @@ export function registerBench(program: Command): void {
       const database = await benchDatabase();
       try {
         await runInvoiceBenchmark({ databaseUrl: database.url, families: options.families, log: (line: string) => console.log(line) });
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('portal')
+    .description('Lighthouse (mobile, cache vide) sur la page de connexion et les réservations du parent de démonstration ; à lancer après « npm run build »')
+    .action(async () => {
+      const database = await benchDatabase();
+      try {
+        await runPortalBenchmark({ databaseUrl: database.url, log: (line: string) => console.log(line) });
       } finally {
         await database.release();
       }

@@ -33,7 +33,7 @@ export function registerRebuild(program: Command): void {
             bar.setTotal(total);
             bar.update(progress.eventsApplied, {
               speed: Math.round(progress.eventsPerSecond),
-              phase: { replaying: 'relecture', switching: 'bascule', done: 'terminé' }[progress.phase],
+              phase: { replaying: 'relecture', indexing: 'index', switching: 'bascule', done: 'terminé' }[progress.phase],
             });
           };
           const generation = await runner.rebuild(name, update);

@@ -3,12 +3,15 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SessionService } from './core/session.service';
+import { TownService } from './core/town.service';
+import { isStaffRole } from './core/staff-areas';
 import { MESSAGES } from './i18n/messages';
 import { PARENT_NAV_ITEMS, PUBLIC_NAV_ITEMS } from './layout/nav-items';
+import { TownContactComponent } from './layout/town-contact.component';
 
 @Component({
   selector: 'ard-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TownContactComponent],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -16,10 +19,13 @@ import { PARENT_NAV_ITEMS, PUBLIC_NAV_ITEMS } from './layout/nav-items';
 export class AppComponent {
   protected readonly t = inject(MESSAGES);
   protected readonly session = inject(SessionService);
+  protected readonly town = inject(TownService);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly navItems = computed(() => (this.session.isParent() ? PARENT_NAV_ITEMS : PUBLIC_NAV_ITEMS));
+  /** The back office's dense tables get the whole width of the screen. */
+  protected readonly isStaff = computed(() => isStaffRole(this.session.me()?.role));
   /** On a phone the menu folds behind a button; it closes after each navigation. */
   protected readonly menuOpen = signal(false);
 

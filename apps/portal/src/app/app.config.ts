@@ -2,6 +2,7 @@ import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration }
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
+import { readYourWritesInterceptor } from './core/api';
 import { problemInterceptor } from './core/problem.interceptor';
 import { PageTitleStrategy } from './layout/page-title.strategy';
 
@@ -14,7 +15,8 @@ export const appConfig: ApplicationConfig = {
       // The API's CSRF fence: the XSRF-TOKEN cookie goes back as the X-XSRF-TOKEN header on
       // every same-origin write (Angular's defaults, spelled out so nobody turns them off).
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
-      withInterceptors([problemInterceptor]),
+      // Read-your-writes inside: it retries a late read before the error becomes an ApiError.
+      withInterceptors([problemInterceptor, readYourWritesInterceptor]),
     ),
     provideRouter(
       routes,

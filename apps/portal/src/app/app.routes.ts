@@ -1,7 +1,9 @@
 import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
-import { homeGuard, parentGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
+import { homeGuard, parentGuard, signedInGuard, signedOutGuard, staffAreaGuard } from './core/auth.guards';
+import { AREA_ACCESS } from './core/staff-areas';
 import { MESSAGES } from './i18n/messages';
+import { LEGAL_ROUTES } from './pages/legal/legal.routes';
 
 /**
  * Every area is a lazy route, so each one (réservations, factures, demandes, and the
@@ -89,6 +91,34 @@ export const routes: Routes = [
     title: () => inject(MESSAGES).auth.myAccount.emailConfirmTitle,
     loadComponent: () => import('./pages/account/email-confirmation-page.component').then((m) => m.EmailConfirmationPageComponent),
   },
+  // The back office: one lazy area per staff role, matched only for its roles (canMatch), so
+  // nobody else downloads its code or asks for its data. The shell is in back-office/shell/.
+  {
+    path: 'gestion',
+    canMatch: [staffAreaGuard(...AREA_ACCESS.gestion.readers)],
+    loadChildren: () => import('./pages/gestion/gestion.routes').then((m) => m.GESTION_ROUTES),
+  },
+  {
+    path: 'finances',
+    canMatch: [staffAreaGuard(...AREA_ACCESS.finances.readers)],
+    loadChildren: () => import('./pages/finances/finances.routes').then((m) => m.FINANCES_ROUTES),
+  },
+  {
+    path: 'audit',
+    canMatch: [staffAreaGuard(...AREA_ACCESS.audit.readers)],
+    loadChildren: () => import('./pages/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+  },
+  {
+    path: 'admin',
+    canMatch: [staffAreaGuard(...AREA_ACCESS.admin.readers)],
+    loadChildren: () => import('./pages/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    path: 'acces-refuse',
+    title: () => inject(MESSAGES).forbidden.pageTitle,
+    loadComponent: () => import('./pages/forbidden/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
+  },
+  ...LEGAL_ROUTES,
   {
     path: '**',
     title: () => inject(MESSAGES).notFound.pageTitle,

@@ -31,11 +31,11 @@ export class BrowseEventsRequest {
   @IsOptional() @IsString() @MaxLength(256)
   correlationId?: string;
 
-  @ApiPropertyOptional({ description: 'Depuis cet instant (inclus), ISO 8601', example: '2026-09-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'Enregistrés depuis cet instant (inclus), ISO 8601 — l’heure du journal', example: '2026-09-01T00:00:00Z' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
   from?: Date;
 
-  @ApiPropertyOptional({ description: "Jusqu'à cet instant (exclu), ISO 8601" })
+  @ApiPropertyOptional({ description: "Enregistrés jusqu'à cet instant (exclu), ISO 8601" })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
   to?: Date;
 

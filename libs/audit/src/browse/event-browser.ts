@@ -1,7 +1,7 @@
 import { ValidationError } from '#ardoise/kernel';
 import type { Direction, EventStore, RecordedEvent } from '#ardoise/event-store';
 import { toAuditedEvent, type AuditedEvent } from '../audited-event.js';
-import { storedDataRevealer, type EventRevealer } from '../event-revealer.js';
+import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
 import { matchesCriteria, storeFilter, type EventCriteria } from './event-criteria.js';
 
 export interface EventPage {
@@ -17,6 +17,8 @@ export interface EventPage {
 }
 
 export interface PageRequest {
+  /** Who reads (what the revealer may show them). */
+  reader: AuditReader;
   criteria?: EventCriteria;
   /** Exclusive cursor from a previous page. */
   after?: string;
@@ -39,14 +41,14 @@ export class EventBrowser {
     private readonly revealer: EventRevealer = storedDataRevealer,
   ) {}
 
-  async pageAll(request: PageRequest = {}): Promise<EventPage> {
+  async pageAll(request: PageRequest): Promise<EventPage> {
     const criteria = request.criteria ?? {};
     const fromPosition = request.after === undefined ? undefined : this.store.positions.decode(request.after);
     const source = this.store.readAll({ fromPosition, direction: request.direction, filter: storeFilter(criteria) });
     return this.collect(source, request, (last) => this.store.positions.encode(last.position));
   }
 
-  async pageStream(streamId: string, request: PageRequest = {}): Promise<EventPage> {
+  async pageStream(streamId: string, request: PageRequest): Promise<EventPage> {
     const backwards = request.direction === 'backwards';
     let fromRevision: bigint | undefined;
     if (request.after !== undefined) {
@@ -71,7 +73,7 @@ export class EventBrowser {
       scanned += 1;
       last = event;
       if (matchesCriteria(event, criteria)) {
-        events.push(toAuditedEvent(event, this.store.positions, await this.revealer.reveal(event)));
+        events.push(toAuditedEvent(event, this.store.positions, await this.revealer.reveal(event, request.reader)));
       }
       if (events.length >= limit || scanned >= budget) {
         exhausted = false;

@@ -9,7 +9,7 @@ const event = (over: Partial<RecordedEvent> = {}): RecordedEvent => ({
   data: {},
   metadata: { actor: { userId: 'agent-7', role: 'agent', onBehalfOfFamilyId: '42' }, correlationId: 'corr-1', causationId: 'corr-1', occurredAt: '2026-09-10T09:00:00.000Z', schemaVersion: 1 },
   position: {} as never,
-  recordedAt: new Date(),
+  recordedAt: new Date('2026-09-10T09:00:00.000Z'),
   hash: 'h',
   previousHash: '',
   ...over,
@@ -42,8 +42,16 @@ describe('what an auditor filters the log by', () => {
     expect(matchesCriteria(event(), criteria)).toBe(false);
   });
 
-  it('lets the store filter by category (as a stream prefix) and type only', () => {
+  it('lets the store filter by category (as a stream prefix), type and period of recording (its index)', () => {
     expect(storeFilter({ categories: ['family'], eventTypes: ['ChildRegistered'], actorId: 'x' })).toEqual({ streamPrefixes: ['family-'], eventTypes: ['ChildRegistered'] });
+    const from = new Date('2026-09-01T00:00:00Z');
+    const to = new Date('2026-10-01T00:00:00Z');
+    expect(storeFilter({ from, to, actorId: 'x' })).toEqual({ recordedFrom: from, recordedBefore: to });
     expect(storeFilter({ actorId: 'x' })).toBeUndefined();
+  });
+
+  it('a period is the time the store recorded the event, not the time the writer claims', () => {
+    const claimedEarlier = event({ metadata: { ...event().metadata, occurredAt: '2020-01-01T00:00:00.000Z' } });
+    expect(matchesCriteria(claimedEarlier, { from: new Date('2026-09-10T00:00:00Z') })).toBe(true);
   });
 });

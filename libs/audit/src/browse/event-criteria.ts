@@ -10,18 +10,20 @@ export interface EventCriteria {
   /** The family staff acted for (`metadata.actor.onBehalfOfFamilyId`). */
   onBehalfOfFamilyId?: string;
   correlationId?: string;
-  /** Inclusive lower bound on `metadata.occurredAt`. */
+  /** Inclusive lower bound on the time the store recorded the event (`recordedAt`). */
   from?: Date;
-  /** Exclusive upper bound on `metadata.occurredAt`. */
+  /** Exclusive upper bound on the time the store recorded the event. */
   to?: Date;
 }
 
-/** The part of the criteria the store can filter by itself (stream prefix, type). */
+/** The part of the criteria the store can filter by itself (stream prefix, type, period by its index on recorded time). */
 export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
   const filter: EventFilter = {};
   if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map((c) => `${c}-`);
   if (criteria.eventTypes?.length) filter.eventTypes = [...criteria.eventTypes];
-  return filter.streamPrefixes || filter.eventTypes ? filter : undefined;
+  if (criteria.from) filter.recordedFrom = criteria.from;
+  if (criteria.to) filter.recordedBefore = criteria.to;
+  return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
 /** Whether an event meets every criterion (the store's filter included, to be adapter-proof). */
@@ -33,10 +35,10 @@ export function matchesCriteria(event: RecordedEvent, criteria: EventCriteria): 
   if (criteria.onBehalfOfFamilyId !== undefined && metadata.actor?.onBehalfOfFamilyId !== criteria.onBehalfOfFamilyId) return false;
   if (criteria.correlationId !== undefined && metadata.correlationId !== criteria.correlationId) return false;
   if (criteria.from || criteria.to) {
-    const occurredAt = Date.parse(metadata.occurredAt);
-    if (Number.isNaN(occurredAt)) return false;
-    if (criteria.from && occurredAt < criteria.from.getTime()) return false;
-    if (criteria.to && occurredAt >= criteria.to.getTime()) return false;
+    const recordedAt = new Date(event.recordedAt).getTime();
+    if (Number.isNaN(recordedAt)) return false;
+    if (criteria.from && recordedAt < criteria.from.getTime()) return false;
+    if (criteria.to && recordedAt >= criteria.to.getTime()) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ConflictError } from '#ardoise/kernel';
 import type { EventStore, RecordedEvent } from '#ardoise/event-store';
-import { generationRegistry, physicalTableName, type Generation, type Projector } from '#ardoise/projections';
+import { applyEvents, generationRegistry, physicalTableName, type Generation, type Projector } from '#ardoise/projections';
 import { rowsOnlyIn, tableChecksum } from './table-checksum.js';
 
 export interface TableComparison {
@@ -120,9 +120,7 @@ export class ReadModelVerifier {
         report('replaying');
       };
       const inOwnTransactions = (events: RecordedEvent[]) =>
-        this.db.transaction().execute(async (trx) => {
-          for (const event of events) await projector.apply(event, trx, scratch);
-        });
+        this.db.transaction().execute((trx) => applyEvents(trx, projector, scratch, events));
       for (let attempt = 1; ; attempt++) {
         // Catch up with the live checkpoint as it is now, without passing it.
         const target = (await generationRegistry.active(this.db, projector.name))?.position ?? null;
@@ -135,9 +133,7 @@ export class ReadModelVerifier {
           if (current.position !== position) {
             if (!lastTry) return 'moved' as const;
             // Busy log: finish the catch-up under the lock (live batches wait for us meanwhile).
-            const inThisTransaction = async (events: RecordedEvent[]) => {
-              for (const event of events) await projector.apply(event, trx, scratch);
-            };
+            const inThisTransaction = (events: RecordedEvent[]) => applyEvents(trx, projector, scratch, events);
             position = await this.replay(projector, position, current.position, options, inThisTransaction, applied);
             if (current.position !== position) return 'changed' as const;
           }

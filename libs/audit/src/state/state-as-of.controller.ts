@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '#ardoise/commands';
-import { CLOCK } from '#ardoise/commands';
+import { CLOCK, currentContext } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
 import { StateAsOf, type StateAt, type StateDiff } from './state-as-of.js';
 import { assertOneMode, StateAsOfRequest } from './state-as-of.request.js';
@@ -19,7 +19,8 @@ export class StateAsOfController {
   @ApiOperation({ summary: "L'état d'un élément (famille, réservation, facture…) à une date, ou ce qui a changé entre deux dates" })
   state(@Param('streamId') streamId: string, @Query() query: StateAsOfRequest): Promise<StateAt | StateDiff> {
     assertOneMode(query);
-    if (query.from && query.to) return this.states.diff(streamId, query.from, query.to);
-    return this.states.at(streamId, query.at ?? this.clock.now());
+    const reader = currentContext().actor;
+    if (query.from && query.to) return this.states.diff(streamId, query.from, query.to, reader);
+    return this.states.at(streamId, query.at ?? this.clock.now(), reader);
   }
 }

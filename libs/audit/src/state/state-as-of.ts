@@ -1,5 +1,5 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
-import { storedDataRevealer, type EventRevealer } from '../event-revealer.js';
+import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
 import type { AuditedAggregates } from './audited-aggregates.js';
 import { diffStates, type StateChange } from './state-diff.js';
 
@@ -46,13 +46,13 @@ export class StateAsOf {
     private readonly revealer: EventRevealer = storedDataRevealer,
   ) {}
 
-  async at(streamId: string, at: Date): Promise<StateAt> {
-    const [state] = await this.fold(streamId, [at]);
+  async at(streamId: string, at: Date, reader: AuditReader): Promise<StateAt> {
+    const [state] = await this.fold(streamId, [at], reader);
     return state!;
   }
 
-  async diff(streamId: string, from: Date, to: Date): Promise<StateDiff> {
-    const [before, after] = await this.fold(streamId, [from, to]);
+  async diff(streamId: string, from: Date, to: Date, reader: AuditReader): Promise<StateDiff> {
+    const [before, after] = await this.fold(streamId, [from, to], reader);
     const known = new Set(before!.events.map((e) => e.id));
     return {
       streamId,
@@ -65,7 +65,7 @@ export class StateAsOf {
   }
 
   /** One read of the stream, the state at each instant (in the order given). */
-  private async fold(streamId: string, instants: Date[]): Promise<StateAt[]> {
+  private async fold(streamId: string, instants: Date[], reader: AuditReader): Promise<StateAt[]> {
     const aggregate = this.aggregates.forStream(streamId);
     const order = instants.map((at, i) => ({ at, i })).sort((a, b) => a.at.getTime() - b.at.getTime());
     const results: StateAt[] = new Array(instants.length);
@@ -86,7 +86,7 @@ export class StateAsOf {
         // Like AggregateRepository.load: the fold stops at the first event after the instant.
         while (next < order.length && occurredAt > order[next]!.at) snapshot();
         if (next >= order.length) break;
-        const data = await this.revealer.reveal(event);
+        const data = await this.revealer.reveal(event, reader);
         state = aggregate.decider.evolve(state, { type: event.type, data });
         revision = Number(event.revision);
         events.push({ revision, id: event.id, type: event.type, occurredAt: event.metadata.occurredAt, actor: event.metadata.actor });

@@ -6,11 +6,13 @@ import { Roles } from '#ardoise/identity';
 import { ValidationError } from '#ardoise/kernel';
 import { ChangeCalendar, ChangeService } from './catalogue-command.js';
 import {
+  ChangeCapacityRequest,
   DeclareClosureRequest,
   DefineSchoolYearRequest,
   DefineServiceRequest,
   ScheduleOpeningRequest,
   SetBookingRulesRequest,
+  SetSessionStartRequest,
 } from './catalogue.requests.js';
 
 const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
@@ -35,6 +37,22 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Fixer le règlement de réservation et d’annulation d’une prestation' })
   async setBookingRules(@Param('code') code: string, @Body() body: SetBookingRulesRequest): Promise<void> {
     await this.commands.execute(new ChangeService(code, { type: 'SetBookingRules', rules: { code, ...body } }));
+  }
+
+  @Put('services/:code/capacity')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Changer le nombre de places par jour (après une hausse, proposer les places aux enfants en attente : POST /service-days/:code/promotions)',
+  })
+  async changeCapacity(@Param('code') code: string, @Body() body: ChangeCapacityRequest): Promise<void> {
+    await this.commands.execute(new ChangeService(code, { type: 'ChangeCapacity', dailyCapacity: body.dailyCapacity }));
+  }
+
+  @Put('services/:code/session-start')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Fixer l’heure de début des séances (base des règles « n heures avant le début de la séance »)' })
+  async setSessionStart(@Param('code') code: string, @Body() body: SetSessionStartRequest): Promise<void> {
+    await this.commands.execute(new ChangeService(code, { type: 'SetSessionStart', startTime: body.startTime }));
   }
 
   @Post('services/:code/openings')

@@ -12,6 +12,17 @@ describe('the town calendar stream', () => {
     expect(calendarDecider.decide({ type: 'DefineSchoolYear', year: YEAR_2025_2026 }, state)).toEqual([]);
   });
 
+  it('knows the same year read back from the log with its keys in another order', () => {
+    const reordered = Object.fromEntries(Object.entries(YEAR_2025_2026).reverse()) as typeof YEAR_2025_2026;
+    expect(calendarDecider.decide({ type: 'DefineSchoolYear', year: reordered }, withYear())).toEqual([]);
+  });
+
+  it('unlessDecided (the demo seed) leaves a year the town has set, even a different one', () => {
+    const other = { ...YEAR_2025_2026, classesEnd: '2026-06-30' };
+    expect(calendarDecider.decide({ type: 'DefineSchoolYear', year: other, unlessDecided: true }, withYear())).toEqual([]);
+    expect(calendarDecider.decide({ type: 'DefineSchoolYear', year: other }, withYear())).toHaveLength(1);
+  });
+
   it('refuses a year that overlaps another one', () => {
     const overlapping = { ...YEAR_2025_2026, label: '2026-2027', start: '2026-08-01', end: '2027-08-31', classesStart: '2026-09-01', classesEnd: '2027-07-03', holidays: [], publicHolidays: [] };
     expect(() => calendarDecider.decide({ type: 'DefineSchoolYear', year: overlapping }, withYear())).toThrow(ConflictError);

@@ -1,10 +1,12 @@
 import { ConflictError, ValidationError } from '#ardoise/kernel';
 import type { Decider } from '#ardoise/commands';
 import { CLOSURE_DECLARED, SCHOOL_YEAR_DEFINED, type CalendarEvent } from './catalogue-events.js';
+import { sameFacts } from './same-facts.js';
 import { EMPTY_CALENDAR, type Closure, type SchoolYear, type TownCalendar } from './town-calendar.js';
 
 export type CalendarCommand =
-  | { type: 'DefineSchoolYear'; year: SchoolYear }
+  /** `unlessDecided` (the demo seed): do nothing when the town already has this year or one over its dates. */
+  | { type: 'DefineSchoolYear'; year: SchoolYear; unlessDecided?: boolean }
   | { type: 'DeclareClosure'; closure: Closure };
 
 /** The town's calendar: one small stream (`calendar-town`), a handful of events a year. */
@@ -32,8 +34,9 @@ export const calendarDecider: Decider<TownCalendar, CalendarCommand, CalendarEve
         const problems = schoolYearProblems(year);
         if (problems.length > 0) throw new ValidationError(problems);
         const existing = state.years.find((y) => y.label === year.label);
-        if (existing && JSON.stringify(existing) === JSON.stringify(year)) return [];
+        if (existing && sameFacts(existing, year)) return [];
         const overlapping = state.years.find((y) => y.label !== year.label && y.start <= year.end && year.start <= y.end);
+        if (command.unlessDecided && (existing || overlapping)) return [];
         if (overlapping) {
           throw new ConflictError('CALENDAR.YEAR_OVERLAPS', `Cette année scolaire chevauche l’année ${overlapping.label}.`);
         }

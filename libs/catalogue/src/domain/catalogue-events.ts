@@ -1,5 +1,5 @@
 import type { DomainEvent } from '#ardoise/commands';
-import type { DeadlineRule } from './deadline-rule.js';
+import type { ClockTime, DeadlineRule } from './deadline-rule.js';
 import type { LocalDate } from './local-date.js';
 import type { ServiceKind, Weekday } from './service-kind.js';
 import type { Closure, SchoolYear, ServiceSeason } from './town-calendar.js';
@@ -9,6 +9,8 @@ export const BOOKING_RULES_SET = 'BookingRulesSet';
 export const HOLIDAY_OPENING_SCHEDULED = 'HolidayOpeningScheduled';
 export const SCHOOL_YEAR_DEFINED = 'SchoolYearDefined';
 export const CLOSURE_DECLARED = 'ClosureDeclared';
+export const SERVICE_CAPACITY_CHANGED = 'ServiceCapacityChanged';
+export const SESSION_START_SET = 'SessionStartSet';
 
 /** A prestation the town offers: its code is its identity (`service-<code>` stream). */
 export type ServiceDefined = DomainEvent<
@@ -20,8 +22,19 @@ export type ServiceDefined = DomainEvent<
     weekdays: Weekday[];
     /** Places per day; null = no limit (always null for the canteen). */
     dailyCapacity: number | null;
+    /** When its sessions start (HH:MM, Paris); absent or null until the town says. */
+    startTime?: ClockTime | null;
   }
 >;
+
+/** The town changes the places per day (a raise frees places for the waiting lists). */
+export type ServiceCapacityChanged = DomainEvent<
+  typeof SERVICE_CAPACITY_CHANGED,
+  { code: string; dailyCapacity: number | null; previous: number | null }
+>;
+
+/** When the prestation's sessions start: what « 72 heures avant le début de la séance » counts from. */
+export type SessionStartSet = DomainEvent<typeof SESSION_START_SET, { code: string; startTime: ClockTime }>;
 
 /** When a prestation runs and until when it can be booked and cancelled (the règlement). */
 export type BookingRulesSet = DomainEvent<
@@ -54,7 +67,7 @@ export type HolidayOpeningScheduled = DomainEvent<typeof HOLIDAY_OPENING_SCHEDUL
 export type SchoolYearDefined = DomainEvent<typeof SCHOOL_YEAR_DEFINED, SchoolYear>;
 export type ClosureDeclared = DomainEvent<typeof CLOSURE_DECLARED, Closure>;
 
-export type ServiceEvent = ServiceDefined | BookingRulesSet | HolidayOpeningScheduled;
+export type ServiceEvent = ServiceDefined | BookingRulesSet | HolidayOpeningScheduled | ServiceCapacityChanged | SessionStartSet;
 export type CalendarEvent = SchoolYearDefined | ClosureDeclared;
 export type CatalogueEvent = ServiceEvent | CalendarEvent;
 

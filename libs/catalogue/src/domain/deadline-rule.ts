@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isWorkingDay, type TownCalendar } from './town-calendar.js';
+import { dayStatus, isSchoolDay, isWorkingDay, type ServiceSeason, type TownCalendar } from './town-calendar.js';
 import { addDays, isLocalDate, mondayOf, parisInstant, type LocalDate } from './local-date.js';
 
 /** A wall-clock time in Paris, `HH:MM`. */
@@ -23,7 +23,22 @@ export type DeadlineRule =
   /** "le 20 du mois précédent". */
   | { kind: 'day_of_previous_month'; dayOfMonth: number; at: ClockTime }
   /** "lecture seule à partir du 15 juin": nothing changes from that day on, whatever the day booked. */
-  | { kind: 'read_only_from'; date: LocalDate };
+  | { kind: 'read_only_from'; date: LocalDate }
+  /** "le jour d'école précédent à 10 h" (days = 1): n days the school is open before (no Wednesday without classes, no holidays). */
+  | { kind: 'school_days_before'; days: number; at: ClockTime }
+  /** "2 jours de fonctionnement avant, à 12 h": n days the prestation itself runs before. */
+  | { kind: 'service_days_before'; days: number; at: ClockTime }
+  /** "72 heures avant le début de la séance": elapsed hours before the prestation's start time that day. */
+  | { kind: 'hours_before_start'; hours: number };
+
+/** What a rule may need to know of the prestation it applies to. */
+export interface DeadlineService {
+  code: string;
+  weekdays: readonly number[];
+  season: ServiceSeason;
+  /** When its sessions start (HH:MM, Paris); null while the town has not said. */
+  startTime: ClockTime | null;
+}
 
 export type DeadlineRuleKind = DeadlineRule['kind'];
 
@@ -67,15 +82,53 @@ export function deadlineRuleProblems(rule: unknown): string[] {
     case 'read_only_from':
       if (!isLocalDate(r.date)) problems.push('« date » doit être une date AAAA-MM-JJ.');
       break;
+    case 'school_days_before':
+    case 'service_days_before':
+      int('days', 1, 30);
+      time();
+      break;
+    case 'hours_before_start':
+      int('hours', 1, 720);
+      break;
     default:
       problems.push('Forme de règle inconnue.');
   }
   return problems;
 }
 
-/** The instant after which the day `date` can no longer be booked (or cancelled) under `rule`. */
-export function deadlineFor(rule: DeadlineRule, date: LocalDate, calendar: TownCalendar): Date {
+/** True when the rule counts from the session's start time (the prestation must have one). */
+export const needsStartTime = (rule: DeadlineRule): boolean => rule.kind === 'hours_before_start';
+
+/** A year and a bit: beyond it, a day that never comes (a prestation that never runs) ends the search. */
+const MAX_DAYS_BACK = 400;
+
+/** The day `days` qualifying days before `date` (the day itself never counts). */
+function countBack(date: LocalDate, days: number, qualifies: (day: LocalDate) => boolean): LocalDate {
+  let day = date;
+  for (let counted = 0, walked = 0; counted < days && walked < MAX_DAYS_BACK; walked++) {
+    day = addDays(day, -1);
+    if (qualifies(day)) counted++;
+  }
+  return day;
+}
+
+/**
+ * The instant after which the day `date` can no longer be booked (or cancelled) under `rule`.
+ * Forms that count the prestation's own days or its start time need `service`.
+ */
+export function deadlineFor(rule: DeadlineRule, date: LocalDate, calendar: TownCalendar, service?: DeadlineService): Date {
   switch (rule.kind) {
+    case 'school_days_before':
+      return parisInstant(countBack(date, rule.days, (day) => isSchoolDay(calendar, day)), rule.at);
+    case 'service_days_before': {
+      if (!service) throw new Error('deadline: a rule counting service days needs the service');
+      return parisInstant(countBack(date, rule.days, (day) => dayStatus(calendar, service, day).open), rule.at);
+    }
+    case 'hours_before_start': {
+      if (!service?.startTime) throw new Error('deadline: a rule counting hours needs the session start time');
+      // Elapsed hours: across a change of time, the wall clock of the deadline moves by one hour.
+      return new Date(parisInstant(date, service.startTime).getTime() - rule.hours * 3_600_000);
+    }
     case 'working_days_before': {
       let day = date;
       for (let counted = 0; counted < rule.days; ) {
@@ -101,8 +154,8 @@ export function deadlineFor(rule: DeadlineRule, date: LocalDate, calendar: TownC
 }
 
 /** True while a change for `date` is still accepted at `now`. */
-export function isBeforeDeadline(rule: DeadlineRule, date: LocalDate, calendar: TownCalendar, now: Date): boolean {
-  return now.getTime() < deadlineFor(rule, date, calendar).getTime();
+export function isBeforeDeadline(rule: DeadlineRule, date: LocalDate, calendar: TownCalendar, now: Date, service?: DeadlineService): boolean {
+  return now.getTime() < deadlineFor(rule, date, calendar, service).getTime();
 }
 
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
@@ -122,5 +175,13 @@ export function describeDeadlineRule(rule: DeadlineRule): string {
       return `le ${rule.dayOfMonth} du mois précédent à ${rule.at}`;
     case 'read_only_from':
       return `plus de modification à partir du ${rule.date}`;
+    case 'school_days_before':
+      return rule.days === 1 ? `le jour d’école précédent à ${rule.at}` : `${rule.days} jours d’école avant, à ${rule.at}`;
+    case 'service_days_before':
+      return rule.days === 1
+        ? `le jour de fonctionnement précédent à ${rule.at}`
+        : `${rule.days} jours de fonctionnement avant, à ${rule.at}`;
+    case 'hours_before_start':
+      return `${rule.hours} heures avant le début de la séance`;
   }
 }

@@ -1,4 +1,4 @@
-/** The kinds of prestation a town runs (DESIGN.md §3 "Catalogue"). */
+/** The kinds of prestation a town runs (docs/architecture.md §4). */
 export const SERVICE_KINDS = [
   'canteen', // restauration scolaire
   'morning_care', // accueil périscolaire du matin

@@ -3,17 +3,21 @@ import type { Decider } from '#ardoise/commands';
 import {
   BOOKING_RULES_SET,
   HOLIDAY_OPENING_SCHEDULED,
+  SERVICE_CAPACITY_CHANGED,
   SERVICE_DEFINED,
+  SESSION_START_SET,
   type BookingRulesSet,
   type HolidayOpening,
   type ServiceDefined,
   type ServiceEvent,
 } from './catalogue-events.js';
-import { deadlineRuleProblems } from './deadline-rule.js';
+import { sameFacts } from './same-facts.js';
+import { deadlineRuleProblems, needsStartTime, type ClockTime } from './deadline-rule.js';
 import type { ServiceSeason } from './town-calendar.js';
 
 /** What the booking side needs to know of a prestation. */
 export interface ServiceConfig extends Readonly<ServiceDefined['data']> {
+  startTime: ClockTime | null;
   season: ServiceSeason;
   booking: BookingRulesSet['data']['booking'] | null;
   cancellation: BookingRulesSet['data']['cancellation'] | null;
@@ -29,13 +33,35 @@ export interface DefineServiceCommand {
 export interface SetBookingRulesCommand {
   type: 'SetBookingRules';
   rules: BookingRulesSet['data'];
+  /** The demo seed: do nothing when the town has already set this prestation's règlement. */
+  unlessDecided?: boolean;
 }
 export interface ScheduleOpeningCommand {
   type: 'ScheduleOpening';
   opening: HolidayOpening;
+  /** The demo seed: do nothing when this opening, or another on its dates, is already scheduled. */
+  unlessDecided?: boolean;
 }
 
-export type ServiceCommand = DefineServiceCommand | SetBookingRulesCommand | ScheduleOpeningCommand;
+export interface ChangeCapacityCommand {
+  type: 'ChangeCapacity';
+  dailyCapacity: number | null;
+}
+export interface SetSessionStartCommand {
+  type: 'SetSessionStart';
+  startTime: ClockTime;
+  /** The demo seed: do nothing when the town has already set a start time. */
+  unlessDecided?: boolean;
+}
+
+export type ServiceCommand =
+  | DefineServiceCommand
+  | SetBookingRulesCommand
+  | ScheduleOpeningCommand
+  | ChangeCapacityCommand
+  | SetSessionStartCommand;
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Until the town sets a season, leisure days in the holidays run in the holidays; the rest in school time. */
 const defaultSeason = (service: ServiceDefined['data']): ServiceSeason => (service.code === 'VACANCES' ? 'holidays' : 'school');
@@ -48,8 +74,21 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
       case SERVICE_DEFINED:
         return {
           defined: true,
-          service: { ...event.data, season: defaultSeason(event.data), booking: null, cancellation: null, openings: [] },
+          service: {
+            ...event.data,
+            startTime: event.data.startTime ?? null,
+            season: defaultSeason(event.data),
+            booking: null,
+            cancellation: null,
+            openings: [],
+          },
         };
+      case SERVICE_CAPACITY_CHANGED:
+        if (!state.defined) return state;
+        return { defined: true, service: { ...state.service, dailyCapacity: event.data.dailyCapacity } };
+      case SESSION_START_SET:
+        if (!state.defined) return state;
+        return { defined: true, service: { ...state.service, startTime: event.data.startTime } };
       case BOOKING_RULES_SET:
         if (!state.defined) return state;
         return {
@@ -87,8 +126,28 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
             'La restauration scolaire ne peut pas avoir de capacité maximale : chaque élève y a droit.',
           );
         }
+        if (command.service.startTime != null && !CLOCK_TIME.test(command.service.startTime)) throw startTimeInvalid();
         const weekdays = [...new Set(command.service.weekdays)].sort();
         return [{ type: SERVICE_DEFINED, data: { ...command.service, weekdays } }];
+      }
+      case 'ChangeCapacity': {
+        if (!state.defined) throw serviceNotFound();
+        const previous = state.service.dailyCapacity;
+        if (state.service.kind === 'canteen' && command.dailyCapacity !== null) {
+          throw new RuleViolationError(
+            'CATALOGUE.CANTEEN_CAPACITY_FORBIDDEN',
+            'La restauration scolaire ne peut pas avoir de capacité maximale : chaque élève y a droit.',
+          );
+        }
+        if (previous === command.dailyCapacity) return [];
+        return [{ type: SERVICE_CAPACITY_CHANGED, data: { code: state.service.code, dailyCapacity: command.dailyCapacity, previous } }];
+      }
+      case 'SetSessionStart': {
+        if (!state.defined) throw serviceNotFound();
+        if (!CLOCK_TIME.test(command.startTime)) throw startTimeInvalid();
+        if (state.service.startTime === command.startTime) return [];
+        if (command.unlessDecided && state.service.startTime) return [];
+        return [{ type: SESSION_START_SET, data: { code: state.service.code, startTime: command.startTime } }];
       }
       case 'SetBookingRules': {
         if (!state.defined) throw serviceNotFound();
@@ -96,14 +155,21 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
           ...deadlineRuleProblems(command.rules.booking).map((m) => ({ field: 'booking', m })),
           ...deadlineRuleProblems(command.rules.cancellation).map((m) => ({ field: 'cancellation', m })),
         ];
+        for (const field of ['booking', 'cancellation'] as const) {
+          const rule = command.rules[field];
+          if (problems.length === 0 && needsStartTime(rule) && !state.service.startTime) {
+            problems.push({ field, m: 'Indiquez d’abord l’heure de début des séances de cette prestation.' });
+          }
+        }
         if (problems.length > 0) {
           throw new ValidationError(problems.map((p) => ({ field: p.field, messages: [p.m] })));
         }
         const current = state.service;
+        if (command.unlessDecided && current.booking !== null) return [];
         if (
           current.season === command.rules.season &&
-          JSON.stringify(current.booking) === JSON.stringify(command.rules.booking) &&
-          JSON.stringify(current.cancellation) === JSON.stringify(command.rules.cancellation)
+          sameFacts(current.booking, command.rules.booking) &&
+          sameFacts(current.cancellation, command.rules.cancellation)
         ) {
           return []; // the same règlement again: nothing new to record
         }
@@ -121,10 +187,11 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
           ]);
         }
         const same = state.service.openings.find((o) => o.openingId === opening.openingId);
-        if (same && JSON.stringify(same) === JSON.stringify(opening)) return [];
+        if (same && sameFacts(same, opening)) return [];
         const overlapping = state.service.openings.find(
           (o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to,
         );
+        if (command.unlessDecided && (same || overlapping)) return [];
         if (overlapping) {
           throw new ConflictError('CATALOGUE.OPENING_OVERLAPS', 'Une ouverture est déjà prévue sur ces dates.');
         }
@@ -133,6 +200,10 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
     }
   },
 };
+
+function startTimeInvalid(): ValidationError {
+  return new ValidationError([{ field: 'startTime', messages: ['L’heure de début doit s’écrire HH:MM.'] }]);
+}
 
 export function serviceNotFound(): NotFoundError {
   return new NotFoundError('CATALOGUE.SERVICE_NOT_FOUND', 'Prestation introuvable.');

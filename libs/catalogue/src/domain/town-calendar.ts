@@ -30,7 +30,15 @@ export interface SchoolYear {
   classesEnd: LocalDate;
   holidays: HolidayPeriod[];
   publicHolidays: PublicHoliday[];
+  /**
+   * ISO weekdays with classes (1 = lundi). Absent in years defined before it existed: the
+   * four-day week most towns keep, without Wednesday.
+   */
+  schoolWeekdays?: number[];
 }
+
+/** The four-day school week: no classes on Wednesday. */
+export const FOUR_DAY_WEEK = [1, 2, 4, 5];
 
 /** A day (or a day of some prestations) closed by the town: strike, works, staff training. */
 export interface Closure {
@@ -86,6 +94,18 @@ export function holidaysOn(calendar: TownCalendar, date: LocalDate): HolidayPeri
  */
 export function isWorkingDay(calendar: TownCalendar, date: LocalDate): boolean {
   return weekdayOf(date) <= 5 && !publicHolidayOn(calendar, date);
+}
+
+/**
+ * A day the school is open: within the classes of a school year, on one of its school
+ * weekdays, not a public holiday nor in the zone's school holidays. What « le jour d'école
+ * précédent » counts (a Wednesday without classes is not one).
+ */
+export function isSchoolDay(calendar: TownCalendar, date: LocalDate): boolean {
+  const year = schoolYearOf(calendar, date);
+  if (!year || date < year.classesStart || date > year.classesEnd) return false;
+  if (!(year.schoolWeekdays ?? FOUR_DAY_WEEK).includes(weekdayOf(date))) return false;
+  return !publicHolidayOn(calendar, date) && !holidaysOn(calendar, date);
 }
 
 /** Whether a prestation runs on a day, and if not, why (in French for the parent). */

@@ -1,14 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Projector } from '#ardoise/projections';
-import { SERVICE_DEFINED, type ServiceDefined } from '../domain/catalogue-events.js';
+import { SERVICE_CAPACITY_CHANGED, SERVICE_DEFINED, type ServiceCapacityChanged, type ServiceDefined } from '../domain/catalogue-events.js';
 
 export const SERVICES_TABLE = 'catalogue_services';
 
 /** The prestations, as the portal and the staff list them. */
 export const servicesProjector: Projector = {
   name: 'catalogue-services',
-  version: 1,
-  filter: { eventTypes: [SERVICE_DEFINED] },
+  version: 2,
+  filter: { eventTypes: [SERVICE_DEFINED, SERVICE_CAPACITY_CHANGED] },
   tables: [
     {
       name: SERVICES_TABLE,
@@ -26,6 +26,11 @@ export const servicesProjector: Projector = {
     },
   ],
   async apply(event, trx, tables) {
+    if (event.type === SERVICE_CAPACITY_CHANGED) {
+      const { code, dailyCapacity } = event.data as ServiceCapacityChanged['data'];
+      await trx.updateTable(tables[SERVICES_TABLE]).set({ daily_capacity: dailyCapacity }).where('code', '=', code).execute();
+      return;
+    }
     if (event.type !== SERVICE_DEFINED) return;
     const service = event.data as ServiceDefined['data'];
     await trx

@@ -9,6 +9,7 @@ export const DEMO_SCHOOL_YEAR: SchoolYear = {
   end: '2027-08-31',
   classesStart: '2026-09-01',
   classesEnd: '2027-07-02',
+  schoolWeekdays: [1, 2, 4, 5],
   holidays: [
     { label: 'Vacances de la Toussaint', zones: [], start: '2026-10-17', end: '2026-11-01' },
     { label: 'Vacances de Noël', zones: [], start: '2026-12-19', end: '2027-01-03' },
@@ -35,7 +36,19 @@ export const DEMO_SCHOOL_YEAR: SchoolYear = {
   ],
 };
 
-/** The demo town's règlement, one form per prestation. */
+/** When the demo town's sessions start (what « n heures avant le début de la séance » counts from). */
+export const DEMO_SESSION_STARTS: { code: string; startTime: string }[] = [
+  { code: 'CANTINE', startTime: '11:45' },
+  { code: 'MATIN', startTime: '07:30' },
+  { code: 'SOIR', startTime: '16:30' },
+  { code: 'MERCREDI', startTime: '08:30' },
+  { code: 'VACANCES', startTime: '08:30' },
+];
+
+/**
+ * The demo town's règlement, one form per prestation. Every prestation needs one: without
+ * it, nobody can book it.
+ */
 export const DEMO_BOOKING_RULES: BookingRulesSet['data'][] = [
   { code: 'CANTINE', season: 'school', booking: { kind: 'working_days_before', days: 2, at: '10:00' }, cancellation: { kind: 'working_days_before', days: 2, at: '10:00' } },
   { code: 'MATIN', season: 'school', booking: { kind: 'day_before', at: '18:00' }, cancellation: { kind: 'day_before', at: '18:00' } },

@@ -46,7 +46,7 @@ const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerC
 
 /**
  * The production adapter of the event store port, on EventStoreDB (gRPC client
- * `@eventstore/db-client`). See DESIGN.md §2 and docker/README.md.
+ * `@eventstore/db-client`). See docs/architecture.md §3 and docker/README.md.
  *
  * - Each event's metadata JSON holds the port's metadata plus `hash` and `previousHash`
  *   (event-hash.ts). To chain hashes, an append reads the stream's tail first and then writes
@@ -188,7 +188,7 @@ export class EventStoreDbEventStore implements EventStore {
             const recorded = resolved.event;
             if (!recorded) continue;
             if (!isPastStart(recordedPosition(recorded), from, direction)) continue;
-            if (!matchesFilter(recorded.streamId, recorded.type, options.filter)) continue;
+            if (!matchesFilter(recorded.streamId, recorded.type, options.filter, recorded.created)) continue;
             const event = toRecordedEvent(resolved);
             if (!event) continue;
             yield event;
@@ -217,7 +217,7 @@ export class EventStoreDbEventStore implements EventStore {
         }),
       positionOf: (raw) => (raw.event ? recordedPosition(raw.event) : undefined),
       toEvent: (raw) =>
-        raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter) ? toRecordedEvent(raw) : undefined,
+        raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter, raw.event.created) ? toRecordedEvent(raw) : undefined,
       isTransient: isTransientError,
       mapError: (error) => mapClientError(error),
       backoff: this.#options.resubscribeBackoff,

@@ -7,12 +7,14 @@ export function isSystemEvent(streamId: string, type: string): boolean {
 }
 
 /** The full port filter, applied on the client: the server filter can only do one dimension. */
-export function matchesFilter(streamId: string, type: string, filter: EventFilter | undefined): boolean {
+export function matchesFilter(streamId: string, type: string, filter: EventFilter | undefined, recordedAt?: Date): boolean {
   if (isSystemEvent(streamId, type)) return false;
   if (!filter) return true;
   const { streamPrefixes, eventTypes } = filter;
   if (streamPrefixes && !streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return false;
   if (eventTypes && !eventTypes.includes(type)) return false;
+  if (recordedAt && filter.recordedFrom && recordedAt < filter.recordedFrom) return false;
+  if (recordedAt && filter.recordedBefore && recordedAt >= filter.recordedBefore) return false;
   return true;
 }
 

@@ -3,7 +3,7 @@ import type { Position, PositionCodec } from '../event-store.port.js';
 
 /**
  * PostgreSQL position: the writing transaction's id (xid8) and the row's global_position
- * (bigserial). Global order is (transactionId, globalPosition): see DESIGN.md §2 and
+ * (bigserial). Global order is (transactionId, globalPosition): see docs/architecture.md §3 and
  * read-all.ts for why the sequence alone is not a safe order.
  * Encoded as "<transactionId>-<globalPosition>" (decimal), e.g. "7431-1200".
  */

@@ -6,7 +6,7 @@ import { checkMaxCount } from './read-stream.js';
 import { EVENT_COLUMNS, likePrefix, toRecordedEvent, type EventRow } from './rows.js';
 
 /*
- * Global order, the PostgreSQL way (DESIGN.md §2).
+ * Global order, the PostgreSQL way (docs/decisions/0002-xid8-global-order.md).
  *
  * global_position comes from a sequence, taken at INSERT time but visible at COMMIT time:
  * transaction A takes 10, transaction B takes 11 and commits first; a reader that saw 11
@@ -73,6 +73,15 @@ export function filterSql(filter: EventFilter | undefined, firstParam: number): 
     }
     values.push(filter.eventTypes);
     parts.push(`AND type = ANY ($${firstParam + values.length - 1}::text[])`);
+  }
+  // A period by recorded time: served by events_recorded_at_idx (migration 0002).
+  for (const [bound, op] of [[filter?.recordedFrom, '>='], [filter?.recordedBefore, '<']] as const) {
+    if (bound === undefined) continue;
+    if (!(bound instanceof Date) || Number.isNaN(bound.getTime())) {
+      throw new ValidationError([{ field: op === '>=' ? 'filter.recordedFrom' : 'filter.recordedBefore', messages: ['must be a valid date'] }]);
+    }
+    values.push(bound.toISOString());
+    parts.push(`AND recorded_at ${op} $${firstParam + values.length - 1}::timestamptz`);
   }
   return { clause: parts.join(' '), values };
 }

@@ -63,5 +63,20 @@ export interface ChildDetails {
 
 export type GuardianRank = 1 | 2;
 
+/** A child's health data: read by the family and the town's agents (and administrators), by no one else. */
+export const HEALTH_FIELDS = ['diet', 'allergies', 'pai'] as const;
+const HEALTH_DATA_READERS: ReadonlySet<string> = new Set(['parent', 'agent', 'admin']);
+
+export function mayReadHealthData(role: string): boolean {
+  return HEALTH_DATA_READERS.has(role);
+}
+
+/** The child's details without HEALTH_FIELDS. */
+export function withoutHealthData<T extends object>(details: T): Omit<T, (typeof HEALTH_FIELDS)[number]> {
+  const rest = { ...details } as Record<string, unknown>;
+  for (const field of HEALTH_FIELDS) delete rest[field];
+  return rest as Omit<T, (typeof HEALTH_FIELDS)[number]>;
+}
+
 /** The account a direct-debit mandate draws on (IBAN, BIC): see bank-account.ts. */
 export type { DebtorAccount } from './bank-account.js';

@@ -1,5 +1,6 @@
-import type { EventRevealer } from '#ardoise/audit';
+import type { AuditReader, EventRevealer } from '#ardoise/audit';
 import type { RecordedEvent } from '#ardoise/event-store';
+import { mayReadHealthData, withoutHealthData } from '../domain/personal-data.js';
 import { FamilyKeyStore } from './family-key-store.js';
 import { openWith, type Sealed } from './personal-data-cipher.js';
 
@@ -14,11 +15,17 @@ const SEALED = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * sealed with the key of the event's `data.familyId`) in clear while the family's key exists,
  * and `ERASED_PERSONAL_DATA` once it was forgotten. Events without a family, or without a
  * sealed value, are shown as stored. Exports never go through it (they stay as stored).
+ * A child's health data is left out for a reader who may not read it (an auditor).
  */
 export class FamilyRevealer implements EventRevealer {
   constructor(private readonly keys: FamilyKeyStore) {}
 
-  async reveal(event: RecordedEvent): Promise<unknown> {
+  async reveal(event: RecordedEvent, reader: AuditReader): Promise<unknown> {
+    const revealed = await this.open(event);
+    return CHILD_EVENTS.has(event.type) && !mayReadHealthData(reader.role) ? withoutChildHealthData(revealed) : revealed;
+  }
+
+  private async open(event: RecordedEvent): Promise<unknown> {
     const data = event.data as Record<string, unknown> | null;
     const familyId = data && typeof data === 'object' ? data['familyId'] : undefined;
     if (typeof familyId !== 'string' || !UUID.test(familyId) || !containsSealed(data)) return event.data;
@@ -32,6 +39,15 @@ export class FamilyRevealer implements EventRevealer {
       }
     });
   }
+}
+
+/** The events whose `details` are a child's (ChildDetails). */
+const CHILD_EVENTS = new Set(['ChildRegistered', 'ChildUpdated']);
+
+function withoutChildHealthData(data: unknown): unknown {
+  if (!data || typeof data !== 'object') return data;
+  const details = (data as { details?: unknown }).details;
+  return details && typeof details === 'object' ? { ...data, details: withoutHealthData(details) } : data;
 }
 
 const isSealed = (value: unknown): value is Sealed => typeof value === 'string' && SEALED.test(value);

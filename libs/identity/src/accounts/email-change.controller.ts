@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConflictError, ValidationError } from '#ardoise/kernel';
+import { ValidationError } from '#ardoise/kernel';
 import type { Kysely } from 'kysely';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
@@ -9,17 +9,24 @@ import { MAILER, type Mailer } from '#ardoise/messaging';
 import { AppConfig } from '#ardoise/runtime';
 import { Public, SelfService } from '../access/access.decorators.js';
 import type { AuthenticatedRequest } from '../access/access.guard.js';
+import { RateLimited } from '../rate-limits/rate-limit.guard.js';
 import { OneTimeTokenStore } from '../tokens/one-time-token-store.js';
-import { AccountStore } from './account-store.js';
+import { answerAfterAtLeast } from '../enumeration/answer-after-at-least.js';
+import { AccountStore, type Account } from './account-store.js';
 import { EmailChangeRequest } from './email-change.requests.js';
 import { accountStream, type LoginEmailChanged } from './identity-events.js';
 import { verifyPassword } from './password-hasher.js';
 
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 
+/** Whether the new address is free or already has an account, the answer is this, after at least this long. */
+export const EMAIL_CHANGE_ANSWER = { message: 'Un e-mail a été envoyé à la nouvelle adresse : suivez-le pour confirmer le changement.' };
+export const EMAIL_CHANGE_ANSWER_MS = 300;
+
 /**
  * Changing one's login e-mail: asked with the current password, confirmed by a link sent to
- * the NEW address (proof that it is the person's), then every other session closes.
+ * the NEW address (proof that it is the person's). An address that already has an account is
+ * not refused (that would tell who has one): its owner gets an e-mail instead of a link.
  */
 @ApiTags('connexion')
 @Controller('auth/email-change')
@@ -35,20 +42,38 @@ export class EmailChangeController {
 
   @SelfService()
   @Post()
+  @RateLimited('password-check')
   @HttpCode(202)
   @ApiOperation({ summary: 'Demander à changer son adresse de connexion (lien de confirmation envoyé à la nouvelle adresse)' })
-  async request(@Body() body: EmailChangeRequest, @Req() request: AuthenticatedRequest): Promise<{ message: string }> {
+  async request(@Body() body: EmailChangeRequest, @Req() request: AuthenticatedRequest): Promise<typeof EMAIL_CHANGE_ANSWER> {
     const account = request.session!.account;
     if (!(await verifyPassword(account.passwordHash, body.password))) {
       throw new ValidationError([{ field: 'password', messages: ['Mot de passe actuel incorrect.'] }]);
     }
-    if (await this.accounts.emailInUse(body.newEmail)) {
-      throw new ConflictError('ACCOUNT.EMAIL_TAKEN', 'Cette adresse e-mail est déjà utilisée pour un autre compte.');
+    await answerAfterAtLeast(EMAIL_CHANGE_ANSWER_MS, () => this.writeToNewAddress(account, body.newEmail));
+    return EMAIL_CHANGE_ANSWER;
+  }
+
+  /**
+   * A confirmation link to the new address, or, when that address already has an account,
+   * a word to its owner: the answer is the same, so nobody learns from it who has an account.
+   */
+  private async writeToNewAddress(account: Account, newEmail: string): Promise<void> {
+    const owner = await this.accounts.findByEmail(newEmail);
+    if (owner) {
+      if (owner.id === account.id) return; // already this account's address: nothing to change
+      await this.mailer.enqueue({
+        to: owner.email,
+        template: 'email-change-address-taken',
+        data: {},
+        ...(owner.familyId ? { familyId: owner.familyId } : {}),
+      });
+      return;
     }
-    const payload = { newEmail: body.newEmail, ...(account.familyId ? { familyId: account.familyId } : {}) };
+    const payload = { newEmail, ...(account.familyId ? { familyId: account.familyId } : {}) };
     const token = await this.tokens.issue('email-change', account.id, EMAIL_CHANGE_LINK_HOURS * 3600, payload);
     await this.mailer.enqueue({
-      to: body.newEmail,
+      to: newEmail,
       template: 'email-change',
       data: {
         link: `${this.config.publicUrl}/confirmation-email/${token}`,
@@ -57,7 +82,6 @@ export class EmailChangeController {
       ...(account.familyId ? { familyId: account.familyId } : {}),
       dedupeKey: `email-change:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`,
     });
-    return { message: 'Un lien de confirmation a été envoyé à la nouvelle adresse.' };
   }
 
   /** Public: the link may be opened on another device (the phone that reads the new mailbox). */
@@ -71,6 +95,8 @@ export class EmailChangeController {
     await this.db.transaction().execute(async (trx) => {
       await this.tokens.consume('email-change', token, trx);
       await this.accounts.changeEmail(accountId, String(payload.newEmail), trx);
+      // Reset links went to the old address: they die with it.
+      await this.tokens.revokeAll(accountId, ['password-reset'], trx);
     });
     const event: LoginEmailChanged = { type: 'LoginEmailChanged', data: { accountId } };
     await this.repository.record(accountStream(accountId), [event], currentContext());

@@ -6,9 +6,10 @@ import { AccountStore } from '../accounts/account-store.js';
 import { DECOY_HASH, verifyPassword } from '../accounts/password-hasher.js';
 import { Public, SelfService } from '../access/access.decorators.js';
 import type { AuthenticatedRequest } from '../access/access.guard.js';
+import { clientNetwork } from './client-network.js';
 import { LoginRequest } from './login.request.js';
 import { LoginThrottle } from './login-throttle.js';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { SessionCookies } from './session-cookies.js';
 import { SessionStore } from './session-store.js';
 import { signedIn, type SignedIn } from './signed-in.js';
 
@@ -19,6 +20,7 @@ export class SessionsController {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -26,7 +28,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Se connecter (cookie de session httpOnly + jeton CSRF XSRF-TOKEN)' })
   async login(@Body() body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
-    const ip = request.ip ?? 'unknown';
+    const ip = clientNetwork(request.ip);
     await this.throttle.assertAllowed(body.email, ip);
     const account = await this.accounts.findByEmail(body.email);
     const valid = await verifyPassword(account?.passwordHash ?? DECOY_HASH, body.password);
@@ -37,7 +39,7 @@ export class SessionsController {
     }
     await this.throttle.record(body.email, ip, true);
     const { token, csrfToken } = await this.sessions.open(account.id);
-    setSessionCookies(request, response, token, csrfToken);
+    this.cookies.set(response, token, csrfToken);
     return signedIn(account);
   }
 
@@ -47,7 +49,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Se déconnecter' })
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.close(request.session!.tokenHash);
-    clearSessionCookies(request, response);
+    this.cookies.clear(response);
   }
 
   @Get('me')

@@ -44,6 +44,18 @@ export class OneTimeTokenStore {
     return token;
   }
 
+  /** Kills every live link of these purposes for the subject (e.g. reset links after a password change). */
+  async revokeAll(subject: string, purposes: TokenPurpose[], db: Kysely<any> = this.db): Promise<void> {
+    await db
+      .updateTable('one_time_tokens')
+      .set({ revoked_at: sql`now()` })
+      .where('subject', '=', subject)
+      .where('purpose', 'in', purposes)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
   /** Marks the token used, atomically; a used, revoked, expired or unknown token is refused alike. */
   async consume(purpose: TokenPurpose, token: string, db: Kysely<any> = this.db): Promise<ConsumedToken> {
     const found = await this.peek(purpose, token, db);

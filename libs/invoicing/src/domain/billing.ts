@@ -58,7 +58,7 @@ export interface InvoiceDraft {
 
 type Charge = { kind: LineKind; sign: 1 | -1; surcharge: boolean };
 
-/** What one day costs, by the town's rules (DESIGN.md §3 "Catalogue", tariffs). */
+/** What one day costs, by the town's rules (docs/architecture.md §4, tariffs). */
 export function chargesOf(day: BillableDay): Charge[] {
   if (day.booked) {
     const service: Charge = { kind: 'service', sign: 1, surcharge: false };

@@ -11,6 +11,8 @@ export const tariffStream = (serviceCode: string) => `tariff-${serviceCode}`;
 export interface SetTariff {
   type: 'SetTariff';
   tariff: Omit<Tariff, 'version'>;
+  /** The demo seed: do nothing when the service already has a price grid. */
+  unlessDecided?: boolean;
 }
 
 export interface TariffState {
@@ -29,7 +31,7 @@ export const tariffDecider: Decider<TariffState, SetTariff, TariffSet> = {
     const { tariff } = command;
     assertValidBrackets(tariff.brackets, [tariff.lateBookingSurchargeCents, tariff.unbookedPresenceSurchargeCents]);
     const last = state.versions.at(-1);
-    if (last && same(last, tariff)) return [];
+    if (last && (command.unlessDecided || same(last, tariff))) return [];
     return [{ type: TARIFF_SET, data: { ...tariff, version: state.versions.length + 1 } }];
   },
 };

@@ -67,6 +67,11 @@ export class TariffBook {
     }
   }
 
+  /** One version of a service's grid (the one an invoice line recorded), if it exists. */
+  version(serviceCode: string, version: number): Tariff | undefined {
+    return this.byService.get(serviceCode)?.find((t) => t.version === version);
+  }
+
   /** The tariff in force for `serviceCode` on `date`. */
   tariffOn(serviceCode: string, date: LocalDate): Tariff {
     const tariff = this.byService.get(serviceCode)?.find((t) => t.effectiveFrom <= date);

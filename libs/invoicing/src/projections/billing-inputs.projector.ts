@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Projector } from '#ardoise/projections';
+import type { RecordedEvent } from '#ardoise/event-store';
+import { foldEach, insertRows, RowSet, type Projector, type Row } from '#ardoise/projections';
 
 export const BILLABLE_DAYS_TABLE = 'invoicing_billable_days';
 export const QUOTIENTS_TABLE = 'invoicing_quotients';
@@ -35,7 +36,7 @@ const ATTENDANCE: Record<string, string> = { present: 'present', absent: 'absent
 
 export const billingInputsProjector: Projector = {
   name: 'invoicing-billing-inputs',
-  version: 1,
+  version: 2, // 2: folded by batch
   filter: { eventTypes: TYPES },
   tables: [
     {
@@ -54,7 +55,9 @@ export const billingInputsProjector: Projector = {
             absence_justified boolean NOT NULL DEFAULT false,
             PRIMARY KEY (child_id, service_code, date)
           )`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${t}_date_idx`)} ON ${sql.table(t)} (date, family_id)`.execute(db);
+      },
+      async indexes(db: Kysely<any>, t: string) {
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${t}_date_idx`)} ON ${sql.table(t)} (date, family_id)`.execute(db);
       },
     },
     {
@@ -86,70 +89,63 @@ export const billingInputsProjector: Projector = {
       },
     },
   ],
-  async apply(event, trx, tables) {
-    const days = tables[BILLABLE_DAYS_TABLE];
-    const data = event.data as Record<string, any>;
-    const key = (ref: { childId: string; serviceCode: string; date: string; familyId: string }) => ({
-      child_id: ref.childId,
-      service_code: ref.serviceCode,
-      date: ref.date,
-      family_id: ref.familyId,
-    });
-    const upsert = async (ref: DayRef | Omit<DayRef, 'reservationId'>, values: Record<string, unknown>, onlySameReservation = false) => {
-      const query = trx
-        .insertInto(days)
-        .values({ ...key(ref), ...values })
-        .onConflict((oc) => {
-          const update = oc.columns(['child_id', 'service_code', 'date']).doUpdateSet(values);
-          return onlySameReservation && 'reservationId' in ref ? update.where(`${days}.reservation_id`, '=', ref.reservationId) : update;
-        });
-      await query.execute();
+  async applyBatch(events, trx, tables) {
+    const data = (e: RecordedEvent) => e.data as Record<string, any>;
+    const dayTypes = new Set(['ReservationValidated', 'ReservationPromoted', 'ReservationCancelled', 'DeadlineOverridden', 'AbsenceJustified', 'AttendanceRecorded']);
+    const days = new RowSet(trx, { table: tables[BILLABLE_DAYS_TABLE]!, key: ['child_id', 'service_code', 'date'], defaults: DAY_DEFAULTS });
+    const mandates = new RowSet(trx, { table: tables[MANDATES_TABLE]!, key: ['family_id'], defaults: MANDATE_DEFAULTS });
+    const keyOf = (ref: { childId: string; serviceCode: string; date: string }) => ({ child_id: ref.childId, service_code: ref.serviceCode, date: ref.date });
+    await days.load(events.filter((e) => dayTypes.has(e.type)).map((e) => keyOf(data(e) as DayRef)));
+    await mandates.load(events.filter((e) => e.type.startsWith('DirectDebitMandate')).map((e) => ({ family_id: data(e).familyId })));
+    const quotients: Row[] = [];
+
+    /** Like an upsert whose update may be limited to the same reservation. */
+    const upsert = (ref: DayRef | Omit<DayRef, 'reservationId'>, values: Row, onlySameReservation = false) => {
+      const existing = days.get(keyOf(ref));
+      if (!existing) days.upsert(keyOf(ref), { family_id: ref.familyId, ...values });
+      else if (!onlySameReservation || !('reservationId' in ref) || existing.reservation_id === ref.reservationId) days.update(existing, values);
     };
-    switch (event.type) {
-      case 'ReservationValidated':
-      case 'ReservationPromoted': {
-        const ref = data as DayRef;
-        // A new reservation for the day starts clean; an override already seen for it stays.
-        await trx
-          .insertInto(days)
-          .values({ ...key(ref), reservation_id: ref.reservationId, booked: true })
-          .onConflict((oc) =>
-            oc.columns(['child_id', 'service_code', 'date']).doUpdateSet({
-              booked: true,
-              late_booking: sql`CASE WHEN ${sql.ref(`${days}.reservation_id`)} = ${ref.reservationId} THEN ${sql.ref(`${days}.late_booking`)} ELSE false END`,
-              absence_justified: sql`CASE WHEN ${sql.ref(`${days}.reservation_id`)} = ${ref.reservationId} THEN ${sql.ref(`${days}.absence_justified`)} ELSE false END`,
-              reservation_id: ref.reservationId,
-            }),
-          )
-          .execute();
-        return;
+    foldEach(billingInputsProjector.name, events, (event) => {
+      const d = data(event);
+      switch (event.type) {
+        case 'ReservationValidated':
+        case 'ReservationPromoted': {
+          // A new reservation for the day starts clean; an override already seen for it stays.
+          const existing = days.get(keyOf(d as DayRef));
+          const same = existing?.reservation_id === d.reservationId;
+          upsert(d as DayRef, {
+            booked: true,
+            late_booking: same ? existing!.late_booking : false,
+            absence_justified: same ? existing!.absence_justified : false,
+            reservation_id: d.reservationId,
+          });
+          return;
+        }
+        case 'ReservationCancelled':
+          return upsert(d as DayRef, { booked: false }, true);
+        case 'DeadlineOverridden':
+          if (d.action !== 'booking') return;
+          return upsert(d as DayRef, { reservation_id: d.reservationId, late_booking: true });
+        case 'AbsenceJustified':
+          return upsert(d as DayRef, { absence_justified: true }, true);
+        case 'AttendanceRecorded':
+          return upsert(d as Omit<DayRef, 'reservationId'>, { attendance: ATTENDANCE[d.status] ?? null });
+        case 'QuotientFamilialSet':
+          quotients.push({ event_id: event.id, family_id: d.familyId, amount: d.amount, valid_from: d.validFrom, valid_until: d.validUntil });
+          return;
+        case 'DirectDebitMandateSigned':
+          mandates.upsert({ family_id: d.familyId }, { mandate_reference: d.mandateReference, signed_on: d.signedOn, active: true, revoked_on: null });
+          return;
+        case 'DirectDebitMandateRevoked':
+          mandates.update({ family_id: d.familyId }, { active: false, revoked_on: d.revokedOn });
+          return;
       }
-      case 'ReservationCancelled':
-        return upsert(data as DayRef, { booked: false }, true);
-      case 'DeadlineOverridden':
-        if (data.action !== 'booking') return;
-        return upsert(data as DayRef, { reservation_id: data.reservationId, late_booking: true }, false);
-      case 'AbsenceJustified':
-        return upsert(data as DayRef, { absence_justified: true }, true);
-      case 'AttendanceRecorded':
-        return upsert(data as Omit<DayRef, 'reservationId'>, { attendance: ATTENDANCE[data.status] ?? null });
-      case 'QuotientFamilialSet':
-        await trx
-          .insertInto(tables[QUOTIENTS_TABLE])
-          .values({ event_id: event.id, family_id: data.familyId, amount: data.amount, valid_from: data.validFrom, valid_until: data.validUntil })
-          .onConflict((oc) => oc.column('event_id').doNothing())
-          .execute();
-        return;
-      case 'DirectDebitMandateSigned':
-        await trx
-          .insertInto(tables[MANDATES_TABLE])
-          .values({ family_id: data.familyId, mandate_reference: data.mandateReference, signed_on: data.signedOn, active: true, revoked_on: null })
-          .onConflict((oc) => oc.column('family_id').doUpdateSet({ mandate_reference: data.mandateReference, signed_on: data.signedOn, active: true, revoked_on: null }))
-          .execute();
-        return;
-      case 'DirectDebitMandateRevoked':
-        await trx.updateTable(tables[MANDATES_TABLE]).set({ active: false, revoked_on: data.revokedOn }).where('family_id', '=', data.familyId).execute();
-        return;
-    }
+    });
+    await days.flush();
+    await insertRows(trx, tables[QUOTIENTS_TABLE]!, quotients, ['event_id']);
+    await mandates.flush();
   },
 };
+
+const DAY_DEFAULTS: Row = { family_id: null, reservation_id: null, booked: false, late_booking: false, attendance: null, absence_justified: false };
+const MANDATE_DEFAULTS: Row = { mandate_reference: null, signed_on: null, active: false, revoked_on: null };

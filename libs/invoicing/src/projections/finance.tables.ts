@@ -12,8 +12,10 @@ const table = (name: string, columns: string, indexes: string[] = []): ReadModel
   name,
   async create(db: Kysely<any>, t: string) {
     await sql`CREATE TABLE ${sql.table(t)} (${sql.raw(columns)})`.execute(db);
+  },
+  async indexes(db: Kysely<any>, t: string) {
     for (const [i, index] of indexes.entries()) {
-      await sql`CREATE INDEX ${sql.id(`${t}_i${i}`)} ON ${sql.table(t)} (${sql.raw(index)})`.execute(db);
+      await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${t}_i${i}`)} ON ${sql.table(t)} (${sql.raw(index)})`.execute(db);
     }
   },
 });

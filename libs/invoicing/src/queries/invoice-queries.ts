@@ -53,6 +53,13 @@ export class InvoiceQueries {
     return rows.map(toSummary);
   }
 
+  /** Invoices whose number starts with `prefix` (« 2026-0001 », or without the dash), at most 20. */
+  async byNumber(prefix: string): Promise<InvoiceSummary[]> {
+    const normalised = prefix.length > 4 && prefix[4] !== '-' ? `${prefix.slice(0, 4)}-${prefix.slice(4)}` : prefix;
+    const rows = await this.db.selectFrom(INVOICES_TABLE).selectAll().where('number', 'like', `${normalised}%`).orderBy('number').limit(20).execute();
+    return rows.map(toSummary);
+  }
+
   /** The family's invoices split as in the guide: "en cours" and "payées" (paid or cancelled). */
   async forFamily(familyId: string) {
     const invoices = await this.list({ familyId });
@@ -85,6 +92,7 @@ export class InvoiceQueries {
         amountCents: l.amount_cents,
         tariffVersion: l.tariff_version,
         bracketCode: l.bracket_code,
+        cantineAUnEuro: l.cantine_a_un_euro as boolean,
         quotient: l.quotient,
         dates: l.dates,
       })),

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
@@ -31,6 +31,11 @@ export class InvoicesQuery {
   format?: 'json' | 'csv';
 }
 
+export class InvoiceNumberQuery {
+  @IsString() @Matches(/^\d{4}-?\d{0,6}$/, { message: 'Numéro de facture invalide (par exemple 2026-000123).' })
+  number!: string;
+}
+
 @ApiTags('Facturation')
 @Controller()
 export class InvoicesController {
@@ -46,6 +51,13 @@ export class InvoicesController {
     return this.queries.forFamily(familyId);
   }
 
+  @Get('invoices')
+  @Roles('agent', 'finance', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Retrouver des factures par leur numéro ou son début (recherche du back office)' })
+  async byNumber(@Query() query: InvoiceNumberQuery) {
+    return { invoices: await this.queries.byNumber(query.number) };
+  }
+
   @Get('invoices/:invoiceId')
   @ApiOperation({ summary: 'Une facture : lignes, avoirs, paiements' })
   async detail(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string) {
@@ -56,6 +68,7 @@ export class InvoicesController {
 
   @Get('invoices/:invoiceId/pdf')
   @ApiOperation({ summary: 'La facture en PDF' })
+  @ApiProduces('application/pdf')
   async pdfOf(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Res() response: Response) {
     const summary = await this.queries.summary(invoiceId);
     assertCanReadFamily(summary.familyId);

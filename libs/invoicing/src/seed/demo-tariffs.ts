@@ -9,13 +9,14 @@ const grid = (prices: [number, number, number, number], cantineAUnEuro = false):
   { code: 'T4', label: 'QF au-delà de 1 300 € ou non fourni', qfFrom: 1301, qfTo: null, unitPriceCents: prices[3] },
 ];
 
-/** Saint-Ardoise's price list (idempotent: a grid already in force is not set again). */
+/** Saint-Ardoise's price list, for the services that have none yet (a grid the town set stays). */
 export async function seedDemoTariffs(app: INestApplicationContext): Promise<void> {
   const tariffs = app.get(TariffsService);
   const from = '2025-09-01';
-  await tariffs.set({ serviceCode: 'CANTINE', effectiveFrom: from, brackets: grid([100, 280, 390, 470], true), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 });
-  await tariffs.set({ serviceCode: 'MATIN', effectiveFrom: from, brackets: grid([60, 110, 160, 200]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 });
-  await tariffs.set({ serviceCode: 'SOIR', effectiveFrom: from, brackets: grid([90, 160, 230, 290]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 });
-  await tariffs.set({ serviceCode: 'MERCREDI', effectiveFrom: from, brackets: grid([500, 850, 1200, 1550]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 });
-  await tariffs.set({ serviceCode: 'VACANCES', effectiveFrom: from, brackets: grid([600, 950, 1300, 1700]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 });
+  const seed = { unlessDecided: true };
+  await tariffs.set({ serviceCode: 'CANTINE', effectiveFrom: from, brackets: grid([100, 280, 390, 470], true), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 }, seed);
+  await tariffs.set({ serviceCode: 'MATIN', effectiveFrom: from, brackets: grid([60, 110, 160, 200]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 }, seed);
+  await tariffs.set({ serviceCode: 'SOIR', effectiveFrom: from, brackets: grid([90, 160, 230, 290]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 }, seed);
+  await tariffs.set({ serviceCode: 'MERCREDI', effectiveFrom: from, brackets: grid([500, 850, 1200, 1550]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 }, seed);
+  await tariffs.set({ serviceCode: 'VACANCES', effectiveFrom: from, brackets: grid([600, 950, 1300, 1700]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 }, seed);
 }

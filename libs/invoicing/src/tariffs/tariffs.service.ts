@@ -12,8 +12,10 @@ export class TariffsService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async set(tariff: SetTariff['tariff']): Promise<Tariff> {
-    const result = await this.repository.handle(tariffStream(tariff.serviceCode), tariffDecider, { type: 'SetTariff', tariff }, currentContext(), {
+  /** `unlessDecided` (the demo seed): leave a service that already has a grid as it is. */
+  async set(tariff: SetTariff['tariff'], options: { unlessDecided?: boolean } = {}): Promise<Tariff> {
+    const command: SetTariff = { type: 'SetTariff', tariff, ...options };
+    const result = await this.repository.handle(tariffStream(tariff.serviceCode), tariffDecider, command, currentContext(), {
       retriesOnConflict: 3,
     });
     return result.state.versions.at(-1)!;

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import pg from 'pg';
 import { runMigrations } from '#ardoise/database';
+import { loadConfig, townIdentityOf } from '#ardoise/runtime';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { messagingMigrations } from '../messaging.migrations.js';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../testing/local-smtp-server.js';
@@ -23,7 +24,7 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
     await runMigrations(db, messagingMigrations);
     smtp = await startLocalSmtpServer();
     transport = nodemailer.createTransport(smtp.url);
-    mailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'smtp' });
+    mailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'smtp' });
   });
 
   afterAll(async () => {
@@ -108,7 +109,7 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
   it('produces one e-mail per dedupe key, and none is sent with no SMTP configured (held)', async () => {
     await aReplyTo('d@example.fr', 'event-1');
     await aReplyTo('d@example.fr', 'event-1');
-    const held = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', delivery: 'outbox' });
+    const held = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'outbox' });
     await held.enqueue({ to: 'e@example.fr', template: 'password-reset', data: { link: 'https://x.fr/r/abc' } });
     expect((await outbox()).map((m) => [m.to, m.status])).toEqual([
       ['d@example.fr', 'pending'],
@@ -117,5 +118,48 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
     await delivery().deliverDue();
     expect(smtp.received.map((m) => m.to[0])).toEqual(['d@example.fr']);
     expect((await outbox()).map((m) => m.status)).toEqual(['sent', 'held']);
+  });
+});
+
+describe('e-mails held while no SMTP server was configured', () => {
+  let database: TestDatabase;
+  let db: Kysely<any>;
+  let smtp: LocalSmtpServer;
+  let transport: Transporter;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 4 }) }) });
+    await runMigrations(db, messagingMigrations);
+    smtp = await startLocalSmtpServer();
+    transport = nodemailer.createTransport(smtp.url);
+  });
+
+  afterAll(async () => {
+    transport?.close();
+    await smtp?.close();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  it('the delivery job, started once SMTP is set, sends the recent held e-mails and leaves last month’s for staff to resend', async () => {
+    const heldMailer = new OutboxMailer(db, { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})), delivery: 'outbox' });
+    const reply = { template: 'request-reply' as const, data: { subject: 'Attestation CAF', path: '/demandes/42' } };
+    await heldMailer.enqueue({ to: 'recent@example.fr', ...reply });
+    await heldMailer.enqueue({ to: 'old@example.fr', ...reply });
+    await db.updateTable('mail_outbox').set({ created_at: new Date(Date.now() - 30 * 24 * 3600_000) }).where('to', '=', 'old@example.fr').execute();
+    expect((await db.selectFrom('mail_outbox').select('status').execute()).map((m) => m.status)).toEqual(['held', 'held']);
+
+    const delivery = new MailDelivery(db, transport, { from: 'Ardoise <ne-pas-repondre@saint-ardoise.fr>', maxAttempts: 3, retryDelayMs: 10, maxRetryDelayMs: 50, pollMs: 20 }, quiet);
+    delivery.start();
+    try {
+      for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      const status = async (to: string) => (await db.selectFrom('mail_outbox').select('status').where('to', '=', to).executeTakeFirstOrThrow()).status;
+      expect(await status('recent@example.fr')).toBe('sent');
+      expect(await status('old@example.fr')).toBe('held');
+      expect(smtp.received.map((m) => m.to)).toEqual([['recent@example.fr']]);
+    } finally {
+      await delivery.stop();
+    }
   });
 });

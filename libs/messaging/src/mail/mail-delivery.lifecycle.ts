@@ -30,7 +30,7 @@ export class MailDeliveryLifecycle implements OnApplicationBootstrap, OnApplicat
       this.transport,
       {
         ...DEFAULT_DELIVERY,
-        from: this.config.MAIL_FROM,
+        from: this.config.mailFrom,
         maxAttempts: this.config.MAIL_MAX_ATTEMPTS,
         retryDelayMs: this.config.MAIL_RETRY_SECONDS * 1000,
       },

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { OUTBOX_TABLE } from './outbox-mailer.js';
+import { HELD_AUTO_RELEASE_MS, releaseHeldMails } from './outbox/release-held-mails.js';
 
 export interface MailDeliveryOptions {
-  /** Sender (AppConfig.MAIL_FROM). */
+  /** Sender (AppConfig.mailFrom). */
   from: string;
   /** After this many failed attempts an e-mail is `failed` (staff see it in the outbox). */
   maxAttempts: number;
@@ -64,10 +65,20 @@ export class MailDelivery {
     private readonly logger: DeliveryLogger,
   ) {}
 
+  /** Starts the loop; e-mails held before SMTP was configured (and still recent) go first. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.releaseRecentHeld().then(() => this.run());
+  }
+
+  private async releaseRecentHeld(): Promise<void> {
+    try {
+      const released = await releaseHeldMails(this.db, { createdAfter: new Date(Date.now() - HELD_AUTO_RELEASE_MS) });
+      if (released > 0) this.logger.info({ released }, 'mail delivery: e-mails held without SMTP are now sent');
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'mail delivery: held e-mails not released');
+    }
   }
 
   async stop(): Promise<void> {

@@ -6,6 +6,7 @@ export type MailTemplate =
   | 'guardian-invitation' // Responsable 2 invited to their own login
   | 'password-reset'
   | 'email-change' // confirm a new login e-mail
+  | 'email-change-address-taken' // someone asked for this address, which already has an account
   | 'staff-activation'
   | 'reservation-confirmation'
   | 'waitlist-promotion'

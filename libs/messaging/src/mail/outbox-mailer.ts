@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Mailer, MailMessage } from './mailer.port.js';
+import type { MailTown } from './templates/layout.js';
 import { renderMail } from './templates/render-mail.js';
 
 export const OUTBOX_TABLE = 'mail_outbox';
@@ -8,6 +9,8 @@ export const OUTBOX_TABLE = 'mail_outbox';
 export interface OutboxMailerOptions {
   /** Address of the portal for the links of the e-mails (AppConfig.publicUrl). */
   publicUrl: string;
+  /** The town that signs the e-mails (Town.identity). */
+  town: MailTown;
   /**
    * 'smtp': e-mails wait in the outbox as `pending` until the delivery loop sends them.
    * 'outbox': no SMTP configured: e-mails are `held` — kept in the outbox for staff to read, never sent.
@@ -33,7 +36,7 @@ export class OutboxMailer implements Mailer {
     if (!ADDRESS.test(to)) throw new Error('mail: the recipient is not an e-mail address');
     if (message.dedupeKey && (await this.alreadyProduced(message.dedupeKey, db))) return;
     // Rendered now, so that staff read in the outbox exactly what was (or will be) sent.
-    const rendered = renderMail(message.template, message.data, { publicUrl: this.options.publicUrl });
+    const rendered = renderMail(message.template, message.data, { publicUrl: this.options.publicUrl, town: this.options.town });
     await db
       .insertInto(OUTBOX_TABLE)
       .values({

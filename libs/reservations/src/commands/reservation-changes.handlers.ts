@@ -92,13 +92,20 @@ export class JustifyAbsenceHandler implements ICommandHandler<JustifyAbsence> {
   }
 }
 
-/** Staff mark who came (attendance sheet). */
+/** A tablet's clock may run ahead: a mark is never dated after the server's now. */
+const markedAt = (sent: string | null, now: Date): string => {
+  const at = sent ? new Date(sent) : now;
+  return (Number.isNaN(at.getTime()) || at > now ? now : at).toISOString();
+};
+
+/** Staff mark who came (attendance sheet); a tablet that was offline sends its marks later, each with the time it was taken. */
 @CommandHandler(RecordAttendance)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance> {
   constructor(
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
     @Inject(ChildDirectory) private readonly children: ChildDirectory,
     @Inject(ServiceDayWriter) private readonly days: ServiceDayWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: RecordAttendance): Promise<void> {
@@ -107,7 +114,15 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
     if (!child) throw new NotFoundError('CHILD.NOT_FOUND', 'Enfant introuvable.');
     await this.days.execute(
       serviceDayStream(command.serviceCode, command.date),
-      { type: 'RecordAttendance', serviceCode: command.serviceCode, date: command.date, familyId: child.familyId, childId: child.childId, status: command.status },
+      {
+        type: 'RecordAttendance',
+        serviceCode: command.serviceCode,
+        date: command.date,
+        familyId: child.familyId,
+        childId: child.childId,
+        status: command.status,
+        markedAt: markedAt(command.markedAt, this.clock.now()),
+      },
       currentContext(),
     );
   }

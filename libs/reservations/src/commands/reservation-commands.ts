@@ -88,6 +88,8 @@ export class RecordAttendance extends Command<void> {
     readonly date: string,
     readonly childId: string,
     readonly status: AttendanceStatus,
+    /** When the agent took the mark on the device (ISO instant), if it says so. */
+    readonly markedAt: string | null = null,
   ) {
     super();
   }

@@ -16,8 +16,11 @@ export interface AllocationCandidate {
  * that anyone can replay the draw and get the same order. A family keeps the same rank for
  * every day of the period (a lottery per day would split siblings and weeks).
  */
+/** A family's draw in the lottery: anyone holding the published seed can compute it again. */
+export const lotteryDraw = (seed: string, familyId: string): string => createHash('sha256').update(`${seed}:${familyId}`).digest('hex');
+
 export function rankFamilies(candidates: AllocationCandidate[], priorities: AllocationPriority[], seed: string, periodDays: number): string[] {
-  const lottery = (familyId: string) => createHash('sha256').update(`${seed}:${familyId}`).digest('hex');
+  const lottery = (familyId: string) => lotteryDraw(seed, familyId);
   const score = (c: AllocationCandidate) =>
     priorities.map((p) => {
       switch (p) {

@@ -49,7 +49,18 @@ export type AbsenceJustified = DomainEvent<
 export type AttendanceStatus = 'present' | 'absent' | 'excused' | 'present_unbooked';
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
-  { serviceCode: string; date: string; childId: string; familyId: string; reservationId: string | null; status: AttendanceStatus }
+  {
+    serviceCode: string;
+    date: string;
+    childId: string;
+    familyId: string;
+    reservationId: string | null;
+    status: AttendanceStatus;
+    /** When the mark was taken on the device (absent on marks recorded before tablets could work offline). */
+    markedAt?: string;
+    /** A mark older than the one in force when it arrived: kept in the log, without effect. */
+    superseded?: boolean;
+  }
 >;
 export type AllocationCompleted = DomainEvent<
   'AllocationCompleted',

@@ -145,7 +145,7 @@ describe('absences and attendance', () => {
 
   it('attendance: present for a booked child, "present without booking" only for an unbooked one', () => {
     const state = dayWith(aLine(1));
-    const base = { type: 'RecordAttendance' as const, serviceCode: 'VACANCES', date: '2027-02-15' };
+    const base = { type: 'RecordAttendance' as const, serviceCode: 'VACANCES', date: '2027-02-15', markedAt: '2027-02-15T08:00:00.000Z' };
     expect(serviceDayDecider.decide({ ...base, familyId: 'f1', childId: 'c1', status: 'present' }, state)).toMatchObject([
       { data: { reservationId: 'r1', status: 'present' } },
     ]);
@@ -154,6 +154,27 @@ describe('absences and attendance', () => {
       { data: { reservationId: null } },
     ]);
     expect(() => serviceDayDecider.decide({ ...base, familyId: 'f7', childId: 'c7', status: 'absent' }, state)).toThrow();
+  });
+});
+
+describe('attendance marked on two tablets, one of them offline', () => {
+  const mark = (status: 'present' | 'absent', markedAt: string) =>
+    ({ type: 'RecordAttendance' as const, serviceCode: 'VACANCES', date: '2027-02-15', familyId: 'f1', childId: 'c1', status, markedAt });
+
+  it('the later mark wins even when it arrives first, and both marks are in the log', () => {
+    let state = dayWith(aLine(1));
+    const online = run(state, mark('absent', '2027-02-15T09:05:00.000Z')); // tablet B, on line, at 10:05 Paris
+    state = online.state;
+    const late = run(state, mark('present', '2027-02-15T09:00:00.000Z')); // tablet A, back on line, its mark of 10:00
+    expect(late.events).toMatchObject([{ type: 'AttendanceRecorded', data: { status: 'present', superseded: true } }]);
+    expect(late.state.attendance.get('c1')).toBe('absent');
+    const later = run(late.state, mark('present', '2027-02-15T09:10:00.000Z'));
+    expect(later.state.attendance.get('c1')).toBe('present');
+  });
+
+  it('a repeated mark records nothing new', () => {
+    const { state } = run(dayWith(aLine(1)), mark('present', '2027-02-15T09:00:00.000Z'));
+    expect(serviceDayDecider.decide(mark('present', '2027-02-15T09:01:00.000Z'), state)).toEqual([]);
   });
 });
 

@@ -39,6 +39,8 @@ export interface ServiceDayState {
   submitted: string[];
   allocated: boolean;
   attendance: Map<string, AttendanceStatus>;
+  /** childId → when the mark in `attendance` was taken (on the tablet): a later mark wins, whatever its arrival order. */
+  attendanceMarkedAt: Map<string, string>;
 }
 
 /** Where the day stands with respect to a holiday opening (computed by the handler from the clock). */
@@ -53,7 +55,8 @@ export interface ValidateLine {
   line: ReservationRef;
   capacity: number | null;
   closed: { label: string } | null;
-  deadline: { at: string; passed: boolean };
+  /** `at` null: the prestation has no règlement (then the day is closed too). */
+  deadline: { at: string | null; passed: boolean };
   /** An agent books past the deadline: who and why (recorded). */
   override: { by: string; reason: string } | null;
   phase: OpeningPhase;
@@ -64,7 +67,7 @@ export interface CancelReservation {
   childId: string;
   by: 'parent' | 'agent';
   reason: string | null;
-  deadline: { at: string; passed: boolean };
+  deadline: { at: string | null; passed: boolean };
   capacity: number | null;
 }
 export interface DeclareAbsence {
@@ -86,6 +89,8 @@ export interface RecordAttendance {
   familyId: string;
   childId: string;
   status: AttendanceStatus;
+  /** When the agent took the mark (an ISO instant; a tablet offline sends it later). */
+  markedAt: string;
 }
 export interface Allocate {
   type: 'Allocate';
@@ -96,7 +101,23 @@ export interface Allocate {
   /** Submitted reservation ids in the order the allocation rules ranked them. */
   ranking: string[];
 }
-export type ServiceDayCommand = ValidateLine | CancelReservation | DeclareAbsence | JustifyAbsence | RecordAttendance | Allocate;
+/**
+ * An agent gives free places to the waiting list: one chosen child (`reservationId`), or
+ * the first in line up to the free places (after the town raised the capacity).
+ */
+export interface PromoteFromWaitlist {
+  type: 'PromoteFromWaitlist';
+  capacity: number | null;
+  reservationId: string | null;
+}
+export type ServiceDayCommand =
+  | ValidateLine
+  | CancelReservation
+  | DeclareAbsence
+  | JustifyAbsence
+  | RecordAttendance
+  | Allocate
+  | PromoteFromWaitlist;
 
 export const emptyServiceDay = (): ServiceDayState => ({
   entries: new Map(),
@@ -106,6 +127,7 @@ export const emptyServiceDay = (): ServiceDayState => ({
   submitted: [],
   allocated: false,
   attendance: new Map(),
+  attendanceMarkedAt: new Map(),
 });
 
 /**
@@ -124,6 +146,7 @@ export const cloneServiceDay = (state: ServiceDayState): ServiceDayState => {
     submitted: [...state.submitted],
     allocated: state.allocated,
     attendance: new Map(state.attendance),
+    attendanceMarkedAt: new Map(state.attendanceMarkedAt),
   };
 };
 
@@ -212,9 +235,14 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         if (entry) entry.absence = event.type === 'AbsenceDeclared' ? 'declared' : 'justified';
         break;
       }
-      case 'AttendanceRecorded':
+      case 'AttendanceRecorded': {
+        // Marks older than the one in force (sent late by a tablet that was offline) stay in the log but change nothing.
+        const markedAt = event.data.markedAt ?? '';
+        if (markedAt < (state.attendanceMarkedAt.get(event.data.childId) ?? '')) break;
         state.attendance.set(event.data.childId, event.data.status);
+        state.attendanceMarkedAt.set(event.data.childId, markedAt);
         break;
+      }
       case 'AllocationCompleted':
         state.allocated = true;
         break;
@@ -250,6 +278,8 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         return recordAttendance(command, state);
       case 'Allocate':
         return allocate(command, state);
+      case 'PromoteFromWaitlist':
+        return promote(command, state);
     }
   },
 };
@@ -263,7 +293,7 @@ function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDay
   if (command.closed) return reject('DAY_CLOSED', `${REJECTION_MESSAGES.DAY_CLOSED} (${command.closed.label})`);
   const overridden: ServiceDayEvent[] = [];
   if (command.deadline.passed) {
-    if (!command.override) return reject('DEADLINE_PASSED');
+    if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');
     overridden.push({
       type: 'DeadlineOverridden',
       data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by },
@@ -327,7 +357,10 @@ function recordAttendance(command: RecordAttendance, state: ServiceDayState): Se
   if (command.status !== 'present_unbooked' && !booked) {
     throw new RuleViolationError('ATTENDANCE.NOT_BOOKED', 'Cet enfant n’a pas de réservation ce jour-là : pointez-le « présent sans réservation ».');
   }
-  if (state.attendance.get(command.childId) === command.status) return [];
+  const current = state.attendance.get(command.childId);
+  const later = command.markedAt >= (state.attendanceMarkedAt.get(command.childId) ?? '');
+  if (current === command.status) return [];
+  // An older mark with another status is recorded (both tablets' marks are in the log) but does not win.
   return [
     {
       type: 'AttendanceRecorded',
@@ -338,6 +371,8 @@ function recordAttendance(command: RecordAttendance, state: ServiceDayState): Se
         familyId: command.familyId,
         reservationId: booked ? id! : null,
         status: command.status,
+        markedAt: command.markedAt,
+        ...(later ? {} : { superseded: true }),
       },
     },
   ];
@@ -370,6 +405,25 @@ function allocate(command: Allocate, state: ServiceDayState): ServiceDayEvent[] 
     },
   });
   return events;
+}
+
+/** Places left on the day (every waiting child when the prestation has no limit). */
+export function freePlaces(state: ServiceDayState, capacity: number | null): number {
+  return capacity === null ? state.waitlist.length : Math.max(0, capacity - state.validated);
+}
+
+function promote(command: PromoteFromWaitlist, state: ServiceDayState): ServiceDayEvent[] {
+  const free = freePlaces(state, command.capacity);
+  if (command.reservationId === null) {
+    return state.waitlist.slice(0, free).map((id) => ({ type: 'ReservationPromoted', data: ref(state.entries.get(id)!) }));
+  }
+  if (!state.waitlist.includes(command.reservationId)) {
+    throw new NotFoundError('WAITLIST.NOT_WAITING', 'Cet enfant n’est pas sur la liste d’attente de ce jour.');
+  }
+  if (free === 0) {
+    throw new RuleViolationError('WAITLIST.NO_FREE_PLACE', 'Aucune place libre ce jour-là : augmentez d’abord la capacité de la prestation.');
+  }
+  return [{ type: 'ReservationPromoted', data: ref(state.entries.get(command.reservationId)!) }];
 }
 
 function notValidated(): RuleViolationError {

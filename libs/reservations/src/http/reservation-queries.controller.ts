@@ -94,7 +94,7 @@ export class ServiceDaysController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Pointer un enfant : présent, absent, excusé, présent sans réservation' })
   async attendance(@Param('serviceCode') serviceCode: string, @Param('date') date: string, @Body() body: AttendanceRequest) {
-    await this.commands.execute(new RecordAttendance(serviceCode, dateParam(date), body.childId, body.status));
+    await this.commands.execute(new RecordAttendance(serviceCode, dateParam(date), body.childId, body.status, body.markedAt ?? null));
   }
 
   @Post(':serviceCode/allocations')

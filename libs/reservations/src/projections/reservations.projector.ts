@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Projector, TableNames } from '#ardoise/projections';
+import { sql, type Kysely } from 'kysely';
+import type { RecordedEvent } from '#ardoise/event-store';
+import { foldEach, RowSet, type Projector, type Row } from '#ardoise/projections';
 import { BASKET_EVENT_TYPES, SERVICE_DAY_EVENT_TYPES, type BasketEvent, type ServiceDayEvent } from '../domain/reservation-events.js';
 
 export const RESERVATION_LINES_TABLE = 'reservation_lines';
@@ -13,7 +14,7 @@ export const ATTENDANCE_TABLE = 'reservation_attendance';
  */
 export const reservationsProjector: Projector = {
   name: 'reservations',
-  version: 1,
+  version: 2, // 2: folded by batch, day counters by delta (a removed line leaves the counts at once)
   filter: { eventTypes: [...BASKET_EVENT_TYPES, ...SERVICE_DAY_EVENT_TYPES] },
   tables: [
     {
@@ -40,8 +41,10 @@ export const reservationsProjector: Projector = {
             requested_at    timestamptz,
             updated_at      timestamptz NOT NULL
           )`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${t}_family_idx`)} ON ${sql.table(t)} (family_id, date)`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${t}_day_idx`)} ON ${sql.table(t)} (service_code, date, status)`.execute(db);
+      },
+      async indexes(db: Kysely<any>, t: string) {
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${t}_family_idx`)} ON ${sql.table(t)} (family_id, date)`.execute(db);
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${t}_day_idx`)} ON ${sql.table(t)} (service_code, date, status)`.execute(db);
       },
     },
     {
@@ -75,83 +78,125 @@ export const reservationsProjector: Projector = {
       },
     },
   ],
-  async apply(recorded, trx, tables) {
-    const event = { type: recorded.type, data: recorded.data } as BasketEvent | ServiceDayEvent;
-    const at = recorded.metadata.occurredAt;
-    const lines = tables[RESERVATION_LINES_TABLE]!;
-    const upsert = async (data: { reservationId: string; familyId: string; childId: string; serviceCode: string; date: string }, values: Record<string, unknown>) => {
-      await trx
-        .insertInto(lines)
-        .values({
-          reservation_id: data.reservationId,
-          family_id: data.familyId,
-          child_id: data.childId,
-          service_code: data.serviceCode,
-          date: data.date,
-          updated_at: at,
-          status: 'requested',
-          ...values,
-        })
-        .onConflict((oc) => oc.column('reservation_id').doUpdateSet({ ...values, updated_at: at }))
-        .execute();
-      if ('status' in values) await recount(trx, tables, data.serviceCode, data.date);
-    };
-    switch (event.type) {
-      case 'ReservationRequested':
-        await upsert(event.data, { requested_at: at, status: 'requested' });
-        return;
-      case 'BasketLineRemoved':
-        await trx.updateTable(lines).set({ status: 'removed', updated_at: at }).where('reservation_id', '=', event.data.reservationId).execute();
-        return;
-      case 'ReservationValidated':
-      case 'ReservationPromoted':
-        await upsert(event.data, { status: 'validated', code: null, message: null });
-        return;
-      case 'ReservationWaitlisted':
-        await upsert(event.data, { status: 'waitlisted', queue_revision: String(recorded.revision) });
-        return;
-      case 'ReservationSubmitted':
-        await upsert(event.data, { status: 'submitted' });
-        return;
-      case 'ReservationRejected':
-        await upsert(event.data, { status: 'rejected', code: event.data.code, message: event.data.message });
-        return;
-      case 'ReservationCancelled':
-        await upsert(event.data, { status: 'cancelled', cancelled_by: event.data.by, cancel_reason: event.data.reason, charged: false });
-        return;
-      case 'DeadlineOverridden':
-        await upsert(event.data, { overridden: true, override_reason: event.data.reason });
-        return;
-      case 'AbsenceDeclared':
-        await upsert(event.data, { absence: 'declared', absence_reason: event.data.reason });
-        return;
-      case 'AbsenceJustified':
-        await upsert(event.data, { absence: 'justified', charged: false });
-        return;
-      case 'AttendanceRecorded': {
-        const d = event.data;
-        await trx
-          .insertInto(tables[ATTENDANCE_TABLE]!)
-          .values({ service_code: d.serviceCode, date: d.date, child_id: d.childId, family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: at })
-          .onConflict((oc) => oc.columns(['service_code', 'date', 'child_id']).doUpdateSet({ status: d.status, reservation_id: d.reservationId, recorded_at: at }))
-          .execute();
-        return;
-      }
-      default:
-        return;
+  async applyBatch(events, trx, tables) {
+    const lines = new RowSet(trx, { table: tables[RESERVATION_LINES_TABLE]!, key: ['reservation_id'], defaults: LINE_DEFAULTS });
+    const days = new RowSet(trx, { table: tables[RESERVATION_DAYS_TABLE]!, key: ['service_code', 'date'], defaults: DAY_DEFAULTS });
+    const attendance = new RowSet(trx, { table: tables[ATTENDANCE_TABLE]!, key: ['service_code', 'date', 'child_id'], defaults: ATTENDANCE_DEFAULTS });
+    const asEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as BasketEvent | ServiceDayEvent;
+
+    // 1. Load every row the batch touches, one query per table.
+    const lineKeys = events.filter((e) => e.type !== 'AttendanceRecorded').map((e) => ({ reservation_id: (e.data as { reservationId: string }).reservationId }));
+    await lines.load(lineKeys);
+    const dayKeys = [...lineKeys.map((k) => lines.get(k)).filter((l) => l !== undefined).map((l) => ({ service_code: l.service_code, date: l.date }))];
+    for (const e of events) {
+      const d = e.data as { serviceCode?: string; date?: string };
+      if (d.serviceCode && d.date) dayKeys.push({ service_code: d.serviceCode, date: d.date });
     }
+    await days.load(dayKeys);
+    await attendance.load(
+      events.filter((e) => e.type === 'AttendanceRecorded').map((e) => {
+        const d = e.data as { serviceCode: string; date: string; childId: string };
+        return { service_code: d.serviceCode, date: d.date, child_id: d.childId };
+      }),
+    );
+
+    // 2. Fold in memory: day counters move by delta when a line changes status.
+    const count = (status: unknown) => (status === 'validated' || status === 'waitlisted' || status === 'submitted' ? status : undefined);
+    const setLine = (data: LineRef, at: string, values: Row) => {
+      const key = { reservation_id: data.reservationId };
+      const before = lines.get(key)?.status;
+      const line = lines.upsert(key, {
+        ...(lines.get(key) ? {} : { family_id: data.familyId, child_id: data.childId, service_code: data.serviceCode, date: data.date }),
+        ...values,
+        updated_at: at,
+      });
+      if (!('status' in values)) return;
+      const day = days.upsert({ service_code: line.service_code, date: line.date }, {});
+      const was = count(before);
+      const now = count(line.status);
+      if (was !== now) {
+        if (was) day[was] = Number(day[was]) - 1;
+        if (now) day[now] = Number(day[now]) + 1;
+      }
+    };
+    foldEach(reservationsProjector.name, events, (recorded) => {
+      const event = asEvent(recorded);
+      const at = recorded.metadata.occurredAt;
+      switch (event.type) {
+        case 'ReservationRequested':
+          return setLine(event.data, at, { requested_at: at, status: 'requested' });
+        case 'BasketLineRemoved': {
+          const line = lines.get({ reservation_id: event.data.reservationId });
+          if (!line) return;
+          const ref = { reservationId: event.data.reservationId, familyId: String(line.family_id), childId: String(line.child_id), serviceCode: String(line.service_code), date: String(line.date) };
+          return setLine(ref, at, { status: 'removed' });
+        }
+        case 'ReservationValidated':
+        case 'ReservationPromoted':
+          return setLine(event.data, at, { status: 'validated', code: null, message: null });
+        case 'ReservationWaitlisted':
+          return setLine(event.data, at, { status: 'waitlisted', queue_revision: String(recorded.revision) });
+        case 'ReservationSubmitted':
+          return setLine(event.data, at, { status: 'submitted' });
+        case 'ReservationRejected':
+          return setLine(event.data, at, { status: 'rejected', code: event.data.code, message: event.data.message });
+        case 'ReservationCancelled':
+          return setLine(event.data, at, { status: 'cancelled', cancelled_by: event.data.by, cancel_reason: event.data.reason, charged: false });
+        case 'DeadlineOverridden':
+          return setLine(event.data, at, { overridden: true, override_reason: event.data.reason });
+        case 'AbsenceDeclared':
+          return setLine(event.data, at, { absence: 'declared', absence_reason: event.data.reason });
+        case 'AbsenceJustified':
+          return setLine(event.data, at, { absence: 'justified', charged: false });
+        case 'AttendanceRecorded': {
+          const d = event.data;
+          const key = { service_code: d.serviceCode, date: d.date, child_id: d.childId };
+          // The later mark wins (by when it was taken on the tablet), whatever the order the tablets sent them in.
+          const markedAt = d.markedAt ?? at;
+          const current = attendance.get(key)?.recorded_at;
+          const currentAt = current instanceof Date ? current.getTime() : current == null ? -Infinity : Date.parse(String(current));
+          if (currentAt > Date.parse(markedAt)) return;
+          attendance.upsert(key, { family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: markedAt });
+          return;
+        }
+        default:
+          return;
+      }
+    });
+
+    // 3. Write each touched row once.
+    await lines.flush();
+    await days.flush();
+    await attendance.flush();
   },
 };
 
-async function recount(trx: Transaction<any>, tables: TableNames, serviceCode: string, date: string): Promise<void> {
-  const lines = tables[RESERVATION_LINES_TABLE]!;
-  await sql`
-    INSERT INTO ${sql.table(tables[RESERVATION_DAYS_TABLE]!)} (service_code, date, validated, waitlisted, submitted)
-    SELECT ${serviceCode}, ${date}::date,
-           count(*) FILTER (WHERE status = 'validated'),
-           count(*) FILTER (WHERE status = 'waitlisted'),
-           count(*) FILTER (WHERE status = 'submitted')
-      FROM ${sql.table(lines)} WHERE service_code = ${serviceCode} AND date = ${date}::date
-    ON CONFLICT (service_code, date) DO UPDATE
-      SET validated = EXCLUDED.validated, waitlisted = EXCLUDED.waitlisted, submitted = EXCLUDED.submitted`.execute(trx);
+interface LineRef {
+  reservationId: string;
+  familyId: string;
+  childId: string;
+  serviceCode: string;
+  date: string;
 }
+
+const LINE_DEFAULTS: Row = {
+  family_id: null,
+  child_id: null,
+  service_code: null,
+  date: null,
+  status: 'requested',
+  code: null,
+  message: null,
+  queue_revision: null,
+  overridden: false,
+  override_reason: null,
+  cancelled_by: null,
+  cancel_reason: null,
+  absence: null,
+  absence_reason: null,
+  charged: true,
+  requested_at: null,
+  updated_at: null,
+};
+const DAY_DEFAULTS: Row = { validated: 0, waitlisted: 0, submitted: 0 };
+const ATTENDANCE_DEFAULTS: Row = { family_id: null, reservation_id: null, status: null, recorded_at: null };

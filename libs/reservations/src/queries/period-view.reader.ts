@@ -41,7 +41,7 @@ export class PeriodViewReader {
       .execute();
     const counts = await this.db
       .selectFrom(RESERVATION_DAYS_TABLE)
-      .select(['service_code', sql<string>`date::text`.as('day'), 'validated'])
+      .select(['service_code', sql<string>`date::text`.as('day'), 'validated', 'waitlisted'])
       .where('date', '>=', from)
       .where('date', '<=', to)
       .execute();
@@ -66,7 +66,10 @@ export class PeriodViewReader {
           const terms = bookingTerms(service, calendar, day, now);
           const line = lines.find((l) => l.service_code === service.code && l.day === day);
           const requested = [...basket.state.pending.values()].find((p) => p.childId === childId && p.serviceCode === service.code && p.date === day);
-          const base = { date: day, reservationId: null, waitlistRank: null, closedLabel: null, absence: null };
+          const base = { date: day, reservationId: null, waitlistRank: null, waitlistNextRank: null, closedLabel: null, absence: null };
+          const count = counts.find((c) => c.service_code === service.code && c.day === day);
+          const full = service.dailyCapacity !== null && Number(count?.validated ?? 0) >= service.dailyCapacity;
+          const waitlistNextRank = full ? Number(count?.waitlisted ?? 0) + 1 : null;
           if (line) {
             const validated = line.status === 'validated';
             return {
@@ -80,13 +83,11 @@ export class PeriodViewReader {
             };
           }
           if (terms.closed) return { ...base, state: 'closed', canChange: false, deadline: null, closedLabel: terms.closed.label };
-          if (requested) return { ...base, state: 'requested', reservationId: requested.reservationId, canChange: true, deadline: terms.booking.at };
+          if (requested) return { ...base, state: 'requested', reservationId: requested.reservationId, waitlistNextRank, canChange: true, deadline: terms.booking.at };
           if (terms.booking.passed || terms.phase.kind === 'not_open_yet') {
             return { ...base, state: 'past_deadline', canChange: false, deadline: terms.booking.at };
           }
-          const taken = counts.find((c) => c.service_code === service.code && c.day === day)?.validated ?? 0;
-          const full = service.dailyCapacity !== null && taken >= service.dailyCapacity;
-          return { ...base, state: full ? 'full' : 'free', canChange: true, deadline: terms.booking.at };
+          return { ...base, state: full ? 'full' : 'free', waitlistNextRank, canChange: true, deadline: terms.booking.at };
         }),
       })),
     };

@@ -1,7 +1,6 @@
 import {
   dayStatus,
   deadlineFor,
-  type DeadlineRule,
   type HolidayOpening,
   type LocalDate,
   type ServiceConfig,
@@ -9,8 +8,11 @@ import {
 } from '#ardoise/catalogue';
 import type { OpeningPhase } from '../domain/service-day.decider.js';
 
-/** A prestation without a règlement yet can be changed until the evening before. */
-const DEFAULT_RULE: DeadlineRule = { kind: 'day_before', at: '23:59' };
+/**
+ * A prestation without a règlement is not open to bookings: the town decides its deadlines
+ * before anyone books (no silent default). Nothing to cancel either, for the same reason.
+ */
+export const NO_RULES = { reason: 'NO_RULES', label: 'Le règlement de cette prestation n’est pas encore fixé' } as const;
 
 /** Everything the town's règlement says about one prestation on one day, at one instant. */
 export interface BookingTerms {
@@ -18,8 +20,9 @@ export interface BookingTerms {
   date: LocalDate;
   capacity: number | null;
   closed: { reason: string; label: string } | null;
-  booking: { at: string; passed: boolean };
-  cancellation: { at: string; passed: boolean };
+  /** `at` is null when the prestation has no règlement yet (then `passed`). */
+  booking: { at: string | null; passed: boolean };
+  cancellation: { at: string | null; passed: boolean };
   phase: OpeningPhase;
   opening: HolidayOpening | null;
 }
@@ -31,17 +34,20 @@ export function bookingTerms(service: ServiceConfig, calendar: TownCalendar, dat
     date,
     capacity: service.dailyCapacity,
     closed: day.closed,
-    booking: { at: day.booking.toISOString(), passed: now.getTime() >= day.booking.getTime() },
-    cancellation: { at: day.cancellation.toISOString(), passed: now.getTime() >= day.cancellation.getTime() },
+    booking: deadlineAt(day.booking, now),
+    cancellation: deadlineAt(day.cancellation, now),
     phase: openingPhase(day.opening, now),
     opening: day.opening,
   };
 }
 
+const deadlineAt = (deadline: Date | null, now: Date) =>
+  deadline ? { at: deadline.toISOString(), passed: now.getTime() >= deadline.getTime() } : { at: null, passed: true };
+
 interface DayTerms {
   closed: BookingTerms['closed'];
-  booking: Date;
-  cancellation: Date;
+  booking: Date | null;
+  cancellation: Date | null;
   opening: HolidayOpening | null;
 }
 
@@ -63,10 +69,11 @@ function dayTerms(service: ServiceConfig, calendar: TownCalendar, date: LocalDat
   const known = byDate.get(date);
   if (known) return known;
   const status = dayStatus(calendar, service, date);
+  const closed = !status.open ? { reason: status.reason, label: status.label } : service.booking ? null : { ...NO_RULES };
   const terms: DayTerms = {
-    closed: status.open ? null : { reason: status.reason, label: status.label },
-    booking: deadlineFor(service.booking ?? DEFAULT_RULE, date, calendar),
-    cancellation: deadlineFor(service.cancellation ?? DEFAULT_RULE, date, calendar),
+    closed,
+    booking: service.booking ? deadlineFor(service.booking, date, calendar, service) : null,
+    cancellation: service.cancellation ? deadlineFor(service.cancellation, date, calendar, service) : null,
     opening: service.openings.find((o) => o.from <= date && date <= o.to) ?? null,
   };
   if (byDate.size >= MAX_DAYS_PER_SERVICE) byDate.clear();

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { SignedIn } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
-import { API } from './api';
+import { API, forgetLastPosition } from './api';
 
 /**
  * Who is signed in. The session itself is an httpOnly cookie the page cannot read, so the
@@ -52,6 +52,7 @@ export class SessionService {
   }
 
   forget(): void {
+    forgetLastPosition();
     this.set(null);
   }
 

@@ -6,6 +6,7 @@ import { householdFr } from './fr/household.fr';
 import { invoicesFr } from './fr/invoices.fr';
 import { messagingFr } from './fr/messaging.fr';
 import { reservationsFr } from './fr/reservations.fr';
+import { townFr } from './fr/town.fr';
 
 /**
  * Every French string of the portal, in one place. French is the source language; a
@@ -19,7 +20,8 @@ export const messagesFr = {
     name: 'Ardoise — Mon espace famille',
     skipToContent: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
-    footer: 'Services périscolaires de la commune : restauration scolaire, accueil périscolaire, centre de loisirs.',
+    /** Beside the town's name in the banner. */
+    service: 'Espace famille',
     menu: 'Menu',
     signIn: 'Se connecter',
   },
@@ -38,14 +40,7 @@ export const messagesFr = {
   reservations: reservationsFr,
   invoices: invoicesFr,
   ...messagingFr,
-  home: {
-    pageTitle: 'Accueil',
-    heading: 'Bienvenue dans votre espace famille',
-    intro:
-      'Depuis cet espace, vous pourrez inscrire vos enfants à la restauration scolaire, à l’accueil périscolaire et au centre de loisirs, suivre vos réservations et régler vos factures.',
-    soon: 'Connectez-vous pour réserver, suivre vos factures et échanger avec la mairie.',
-    staff: 'Vous êtes connecté avec un compte de la mairie : les pages des agents sont à part.',
-  },
+  ...townFr,
   health: {
     heading: 'État du service',
     checking: 'Vérification en cours…',
@@ -80,6 +75,12 @@ export const messagesFr = {
     version: (version: string, checkedAt: string) => `Version ${version} · vérifié à ${time(checkedAt)}`,
     refresh: 'Actualiser',
     refreshing: 'Actualisation…',
+  },
+  forbidden: {
+    pageTitle: 'Accès refusé',
+    heading: 'Accès refusé',
+    body: (page: string) => `Cette page${page ? ` (${page})` : ''} est réservée à d’autres personnes que vous : votre compte n’y a pas accès.`,
+    backHome: 'Revenir à votre accueil',
   },
   notFound: {
     pageTitle: 'Page introuvable',

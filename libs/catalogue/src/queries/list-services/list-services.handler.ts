@@ -5,10 +5,14 @@ import type { ServiceView } from '#ardoise/contracts';
 import { SERVICES_TABLE } from '../../projections/services.projector.js';
 import { DATABASE } from '#ardoise/database';
 import { ListServices } from './list-services.query.js';
+import { CatalogueReader } from '../../catalogue-reader.js';
 
 @QueryHandler(ListServices)
 export class ListServicesHandler implements IQueryHandler<ListServices> {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
+  ) {}
 
   async execute(): Promise<ServiceView[]> {
     const rows = await this.db
@@ -16,12 +20,15 @@ export class ListServicesHandler implements IQueryHandler<ListServices> {
       .select(['code', 'label', 'kind', 'weekdays', 'daily_capacity'])
       .orderBy('code')
       .execute();
-    return rows.map((row) => ({
+    // The season (school time or holidays) lives with the règlement, on the prestation's stream.
+    const seasons = await Promise.all(rows.map(async (row) => (await this.catalogue.findService(row.code))?.season ?? 'school'));
+    return rows.map((row, i) => ({
       code: row.code,
       label: row.label,
       kind: row.kind,
       weekdays: row.weekdays,
       dailyCapacity: row.daily_capacity,
+      season: seasons[i]!,
     }));
   }
 }

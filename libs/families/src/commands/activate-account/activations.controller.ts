@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public, setSessionCookies, type SignedIn } from '#ardoise/identity';
+import type { Response } from 'express';
+import { Public, SessionCookies, type SignedIn } from '#ardoise/identity';
 import { ChildrenStepInput } from '../inputs/child.input.js';
 import { FamilyAccountStepInput } from '../inputs/family-account.input.js';
 import { GuardiansStepInput } from '../inputs/guardian.input.js';
@@ -13,7 +13,10 @@ import { ActivationRequest } from './activation.request.js';
 @ApiTags('création de compte')
 @Controller('activations/:token')
 export class ActivationsController {
-  constructor(@Inject(ActivateAccountService) private readonly service: ActivateAccountService) {}
+  constructor(
+    @Inject(ActivateAccountService) private readonly service: ActivateAccountService,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Le lien d'activation est-il valable ? (adresse e-mail invitée)" })
@@ -47,11 +50,10 @@ export class ActivationsController {
   async complete(
     @Param('token') token: string,
     @Body() body: ActivationRequest,
-    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedIn> {
     const { signedIn, session } = await this.service.complete(token, body);
-    setSessionCookies(request, response, session.token, session.csrfToken);
+    this.cookies.set(response, session.token, session.csrfToken);
     return signedIn;
   }
 }

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { assertCanWriteFamily, Public, setSessionCookies, type SignedIn } from '#ardoise/identity';
+import type { Response } from 'express';
+import { assertCanWriteFamily, Public, RateLimited, SessionCookies, type SignedIn } from '#ardoise/identity';
 import { AcceptGuardianInvitationRequest, InviteGuardianLoginRequest } from './guardian-logins.requests.js';
 import { GuardianLoginsService } from './guardian-logins.service.js';
 
 @ApiTags('familles')
 @Controller()
 export class GuardianLoginsController {
-  constructor(@Inject(GuardianLoginsService) private readonly service: GuardianLoginsService) {}
+  constructor(
+    @Inject(GuardianLoginsService) private readonly service: GuardianLoginsService,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
+  ) {}
 
   @Post('families/:familyId/guardians/:guardianId/login-invitation')
+  @RateLimited('invitations')
   @HttpCode(202)
   @ApiOperation({ summary: 'Inviter un responsable (le 2, en général) à avoir son propre identifiant' })
   invite(
@@ -35,11 +39,10 @@ export class GuardianLoginsController {
   async accept(
     @Param('token') token: string,
     @Body() body: AcceptGuardianInvitationRequest,
-    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedIn> {
     const { signedIn, session } = await this.service.accept(token, body.password, body.passwordConfirmation);
-    setSessionCookies(request, response, session.token, session.csrfToken);
+    this.cookies.set(response, session.token, session.csrfToken);
     return signedIn;
   }
 }

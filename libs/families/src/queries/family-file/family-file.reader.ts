@@ -1,19 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
+import { AppConfig } from '#ardoise/runtime';
 import { familyNotFound } from '#ardoise/identity';
 import type { Role } from '#ardoise/commands';
+import { mayReadHealthData } from '../../domain/personal-data.js';
 import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE, LOGINS_TABLE } from '../../projections/read-model.js';
 import type { ChildView, FamilyFileView, GuardianView } from './family-file.view.js';
-
-/** Health data (diet, allergies, PAI) is for the family and for the agents who serve the meals. */
-const HEALTH_READERS = new Set<Role>(['parent', 'agent', 'admin']);
 
 const iso = (value: Date | string | null) => (value == null ? null : value instanceof Date ? value.toISOString() : value);
 
 @Injectable()
 export class FamilyFileReader {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** An activation link (and a guardian's login link) lasts ACTIVATION_LINK_DAYS from its last sending. */
+  private linkExpiry(sentAt: Date | string | null): string | null {
+    return sentAt == null ? null : new Date(new Date(sentAt).getTime() + this.config.ACTIVATION_LINK_DAYS * 86_400_000).toISOString();
+  }
 
   async read(familyId: string, role: Role): Promise<FamilyFileView> {
     const family = await this.db
@@ -36,7 +43,7 @@ export class FamilyFileReader {
       this.db.selectFrom(LOGINS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('created_at').execute(),
     ]);
     const withLogin = new Set(logins.map((l) => l.guardian_id));
-    const health = HEALTH_READERS.has(role);
+    const health = mayReadHealthData(role);
     return {
       familyId,
       status: family.status,
@@ -44,6 +51,7 @@ export class FamilyFileReader {
       email: family.email,
       erased: family.erased,
       createdVia: family.created_via,
+      invitation: family.status === 'invited' && family.invited_at ? { sentAt: iso(family.invited_at)!, expiresAt: this.linkExpiry(family.invited_at)! } : null,
       quotient:
         family.quotient_amount == null
           ? null
@@ -64,6 +72,7 @@ export class FamilyFileReader {
           address: g.address,
           hasLogin: withLogin.has(g.guardian_id),
           loginInvitedAt: iso(g.login_invited_at),
+          loginInvitationExpiresAt: withLogin.has(g.guardian_id) ? null : this.linkExpiry(g.login_invited_at),
         }),
       ),
       children: children.map((c): ChildView => {

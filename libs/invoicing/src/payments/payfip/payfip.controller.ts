@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { Public, Roles } from '#ardoise/identity';
@@ -18,8 +19,8 @@ export class PayfipController {
   @HttpCode(201)
   @Roles('parent', 'finance', 'admin', 'agent')
   @ApiOperation({ summary: 'Payer en ligne (PayFIP) : crée l’opération (valable 15 minutes) et donne l’adresse où envoyer le parent' })
-  start(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string) {
-    return this.payfip.start(invoiceId);
+  start(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Req() request: Request) {
+    return this.payfip.start(invoiceId, { origin: request.get('origin'), host: request.get('host'), protocol: request.protocol });
   }
 
   @Post('payfip/notifications')

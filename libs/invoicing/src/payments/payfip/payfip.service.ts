@@ -15,6 +15,7 @@ import { outstandingOf } from '../../domain/invoice-state.js';
 import { PAYFIP_OPERATIONS_TABLE } from '../../projections/finance.tables.js';
 import { PayfipClient } from './payfip-client.js';
 import { PAYFIP_SANDBOX_PATH } from './payfip-sandbox.js';
+import { returnOrigin, type RequestOrigin } from './return-origin.js';
 
 const VALIDITY_MS = 15 * 60_000;
 /** After expiry, how long PayFIP may still hold a result being written. */
@@ -48,11 +49,17 @@ export class PayfipService {
     return `http://127.0.0.1:${port}`;
   }
 
-  private publicBase(): string {
+  /** Where PayFIP notifies Ardoise: server to server, this process when no PUBLIC_URL is set. */
+  private notificationBase(): string {
     return this.config.PUBLIC_URL ? this.config.publicUrl : this.localBase();
   }
 
-  async start(invoiceId: string) {
+  /**
+   * `from`: where the parent's browser is (the request's origin), so that the payment page
+   * and the way back are on the origin whose session cookie signs them in (see returnOrigin).
+   */
+  async start(invoiceId: string, from: RequestOrigin = {}) {
+    const parentBase = returnOrigin(this.config.PUBLIC_URL, from, this.config.publicUrl);
     const { state } = await this.repository.load(invoiceStream(invoiceId), invoiceDecider);
     if (!state.issued) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
     assertCanReadFamily(state.issued.familyId);
@@ -66,8 +73,8 @@ export class PayfipService {
       objet: `Facture ${state.issued.number}`,
       montant: String(amountCents),
       mel: await this.payerEmail(),
-      urlnotif: `${this.publicBase()}/api/v1/payfip/notifications`,
-      urlredirect: `${this.publicBase()}/factures?paiement=${paymentId}`,
+      urlnotif: `${this.notificationBase()}/api/v1/payfip/notifications`,
+      urlredirect: `${parentBase}/factures?paiement=${paymentId}`,
       saisie: this.config.PAYFIP_MODE,
     });
     await this.db.insertInto('invoicing_payfip_index').values({ operation_id: operationId, invoice_id: invoiceId, created_at: this.clock.now() }).execute();
@@ -75,7 +82,7 @@ export class PayfipService {
     await this.repository.handle(invoiceStream(invoiceId), invoiceDecider, { type: 'StartPayfipPayment', operationId, paymentId, amountCents, expiresAt }, currentContext(), {
       retriesOnConflict: 3,
     });
-    const page = this.config.PAYFIP_PAYMENT_URL ?? `${this.publicBase()}${PAYFIP_SANDBOX_PATH}/paiement`;
+    const page = this.config.PAYFIP_PAYMENT_URL ?? `${parentBase}${PAYFIP_SANDBOX_PATH}/paiement`;
     return { operationId, paymentId, amountCents, expiresAt, paymentUrl: `${page}?idop=${operationId}` };
   }
 

@@ -21,9 +21,10 @@ const toSummary = (row: Record<string, any>): OutboxMailSummary => ({
 export class OutboxQueries {
   constructor(private readonly db: Kysely<any>) {}
 
-  async list(filter: { to?: string; page: number; pageSize: number }): Promise<Page<OutboxMailSummary>> {
+  async list(filter: { to?: string; status?: string; page: number; pageSize: number }): Promise<Page<OutboxMailSummary>> {
     let query = this.db.selectFrom(OUTBOX_TABLE);
     if (filter.to) query = query.where(sql`lower("to")`, '=', filter.to.trim().toLowerCase());
+    if (filter.status) query = query.where('status', '=', filter.status);
     const [rows, count] = await Promise.all([
       query
         .select(['id', 'to', 'template', 'subject', 'status', 'attempts', 'family_id', 'created_at', 'sent_at'])
@@ -35,6 +36,18 @@ export class OutboxQueries {
       query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toSummary), total: Number(count.total), page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** How many e-mails wait, by status (what the outbox screen shows at the top). */
+  async counts(): Promise<{ held: number; pending: number; failed: number }> {
+    const rows = await this.db
+      .selectFrom(OUTBOX_TABLE)
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('status', 'in', ['held', 'pending', 'failed'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { held: count('held'), pending: count('pending'), failed: count('failed') };
   }
 
   async get(id: string): Promise<OutboxMailView> {

@@ -21,7 +21,7 @@ export function reservationConfirmationMail(data: Data, context: RenderContext):
     { p: `Votre demande de réservation pour ${textOf(data, 'childName')} a été traitée :` },
     { list: lines(data) },
     { link: linkOf(data, context), label: 'Voir mes réservations' },
-  ]);
+  ], context);
 }
 
 /** data: childName, serviceLabel, date (ISO), link | path */
@@ -30,7 +30,7 @@ export function waitlistPromotionMail(data: Data, context: RenderContext): Rende
     { p: `Une place s’est libérée : ${textOf(data, 'childName')} est inscrit(e) à « ${textOf(data, 'serviceLabel')} » le ${frenchDate(textOf(data, 'date'))}. Sa demande, jusqu’ici en liste d’attente, est validée.` },
     { p: 'Si vous n’en avez plus besoin, pensez à annuler la réservation dans les délais.' },
     { link: linkOf(data, context), label: 'Voir mes réservations' },
-  ]);
+  ], context);
 }
 
 /** data: invoiceNumber, period (e.g. "septembre 2026"), totalCents, dueDate (ISO), link | path */
@@ -39,7 +39,7 @@ export function invoiceAvailableMail(data: Data, context: RenderContext): Render
     { p: `Votre facture n° ${textOf(data, 'invoiceNumber')} (${textOf(data, 'period')}) d’un montant de ${frenchAmount(data.totalCents)} est disponible dans votre espace famille.` },
     { p: `À régler avant le ${frenchDate(textOf(data, 'dueDate'))}, en ligne (PayFIP), par prélèvement ou au guichet.` },
     { link: linkOf(data, context), label: 'Voir et payer ma facture' },
-  ]);
+  ], context);
 }
 
 /** data: invoiceNumber, amountCents, paidOn (ISO), means? (e.g. "carte bancaire (PayFIP)") */
@@ -49,7 +49,7 @@ export function paymentReceivedMail(data: Data, context: RenderContext): Rendere
     { p: `Nous avons bien reçu votre paiement de ${frenchAmount(data.amountCents)} le ${frenchDate(textOf(data, 'paidOn'))}${means ? ` (${means})` : ''} pour la facture n° ${textOf(data, 'invoiceNumber')}.` },
     { p: 'Merci. Ce message tient lieu d’accusé de réception ; le détail est dans votre espace famille.' },
     ...(data.link || data.path ? [{ link: linkOf(data, context), label: 'Voir mes factures' }] : []),
-  ]);
+  ], context);
 }
 
 /** data: subject (the request's title), link | path */
@@ -58,5 +58,5 @@ export function requestReplyMail(data: Data, context: RenderContext): RenderedMa
     { p: `Le service périscolaire a répondu à votre demande « ${textOf(data, 'subject')} ».` },
     { p: 'Pour lire la réponse et y donner suite, connectez-vous à votre espace famille, rubrique « Mes demandes ».' },
     { link: linkOf(data, context), label: 'Lire la réponse' },
-  ]);
+  ], context);
 }

@@ -1,7 +1,13 @@
+import { townInSentence, type TownIdentity } from '#ardoise/runtime';
+
+/** The town that signs the e-mails, and whom families call or write to. */
+export type MailTown = Pick<TownIdentity, 'name' | 'address' | 'phone' | 'email' | 'hours'>;
+
 /** What every template needs besides its own data. */
 export interface RenderContext {
   /** Address of the portal as families reach it (AppConfig.publicUrl), no trailing slash. */
   publicUrl: string;
+  town: MailTown;
 }
 
 export interface RenderedMail {
@@ -19,10 +25,20 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** The same message as plain text and as simple, accessible HTML (lang="fr", no images, no script). */
-export function composeMail(subject: string, greeting: string, blocks: Block[]): RenderedMail {
-  const signature = 'Le service périscolaire de votre commune';
-  const footer = 'Ce message vous est envoyé automatiquement par Ardoise, votre espace famille. Merci de ne pas y répondre.';
+/** « Appelez le service périscolaire au … (horaires) ou écrivez à … » — who to turn to. */
+export function whoToCall(town: MailTown): string {
+  return `appelez le service périscolaire au ${town.phone} (${town.hours}) ou écrivez à ${town.email}`;
+}
+
+/**
+ * The same message as plain text and as simple, accessible HTML (lang="fr", no images, no
+ * script), signed by the town with its contacts and opening hours.
+ */
+export function composeMail(subject: string, greeting: string, blocks: Block[], context: RenderContext): RenderedMail {
+  const { town } = context;
+  const signatureLines = [`Le service périscolaire — ${town.name}`, `Tél. ${town.phone} (${town.hours}) · ${town.email}`, town.address];
+  const signature = signatureLines.join('\n');
+  const footer = `Ce message vous est envoyé automatiquement par l’espace famille de ${townInSentence(town.name)}. Merci de ne pas y répondre : pour nous écrire, utilisez « Mes demandes » ou ${town.email}.`;
   const textBlocks = blocks.map((block) =>
     'p' in block ? block.p : 'link' in block ? `${block.label} : ${block.link}` : block.list.map((line) => `- ${line}`).join('\n'),
   );
@@ -40,7 +56,7 @@ export function composeMail(subject: string, greeting: string, blocks: Block[]):
     '<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1b;">',
     `<p>${escapeHtml(greeting)}</p>`,
     ...htmlBlocks,
-    `<p>${escapeHtml(signature)}</p>`,
+    `<p>${signatureLines.map(escapeHtml).join('<br>')}</p>`,
     `<hr><p style="font-size: 0.875em; color: #555;">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');

@@ -1,6 +1,7 @@
+import { loadConfig, townIdentityOf } from '#ardoise/runtime';
 import { MAIL_TEMPLATES, renderMail } from './render-mail.js';
 
-const context = { publicUrl: 'https://famille.saint-ardoise.fr' };
+const context = { publicUrl: 'https://famille.saint-ardoise.fr', town: townIdentityOf(loadConfig({})) };
 
 /** Data each template needs, as the contexts that send them will give it. */
 const SAMPLE: Record<string, Record<string, unknown>> = {
@@ -8,6 +9,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   'guardian-invitation': { link: 'https://famille.saint-ardoise.fr/invitation/abc', familyName: 'Martin' },
   'password-reset': { link: 'https://famille.saint-ardoise.fr/mot-de-passe/abc' },
   'email-change': { link: 'https://famille.saint-ardoise.fr/e-mail/abc' },
+  'email-change-address-taken': {},
   'staff-activation': { link: 'https://famille.saint-ardoise.fr/agent/abc', name: 'Sophie' },
   'reservation-confirmation': { childName: 'Clara', lines: ['Restauration scolaire — lundi 7 septembre 2026 : validée'], path: '/reservations' },
   'waitlist-promotion': { childName: 'Clara', serviceLabel: 'Centre de loisirs du mercredi', date: '2026-09-09', path: '/reservations' },
@@ -23,6 +25,22 @@ describe('French e-mail templates', () => {
     expect(mail.text).toMatch(/^Bonjour/);
     expect(mail.html).toContain('<html lang="fr">');
     expect(mail.text).toContain('Merci de ne pas y répondre');
+    // Signed by the town, with whom to call and when.
+    expect(mail.text).toContain('Le service périscolaire — Mairie de Saint-Ardoise');
+    expect(mail.text).toContain('Tél. 02 54 00 12 34 (du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30)');
+    expect(mail.html).toContain('periscolaire@saint-ardoise.fr');
+    expect(mail.text).not.toContain('de votre commune');
+  });
+
+  it('the activation e-mail names the town, says whom to call, and reminds to look in the spam folder', () => {
+    const town = { ...context.town, name: 'Mairie de Bourg-Ardent', phone: '03 85 11 22 33', email: 'enfance@bourg-ardent.fr', address: '2 place du Marché, 71000 Bourg-Ardent' };
+    const mail = renderMail('activation', SAMPLE.activation!, { ...context, town });
+    expect(mail.subject).toBe('Créez votre espace famille — Mairie de Bourg-Ardent');
+    expect(mail.text).toContain('La mairie de Bourg-Ardent vous invite à créer votre espace famille');
+    expect(mail.text).toContain('Appelez le service périscolaire au 03 85 11 22 33');
+    expect(mail.text).toContain('enfance@bourg-ardent.fr');
+    expect(mail.text).toMatch(/courriers indésirables.*\(spam\)/);
+    expect(mail.text).not.toContain('Saint-Ardoise');
   });
 
   it('shows amounts in euros and dates in French', () => {

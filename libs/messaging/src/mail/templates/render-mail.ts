@@ -1,5 +1,5 @@
 import type { MailTemplate } from '../mailer.port.js';
-import { activationMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
+import { activationMail, emailChangeAddressTakenMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
 import { invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
 import type { RenderContext, RenderedMail } from './layout.js';
 
@@ -11,6 +11,7 @@ const TEMPLATES: Record<MailTemplate, Template> = {
   'guardian-invitation': guardianInvitationMail,
   'password-reset': passwordResetMail,
   'email-change': emailChangeMail,
+  'email-change-address-taken': emailChangeAddressTakenMail,
   'staff-activation': staffActivationMail,
   'reservation-confirmation': reservationConfirmationMail,
   'waitlist-promotion': waitlistPromotionMail,

@@ -11,6 +11,17 @@ export class AttachmentTypeRefusedError extends AppError {
   readonly status = 415;
 }
 
+/**
+ * Who may download a request's files: the family and the town's agents (and administrators).
+ * Finance and auditors read the thread, not the files (certificates, PAI, proofs hold
+ * health and personal data they do not need).
+ */
+export const ATTACHMENT_READERS = ['parent', 'agent', 'admin'] as const;
+
+export function mayDownloadAttachments(role: string): boolean {
+  return (ATTACHMENT_READERS as readonly string[]).includes(role);
+}
+
 /** What families send: scanned documents and photos taken with a phone (iPhones shoot HEIC). */
 const ACCEPTED: Record<string, string> = {
   'application/pdf': 'PDF',

@@ -15,22 +15,28 @@ export const ATTACHMENT_FIELD = 'file';
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
   private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
+  /** false: a JSON body, or a form without a file, is let through (see OptionalAttachmentUploadInterceptor). */
+  protected readonly fileRequired: boolean = true;
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.upload = multer({
       storage: multer.memoryStorage(),
-      limits: { fileSize: config.ATTACHMENT_MAX_MB * 1024 * 1024, files: 1, fields: 5, fieldSize: 10_000, parts: 6 },
+      // fieldSize in bytes: a 10,000-character message with accents and emoji.
+      limits: { fileSize: config.ATTACHMENT_MAX_MB * 1024 * 1024, files: 1, fields: 5, fieldSize: 40_000, parts: 6 },
     }).single(ATTACHMENT_FIELD);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    if (!request.is('multipart/form-data')) throw missingFile();
+    if (!request.is('multipart/form-data')) {
+      if (this.fileRequired) throw missingFile();
+      return next.handle();
+    }
     await new Promise<void>((resolve, reject) =>
       this.upload(request, http.getResponse<Response>(), (error: unknown) => (error ? reject(this.translate(error)) : resolve())),
     );
-    if (!request.file) throw missingFile();
+    if (!request.file && this.fileRequired) throw missingFile();
     return next.handle();
   }
 
@@ -46,4 +52,10 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
 
 function missingFile(): ValidationError {
   return new ValidationError([{ field: ATTACHMENT_FIELD, messages: ['Joignez un fichier (PDF, JPEG, PNG ou HEIC).'] }]);
+}
+
+/** The same, for a message that may come with its file (multipart) or alone (JSON). */
+@Injectable()
+export class OptionalAttachmentUploadInterceptor extends AttachmentUploadInterceptor {
+  protected override readonly fileRequired = false;
 }

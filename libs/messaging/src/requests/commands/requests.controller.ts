@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { RequestSummaryView, RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
 import { ValidationError } from '#ardoise/kernel';
-import { assertCanReadFamily, Roles } from '#ardoise/identity';
+import { assertCanReadFamily, RateLimited, Roles } from '#ardoise/identity';
+import { ATTACHMENT_READERS, mayDownloadAttachments } from '../attachments/attachment-rules.js';
 import { AttachmentStore } from '../attachments/attachment-store.js';
-import { AttachmentUploadInterceptor } from '../attachments/attachment-upload.interceptor.js';
+import { acceptedMediaType } from '../attachments/attachment-rules.js';
+import { AttachmentUploadInterceptor, OptionalAttachmentUploadInterceptor } from '../attachments/attachment-upload.interceptor.js';
 import { RequestQueries } from '../queries/request-queries.js';
 import { AddRequestAttachment, CloseRequest, OpenRequest, PostRequestMessage, ReopenRequest } from './request-commands.js';
 import { ListRequestsRequest, OpenRequestRequest, PostRequestMessageRequest } from './request.requests.js';
@@ -31,11 +33,21 @@ export class RequestsController {
 
   @Post()
   @Roles('parent', 'agent', 'admin')
-  @ApiOperation({ summary: 'Ouvrir une demande (une famille, ou un agent pour une famille)' })
-  open(@Body() body: OpenRequestRequest): Promise<{ requestId: string }> {
+  @UseInterceptors(OptionalAttachmentUploadInterceptor)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({
+    summary: 'Ouvrir une demande (une famille, ou un agent pour une famille), avec son fichier si besoin (multipart, champ « file ») : tout ou rien',
+  })
+  async open(@Body() body: OpenRequestRequest, @Req() request: Request): Promise<{ requestId: string; attachmentId?: string }> {
     const familyId = ownFamily() ?? body.familyId;
     if (!familyId) throw new ValidationError([{ field: 'familyId', messages: ['Indiquez la famille concernée.'] }]);
-    return this.commands.execute(new OpenRequest(familyId, body.topic, body.subject, body.body));
+    const file = request.file ? new Uint8Array(request.file.buffer) : null;
+    // The file is judged before anything is written: a refused file leaves no request without it.
+    if (file) await acceptedMediaType(file);
+    const opened: { requestId: string } = await this.commands.execute(new OpenRequest(familyId, body.topic, body.subject, body.body));
+    if (!file) return opened;
+    const attached: { attachmentId: string } = await this.commands.execute(new AddRequestAttachment(opened.requestId, file, request.file!.originalname));
+    return { ...opened, attachmentId: attached.attachmentId };
   }
 
   @Get()
@@ -50,7 +62,7 @@ export class RequestsController {
   @Get(':id')
   @ApiOperation({ summary: 'Une demande, avec ses messages et ses fichiers' })
   thread(@Param('id', new ParseUUIDPipe()) id: string): Promise<RequestThreadView> {
-    return this.queries.thread(id, ownFamily());
+    return this.queries.thread(id, ownFamily(), { downloads: mayDownloadAttachments(currentContext().actor.role) });
   }
 
   @Post(':id/messages')
@@ -62,8 +74,10 @@ export class RequestsController {
 
   @Post(':id/attachments')
   @Roles('parent', 'agent', 'admin')
+  @RateLimited('uploads')
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG ou HEIC' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Joindre un fichier (champ « file ») : PDF, JPEG, PNG ou HEIC, reconnu par son contenu' })
   attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     const file = request.file!;
@@ -71,6 +85,8 @@ export class RequestsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @Roles(...ATTACHMENT_READERS)
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif')
   @ApiOperation({ summary: 'Télécharger un fichier d’une demande (la famille et les agents seulement)' })
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -32,8 +32,11 @@ export class RequestQueries {
     return rows.map(toSummary);
   }
 
-  /** The thread, or 404 when it does not exist or belongs to another family than `familyId` (when given). */
-  async thread(requestId: string, familyId?: string): Promise<RequestThreadView> {
+  /**
+   * The thread, or 404 when it does not exist or belongs to another family than `familyId`
+   * (when given); `downloads: false` (a reader who may not download files) leaves out the links.
+   */
+  async thread(requestId: string, familyId?: string, options: { downloads: boolean } = { downloads: true }): Promise<RequestThreadView> {
     const row = await this.db.selectFrom(REQUESTS_TABLE).selectAll().where('id', '=', requestId).executeTakeFirst();
     if (!row || (familyId !== undefined && row.family_id !== familyId)) throw requestNotFound();
     const [messages, attachments] = await Promise.all([
@@ -51,7 +54,7 @@ export class RequestQueries {
         size: a.size,
         sha256: a.sha256,
         addedAt: iso(a.added_at)!,
-        downloadPath: a.erased ? null : `/requests/${requestId}/attachments/${a.id}`,
+        downloadPath: a.erased || !options.downloads ? null : `/requests/${requestId}/attachments/${a.id}`,
         erased: a.erased === true,
       })),
     };

@@ -19,6 +19,7 @@ export const householdFr = {
     invited: (day: string) => `Invitation à créer son identifiant envoyée le ${day}`,
     none: 'N’a pas d’identifiant de connexion',
     invite: 'Inviter à avoir son propre identifiant',
+    inviteTitle: (name: string) => `Inviter ${name} à avoir son propre identifiant`,
     inviteAgain: 'Renvoyer l’invitation',
     inviteEmail: 'Adresse e-mail de connexion',
     inviteEmailHint: 'L’invitation lui est envoyée à cette adresse ; laissez vide pour utiliser celle de sa fiche.',

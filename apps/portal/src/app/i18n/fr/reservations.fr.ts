@@ -10,6 +10,10 @@ export const reservationsFr = {
   views: 'Mode d’affichage',
   periodView: 'Vue Période',
   agendaView: 'Vue Agenda',
+  /** The same links on a phone: « Vue » is then only read out. */
+  viewWord: 'Vue ',
+  periodViewShort: 'Période',
+  agendaViewShort: 'Agenda',
   child: {
     legend: 'Enfant concerné',
     hint: 'Vérifiez toujours l’enfant choisi avant de réserver.',
@@ -57,7 +61,7 @@ export const reservationsFr = {
     submitted: 'Déposé',
     closed: 'Fermé',
     full: 'Complet',
-    past_deadline: 'Clos',
+    past_deadline: 'Délai dépassé',
   } satisfies Record<CellState, string>,
   stateHelp: {
     free: 'réservable',
@@ -80,6 +84,16 @@ export const reservationsFr = {
     past_deadline: '◷',
   } satisfies Record<CellState, string>,
   rank: (n: number) => `n° ${n}`,
+  /** A full day, before validation: where the request will go. */
+  fullDay: {
+    cell: (rank: number) => `Complet : liste d’attente n° ${rank}`,
+    cellShort: 'Complet',
+    added: (what: string, rank: number) =>
+      `${what} est complet : votre demande est dans le panier et, à la validation, elle ira en liste d’attente (vous seriez n° ${rank}). Vous serez prévenu si une place se libère.`,
+    detail: (rank: number) =>
+      `Ce jour est complet : à la validation du panier, la demande sera placée en liste d’attente (n° ${rank} à ce jour).`,
+    basket: (rank: number) => `Complet : liste d’attente (n° ${rank})`,
+  },
   absentShort: 'Absent',
   bookUntil: (when: string) => `Réservable jusqu’au ${when}`,
   cancelUntil: (when: string) => `Annulable jusqu’au ${when}`,

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../../core/api-error';
+import { HOME_OF_ROLE } from '../../core/staff-areas';
 import { SessionService } from '../../core/session.service';
 import { MESSAGES } from '../../i18n/messages';
 import { ErrorSummaryComponent, type SummaryItem } from '../../shared/forms/error-summary.component';
@@ -86,7 +87,7 @@ export class LoginPageComponent {
       const { email, password } = this.form.getRawValue();
       const me = await this.session.login(email.trim(), password);
       const back = this.retour();
-      const target = back && back.startsWith('/') && !back.startsWith('//') ? back : me.role === 'parent' ? '/reservations' : '/';
+      const target = back && back.startsWith('/') && !back.startsWith('//') ? back : HOME_OF_ROLE[me.role];
       await this.router.navigateByUrl(target);
     } catch (error) {
       const apiError = toApiError(error, this.t);

@@ -1,5 +1,6 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, OnInit, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, OnInit, afterNextRender, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { ChildView, FamilyFileView, GuardianView } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -16,15 +17,16 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
 import { summarizePaths } from '../../shared/forms/summary';
 import { TextFieldComponent } from '../../shared/forms/text-field.component';
 
+/** What is being edited; `name` titles the form (« Modifier Léa Martin »). */
 type Editing =
-  | { kind: 'guardian'; id: string | null; contact: boolean; form: GuardianForm }
-  | { kind: 'child'; id: string | null; form: ChildForm }
-  | { kind: 'invite'; id: string; email: FormControl<string> };
+  | { kind: 'guardian'; id: string | null; name: string; contact: boolean; form: GuardianForm }
+  | { kind: 'child'; id: string | null; name: string; form: ChildForm }
+  | { kind: 'invite'; id: string; name: string; email: FormControl<string> };
 
 /** Mon foyer: the guardians and children as the town knows them, editable; Responsable 2's own login. */
 @Component({
   selector: 'ard-household-page',
-  imports: [ReactiveFormsModule, GuardianFieldsComponent, ChildFieldsComponent, ErrorSummaryComponent, TextFieldComponent],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, GuardianFieldsComponent, ChildFieldsComponent, ErrorSummaryComponent, TextFieldComponent],
   templateUrl: './household-page.component.html',
   styleUrl: './household-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,8 +34,6 @@ type Editing =
 export class HouseholdPageComponent implements OnInit {
   protected readonly t = inject(MESSAGES);
   /** Polling loops stop once the page is left. */
-  private gone = false;
-  private readonly onLeave = inject(DestroyRef).onDestroy(() => (this.gone = true));
   protected readonly h = this.t.household;
   private readonly http = inject(HttpClient);
   private readonly familyId = inject(SessionService).familyId;
@@ -71,15 +71,27 @@ export class HouseholdPageComponent implements OnInit {
 
   protected editGuardian(guardian: GuardianView | null): void {
     const contact = guardian?.rank === 1;
-    this.open({ kind: 'guardian', id: guardian?.guardianId ?? null, contact, form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact) });
+    this.open({ kind: 'guardian', id: guardian?.guardianId ?? null, name: guardian ? this.nameOf(guardian) : '', contact, form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact) });
   }
 
   protected editChild(child: ChildView | null): void {
-    this.open({ kind: 'child', id: child?.childId ?? null, form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }) });
+    this.open({ kind: 'child', id: child?.childId ?? null, name: child ? this.nameOf(child) : '', form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }) });
   }
 
   protected invite(guardian: GuardianView): void {
-    this.open({ kind: 'invite', id: guardian.guardianId, email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }) });
+    this.open({ kind: 'invite', id: guardian.guardianId, name: this.nameOf(guardian), email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }) });
+  }
+
+  /** Is the form open for this person (`id`), or for a new one (`null`)? */
+  protected editsHere(kind: Editing['kind'], id: string | null): boolean {
+    const editing = this.editing();
+    return editing?.kind === kind && editing.id === id;
+  }
+
+  protected editorTitle(editing: Editing): string {
+    if (editing.kind === 'invite') return this.h.login.inviteTitle(editing.name);
+    if (!editing.id) return editing.kind === 'guardian' ? this.h.addGuardian : this.h.addChild;
+    return this.h.edit(editing.name);
   }
 
   protected close(): void {
@@ -113,7 +125,7 @@ export class HouseholdPageComponent implements OnInit {
       this.editing.set(null);
       this.errorTitle.set(null);
       this.notice.set(done);
-      await this.waitForChange();
+      await this.load(); // shows the change: the read waits for the writes (core/api.ts)
     } catch (error) {
       const apiError = toApiError(error, this.t);
       const unmatched = applyServerErrors(apiError, editing.kind === 'invite' ? { email: editing.email } : controlsByPath(form, ''));
@@ -135,16 +147,5 @@ export class HouseholdPageComponent implements OnInit {
     }
     const body = childPayload(editing.form);
     return editing.id ? ['PUT', `${base}/children/${editing.id}`, body, this.h.saved] : ['POST', `${base}/children`, body, this.h.childAdded(body.firstName)];
-  }
-
-  /** The family file is a read model a few milliseconds behind the command: read it until it moved. */
-  private async waitForChange(): Promise<void> {
-    const before = JSON.stringify(this.family());
-    for (let attempt = 0; attempt < 12; attempt++) {
-      await this.load();
-      if (JSON.stringify(this.family()) !== before) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      if (this.gone) return;
-    }
   }
 }

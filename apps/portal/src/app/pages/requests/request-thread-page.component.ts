@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { RequestThreadView } from '@ardoise/contracts';
@@ -21,8 +21,6 @@ import { RequestsService } from './requests.service';
 export class RequestThreadPageComponent implements OnInit {
   protected readonly t = inject(MESSAGES);
   /** Polling loops stop once the page is left. */
-  private gone = false;
-  private readonly onLeave = inject(DestroyRef).onDestroy(() => (this.gone = true));
   protected readonly r = this.t.requests;
   private readonly service = inject(RequestsService);
   protected readonly instant = instant;
@@ -43,42 +41,19 @@ export class RequestThreadPageComponent implements OnInit {
 
   async ngOnInit(): Promise<void> {
     if (this.nouvelle()) this.notice.set(this.r.created);
-    if (this.nouvelle() || this.fichier()) await this.untilListed();
     await this.load();
     const refused = this.fichier();
     if (refused) this.picker()?.fail(refused);
   }
 
-  /** Just created: the list (never a 404) shows it once the read model has it. */
-  private async untilListed(): Promise<void> {
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const list = await this.service.list().catch(() => []);
-      if (list.some((r) => r.id === this.id())) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      if (this.gone) return;
-    }
-  }
-
-  /**
-   * The thread is a read model a few milliseconds behind the command: just after creating it
-   * or writing in it, read again until it shows what was done (`until`), for three seconds at most.
-   */
-  private async load(until: (thread: RequestThreadView) => boolean = () => true): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const thread = await this.service.thread(this.id());
-        if (until(thread) || attempt >= 12) {
-          this.error.set(null);
-          this.thread.set(thread);
-          return;
-        }
-      } catch (error) {
-        const apiError = toApiError(error, this.t);
-        this.error.set(apiError.title);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      if (this.gone) return;
+  /** Read after creating or writing in the thread, it shows what was done: the read waits for the writes (core/api.ts). */
+  private async load(): Promise<void> {
+    try {
+      const thread = await this.service.thread(this.id());
+      this.error.set(null);
+      this.thread.set(thread);
+    } catch (error) {
+      this.error.set(toApiError(error, this.t).title);
     }
   }
 
@@ -94,16 +69,16 @@ export class RequestThreadPageComponent implements OnInit {
     }
     this.sending.set(true);
     try {
-      if (body) await this.service.post(this.id(), body);
+      // The file first: the message is only posted once its file is accepted (together or not at all).
       if (file) {
         try {
           await this.service.attach(this.id(), file);
         } catch (error) {
           this.picker()?.fail(toApiError(error, this.t).title);
-          if (body) this.reply.reset();
           return;
         }
       }
+      if (body) await this.service.post(this.id(), body);
       this.reply.reset();
       this.picker()?.clear();
       this.notice.set(file ? this.r.fileSent(file.name) : this.r.replySent);
@@ -111,15 +86,14 @@ export class RequestThreadPageComponent implements OnInit {
       this.error.set(toApiError(error, this.t).title);
     } finally {
       this.sending.set(false);
-      const before = this.thread();
-      await this.load((t) => !before || t.messages.length + t.attachments.length > before.messages.length + before.attachments.length);
+      await this.load();
     }
   }
 
   protected async setOpen(open: boolean): Promise<void> {
     try {
       await this.service.setOpen(this.id(), open);
-      await this.load((t) => t.status === (open ? 'open' : 'closed'));
+      await this.load();
     } catch (error) {
       this.error.set(toApiError(error, this.t).title);
     }

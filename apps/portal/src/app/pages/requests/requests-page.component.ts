@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { RequestSummaryView } from '@ardoise/contracts';
@@ -35,6 +35,7 @@ export class RequestsPageComponent implements OnInit {
   protected readonly errorTitle = signal<string | null>(null);
   protected readonly errorItems = signal<SummaryItem[]>([]);
   protected readonly file = signal<File | null>(null);
+  private readonly picker = viewChild(FilePickerComponent);
 
   protected readonly topics = Object.entries(this.r.topics).map(([value, label]) => ({ value, label }));
   protected readonly form = new FormGroup({
@@ -71,20 +72,17 @@ export class RequestsPageComponent implements OnInit {
     this.sending.set(true);
     try {
       const v = this.form.getRawValue();
-      const { requestId } = await this.service.open({ topic: v.topic, subject: v.subject.trim(), body: v.body.trim() });
-      const file = this.file();
-      if (file) {
-        try {
-          await this.service.attach(requestId, file);
-        } catch (error) {
-          // The request exists: go to it, where the refusal of the file is said and another can be sent.
-          await this.router.navigate(['/demandes', requestId], { queryParams: { fichier: toApiError(error, this.t).title } });
-          return;
-        }
-      }
+      // The message and its file go together or not at all: a refused file leaves nothing posted.
+      const { requestId } = await this.service.open({ topic: v.topic, subject: v.subject.trim(), body: v.body.trim() }, this.file());
       await this.router.navigate(['/demandes', requestId], { queryParams: { nouvelle: 1 } });
     } catch (error) {
       const apiError = toApiError(error, this.t);
+      if (apiError.status === 413 || apiError.status === 415) {
+        this.picker()?.fail(apiError.title);
+        this.errorTitle.set(apiError.title);
+        this.errorItems.set([]);
+        return;
+      }
       const unmatched = applyServerErrors(apiError, this.form.controls);
       this.errorTitle.set(apiError.hasFieldErrors ? this.t.errors.formTitle : apiError.title);
       this.errorItems.set([...summarize(this.fields(), this.t), ...unmatched.map((message) => ({ message }))]);

@@ -17,8 +17,13 @@ export class RequestsService {
     return firstValueFrom(this.http.get<RequestThreadView>(`${API}/requests/${id}`));
   }
 
-  open(body: { topic: string; subject: string; body: string }): Promise<{ requestId: string }> {
-    return firstValueFrom(this.http.post<{ requestId: string }>(`${API}/requests`, body));
+  /** Opens a request; with a file, both travel in one multipart request: accepted together or refused together. */
+  open(body: { topic: string; subject: string; body: string }, file: File | null = null): Promise<{ requestId: string }> {
+    if (!file) return firstValueFrom(this.http.post<{ requestId: string }>(`${API}/requests`, body));
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body)) form.append(name, value);
+    form.append('file', file, file.name);
+    return firstValueFrom(this.http.post<{ requestId: string }>(`${API}/requests`, form));
   }
 
   post(id: string, body: string): Promise<unknown> {

@@ -27,6 +27,9 @@ export interface ChosenCell {
           @if (c.cell.waitlistRank) { <span> ({{ r.rank(c.cell.waitlistRank) }})</span> }
           — {{ r.stateHelp[c.cell.state] }}
         </p>
+        @if ((c.cell.state === 'requested' || c.cell.state === 'full') && c.cell.waitlistNextRank) {
+          <p class="full-detail"><span aria-hidden="true">≡ </span>{{ r.fullDay.detail(c.cell.waitlistNextRank) }}</p>
+        }
         @if (deadline(); as d) { <p>{{ d }}</p> }
         @if (c.cell.absence) { <p>{{ r.cell.absenceState[c.cell.absence] }}</p> }
         @if (error(); as message) { <p class="field-error" role="alert">⚠ {{ message }}</p> }
@@ -56,6 +59,7 @@ export interface ChosenCell {
     .cell-details h3:focus { outline: none; }
     .what::first-letter { text-transform: uppercase; }
     .actions { margin-top: 0.5rem; }
+    .full-detail { font-weight: 600; color: #7a2c00; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

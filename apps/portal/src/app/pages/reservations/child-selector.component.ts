@@ -41,6 +41,16 @@ import { ReservationsStore } from './reservations.store';
     .child-option:focus-within { outline: 3px solid var(--ard-focus); outline-offset: 2px; }
     .child-name { font-weight: 700; }
     .child-details { font-size: 0.875rem; color: var(--ard-muted); }
+    @media (max-width: 40rem) {
+      .child-selector { padding: 0; margin: 0; border: 0; background: none; min-width: 0; }
+      .child-selector legend, .child-selector .hint {
+        position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; padding: 0;
+      }
+      .child-options { gap: 0.375rem; }
+      .child-option { grid-template-columns: auto auto; padding: 0.25rem 0.5rem; }
+      .child-option input { grid-row: auto; }
+      .child-details { display: none; }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,6 +1,5 @@
 import type { PeriodCell, PeriodService, PeriodView } from '@ardoise/contracts';
 import { weekdayOf } from '../../shared/dates';
-import type { Expectation } from './reservations.store';
 
 export interface GridRow {
   service: PeriodService;
@@ -41,13 +40,4 @@ export function periodGrid(view: PeriodView): PeriodGrid {
     }));
   }
   return { weeks, notRunning };
-}
-
-/** Expectations about this view that it does not meet yet (the read model is catching up). */
-export function unmet(view: PeriodView, expectations: readonly Expectation[]): Expectation[] {
-  return expectations.filter((e) => {
-    if (e.childId !== view.childId || e.date < view.from || e.date > view.to) return false;
-    const cell = view.services.find((s) => s.code === e.serviceCode)?.days.find((d) => d.date === e.date);
-    return !!cell && (!e.states.includes(cell.state) || (e.absence !== undefined && cell.absence !== e.absence));
-  });
 }

@@ -8,7 +8,7 @@ import { SessionService } from '../../core/session.service';
 import { MESSAGES } from '../../i18n/messages';
 import { addDays, instant, longDay, monthName, shortDay, today, weekdayOf } from '../../shared/dates';
 import { CellDetailsComponent, type ChosenCell } from './cell-details.component';
-import { periodGrid, unmet } from './period-grid';
+import { periodGrid } from './period-grid';
 import { ReservationsStore } from './reservations.store';
 
 /** Where the planning opens: this week, or next week once this one is over (week-end). */
@@ -48,6 +48,8 @@ export class PeriodViewComponent {
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly announcement = signal('');
+  /** Said, visibly, when a full day goes into the basket: it will be a waiting-list request. */
+  protected readonly fullNotice = signal<string | null>(null);
   protected readonly busyCell = signal<string | null>(null);
   /** The cell that holds the grid's single tab stop, as "week:row:col". */
   protected readonly active = signal('0:0:0');
@@ -87,21 +89,13 @@ export class PeriodViewComponent {
     this.loading.set(true);
     this.error.set(null);
     try {
-      for (let attempt = 0; ; attempt++) {
-        const url = `${API}/families/${this.familyId()}/children/${childId}/period?view=${scale}&date=${anchor}`;
-        const view = await firstValueFrom(this.http.get<PeriodView>(url));
-        if (mine !== this.sequence) return;
-        const waiting = unmet(view, this.store.expectations());
-        if (waiting.length === 0 || attempt >= 12) {
-          // Met, or given up on after three seconds: either way, done with for this period.
-          this.store.expectations.update((list) => list.filter((e) => !(e.childId === view.childId && e.date >= view.from && e.date <= view.to)));
-          this.view.set(view);
-          this.refreshChosen(view);
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        if (mine !== this.sequence) return;
-      }
+      // Read after a change, it shows the change: the read waits for the writes (core/api.ts).
+      const url = `${API}/families/${this.familyId()}/children/${childId}/period?view=${scale}&date=${anchor}`;
+      const view = await firstValueFrom(this.http.get<PeriodView>(url));
+      if (mine !== this.sequence) return;
+      this.view.set(view);
+      this.store.rememberWaitlistRanks(view);
+      this.refreshChosen(view);
     } catch (error) {
       if (mine === this.sequence) this.error.set(toApiError(error, this.t).title);
     } finally {
@@ -117,6 +111,7 @@ export class PeriodViewComponent {
   protected go(to: 'previous' | 'next' | 'today'): void {
     const view = this.view();
     this.anchor.set(to === 'today' || !view ? firstDay() : view[to]);
+    this.fullNotice.set(null);
     this.active.set('0:0:0');
     this.chosen.set(null);
   }
@@ -127,7 +122,8 @@ export class PeriodViewComponent {
 
   /** What a screen reader hears after the state: the absence declared, then the deadline. */
   protected cellSuffix(cell: PeriodCell): string {
-    return [cell.absence ? this.r.cell.absenceState[cell.absence] : '', this.deadlineText(cell)].filter(Boolean).join(' — ');
+    const full = cell.state === 'requested' && cell.waitlistNextRank ? this.r.fullDay.cell(cell.waitlistNextRank) : '';
+    return [full, cell.absence ? this.r.cell.absenceState[cell.absence] : '', this.deadlineText(cell)].filter(Boolean).join(' — ');
   }
 
   protected deadlineText(cell: PeriodCell): string {
@@ -151,13 +147,17 @@ export class PeriodViewComponent {
     }
     this.busyCell.set(key);
     this.error.set(null);
+    this.fullNotice.set(null);
     try {
       if (cell.state === 'requested' && cell.reservationId) {
         await this.store.remove(cell.reservationId);
         this.announcement.set(this.r.cell.removed(what));
       } else {
         const result = await this.store.request([{ childId, serviceCode, date: cell.date }]);
-        this.announcement.set(result.skipped[0]?.message ?? this.r.cell.added(what));
+        const skipped = result.skipped[0]?.message;
+        const full = !skipped && cell.state === 'full' && cell.waitlistNextRank ? this.r.fullDay.added(what, cell.waitlistNextRank) : null;
+        this.fullNotice.set(full);
+        this.announcement.set(skipped ?? full ?? this.r.cell.added(what));
       }
     } catch (error) {
       this.error.set(toApiError(error, this.t).title);

@@ -15,13 +15,18 @@ import { ReservationsStore } from './reservations.store';
     @if (store.loadError(); as error) {
       <p class="error-summary" role="alert">{{ errorTitle(error) }}</p>
     }
-    <ard-child-selector />
+    <!-- On a phone, the child and the view share one compact line, so the week's grid is on the first screen. -->
+    <div class="reservations-bar">
+      <ard-child-selector class="bar-child" />
+      <nav class="view-tabs" [attr.aria-label]="r.views">
+        <a routerLink="/reservations" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page"
+          ><span class="view-word">{{ r.viewWord }}</span>{{ r.periodViewShort }}</a>
+        <a routerLink="/reservations/agenda" routerLinkActive="active" ariaCurrentWhenActive="page"
+          ><span class="view-word">{{ r.viewWord }}</span>{{ r.agendaViewShort }}</a>
+      </nav>
+    </div>
     <div class="reservations-layout">
       <div class="reservations-main">
-        <nav class="view-tabs" [attr.aria-label]="r.views">
-          <a routerLink="/reservations" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">{{ r.periodView }}</a>
-          <a routerLink="/reservations/agenda" routerLinkActive="active" ariaCurrentWhenActive="page">{{ r.agendaView }}</a>
-        </nav>
         <router-outlet />
       </div>
       <ard-basket class="reservations-basket" />

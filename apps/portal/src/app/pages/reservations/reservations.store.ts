@@ -2,10 +2,10 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type {
   BasketLine,
-  CellState,
   BasketView,
   ChildView,
   FamilyFileView,
+  PeriodView,
   RequestResult,
   ServiceView,
   ValidationResult,
@@ -20,12 +20,6 @@ export interface Slot {
   childId: string;
   serviceCode: string;
   date: string;
-}
-
-/** A state the planning should soon show for a slot: read models follow the events by a few milliseconds. */
-export interface Expectation extends Slot {
-  states: CellState[];
-  absence?: 'declared' | 'justified';
 }
 
 /**
@@ -44,7 +38,8 @@ export class ReservationsStore {
   readonly lastResult = signal<ValidationResult | null>(null);
   readonly changes = signal(0);
   readonly loadError = signal<unknown>(null);
-  readonly expectations = signal<Expectation[]>([]);
+  /** Basket lines on a full day (by reservation id): the waiting-list rank they would take, as the planning last said. */
+  readonly waitlistRanks = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly children = computed<ChildView[]>(() => (this.family()?.children ?? []).filter((c) => !c.erased));
   private readonly chosen = signal<string | null>(sessionStorage.getItem(CHILD_KEY));
@@ -69,16 +64,21 @@ export class ReservationsStore {
     }
   }
 
-  /**
-   * Just after the account was created, the family file (a read model) may not list the
-   * children yet: a family always has at least one, so read again for up to three seconds.
-   */
-  private async familyFile(): Promise<FamilyFileView> {
-    for (let attempt = 0; ; attempt++) {
-      const family = await firstValueFrom(this.http.get<FamilyFileView>(`${this.base()}`));
-      if (family.children.length > 0 || attempt >= 12) return family;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+  /** Read after the account was created, it lists the children: the read waits for the writes (core/api.ts). */
+  private familyFile(): Promise<FamilyFileView> {
+    return firstValueFrom(this.http.get<FamilyFileView>(`${this.base()}`));
+  }
+
+  rememberWaitlistRanks(view: PeriodView): void {
+    const next = new Map(this.waitlistRanks());
+    for (const service of view.services) {
+      for (const cell of service.days) {
+        if (cell.state !== 'requested' || !cell.reservationId) continue;
+        if (cell.waitlistNextRank) next.set(cell.reservationId, cell.waitlistNextRank);
+        else next.delete(cell.reservationId);
+      }
     }
+    this.waitlistRanks.set(next);
   }
 
   chooseChild(childId: string): void {
@@ -128,29 +128,18 @@ export class ReservationsStore {
     // The emptied basket and the result show together.
     await this.refreshBasket().catch(() => undefined);
     this.lastResult.set(result);
-    this.expect(
-      result.lines
-        .filter((l) => l.outcome !== 'rejected')
-        .map((l) => ({ childId: l.childId, serviceCode: l.serviceCode, date: l.date, states: [l.outcome as CellState] })),
-    );
     await this.changed();
     return result;
   }
 
   async cancel(slot: Slot): Promise<void> {
     await firstValueFrom(this.http.post(`${this.base()}/reservations/cancellation`, slot));
-    this.expect([{ ...slot, states: ['free', 'full', 'past_deadline', 'closed'] }]);
     await this.changed();
   }
 
   async declareAbsence(slot: Slot, reason: string): Promise<void> {
     await firstValueFrom(this.http.post(`${this.base()}/absences`, { ...slot, reason }));
-    this.expect([{ ...slot, states: ['validated'], absence: 'declared' }]);
     await this.changed();
-  }
-
-  private expect(expectations: Expectation[]): void {
-    this.expectations.update((list) => [...list, ...expectations]);
   }
 
   private async changed(): Promise<void> {

@@ -16,7 +16,7 @@ import { ReservationsStore } from './reservations.store';
       <h2 id="typical-heading">{{ a.typicalHeading }}</h2>
       <p>{{ a.typicalIntro }}</p>
       <form (submit)="$event.preventDefault(); apply()" novalidate>
-        <div class="table-scroll">
+        <div>
           <table class="data typical">
             <caption class="visually-hidden">{{ a.typicalHeading }}</caption>
             <thead>
@@ -26,7 +26,7 @@ import { ReservationsStore } from './reservations.store';
               </tr>
             </thead>
             <tbody>
-              @for (service of store.services(); track service.code) {
+              @for (service of schoolServices(); track service.code) {
                 <tr>
                   <th scope="row">{{ service.label }}</th>
                   @for (day of weekdays; track day) {
@@ -68,7 +68,16 @@ import { ReservationsStore } from './reservations.store';
       </div>
     </section>
   `,
-  styles: `.typical td, .typical th { text-align: center; } .typical tbody th { text-align: left; } .typical input { width: 1.5rem; height: 1.5rem; }`,
+  styles: `
+    .typical { table-layout: fixed; }
+    .typical td, .typical th { text-align: center; }
+    .typical tbody th, .typical thead th:first-child { text-align: left; width: 40%; }
+    .typical input { width: 1.5rem; height: 1.5rem; margin: 0; }
+    @media (max-width: 40rem) {
+      .typical td, .typical th { padding: 0.375rem 0.125rem; }
+      .typical tbody th { font-size: 0.875rem; font-weight: 600; overflow-wrap: anywhere; hyphens: auto; }
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TypicalWeekComponent {
@@ -78,6 +87,8 @@ export class TypicalWeekComponent {
   protected readonly longDay = longDay;
   protected readonly weekdays = [1, 2, 3, 4, 5];
 
+  /** A school week's prestations: the holiday centre is booked on its openings, never in a typical week. */
+  protected readonly schoolServices = computed(() => this.store.services().filter((s) => s.season === 'school'));
   private readonly chosen = signal(new Set<string>());
   protected readonly from = new FormControl(addDays(today(), 7), { nonNullable: true, validators: [Validators.required] });
   protected readonly to = new FormControl(addDays(today(), 35), { nonNullable: true, validators: [Validators.required] });

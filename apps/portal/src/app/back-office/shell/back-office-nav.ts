@@ -1,0 +1,59 @@
+import type { AccountRole } from '@ardoise/contracts';
+import { AREA_ACCESS, type AreaKey } from '../../core/staff-areas';
+import type { BackOfficeMessages } from '../../i18n/back-office/back-office-messages';
+
+export type { AreaKey };
+
+export interface NavEntry {
+  /** Absolute path of the page. */
+  path: string;
+  label: (t: BackOfficeMessages) => string;
+  /** One line under the label on the area's home page. */
+  hint?: (t: BackOfficeMessages) => string;
+}
+
+export interface BackOfficeArea {
+  key: AreaKey;
+  path: string;
+  /** Who may open the area (its route's canMatch guard) and who may change things there (core/staff-areas.ts). */
+  readers: readonly AccountRole[];
+  writers: readonly AccountRole[];
+  entries: readonly NavEntry[];
+}
+
+/**
+ * The back office's map: one area per staff role, each with its pages in menu order.
+ * A new page adds its line to its area's `entries`, beside its route in the area's routes file.
+ */
+export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
+  {
+    key: 'gestion',
+    path: '/gestion',
+    ...AREA_ACCESS.gestion,
+    entries: [
+      { path: '/gestion/familles', label: (t) => t.families.navLabel, hint: (t) => t.families.navHint },
+      { path: '/gestion/journee', label: (t) => t.day.navLabel, hint: (t) => t.day.navHint },
+      { path: '/gestion/presences', label: (t) => t.attendance.navLabel, hint: (t) => t.attendance.navHint },
+    ],
+  },
+  {
+    key: 'finances',
+    path: '/finances',
+    ...AREA_ACCESS.finances,
+    entries: [],
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    ...AREA_ACCESS.audit,
+    entries: [],
+  },
+  {
+    key: 'admin',
+    path: '/admin',
+    ...AREA_ACCESS.admin,
+    entries: [],
+  },
+];
+
+export const areaOf = (key: AreaKey): BackOfficeArea => BACK_OFFICE_AREAS.find((a) => a.key === key)!;

@@ -1,0 +1,31 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { BO_MESSAGES } from '../../i18n/back-office/back-office-messages';
+import { AreaHomeComponent } from '../../back-office/shell/area-home.component';
+import { BackOfficeContext } from '../../back-office/shell/back-office-context';
+import { HealthStatusComponent } from '../../health/health-status.component';
+
+/** The administrator's home until its screens come: every area, the service's health, the API. */
+@Component({
+  selector: 'ard-admin-home',
+  imports: [AreaHomeComponent, RouterLink, HealthStatusComponent],
+  template: `
+    <ard-area-home>
+      <p>{{ t.placeholders.admin }}</p>
+      <ul>
+        @for (a of context.areas(); track a.key) {
+          @if (a.key !== 'admin') {
+            <li><a [routerLink]="a.path">{{ t.areaHeadings[a.key] }}</a></li>
+          }
+        }
+        <li><a href="/api/docs" target="_blank" rel="noopener">{{ t.placeholders.apiDocs }}</a></li>
+      </ul>
+      <ard-health-status />
+    </ard-area-home>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AdminHomeComponent {
+  protected readonly t = inject(BO_MESSAGES);
+  protected readonly context = inject(BackOfficeContext);
+}

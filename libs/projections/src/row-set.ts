@@ -1,0 +1,189 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+
+export type Row = Record<string, unknown>;
+
+export interface RowSetSpec {
+  /** The physical table (as the projector is given it). */
+  table: string;
+  /** Primary-key columns. */
+  key: readonly string[];
+  /**
+   * Every other column, with the value a new row starts with (the table's default, or null).
+   * These and the key are the columns written.
+   */
+  defaults: Readonly<Row>;
+}
+
+/** Rows per statement when writing (one JSON parameter each). */
+const CHUNK = 5000;
+
+/**
+ * The rows of one read-model table that a batch touches, held in memory for the batch:
+ * `load` them in one query, change them with `upsert` / `update` / `delete` while folding
+ * the events, then `flush` writes each changed row once (one multi-row upsert and one
+ * delete per 5,000 rows). Rows travel as JSON (`to_jsonb` out, `jsonb_populate_recordset`
+ * in), so dates stay 'YYYY-MM-DD' strings and no value depends on the process's time zone.
+ *
+ * A key must be loaded (or created) before it is read: reading an unknown key throws.
+ */
+export class RowSet {
+  private readonly rows = new Map<string, Row | null>();
+  private readonly changed = new Set<string>();
+  private readonly deleted = new Set<string>();
+  private readonly columns: string[];
+
+  constructor(
+    private readonly db: Kysely<any> | Transaction<any>,
+    private readonly spec: RowSetSpec,
+  ) {
+    this.columns = [...spec.key, ...Object.keys(spec.defaults)];
+  }
+
+  keyOf(values: Row): string {
+    if (this.spec.key.length === 1) return String(values[this.spec.key[0]!]);
+    return this.spec.key.map((k) => String(values[k])).join('\u0001');
+  }
+
+  /** Loads the rows with these keys (those not already known) in one query. */
+  async load(keys: Iterable<Row>): Promise<void> {
+    const wanted = new Map<string, Row>();
+    for (const key of keys) {
+      const id = this.keyOf(key);
+      if (!this.rows.has(id) && !wanted.has(id)) wanted.set(id, pick(key, this.spec.key));
+    }
+    if (wanted.size === 0) return;
+    for (const id of wanted.keys()) this.rows.set(id, null);
+    const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
+    for (const chunk of chunks([...wanted.values()], CHUNK)) {
+      const rows = await this.select(sql`(${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`);
+      for (const row of rows) this.rows.set(this.keyOf(row), row);
+    }
+  }
+
+  /** Loads every row whose `column` is one of `values` (e.g. all guardians of some families). */
+  async loadWhere(column: string, values: Iterable<unknown>): Promise<Row[]> {
+    const list = [...new Set(values)];
+    if (list.length === 0) return [];
+    const rows = await this.select(sql`t.${sql.ref(column)} IN (SELECT ${sql.ref(column)} FROM ${this.recordset(list.map((v) => ({ [column]: v })))})`);
+    const out: Row[] = [];
+    for (const row of rows) {
+      const id = this.keyOf(row);
+      // Rows already in memory are the newer truth (changed earlier in this batch).
+      if (!this.rows.has(id)) this.rows.set(id, row);
+      const current = this.rows.get(id);
+      if (current) out.push(current);
+    }
+    return out;
+  }
+
+  /** The row, or undefined when it does not exist. */
+  get(key: Row): Row | undefined {
+    const id = this.keyOf(key);
+    if (!this.rows.has(id)) throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
+    return this.rows.get(id) ?? undefined;
+  }
+
+  /** Rows in memory (loaded or created, not deleted) matching `predicate`. */
+  find(predicate: (row: Row) => boolean): Row[] {
+    return [...this.rows.values()].filter((row): row is Row => row !== null && predicate(row));
+  }
+
+  /** Creates the row (key + defaults + values) or changes the existing one. */
+  upsert(key: Row, values: Row): Row {
+    const existing = this.get(key);
+    const row = existing ?? { ...this.spec.defaults, ...pick(key, this.spec.key) };
+    Object.assign(row, values);
+    this.mark(key, row);
+    return row;
+  }
+
+  /** Changes the row when it exists (like UPDATE … WHERE key); returns it, or undefined. */
+  update(key: Row, values: Row): Row | undefined {
+    const existing = this.get(key);
+    if (!existing) return undefined;
+    Object.assign(existing, values);
+    this.mark(key, existing);
+    return existing;
+  }
+
+  /** Marks a row changed in place (after editing the object `get` returned). */
+  touch(row: Row): void {
+    this.mark(row, row);
+  }
+
+  delete(key: Row): void {
+    const id = this.keyOf(key);
+    this.rows.set(id, null);
+    this.changed.delete(id);
+    this.deleted.add(id);
+  }
+
+  /** Writes the changes: deletions, then one upsert per chunk of changed rows. */
+  async flush(): Promise<void> {
+    const deleted = [...this.deleted].filter((id) => !this.changed.has(id)).map((id) => this.keyFromId(id));
+    const changed = [...this.changed].map((id) => this.rows.get(id)!).filter(Boolean);
+    this.deleted.clear();
+    this.changed.clear();
+    const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
+    for (const chunk of chunks(deleted, CHUNK)) {
+      await sql`DELETE FROM ${sql.table(this.spec.table)} t WHERE (${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`.execute(this.db);
+    }
+    const columns = sql.join(this.columns.map((c) => sql.ref(c)));
+    const others = this.columns.filter((c) => !this.spec.key.includes(c));
+    const onConflict = others.length
+      ? sql`DO UPDATE SET ${sql.join(others.map((c) => sql`${sql.ref(c)} = EXCLUDED.${sql.ref(c)}`))}`
+      : sql`DO NOTHING`;
+    for (const chunk of chunks(changed, CHUNK)) {
+      await sql`INSERT INTO ${sql.table(this.spec.table)} (${columns}) SELECT ${columns} FROM ${this.recordset(chunk)}
+                ON CONFLICT (${keyList}) ${onConflict}`.execute(this.db);
+    }
+  }
+
+  private mark(key: Row, row: Row): void {
+    const id = this.keyOf(key);
+    this.rows.set(id, row);
+    this.changed.add(id);
+    this.deleted.delete(id);
+  }
+
+  private keyFromId(id: string): Row {
+    const parts = this.spec.key.length === 1 ? [id] : id.split('\u0001');
+    return Object.fromEntries(this.spec.key.map((k, i) => [k, parts[i]]));
+  }
+
+  private recordset(rows: readonly Row[]): RawBuilder<unknown> {
+    return recordset(this.spec.table, rows);
+  }
+
+  private async select(where: RawBuilder<unknown>): Promise<Row[]> {
+    const { rows } = await sql<{ r: Row }>`SELECT to_jsonb(t) AS r FROM ${sql.table(this.spec.table)} t WHERE ${where}`.execute(this.db);
+    return rows.map((r) => r.r);
+  }
+}
+
+/**
+ * Inserts rows in one statement per 5,000 (columns: those the rows name; others take their
+ * defaults), skipping rows whose key already exists. For append-only read models.
+ */
+export async function insertRows(db: Kysely<any> | Transaction<any>, table: string, rows: readonly Row[], conflictKey: readonly string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = sql.join(names.map((c) => sql.ref(c)));
+  for (const chunk of chunks(rows, CHUNK)) {
+    await sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${columns} FROM ${recordset(table, chunk)}
+              ON CONFLICT (${sql.join(conflictKey.map((c) => sql.ref(c)))}) DO NOTHING`.execute(db);
+  }
+}
+
+/** `jsonb_populate_recordset(NULL::<table>, $1)`: rows typed as the table's columns. */
+function recordset(table: string, rows: readonly Row[]): RawBuilder<unknown> {
+  return sql`jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`;
+}
+
+function pick(row: Row, columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((c) => [c, row[c]]));
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

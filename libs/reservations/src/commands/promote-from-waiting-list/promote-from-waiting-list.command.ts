@@ -1,0 +1,24 @@
+import { Command } from '@nestjs/cqrs';
+
+/** An agent gives a free place of one day to a chosen waiting child, or to the first ones in line. */
+export class PromoteFromWaitingList extends Command<{ promoted: string[] }> {
+  constructor(
+    readonly serviceCode: string,
+    readonly date: string,
+    /** null: the first in line, up to the free places. */
+    readonly reservationId: string | null,
+  ) {
+    super();
+  }
+}
+
+/** After the town raised a capacity: every day of the range with children waiting gets its free places filled. */
+export class PromoteAfterCapacityRaise extends Command<{ days: number; promoted: number }> {
+  constructor(
+    readonly serviceCode: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super();
+  }
+}
