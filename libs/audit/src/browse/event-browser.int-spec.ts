@@ -40,12 +40,12 @@ describe('the event browser’s period (real PostgreSQL)', () => {
     const from = rows[0]!.now;
     await store.append('probe-new', Array.from({ length: 5 }, anEvent), { expectedRevision: 'any' });
 
-    const page = await new EventBrowser(store).pageAll({ criteria: { from }, limit: 50 });
+    const page = await new EventBrowser(store).pageAll({ reader: { role: 'auditor' }, criteria: { from }, limit: 50 });
     expect(page.events).toHaveLength(5);
     expect(page.events.every((e) => e.streamId === 'probe-new')).toBe(true);
     expect(page.scanned).toBe(5); // not the 400 events before the period
 
-    const before = await new EventBrowser(store).pageAll({ criteria: { to: from }, limit: 500 });
+    const before = await new EventBrowser(store).pageAll({ reader: { role: 'auditor' }, criteria: { to: from }, limit: 500 });
     expect(before.events).toHaveLength(400);
 
     const { rows: indexes } = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'events' AND indexdef LIKE '%(recorded_at)%'`.execute(db);

@@ -63,11 +63,11 @@ export function emailChangeMail(data: Data, context: RenderContext): RenderedMai
  * Sent instead of a confirmation link when the new login e-mail asked for already has an
  * account: the person who asked learns it only by reading this mailbox. data: name?
  */
-export function emailChangeAddressTakenMail(data: Data, _context: RenderContext): RenderedMail {
+export function emailChangeAddressTakenMail(data: Data, context: RenderContext): RenderedMail {
   return composeMail('Votre adresse e-mail a été proposée pour un autre compte', greeting(data), [
     { p: 'Quelqu’un a demandé à utiliser cette adresse comme identifiant d’un autre espace Ardoise. Elle est déjà celle d’un compte : rien n’a été changé.' },
     { p: 'Si c’est vous, connectez-vous avec cette adresse (ou demandez un nouveau mot de passe depuis la page de connexion). Sinon, vous pouvez ignorer ce message.' },
-  ]);
+  ], context);
 }
 
 /** data: link | path, name?, expiresAt? */
