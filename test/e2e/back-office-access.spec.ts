@@ -109,8 +109,12 @@ describe('the back office, role by role', () => {
       try {
         await signInThroughPortal(page, world.api.url, DEMO_AGENT, /\/gestion$/);
         await check(page, 'gestion');
-        await page.getByTestId('global-search').fill('Martin');
-        await page.getByTestId('global-search').press('Enter');
+        // By keyboard: « / » jumps to the search box from anywhere in the back office.
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('/');
+        expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('global-search');
+        await page.keyboard.type('Martin');
+        await page.keyboard.press('Enter');
         await page.getByTestId('search-families').waitFor();
         await check(page, 'recherche');
         await page.goto(`${world.api.url}/gestion/familles?q=Hugo`);
