@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { FixedClock } from '#ardoise/commands';
+import { MAILER, type Mailer } from '#ardoise/messaging';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';
@@ -11,6 +13,8 @@ let agent: HttpClient;
 let martin: { client: HttpClient; familyId: string; lea: string };
 let bernard: { client: HttpClient; familyId: string; ines: string };
 const silentLogger = { info: () => undefined } as never;
+// Each scenario waits on projections: room for a busy machine.
+jest.setTimeout(60_000);
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
@@ -128,6 +132,7 @@ describe('raising a capacity gives the places to the waiting children at once', 
 
 describe('e-mails held without SMTP', () => {
   it('cannot be resent while no SMTP server is configured: 409 in French, nothing changes', async () => {
+    await app.app.get<Mailer>(MAILER).enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/abc' } });
     const delivery = await bodyOf(await agent.get('/outbox/delivery'));
     expect(delivery.smtpConfigured).toBe(false);
     expect(delivery.held).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { OutboxMailer } from '#ardoise/messaging';
 import { loadConfig, townIdentityOf } from '#ardoise/runtime';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
@@ -8,6 +9,7 @@ import { bodyOf, eventually, startTestApp, type TestApp } from './support/test-a
 let app: TestApp;
 let smtp: LocalSmtpServer;
 const silentLogger = { info: () => undefined } as never;
+jest.setTimeout(60_000);
 
 beforeAll(async () => {
   smtp = await startLocalSmtpServer();
