@@ -82,8 +82,9 @@ describe('the parent pages on a phone', () => {
       await page.setViewportSize({ width: 360, height: 812 });
       for (const move of ['Semaine suivante', 'Semaine suivante']) {
         expect(await spilledCells(page)).toEqual([]);
+        const title = (await page.locator('.period-title').innerText()).trim();
         await page.getByRole('button', { name: move }).click();
-        await page.locator('table.planning').first().waitFor();
+        await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, title);
       }
       await page.setViewportSize({ width: 375, height: 812 });
 

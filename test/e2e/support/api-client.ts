@@ -81,10 +81,11 @@ export async function billLastMonth(baseUrl: string, familyId: string): Promise<
   const month = previousMonth();
   const agent = await ApiClient.signedIn(baseUrl, DEMO_AGENT.email, DEMO_AGENT.password);
   // The family file is a read model: just after the account was created, it may not list the children yet.
-  let file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
-  for (let attempt = 0; file.children.length === 0 && attempt < 40; attempt++) {
+  const read = () => agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`).catch(() => ({ children: [] }));
+  let file = await read();
+  for (let attempt = 0; file.children.length === 0 && attempt < 60; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${familyId}`);
+    file = await read();
   }
   const added = await agent.json<{ added: unknown[] }>('POST', `/families/${familyId}/basket/agenda`, {
     childId: file.children[0]!.childId,
