@@ -74,8 +74,9 @@ it('PostgreSQL frozen for 10 s (SIGSTOP): requests fail fast with 503 problem+js
     expect(sent.filter((s) => s.status !== 503)).toEqual([]);
     expect(sent.every((s) => s.problemJson && s.retryAfter !== null)).toBe(true);
     expect(Math.max(...sent.map((s) => s.ms))).toBeLessThan(1_000);
-    // No request waited for the whole outage.
-    expect(Math.max(...startedWithin(load.ledger.samples, frozenAt, thawedAt).map((s) => s.ms))).toBeLessThan(7_000);
+    // No request waited for the whole outage: those caught in flight by the freeze fail within the
+    // statement bound (5 s) plus, at worst, one connection attempt (2 s).
+    expect(Math.max(...startedWithin(load.ledger.samples, frozenAt, thawedAt).map((s) => s.ms))).toBeLessThan(8_000);
 
     await moreAcknowledged(load, 10);
     expectSameProcess();

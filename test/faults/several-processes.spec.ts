@@ -16,6 +16,7 @@ let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
   ({ api: apis[0], ...world } = await startFaultWorld({
+    onFailure: () => `--- worker output ---\n${worker?.logs() ?? ''}`,
     families: LONG ? 150 : 30,
     days: LONG ? 5 : 3,
     api: async (databaseUrl) => {

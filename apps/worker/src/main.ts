@@ -6,6 +6,7 @@ import { systemClock } from '#ardoise/commands';
 import { ConfigurationError, CoreModule, createLogger, loadConfig, NestPinoLogger, startInfrastructure } from '#ardoise/runtime';
 import { MessagingModule } from '#ardoise/messaging';
 import { FamilyPrivacyModule, FamilyQuotientModule } from '#ardoise/families';
+import { IdentityModule } from '#ardoise/identity';
 import { ALL_MIGRATIONS } from '../../api/src/migrations.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -16,7 +17,16 @@ async function main(): Promise<void> {
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
 
   @Module({
-    imports: [CoreModule.forRoot(infrastructure, logger, systemClock), CqrsModule.forRoot(), WorkerModule.register({ runProjections: true }), MessagingModule, FamilyPrivacyModule, FamilyQuotientModule],
+    // Messaging's modules bring their controllers' guards and ports along: their providers must resolve here too.
+    imports: [
+      CoreModule.forRoot(infrastructure, logger, systemClock),
+      CqrsModule.forRoot(),
+      WorkerModule.register({ runProjections: true }),
+      IdentityModule,
+      MessagingModule,
+      FamilyPrivacyModule,
+      FamilyQuotientModule,
+    ],
   })
   class WorkerProcessModule {}
 

@@ -9,6 +9,8 @@ export interface AvailabilityOptions {
   /** A probe unanswered after this long means « down » (ms). */
   timeoutMs: number;
   onChange?: (available: boolean, reason?: string) => void;
+  /** The probe got no answer: the connections in use are most likely stuck too. */
+  onProbeFailure?: () => void;
 }
 
 const DEFAULTS: AvailabilityOptions = { intervalMs: 1_000, downIntervalMs: 250, timeoutMs: 2_000 };
@@ -83,6 +85,7 @@ export class DatabaseAvailability {
     } catch (error) {
       this.dropClient();
       this.markDown(error instanceof Error ? error.message : String(error));
+      if (this.running) this.options.onProbeFailure?.();
     }
   }
 

@@ -93,3 +93,14 @@ function guardedClient(connectTimeoutMs: number, onError: (error: Error) => void
     }
   } as unknown as typeof pg.Client;
 }
+
+/**
+ * Closes the socket of every connection of `pool`, busy or idle: their statements fail at
+ * once ("Connection terminated") instead of each waiting out the statement bound. For when
+ * the server is known not to answer (a frozen server keeps its sockets open and silent).
+ * Uses pg-pool's client list (`_clients`, stable across pg-pool 3.x).
+ */
+export function dropPoolConnections(pool: pg.Pool): void {
+  const clients = (pool as unknown as { _clients?: { connection?: { stream?: { destroy(): void } } }[] })._clients ?? [];
+  for (const client of clients) client.connection?.stream?.destroy();
+}

@@ -6,6 +6,7 @@ import {
   clientConfigOf,
   createPool,
   DatabaseAvailability,
+  dropPoolConnections,
   ensureDatabase,
   runMigrations,
   startEmbeddedPostgres,
@@ -84,6 +85,8 @@ export async function startInfrastructure(
   });
   const availability = new DatabaseAvailability(clientConfigOf(pool), {
     timeoutMs: Math.min(2_000, config.DATABASE_CONNECT_TIMEOUT_MS),
+    // Requests caught in flight fail now rather than each waiting out the statement bound.
+    onProbeFailure: () => dropPoolConnections(pool),
     onChange: (available, reason) =>
       available ? logger.info('PostgreSQL answers again') : logger.error({ reason }, 'PostgreSQL unavailable: requests are refused with 503 until it answers'),
   });

@@ -106,8 +106,8 @@ export function runCli(databaseUrl: string, args: string[], timeoutMs = 120_000)
 
 /** Both verifications an operator runs after an incident: read models equal a replay of the log; hash chains intact. */
 export async function verifyAll(databaseUrl: string): Promise<void> {
-  const runs = [['verify'], ['verify', '--chain']].map(async (args) => ({ args, ...(await runCli(databaseUrl, args)) }));
-  for (const { args, code, output } of await Promise.all(runs)) {
+  for (const args of [['verify'], ['verify', '--chain']]) {
+    const { code, output } = await runCli(databaseUrl, args);
     if (code !== 0) throw new Error(`ardoise ${args.join(' ')} exited ${code}:\n${output}`);
   }
 }

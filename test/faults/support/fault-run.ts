@@ -22,7 +22,13 @@ export interface FaultWorld {
 }
 
 /** A PostgreSQL server of the test's own, a database on it, the demo town seeded by a first API process and the test's prestation. */
-export async function startFaultWorld(options: { families: number; days: number; api?: (databaseUrl: string) => Promise<RunningApi> }): Promise<FaultWorld & { api: RunningApi }> {
+export async function startFaultWorld(options: {
+  families: number;
+  days: number;
+  api?: (databaseUrl: string) => Promise<RunningApi>;
+  /** More to tell when the set-up fails (e.g. another process's output). */
+  onFailure?: () => string;
+}): Promise<FaultWorld & { api: RunningApi }> {
   const postgres = await OwnedPostgres.start();
   const database = `ardoise_faults_${randomBytes(4).toString('hex')}`;
   const databaseUrl = await postgres.createDatabase(database);
@@ -38,7 +44,7 @@ export async function startFaultWorld(options: { families: number; days: number;
     const logs = api.logs();
     await api.stop();
     await postgres.destroy();
-    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs}`);
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs.slice(-3000)}\n${options.onFailure?.() ?? ''}`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ConflictError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import { currentContext, IdempotencyStore } from '#ardoise/commands';
+import { isDatabaseUnavailable } from '#ardoise/database';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const VALID_KEY = /^[\x21-\x7e]{8,255}$/;
@@ -66,7 +67,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Released so that the same key may be tried again. If the command failed after acting
       // (the connection dropped before the commit's answer), the retry finds its events: the
       // repository and keyed ids (idempotentId) make the second run a no-op.
-      await this.store.release(actorId, key).catch(() => this.retryLater(() => this.store.release(actorId, key)));
+      // The database gone: answer now (503), release when it is back.
+      if (isDatabaseUnavailable(error)) this.retryLater(() => this.store.release(actorId, key));
+      else await this.store.release(actorId, key).catch(() => this.retryLater(() => this.store.release(actorId, key)));
       throw error;
     }
     // The command acted: never release its key now, or a retry would act twice. If the answer
