@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { apiNotFound } from './http/api-not-found.middleware.js';
 import { useBodyParsers } from './http/input/body-parsers.js';
 import { wellFormedUrl } from './http/input/well-formed-input.middleware.js';
 import { completeDocument } from './openapi/complete-document.js';
@@ -41,6 +42,7 @@ export async function createApp(
   app.use(compression());
   app.use(databaseAvailabilityMiddleware(infrastructure.availability, API_PREFIX));
   app.use(wellFormedUrl);
+  app.use(apiNotFound(API_PREFIX));
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   useBodyParsers(app);
