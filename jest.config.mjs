@@ -23,6 +23,11 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 export default {
+  // Suites on a real PostgreSQL start the whole application in their hooks: on a loaded 2-core
+  // machine that takes longer than jest's 5 s default, and a hook cut short tears the module
+  // environment down under a start still in flight (Nest then exits the whole run).
+  // (testTimeout is a global option: jest ignores it inside a project.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], testPathIgnorePatterns: ['/apps/portal/'] },
     {

@@ -72,6 +72,7 @@ function openToEveryoneRoutes(): Set<string> {
 const CLOSED_TO_AUDITORS: Record<string, string> = {
   'GET /api/v1/outbox': 'staff outbox of e-mails (bodies hold personal data): agent/admin only, decided by messaging',
   'GET /api/v1/outbox/{id}': 'same',
+  'GET /api/v1/requests/{id}/attachments/{attachmentId}': 'a family’s files (certificates, proofs): the family and agents only, decided by messaging',
 };
 
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000').replace(/^\/api\/v1/, '');
@@ -156,9 +157,10 @@ describe('browsing the event log', () => {
 
     const future = await bodyOf(await auditor.get('/audit/events?from=2100-01-01T00:00:00Z'));
     expect(future).toEqual({ events: [], next: null, scanned: expect.any(Number) });
-    const until = new Date(Date.parse(sample.metadata.occurredAt) + 1).toISOString();
+    // A period is the time the store recorded the event.
+    const until = new Date(Date.parse(sample.recordedAt) + 1).toISOString();
     const past = await bodyOf(await auditor.get(`/audit/events?to=${until}&limit=500`));
-    expect(past.events.every((e: { metadata: { occurredAt: string } }) => e.metadata.occurredAt < until)).toBe(true);
+    expect(past.events.every((e: { recordedAt: string }) => e.recordedAt < until)).toBe(true);
     expect(past.events.map((e: { id: string }) => e.id)).toContain(sample.id);
   });
 

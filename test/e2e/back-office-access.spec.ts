@@ -4,7 +4,19 @@ import { DEMO_ADMIN, DEMO_AUDITOR, signInThroughPortal } from './support/back-of
 import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
 
-const AGENT_ROUTES = ['/gestion', '/gestion/familles', '/gestion/familles/nouvelle', '/gestion/journee', '/gestion/presences', '/gestion/recherche?q=Martin'];
+const AGENT_ROUTES = [
+  '/gestion',
+  '/gestion/familles',
+  '/gestion/familles/nouvelle',
+  '/gestion/journee',
+  '/gestion/presences',
+  '/gestion/recherche?q=Martin',
+  '/gestion/catalogue',
+  '/gestion/listes-attente',
+  '/gestion/actualites',
+  '/gestion/demandes',
+  '/gestion/courriels',
+];
 
 /**
  * Each staff role lands on its own area; a parent, an auditor or a visitor never gets the
@@ -97,8 +109,12 @@ describe('the back office, role by role', () => {
       try {
         await signInThroughPortal(page, world.api.url, DEMO_AGENT, /\/gestion$/);
         await check(page, 'gestion');
-        await page.getByTestId('global-search').fill('Martin');
-        await page.getByTestId('global-search').press('Enter');
+        // By keyboard: « / » jumps to the search box from anywhere in the back office.
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('/');
+        expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('global-search');
+        await page.keyboard.type('Martin');
+        await page.keyboard.press('Enter');
         await page.getByTestId('search-families').waitFor();
         await check(page, 'recherche');
         await page.goto(`${world.api.url}/gestion/familles?q=Hugo`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { ApiClient, DEMO_AGENT } from './support/api-client.js';
 import { DEMO_AUDITOR, aPastDayToBook, eventually, signInThroughPortal } from './support/back-office.js';
@@ -76,6 +77,16 @@ describe('an agent runs a day in the back office', () => {
       expect(await page.getByTestId('meal-total').textContent()).toContain('2');
       expect(await meals.textContent()).toMatch(/École/);
       await saveScreenshot(page, 'back-office-day');
+      // Above it, every service of the day against its capacity.
+      const summary = page.getByTestId('day-summary');
+      expect(await summary.getByRole('row').filter({ hasText: 'Restauration scolaire' }).textContent()).toMatch(/Restauration scolaire\s*2\s*sans limite/);
+      await summary.getByRole('row').filter({ hasText: 'Accueil périscolaire du soir' }).getByText('80').first().waitFor();
+      // The caterer's file: one line per school and diet.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('day-csv').click()]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFFÉcole;Régime;Repas\r\n')).toBe(true);
+      expect(csv).toContain('École maternelle Les Tilleuls;Sans porc;1');
+      expect(csv).toContain('École élémentaire Jules-Ferry;Standard;1');
     } finally {
       await desk.context.close();
     }

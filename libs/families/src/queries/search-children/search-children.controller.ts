@@ -25,7 +25,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Agents find a child by name (the attendance sheet: a child present without a booking). No health data here. */
 @ApiTags('familles')
 @Controller('children')
-@Roles('agent', 'admin')
+@Roles('agent', 'admin', 'auditor')
 export class SearchChildrenController {
   constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
 

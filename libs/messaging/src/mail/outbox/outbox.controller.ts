@@ -45,6 +45,7 @@ export class OutboxController {
   }
 
   @Get('delivery')
+  @Roles('agent', 'admin', 'auditor') // counts only, no personal data: auditors read everything else
   @ApiOperation({ summary: 'L’envoi des e-mails : serveur SMTP configuré ou non, e-mails retenus, en attente, en échec' })
   async delivery(): Promise<OutboxDeliveryView> {
     return { smtpConfigured: Boolean(this.config.SMTP_URL), ...(await this.outbox.counts()) };

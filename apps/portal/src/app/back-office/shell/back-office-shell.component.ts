@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -22,6 +22,7 @@ import { loadBackOfficeTheme } from './back-office-theme';
   templateUrl: './back-office-shell.component.html',
   styleUrl: './back-office-shell.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'shortcut($event)' },
 })
 export class BackOfficeShellComponent {
   protected readonly t = inject(BO_MESSAGES);
@@ -32,10 +33,20 @@ export class BackOfficeShellComponent {
   /** From the route's data. */
   readonly area = input.required<AreaKey>();
   protected query = '';
+  private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
 
   constructor() {
     loadBackOfficeTheme(inject(DOCUMENT));
     effect(() => this.context.areaKey.set(this.area()));
+  }
+
+  /** « / » anywhere but in a field jumps to the search box, as in the tools agents know. */
+  protected shortcut(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (event.key !== '/' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    this.searchBox().nativeElement.focus();
   }
 
   protected search(): void {

@@ -10,6 +10,9 @@ export const dayFr = {
   print: 'Imprimer',
   csv: 'Repas par école (CSV)',
   occupancy: 'Occupation',
+  summaryHeading: 'Toutes les prestations ce jour',
+  summaryColumns: { booked: 'Inscrits', capacity: 'Places', free: 'Libres', waitlisted: 'En attente' },
+  unlimited: 'sans limite',
   occupancyValue: (booked: number, capacity: number | null) =>
     capacity === null ? `${booked} inscrit${booked > 1 ? 's' : ''} (sans limite de places)` : `${booked} inscrit${booked > 1 ? 's' : ''} sur ${capacity} places`,
   free: (n: number) => `${n} place${n > 1 ? 's' : ''} libre${n > 1 ? 's' : ''}`,

@@ -32,6 +32,7 @@ export const shellFr = {
     placeholder: 'Famille, enfant, e-mail, n° de facture',
     hint: 'Nom de famille, prénom d’un enfant, e-mail ou numéro de facture (par exemple 2026-000123).',
     submit: 'Rechercher',
+    shortcut: 'Raccourci clavier : « / »',
     pageTitle: 'Recherche',
     heading: (q: string) => `Résultats pour « ${q} »`,
     tooShort: 'Saisissez au moins 2 caractères.',

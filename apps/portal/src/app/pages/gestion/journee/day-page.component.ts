@@ -42,6 +42,7 @@ export class DayPageComponent {
   protected filter = '';
   protected readonly services = signal<ServiceView[]>([]);
   protected readonly day = signal<DayOverview | null>(null);
+  protected readonly summary = signal<Awaited<ReturnType<DayService['occupancies']>>>([]);
   protected readonly error = signal<string | null>(null);
   protected readonly columns = ['school', 'className', 'name', 'diet', 'health', 'absence'];
   protected readonly rows = staffTableData<Child>(
@@ -74,6 +75,11 @@ export class DayPageComponent {
       if (service) this.chosenService = service;
       void this.load();
     });
+  }
+
+  protected showService(code: string): void {
+    this.chosenService = code;
+    this.show();
   }
 
   protected show(): void {
@@ -112,9 +118,10 @@ export class DayPageComponent {
     if (!service || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     this.error.set(null);
     try {
-      const day = await this.days.overview(service, date);
+      const [day, summary] = await Promise.all([this.days.overview(service, date), this.days.occupancies(this.services(), date)]);
       if (service !== this.chosenService || date !== this.chosenDate) return;
       this.day.set(day);
+      this.summary.set(summary);
       this.rows.data = day.list.children;
     } catch (error) {
       this.day.set(null);

@@ -19,6 +19,14 @@ export class DayService {
     return firstValueFrom(this.http.get<ServiceView[]>(`${API}/catalogue/services`));
   }
 
+  /** Every service's occupancy that day (the day's summary above the chosen service). */
+  async occupancies(services: ServiceView[], date: string): Promise<{ service: ServiceView; day: Occupancy['days'][number] | null }[]> {
+    const all = await Promise.all(
+      services.map((s) => firstValueFrom(this.http.get<Occupancy>(`${API}/service-days/occupancy`, { params: { serviceCode: s.code, from: date, to: date } }))),
+    );
+    return services.map((service, i) => ({ service, day: all[i]!.days.find((d) => d.date === date) ?? null }));
+  }
+
   async overview(serviceCode: string, date: string): Promise<DayOverview> {
     const day = `${API}/service-days/${encodeURIComponent(serviceCode)}/${date}`;
     const [list, meals, occupancy] = await Promise.all([
