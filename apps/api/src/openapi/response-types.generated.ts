@@ -1924,7 +1924,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": [
     "agent",
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "OutboxController_get": {
@@ -2362,7 +2363,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": [
     "agent",
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "SearchFamiliesController_search": {
