@@ -42,7 +42,6 @@ export async function createApp(
   app.use(compression());
   app.use(databaseAvailabilityMiddleware(infrastructure.availability, API_PREFIX));
   app.use(wellFormedUrl);
-  app.use(apiNotFound(API_PREFIX));
   app.use(cookieParser());
   app.use(portalStatic(infrastructure.config.PORTAL_DIR));
   useBodyParsers(app);
@@ -61,6 +60,7 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
+  app.use(apiNotFound); // after every route and mounted router (the PayFIP sandbox)
   infrastructure.availability.start();
   return app;
 }
