@@ -81,8 +81,18 @@ describe('malformed input is refused with a 400 before validation, changing noth
     const elapsed = Date.now() - started;
     delay.disable();
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(400));
-    expect(elapsed).toBeLessThan(1_500);
-    expect(delay.max / 1e6).toBeLessThan(250);
+    // Was 4.2 s of a blocked event loop (and 500s); bounds leave room for a loaded CI machine.
+    expect(elapsed).toBeLessThan(5_000);
+    expect(delay.max / 1e6).toBeLessThan(1_000);
+  }, 30_000);
+
+  it('a path under /api outside the API (dots resolved by the client) is a problem+json 404', async () => {
+    for (const path of ['/api/nothing', '/api', '/api/v1/service-days/%2e%2e/%2e%2e/waiting-list']) {
+      const response = await fetch(`${app.baseUrl}${path}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    expect((await fetch(`${app.baseUrl}/api/docs-json`)).status).toBe(200);
   }, 30_000);
 
   it('malformed JSON and an unexpected content type are problem+json in French', async () => {

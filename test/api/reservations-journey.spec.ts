@@ -171,6 +171,13 @@ describe('staff views', () => {
     });
     expect(meals.schools).toEqual([{ school: 'École élémentaire Jules-Ferry', total: 1, byDiet: { standard: 1 }, withAllergies: 0 }]);
     expect((await parent.get('/service-days/SOIR/2027-01-04/children')).status).toBe(403);
+    // Finance and auditors see who is there, not their health data (diet, allergies, PAI).
+    for (const role of ['finance', 'auditor'] as const) {
+      const seen = await bodyOf(await (await signInStaff(app, role)).get('/service-days/SOIR/2027-01-04/children'));
+      expect(seen.children[0].firstName).toBe('Hugo');
+      expect(seen.children[0]).not.toHaveProperty('diet');
+      expect(JSON.stringify(seen)).not.toMatch(/sans_porc|Arachide|"pai"|"allergies"/);
+    }
 
     expect((await agent.post('/service-days/SOIR/2027-01-04/attendance', { childId: hugo, status: 'present' })).status).toBe(204);
     expect((await agent.post('/service-days/SOIR/2027-01-04/attendance', { childId: lea, status: 'present_unbooked' })).status).toBe(204);

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { NestPinoLogger, type Infrastructure } from '#ardoise/runtime';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { apiNotFound } from './http/api-not-found.middleware.js';
 import { useBodyParsers } from './http/input/body-parsers.js';
 import { wellFormedUrl } from './http/input/well-formed-input.middleware.js';
 import { completeDocument } from './openapi/complete-document.js';
@@ -59,6 +60,7 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
+  app.use(apiNotFound); // after every route and mounted router (the PayFIP sandbox)
   infrastructure.availability.start();
   return app;
 }

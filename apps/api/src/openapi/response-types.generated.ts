@@ -1924,7 +1924,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": [
     "agent",
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "OutboxController_get": {
@@ -2362,7 +2363,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": [
     "agent",
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "SearchFamiliesController_search": {
@@ -2421,6 +2423,87 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "schema": {
     "type": "object",
     "properties": {
+     "children": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "school": {
+         "type": "string",
+         "nullable": true
+        },
+        "reservationId": {},
+        "childId": {
+         "type": "string"
+        },
+        "absence": {},
+        "attendance": {
+         "type": "string",
+         "nullable": true
+        },
+        "firstName": {
+         "type": "string",
+         "nullable": true
+        },
+        "lastName": {
+         "type": "string",
+         "nullable": true
+        },
+        "className": {
+         "type": "string",
+         "nullable": true
+        }
+       },
+       "required": [
+        "school",
+        "reservationId",
+        "childId",
+        "absence",
+        "attendance",
+        "firstName",
+        "lastName",
+        "className"
+       ]
+      }
+     },
+     "presentWithoutBooking": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "school": {
+         "type": "string",
+         "nullable": true
+        },
+        "childId": {
+         "type": "string"
+        },
+        "attendance": {
+         "type": "string"
+        },
+        "firstName": {
+         "type": "string",
+         "nullable": true
+        },
+        "lastName": {
+         "type": "string",
+         "nullable": true
+        },
+        "className": {
+         "type": "string",
+         "nullable": true
+        }
+       },
+       "required": [
+        "school",
+        "childId",
+        "attendance",
+        "firstName",
+        "lastName",
+        "className"
+       ]
+      }
+     },
      "serviceCode": {
       "type": "string"
      },
@@ -2436,125 +2519,16 @@ export const RESPONSE_TYPES: ResponseTypes = {
      },
      "booked": {
       "type": "number"
-     },
-     "children": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "reservationId": {},
-        "absence": {},
-        "attendance": {
-         "type": "string",
-         "nullable": true
-        },
-        "childId": {
-         "type": "string"
-        },
-        "firstName": {
-         "type": "string",
-         "nullable": true
-        },
-        "lastName": {
-         "type": "string",
-         "nullable": true
-        },
-        "school": {
-         "type": "string",
-         "nullable": true
-        },
-        "className": {
-         "type": "string",
-         "nullable": true
-        },
-        "diet": {
-         "type": "string",
-         "nullable": true
-        },
-        "allergies": {
-         "type": "string",
-         "nullable": true
-        },
-        "pai": {
-         "type": "boolean"
-        }
-       },
-       "required": [
-        "reservationId",
-        "absence",
-        "attendance",
-        "childId",
-        "firstName",
-        "lastName",
-        "school",
-        "className",
-        "diet",
-        "allergies",
-        "pai"
-       ]
-      }
-     },
-     "presentWithoutBooking": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "attendance": {
-         "type": "string"
-        },
-        "childId": {
-         "type": "string"
-        },
-        "firstName": {
-         "type": "string",
-         "nullable": true
-        },
-        "lastName": {
-         "type": "string",
-         "nullable": true
-        },
-        "school": {
-         "type": "string",
-         "nullable": true
-        },
-        "className": {
-         "type": "string",
-         "nullable": true
-        },
-        "diet": {
-         "type": "string",
-         "nullable": true
-        },
-        "allergies": {
-         "type": "string",
-         "nullable": true
-        },
-        "pai": {
-         "type": "boolean"
-        }
-       },
-       "required": [
-        "attendance",
-        "childId",
-        "firstName",
-        "lastName",
-        "school",
-        "className",
-        "diet",
-        "allergies",
-        "pai"
-       ]
-      }
      }
     },
     "required": [
+     "children",
+     "presentWithoutBooking",
      "serviceCode",
      "label",
      "date",
      "capacity",
-     "booked",
-     "children",
-     "presentWithoutBooking"
+     "booked"
     ]
    },
    "public": false,

@@ -5,8 +5,7 @@ import { isLocalDate } from '#ardoise/catalogue';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
 import { ValidationError } from '#ardoise/kernel';
 import { currentContext } from '#ardoise/commands';
-
-const HEALTH_READERS = new Set(['agent', 'admin']);
+import { mayReadHealthData, withoutHealthData } from '#ardoise/families';
 import { ChildDirectory, childOfFamily } from '../children/child-directory.js';
 import { RecordAttendance, RunAllocation } from '../commands/reservation-commands.js';
 import { PeriodViewReader } from '../queries/period-view.reader.js';
@@ -76,10 +75,9 @@ export class ServiceDaysController {
   @ApiOperation({ summary: 'Enfants inscrits ce jour et feuille de présence (allergies et PAI pour les agents seulement)' })
   async children(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
     const list = await this.views.dayList(serviceCode, dateParam(date));
-    // Health data is for the staff who serve the children; finance and auditors see the list without it.
-    if (HEALTH_READERS.has(currentContext().actor.role)) return list;
-    const withoutHealth = <T extends { allergies: unknown; pai: unknown }>(c: T) => ({ ...c, allergies: undefined, pai: undefined });
-    return { ...list, children: list.children.map(withoutHealth), presentWithoutBooking: list.presentWithoutBooking.map(withoutHealth) };
+    // Health data (diet, allergies, PAI) is for the staff who serve the children; finance and auditors see the list without it.
+    if (mayReadHealthData(currentContext().actor.role)) return list;
+    return { ...list, children: list.children.map(withoutHealthData), presentWithoutBooking: list.presentWithoutBooking.map(withoutHealthData) };
   }
 
   @Get(':serviceCode/:date/waiting-list')
