@@ -335,6 +335,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "CatalogueAdminController_changeCapacity": {
+   "operationId": "CatalogueAdminController_changeCapacity",
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
   "CatalogueAdminController_declareClosure": {
    "operationId": "CatalogueAdminController_declareClosure",
    "public": false,
@@ -391,6 +399,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
   },
   "CatalogueAdminController_setBookingRules": {
    "operationId": "CatalogueAdminController_setBookingRules",
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "CatalogueAdminController_setSessionStart": {
+   "operationId": "CatalogueAdminController_setSessionStart",
    "public": false,
    "roles": [
     "agent",
@@ -1559,6 +1575,30 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "InvoicesController_byNumber": {
+   "operationId": "InvoicesController_byNumber",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "invoices": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/InvoiceSummary"
+      }
+     }
+    },
+    "required": [
+     "invoices"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
   "InvoicesController_detail": {
    "operationId": "InvoicesController_detail",
    "schema": {
@@ -1577,6 +1617,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "amountCents": {},
         "tariffVersion": {},
         "bracketCode": {},
+        "cantineAUnEuro": {
+         "type": "boolean"
+        },
         "quotient": {},
         "dates": {}
        },
@@ -1589,6 +1632,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "amountCents",
         "tariffVersion",
         "bracketCode",
+        "cantineAUnEuro",
         "quotient",
         "dates"
        ]
@@ -1872,6 +1916,17 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": []
   },
+  "OutboxController_delivery": {
+   "operationId": "OutboxController_delivery",
+   "schema": {
+    "$ref": "#/components/schemas/OutboxDeliveryView"
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
   "OutboxController_get": {
    "operationId": "OutboxController_get",
    "schema": {
@@ -1909,6 +1964,44 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "total",
      "page",
      "pageSize"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "OutboxController_resend": {
+   "operationId": "OutboxController_resend",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "released": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "released"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "OutboxController_resendAllHeld": {
+   "operationId": "OutboxController_resendAllHeld",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "released": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "released"
     ]
    },
    "public": false,
@@ -2024,6 +2117,28 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin",
     "agent"
+   ]
+  },
+  "PreviewBookingRulesController_preview": {
+   "operationId": "PreviewBookingRulesController_preview",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "days": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/DeadlinePreview"
+      }
+     }
+    },
+    "required": [
+     "days"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
    ]
   },
   "QfProofController_turnIntoQuotient": {
@@ -2157,6 +2272,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "properties": {
      "requestId": {
       "type": "string"
+     },
+     "attachmentId": {
+      "type": "string"
      }
     },
     "required": [
@@ -2232,6 +2350,20 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "operationId": "ReservationsController_justifyAbsence",
    "public": false,
    "roles": []
+  },
+  "SearchChildrenController_search": {
+   "operationId": "SearchChildrenController_search",
+   "schema": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/ChildFoundView"
+    }
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
   },
   "SearchFamiliesController_search": {
    "operationId": "SearchFamiliesController_search",
@@ -2685,6 +2817,386 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin"
    ]
+  },
+  "TownController_legalPage": {
+   "operationId": "TownController_legalPage",
+   "schema": {
+    "$ref": "#/components/schemas/LegalPage"
+   },
+   "public": true,
+   "roles": []
+  },
+  "TownController_logo": {
+   "operationId": "TownController_logo",
+   "produces": [
+    "image/svg+xml",
+    "image/png"
+   ],
+   "public": true,
+   "roles": []
+  },
+  "TownController_profile": {
+   "operationId": "TownController_profile",
+   "schema": {
+    "$ref": "#/components/schemas/TownProfile"
+   },
+   "public": true,
+   "roles": []
+  },
+  "WaitingListsController_allocation": {
+   "operationId": "WaitingListsController_allocation",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "openingId": {
+      "type": "string"
+     },
+     "serviceCode": {
+      "type": "string"
+     },
+     "label": {
+      "type": "string"
+     },
+     "from": {
+      "type": "string"
+     },
+     "to": {
+      "type": "string"
+     },
+     "mode": {
+      "type": "string",
+      "enum": [
+       "first_come",
+       "allocation"
+      ]
+     },
+     "opensAt": {
+      "type": "string"
+     },
+     "requestsCloseAt": {
+      "type": "string",
+      "nullable": true
+     },
+     "priorities": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "full_period",
+        "siblings"
+       ]
+      }
+     },
+     "lotterySeed": {
+      "type": "string",
+      "nullable": true
+     },
+     "capacity": {
+      "type": "number",
+      "nullable": true
+     },
+     "days": {
+      "type": "number"
+     },
+     "allocatedDays": {
+      "type": "number"
+     },
+     "totals": {
+      "type": "object",
+      "properties": {
+       "requested": {
+        "type": "number"
+       },
+       "validated": {
+        "type": "number"
+       },
+       "waitlisted": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "requested",
+       "validated",
+       "waitlisted"
+      ]
+     },
+     "families": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "rank": {
+         "type": "number"
+        },
+        "familyId": {
+         "type": "string"
+        },
+        "fullPeriod": {
+         "type": "boolean"
+        },
+        "siblings": {
+         "type": "boolean"
+        },
+        "draw": {
+         "type": "string"
+        },
+        "children": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "childId": {
+            "type": "string"
+           },
+           "firstName": {
+            "type": "string",
+            "nullable": true
+           },
+           "lastName": {
+            "type": "string",
+            "nullable": true
+           },
+           "validated": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "waitlisted": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "pending": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          },
+          "required": [
+           "childId",
+           "firstName",
+           "lastName",
+           "validated",
+           "waitlisted",
+           "pending"
+          ]
+         }
+        }
+       },
+       "required": [
+        "rank",
+        "familyId",
+        "fullPeriod",
+        "siblings",
+        "draw",
+        "children"
+       ]
+      }
+     }
+    },
+    "required": [
+     "openingId",
+     "serviceCode",
+     "label",
+     "from",
+     "to",
+     "mode",
+     "opensAt",
+     "requestsCloseAt",
+     "priorities",
+     "lotterySeed",
+     "capacity",
+     "days",
+     "allocatedDays",
+     "totals",
+     "families"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
+  },
+  "WaitingListsController_days": {
+   "operationId": "WaitingListsController_days",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "serviceCode": {
+      "type": "string"
+     },
+     "capacity": {
+      "type": "number",
+      "nullable": true
+     },
+     "days": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "date": {
+         "type": "string"
+        },
+        "validated": {},
+        "waitlisted": {},
+        "free": {}
+       },
+       "required": [
+        "date",
+        "validated",
+        "waitlisted",
+        "free"
+       ]
+      }
+     }
+    },
+    "required": [
+     "serviceCode",
+     "capacity",
+     "days"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
+  },
+  "WaitingListsController_promoteDay": {
+   "operationId": "WaitingListsController_promoteDay",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "promoted": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "promoted"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "WaitingListsController_promoteRange": {
+   "operationId": "WaitingListsController_promoteRange",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "days": {
+      "type": "number"
+     },
+     "promoted": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "days",
+     "promoted"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin"
+   ]
+  },
+  "WaitingListsController_promotions": {
+   "operationId": "WaitingListsController_promotions",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "serviceCode": {
+      "type": "string"
+     },
+     "date": {
+      "type": "string"
+     },
+     "promotions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "reservationId": {
+         "type": "string"
+        },
+        "childId": {
+         "type": "string"
+        },
+        "familyId": {
+         "type": "string"
+        },
+        "firstName": {
+         "type": "string",
+         "nullable": true
+        },
+        "lastName": {
+         "type": "string",
+         "nullable": true
+        },
+        "promotedAt": {
+         "type": "string"
+        },
+        "promotedBy": {
+         "type": "string",
+         "description": "'agent' / 'admin' when a member of staff gave the place; 'parent' when a family's cancellation freed it."
+        },
+        "mail": {
+         "type": "object",
+         "properties": {
+          "status": {
+           "type": "string"
+          },
+          "sentAt": {
+           "type": "string",
+           "nullable": true
+          }
+         },
+         "required": [
+          "status",
+          "sentAt"
+         ],
+         "nullable": true,
+         "description": "null: no e-mail (yet, or no address); else the outbox status: held, pending, sent, failed."
+        }
+       },
+       "required": [
+        "reservationId",
+        "childId",
+        "familyId",
+        "firstName",
+        "lastName",
+        "promotedAt",
+        "promotedBy",
+        "mail"
+       ]
+      }
+     }
+    },
+    "required": [
+     "serviceCode",
+     "date",
+     "promotions"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "agent",
+    "admin",
+    "auditor"
+   ]
   }
  },
  "schemas": {
@@ -2970,6 +3482,41 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "errors"
    ]
   },
+  "ChildFoundView": {
+   "type": "object",
+   "properties": {
+    "childId": {
+     "type": "string"
+    },
+    "familyId": {
+     "type": "string"
+    },
+    "firstName": {
+     "type": "string",
+     "nullable": true
+    },
+    "lastName": {
+     "type": "string",
+     "nullable": true
+    },
+    "school": {
+     "type": "string",
+     "nullable": true
+    },
+    "className": {
+     "type": "string",
+     "nullable": true
+    }
+   },
+   "required": [
+    "childId",
+    "familyId",
+    "firstName",
+    "lastName",
+    "school",
+    "className"
+   ]
+  },
   "ChildView": {
    "type": "object",
    "properties": {
@@ -3051,6 +3598,57 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "date",
     "serviceCodes",
     "reason"
+   ]
+  },
+  "DeadlinePreview": {
+   "type": "object",
+   "properties": {
+    "date": {
+     "type": "string"
+    },
+    "closedLabel": {
+     "type": "string",
+     "nullable": true,
+     "description": "Why the prestation does not run that day (holidays, closure…), or null."
+    },
+    "booking": {
+     "type": "object",
+     "properties": {
+      "at": {
+       "type": "string"
+      },
+      "text": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "at",
+      "text"
+     ],
+     "nullable": true
+    },
+    "cancellation": {
+     "type": "object",
+     "properties": {
+      "at": {
+       "type": "string"
+      },
+      "text": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "at",
+      "text"
+     ],
+     "nullable": true
+    }
+   },
+   "required": [
+    "date",
+    "closedLabel",
+    "booking",
+    "cancellation"
    ]
   },
   "EventMetadata": {
@@ -3160,6 +3758,23 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "activation"
      ],
      "nullable": true
+    },
+    "invitation": {
+     "type": "object",
+     "properties": {
+      "sentAt": {
+       "type": "string"
+      },
+      "expiresAt": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "sentAt",
+      "expiresAt"
+     ],
+     "nullable": true,
+     "description": "While the family has not created its account: the last activation e-mail and when its link expires."
     },
     "quotient": {
      "type": "object",
@@ -3396,6 +4011,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "loginInvitedAt": {
      "type": "string",
      "nullable": true
+    },
+    "loginInvitationExpiresAt": {
+     "type": "string",
+     "nullable": true,
+     "description": "When the pending login invitation's link expires (null once the guardian has a login)."
     }
    },
    "required": [
@@ -3675,6 +4295,94 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "payfipReference"
    ]
   },
+  "LegalPage": {
+   "type": "object",
+   "properties": {
+    "slug": {
+     "type": "string",
+     "enum": [
+      "mentions-legales",
+      "accessibilite",
+      "donnees-personnelles"
+     ]
+    },
+    "title": {
+     "type": "string"
+    },
+    "updatedOn": {
+     "type": "string",
+     "description": "AAAA-MM-JJ."
+    },
+    "sections": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "heading": {
+        "type": "string"
+       },
+       "blocks": {
+        "type": "array",
+        "items": {
+         "oneOf": [
+          {
+           "type": "object",
+           "properties": {
+            "p": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "p"
+           ]
+          },
+          {
+           "type": "object",
+           "properties": {
+            "list": {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           },
+           "required": [
+            "list"
+           ]
+          },
+          {
+           "type": "object",
+           "properties": {
+            "link": {
+             "type": "string"
+            },
+            "label": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "link",
+            "label"
+           ]
+          }
+         ]
+        }
+       }
+      },
+      "required": [
+       "heading",
+       "blocks"
+      ]
+     }
+    }
+   },
+   "required": [
+    "slug",
+    "title",
+    "updatedOn",
+    "sections"
+   ]
+  },
   "LineResult": {
    "type": "object",
    "properties": {
@@ -3860,6 +4568,30 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "read"
    ]
   },
+  "OutboxDeliveryView": {
+   "type": "object",
+   "properties": {
+    "smtpConfigured": {
+     "type": "boolean"
+    },
+    "held": {
+     "type": "number",
+     "description": "Kept because no SMTP server was configured when they were written."
+    },
+    "pending": {
+     "type": "number"
+    },
+    "failed": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "smtpConfigured",
+    "held",
+    "pending",
+    "failed"
+   ]
+  },
   "OutboxMailSummary": {
    "type": "object",
    "properties": {
@@ -4018,6 +4750,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "type": "number",
      "nullable": true
     },
+    "waitlistNextRank": {
+     "type": "number",
+     "nullable": true,
+     "description": "A full day the child holds no place or waiting-list rank on (free to ask, or in the\nbasket): the rank a request would take on the waiting list now (1 = first); null otherwise."
+    },
     "closedLabel": {
      "type": "string",
      "nullable": true
@@ -4039,6 +4776,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "deadline",
     "reservationId",
     "waitlistRank",
+    "waitlistNextRank",
     "closedLabel",
     "absence"
    ]
@@ -4124,6 +4862,46 @@ export const RESPONSE_TYPES: ResponseTypes = {
    ],
    "additionalProperties": {}
   },
+  "ProjectionError": {
+   "type": "object",
+   "properties": {
+    "message": {
+     "type": "string"
+    },
+    "at": {
+     "type": "string"
+    },
+    "event": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "type": {
+       "type": "string"
+      },
+      "streamId": {
+       "type": "string"
+      },
+      "position": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "id",
+      "type",
+      "streamId",
+      "position"
+     ],
+     "nullable": true
+    }
+   },
+   "required": [
+    "message",
+    "at",
+    "event"
+   ]
+  },
   "ProjectionHealth": {
    "type": "object",
    "properties": {
@@ -4150,6 +4928,15 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "degraded",
       "down"
      ]
+    },
+    "position": {
+     "type": "string",
+     "nullable": true,
+     "description": "Position (encoded) of the last event the active generation applied; null before the first."
+    },
+    "error": {
+     "$ref": "#/components/schemas/ProjectionError",
+     "nullable": true
     }
    },
    "required": [
@@ -4558,6 +5345,13 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "items": {
       "$ref": "#/components/schemas/PublicHoliday"
      }
+    },
+    "schoolWeekdays": {
+     "type": "array",
+     "items": {
+      "type": "number"
+     },
+     "description": "ISO weekdays with classes (1 = lundi). Absent in years defined before it existed: the\nfour-day week most towns keep, without Wednesday."
     }
    },
    "required": [
@@ -4574,6 +5368,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "ServiceConfig": {
    "type": "object",
    "properties": {
+    "startTime": {
+     "type": "string",
+     "nullable": true,
+     "description": "When its sessions start (HH:MM, Paris); absent or null until the town says."
+    },
     "season": {
      "type": "string",
      "enum": [
@@ -4710,6 +5509,68 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "kind",
         "date"
        ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "school_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "service_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "hours_before_start"
+         ]
+        },
+        "hours": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "kind",
+        "hours"
+       ]
       }
      ],
      "nullable": true
@@ -4843,6 +5704,68 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "kind",
         "date"
        ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "school_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "service_days_before"
+         ]
+        },
+        "days": {
+         "type": "number"
+        },
+        "at": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "kind",
+        "days",
+        "at"
+       ]
+      },
+      {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string",
+         "enum": [
+          "hours_before_start"
+         ]
+        },
+        "hours": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "kind",
+        "hours"
+       ]
       }
      ],
      "nullable": true
@@ -4891,6 +5814,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
     }
    },
    "required": [
+    "startTime",
     "season",
     "booking",
     "cancellation",
@@ -4932,6 +5856,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "type": "number",
      "nullable": true,
      "description": "Places per day, null when unlimited."
+    },
+    "season": {
+     "type": "string",
+     "enum": [
+      "school",
+      "holidays"
+     ],
+     "description": "When it runs: in school weeks, or in the holidays (the holiday centre)."
     }
    },
    "required": [
@@ -4939,7 +5871,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "label",
     "kind",
     "weekdays",
-    "dailyCapacity"
+    "dailyCapacity",
+    "season"
    ]
   },
   "SignedIn": {
@@ -5188,6 +6121,100 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "required": [
     "years",
     "closures"
+   ]
+  },
+  "TownProfile": {
+   "type": "object",
+   "properties": {
+    "name": {
+     "type": "string",
+     "description": "« Mairie de Saint-Ardoise »."
+    },
+    "regie": {
+     "type": "string",
+     "description": "The régie that issues the invoices and takes the payments."
+    },
+    "address": {
+     "type": "string"
+    },
+    "phone": {
+     "type": "string"
+    },
+    "email": {
+     "type": "string"
+    },
+    "hours": {
+     "type": "string",
+     "description": "Opening hours of the service, in words."
+    },
+    "siret": {
+     "type": "string"
+    },
+    "colors": {
+     "type": "object",
+     "properties": {
+      "primary": {
+       "type": "string"
+      },
+      "accent": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "primary",
+      "accent"
+     ],
+     "description": "Colours of the town (#rrggbb): `primary` carries white text (contrast ≥ 5:1)."
+    },
+    "logoUrl": {
+     "type": "string",
+     "description": "The coat of arms or logo, served at this path (SVG or PNG)."
+    },
+    "accessibilityConformity": {
+     "type": "string",
+     "enum": [
+      "totalement conforme",
+      "partiellement conforme",
+      "non conforme"
+     ],
+     "description": "The RGAA conformity level stated in the footer (« Accessibilité : partiellement conforme »)."
+    },
+    "legalPages": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "slug": {
+        "type": "string",
+        "enum": [
+         "mentions-legales",
+         "accessibilite",
+         "donnees-personnelles"
+        ]
+       },
+       "title": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "slug",
+       "title"
+      ]
+     }
+    }
+   },
+   "required": [
+    "name",
+    "regie",
+    "address",
+    "phone",
+    "email",
+    "hours",
+    "siret",
+    "colors",
+    "logoUrl",
+    "accessibilityConformity",
+    "legalPages"
    ]
   }
  }
