@@ -22,32 +22,36 @@ const common = {
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
+// Suites on a real PostgreSQL start the whole application in their hooks: on a loaded 2-core
+// machine that takes longer than jest's 5 s default, and a hook cut short tears the module
+// environment down under a start still in flight (Nest then exits the whole run).
+const onPostgres = { ...common, testTimeout: 60_000 };
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], testPathIgnorePatterns: ['/apps/portal/'] },
     {
-      ...common,
+      ...onPostgres,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
-      ...common,
+      ...onPostgres,
       displayName: 'contract',
       testMatch: ['<rootDir>/test/contract/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
-      ...common,
+      ...onPostgres,
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
-      ...common,
+      ...onPostgres,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',

@@ -51,7 +51,7 @@ beforeAll(async () => {
     clock.set(at);
     await repository.record(STREAM, [{ type, data }], agent);
   }
-});
+}, 120_000);
 afterAll(async () => {
   await app?.close();
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await app?.close();
-});
+}, 30_000);
 
 const KNOWN = [...DEMO_STAFF.map((s) => s.email), ...DEMO_FAMILIES.map((f) => f.login!.email)];
 let client = 0;

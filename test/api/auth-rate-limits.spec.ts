@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await secondProcess?.close();
   await app?.close();
-});
+}, 30_000);
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
 const askReset = (target: TestApp, email: string, client: string) =>

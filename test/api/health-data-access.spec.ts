@@ -9,10 +9,10 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemoTown(app.app, { info: () => undefined } as never);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
-});
+}, 60_000);
 
 /** Hugo Martin (demo town): peanut allergy, a PAI, a pork-free diet. */
 const HEALTH = ['Arachide', '"allergies"', '"pai"', '"diet"', 'sans_porc'];
@@ -50,7 +50,7 @@ describe('health data (diet, allergies, PAI) is for the family and the town’s 
     const state = await bodyOf(await auditor.get(`/audit/streams/family-${familyId}/state`));
     expect(Object.values(state.state.children).map((c: any) => c.details.firstName).sort()).toEqual(['Hugo', 'Léa']);
     expect(Object.values(state.state.children).map((c: any) => c.details.className).sort()).toEqual(['CM1', 'MS']);
-  });
+  }, 60_000);
 
   it('an administrator, who may read the family file with its health data, sees it in the audit too', async () => {
     const admin = await staff(app, 'admin');
@@ -58,7 +58,7 @@ describe('health data (diet, allergies, PAI) is for the family and the town’s 
     const events = await (await admin.get(`/audit/streams/family-${familyId}/events?limit=100`)).text();
     expect(events).toContain('"allergies":"Arachide"');
     expect(events).toContain('"pai":true');
-  });
+  }, 60_000);
 });
 
 describe('a request’s files are for the family and the town’s agents only', () => {
@@ -91,5 +91,5 @@ describe('a request’s files are for the family and the town’s agents only', 
       expect(seen.attachments).toHaveLength(1);
       expect(seen.attachments[0].downloadPath).toBeNull();
     }
-  });
+  }, 60_000);
 });

@@ -10,10 +10,10 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemoTown(app.app, { info: () => undefined } as never);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
-});
+}, 60_000);
 
 const eventCount = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM events`.execute(app.infrastructure.db)).rows[0]!.n);
 
@@ -43,7 +43,7 @@ describe('malformed input is refused with a 400 before validation, changing noth
     expect(emoji.status).toBe(400);
     expect((await bodyOf(emoji)).code).toBe('REQUEST.INVALID');
     expect(await eventCount()).toBe(before);
-  });
+  }, 30_000);
 
   it('a NUL byte in a body field, a key, a path parameter or the query string is a 400', async () => {
     const auditor = await staff(app, 'auditor');
@@ -56,7 +56,7 @@ describe('malformed input is refused with a 400 before validation, changing noth
     await expectRefused(await anonymous.post('/auth/login', '{"em\\u0000ail":"a@example.fr","password":"x"}'));
     // An encoded lone surrogate in the path cannot even be decoded.
     await expectRefused(await auditor.get('/audit/streams/%ED%A0%80/events'));
-  });
+  }, 30_000);
 
   it('JSON nested deeper than 32 levels is refused; 32 levels still reach the validator', async () => {
     const anonymous = new HttpClient(app.baseUrl);
@@ -70,7 +70,7 @@ describe('malformed input is refused with a 400 before validation, changing noth
     const inString = await anonymous.post('/auth/login', JSON.stringify({ email: '['.repeat(100), password: '{'.repeat(100) }));
     expect(inString.status).toBe(401);
     expect((await bodyOf(inString)).code).toBe('AUTH.INVALID_CREDENTIALS');
-  });
+  }, 30_000);
 
   it('40 deeply nested 80 kB bodies at once neither fail nor block the event loop', async () => {
     const body = nested(13_000); // 78 kB
@@ -83,10 +83,10 @@ describe('malformed input is refused with a 400 before validation, changing noth
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(400));
     expect(elapsed).toBeLessThan(1_500);
     expect(delay.max / 1e6).toBeLessThan(250);
-  });
+  }, 30_000);
 
   it('malformed JSON and an unexpected content type are problem+json in French', async () => {
     const syntax = await fetch(`${app.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
     expect((await expectRefused(syntax)).code).toBe('REQUEST.MALFORMED');
-  });
+  }, 30_000);
 });

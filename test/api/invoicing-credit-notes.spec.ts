@@ -2,6 +2,7 @@ import { FixedClock } from '#ardoise/commands';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { GivenFacts } from '../../libs/invoicing/src/testing/given-facts.js';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { overlappingRuns, textRuns } from '../support/pdf-pages.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';
 
@@ -84,5 +85,9 @@ describe('credit notes ("avoirs") under their own gapless yearly number', () => 
     const pdf = await finance.get(`/invoices/${invoices[0].invoiceId}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    // Nine credit notes under the total: each on its own line, none printed over another.
+    const { runs } = await textRuns(new Uint8Array(await pdf.arrayBuffer()));
+    expect(overlappingRuns(runs)).toEqual([]);
+    expect(runs.filter((r) => /^Avoir n° AV-2026-\d{6}/.test(r.text))).toHaveLength(9);
   });
 });

@@ -109,7 +109,7 @@ describe('the invoice PDF', () => {
       return rows.length === 3 && rows;
     });
     expect(invoices.map((i) => i.kind).sort()).toEqual(['correction', 'monthly', 'monthly'].sort());
-  });
+  }, 60_000);
 
   it('lays out every invoice so that no two pieces of text overlap, on every page', async () => {
     const problems: string[] = [];
@@ -122,7 +122,7 @@ describe('the invoice PDF', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 
   it('breaks a long invoice over pages, repeating the table header, and keeps page 1 as a PNG for review', async () => {
     const big = invoices.find((i) => i.kind === 'monthly' && i.totalCents > 10_000)!;
@@ -136,7 +136,7 @@ describe('the invoice PDF', () => {
     const tablePages = [...new Set(runs.filter((r) => r.text === 'Prix unitaire').map((r) => r.page))];
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
     for (const page of [1, 2]) await savePagePng(pdf, page, join(outputDir, `facture-${big.number}-page-${page}.png`));
-  });
+  }, 60_000);
 
   it('speaks the parents’ words and carries the mentions of a French public invoice', async () => {
     const big = invoices.find((i) => i.kind === 'monthly' && i.totalCents > 10_000)!;
@@ -167,5 +167,5 @@ describe('the invoice PDF', () => {
     const correctedText = textOf((await textRuns(await pdfOf(corrected.invoiceId))).runs);
     expect(correctedText).toContain('Facture rectificative');
     expect(correctedText).toContain('cantine à 1 €');
-  });
+  }, 60_000);
 });

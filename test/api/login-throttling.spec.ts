@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await behindProxy?.close();
   await direct?.close();
-});
+}, 30_000);
 afterEach(async () => {
   await behindProxy.infrastructure.db.deleteFrom('login_attempts').execute();
   await direct.infrastructure.db.deleteFrom('login_attempts').execute();

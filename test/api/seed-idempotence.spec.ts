@@ -16,7 +16,7 @@ const staff = (role: string) => DEMO_STAFF.find((s) => s.role === role)!;
 let database: TestDatabase | undefined;
 afterAll(async () => {
   await database?.drop();
-});
+}, 30_000);
 
 /** One start of Ardoise on the shared database, seeding like `main` does, then a stop. */
 async function startSeedAndStop(during?: (baseUrl: string) => Promise<void>): Promise<void> {

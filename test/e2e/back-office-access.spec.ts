@@ -4,7 +4,19 @@ import { DEMO_ADMIN, DEMO_AUDITOR, signInThroughPortal } from './support/back-of
 import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
 
-const AGENT_ROUTES = ['/gestion', '/gestion/familles', '/gestion/familles/nouvelle', '/gestion/journee', '/gestion/presences', '/gestion/recherche?q=Martin'];
+const AGENT_ROUTES = [
+  '/gestion',
+  '/gestion/familles',
+  '/gestion/familles/nouvelle',
+  '/gestion/journee',
+  '/gestion/presences',
+  '/gestion/recherche?q=Martin',
+  '/gestion/catalogue',
+  '/gestion/listes-attente',
+  '/gestion/actualites',
+  '/gestion/demandes',
+  '/gestion/courriels',
+];
 
 /**
  * Each staff role lands on its own area; a parent, an auditor or a visitor never gets the

@@ -31,7 +31,7 @@ describe('a parent’s journey through the portal', () => {
         await createAccountThroughWizard(page, `${world.api.url}/activation/${token}`, { familyName: 'Personnaz', guardian: 'Marc', children: ['Clara', 'Guilhem'] }, `journey-${viewport}`);
         await page.getByRole('button', { name: 'Accéder à mon espace famille' }).click();
         await page.waitForURL(/\/reservations$/);
-        expect(await page.title()).toBe('Mes réservations | Ardoise — Mon espace famille');
+        await page.waitForFunction(`document.title === 'Mes réservations | Espace famille — Mairie de Saint-Ardoise'`);
 
         // The child is chosen first, in words (the guide's first remark).
         const selector = page.getByRole('group', { name: 'Enfant concerné' });

@@ -21,7 +21,7 @@ describe('the portal shell, served by the API on a fresh database', () => {
         expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
         await page.getByRole('heading', { level: 1 }).waitFor();
-        expect(await page.title()).toBe('Accueil | Ardoise — Mon espace famille');
+        await page.waitForFunction(`document.title === 'Accueil | Espace famille — Mairie de Saint-Ardoise'`);
         await page.getByTestId('brand').filter({ hasText: 'Mairie de Saint-Ardoise' }).waitFor();
         expect(await page.getByRole('banner').innerText()).toContain('Espace famille');
         expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Bienvenue dans votre espace famille');
@@ -66,7 +66,7 @@ describe('the portal shell, served by the API on a fresh database', () => {
       const response = await page.goto(`${world.api.url}/une-page-qui-n-existe-pas`);
       expect(response?.status()).toBe(200); // the API serves the portal for any non-API path
       await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
-      expect(await page.title()).toBe('Page introuvable | Ardoise — Mon espace famille');
+      await page.waitForFunction(`document.title === 'Page introuvable | Espace famille — Mairie de Saint-Ardoise'`);
     } finally {
       await context.close();
     }

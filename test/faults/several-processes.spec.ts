@@ -16,7 +16,7 @@ let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
   ({ api: apis[0], ...world } = await startFaultWorld({
-    families: LONG ? 150 : 40,
+    families: LONG ? 150 : 30,
     days: LONG ? 5 : 3,
     api: async (databaseUrl) => {
       // The first API migrates the new database; the worker starts on it then.
@@ -43,10 +43,12 @@ it('a rush split across two API processes with one worker: 0 overbooked, 0 lost,
 
   const report = await checkLog(world.databaseUrl, ledger);
   expect({ ...report, details: report.details.slice(0, 10) }).toMatchObject({ lost: 0, twice: 0, overbooked: 0, mismatched: 0, details: [] });
-  // Every (child, day) asked for got its decision (the first one was booked while setting up).
+  // Every (child, day) asked for got its decision (the first one was booked while setting up). A
+  // basket validation answers for every line in the basket, so one decision may be reported twice.
+  const decided = new Map(ledger.decisions.map((d) => [d.reservationId, d.outcome]));
   expect(ledger.abandoned).toBe(0);
-  expect(ledger.decisions).toHaveLength(load.slotCount - 1);
-  expect(ledger.decisions.filter((d) => d.outcome === 'validated')).toHaveLength(world.days.length * CAPACITY - 1);
+  expect(decided.size).toBe(load.slotCount - 1);
+  expect([...decided.values()].filter((outcome) => outcome === 'validated')).toHaveLength(world.days.length * CAPACITY - 1);
   for (const api of apis) expect(api.exit()).toBeUndefined();
 
   await waitForCaughtUp(apis[1]!.url);

@@ -89,6 +89,11 @@ export interface ReadAllOptions {
   direction?: Direction;
   maxCount?: number;
   filter?: EventFilter;
+  /**
+   * How long to wait for transactions in flight at call time before reading (PostgreSQL; the
+   * store's default otherwise). 0 reads at once what is settled now (may miss the latest).
+   */
+  settleMs?: number;
 }
 
 export interface SubscribeToAllOptions {

@@ -31,3 +31,4 @@ export * from './payments/payfip/payfip-protocol.js';
 export * from './seed/demo-tariffs.js';
 export * from './domain/audited-invoice.js';
 export * from './notifications/invoicing-notifications.js';
+export * from './corrections/invoice-commands.service.js';

@@ -27,7 +27,7 @@ export async function projectionsBehind(db: Kysely<any>, store: EventStore, proj
       const checkpoint = generation.position === null ? undefined : store.positions.decode(generation.position);
       if (checkpoint && store.positions.compare(checkpoint, position) >= 0) return undefined;
       if (!(await logReaches())) return projector.name;
-      for await (const next of store.readAll({ fromPosition: checkpoint, filter: projector.filter, maxCount: 1 })) {
+      for await (const next of store.readAll({ fromPosition: checkpoint, filter: projector.filter, maxCount: 1, settleMs: 0 })) {
         return store.positions.compare(next.position, position) <= 0 ? projector.name : undefined;
       }
       return undefined;
@@ -37,7 +37,8 @@ export async function projectionsBehind(db: Kysely<any>, store: EventStore, proj
 }
 
 async function lastVisible(store: EventStore): Promise<Position | undefined> {
-  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+  // What readers see now, without waiting for transactions in flight (polling does the waiting).
+  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1, settleMs: 0 })) return event.position;
   return undefined;
 }
 

@@ -6,8 +6,13 @@ import { INFRASTRUCTURE, PROJECTION_HEALTH, type Infrastructure } from '#ardoise
 export type ProjectionHealthSource = () => Promise<ProjectionHealth[]>;
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
-/** Each check answers within this, so /health answers within it too (checks run side by side). */
+/** The database and event-store checks answer within this (they run side by side). */
 const CHECK_TIMEOUT_MS = 2_000;
+/**
+ * The projections' lag reads the log up to its settled cut, which may wait up to 2 s for
+ * transactions in flight: a longer bound. Skipped at once while the database is known down.
+ */
+const PROJECTIONS_TIMEOUT_MS = 5_000;
 
 @Injectable()
 export class HealthService {
@@ -30,7 +35,7 @@ export class HealthService {
         await this.infrastructure.store.streamRevision('health-probe');
       }),
       this.projections && availability.available
-        ? withTimeout(this.projections(), CHECK_TIMEOUT_MS).catch(() => [] as ProjectionHealth[])
+        ? withTimeout(this.projections(), PROJECTIONS_TIMEOUT_MS).catch(() => [] as ProjectionHealth[])
         : Promise.resolve([] as ProjectionHealth[]),
     ]);
     const statuses: HealthStatus[] = [database.status, eventStore.status, ...projections.map((p) => p.status)];

@@ -35,6 +35,10 @@ export function completeDocument(document: OpenAPIObject, types: ResponseTypes =
       const success = status ?? (method === 'post' ? '201' : '200');
       operation.responses[success] = { ...operation.responses[success], ...successResponse(facts, success) };
       for (const code of problemCodes(method, path, operation, facts)) operation.responses[code] ??= problem(PROBLEMS[code]);
+      // Errors a controller documented itself (@ApiNotFoundResponse…) are problem+json too.
+      for (const [code, response] of Object.entries(operation.responses as Record<string, Record<string, unknown>>)) {
+        if (/^[45]/.test(code) && !response['content']) operation.responses[code] = { ...problem(''), ...response, content: problem('').content };
+      }
     }
   }
   return document;

@@ -4,7 +4,7 @@ import { runAppendBenchmark } from '../../../../bench/append.bench.js';
 import { runPortalBenchmark } from '../../../../bench/portal.bench.js';
 import { runRushBenchmark } from '../../../../bench/rush.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
-import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
+import { runLagBenchmark } from '../../../../bench/lag.bench.js';
 import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
 import { benchDatabase } from './bench-database.js';
 
@@ -26,18 +26,40 @@ export function registerBench(program: Command): void {
     });
   bench
     .command('rebuild')
-    .description('Reconstruction de tous les modèles de lecture sur ~1 000 000 d’événements, contre la simple lecture du journal')
-    .option('-n, --events <n>', 'événements à créer (défaut 1 000 000)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { events?: number }) => {
+    .description('Reconstruction de tous les modèles de lecture sur une année scolaire réaliste, contre la simple lecture du journal ; vérifiée')
+    .option('--scale <town|city>', 'échelle de la commune (défaut city)', 'city')
+    .option('--seed <n>', 'graine', (v) => Number.parseInt(v, 10), 1)
+    .option('-f, --families <n>', 'familles (remplace l’échelle : essais rapides)', (v) => Number.parseInt(v, 10))
+    .option('-m, --months <n>', 'mois joués (défaut 10)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { scale: string; seed: number; families?: number; months?: number }) => {
+      if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
       const database = await benchDatabase();
       try {
-        await runRebuildBenchmark({
+        const { verified } = await runRebuildBenchmark({
           databaseUrl: database.url,
-          events: options.events,
+          scale: options.scale,
+          seed: options.seed,
+          families: options.families,
+          months: options.months,
           projectors: ALL_PROJECTORS,
-          migrations: ALL_MIGRATIONS,
           log: (line: string) => console.log(line),
         });
+        if (!verified) process.exitCode = 1;
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('lag')
+    .description('Retard des modèles de lecture : 200 commandes/s d’un mélange réaliste pendant 60 s, puis la ruée ; p50/p99 par projection ; vérifié')
+    .option('-f, --families <n>', 'familles (défaut 400)', (v) => Number.parseInt(v, 10))
+    .option('-r, --rate <n>', 'commandes par seconde (défaut 200)', (v) => Number.parseInt(v, 10))
+    .option('-s, --seconds <n>', 'durée du régime établi (défaut 60)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { families?: number; rate?: number; seconds?: number }) => {
+      const database = await benchDatabase();
+      try {
+        const { verified } = await runLagBenchmark({ databaseUrl: database.url, projectors: ALL_PROJECTORS, ...options, log: (line: string) => console.log(line) });
+        if (!verified) process.exitCode = 1;
       } finally {
         await database.release();
       }

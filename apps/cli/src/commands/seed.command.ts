@@ -4,12 +4,23 @@ import { systemClock } from '#ardoise/commands';
 import { AppModule } from '../../../api/src/app.module.js';
 import { seedDemoTown } from '../../../api/src/seed/demo-town.seed.js';
 import { withInfrastructure } from './with-infrastructure.js';
+import { seedSchoolYearInto } from './school-year-app.js';
 
 export function registerSeed(program: Command): void {
   program
     .command('seed')
-    .description('Crée la commune de démonstration (sans rien dupliquer si elle existe déjà)')
-    .action(async () => {
+    .description('Crée la commune de démonstration (sans rien dupliquer si elle existe déjà) ; avec --scale, une année scolaire entière')
+    .option('--scale <town|city>', 'une année scolaire par les vraies commandes : town ≈ 5 000 familles, city ≥ 1 000 000 d’événements')
+    .option('--seed <n>', 'graine (même graine, même commune)', (v) => Number.parseInt(v, 10), 1)
+    .option('--families <n>', 'nombre de familles (remplace celui de l’échelle)', (v) => Number.parseInt(v, 10))
+    .option('--months <n>', 'mois joués, de septembre (défaut 10)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { scale?: string; seed: number; families?: number; months?: number }) => {
+      if (options.scale) {
+        if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
+        const report = await seedSchoolYearInto(process.env.DATABASE_URL, { scale: options.scale, seed: options.seed, families: options.families, months: options.months, log: (line) => console.log(line) });
+        console.log(`Année scolaire « ${options.scale} » : ${report.families} familles, ${report.events} événements en ${report.seconds.toFixed(0)} s.`);
+        return;
+      }
       await withInfrastructure(async (infrastructure, logger) => {
         const app = await NestFactory.createApplicationContext(
           AppModule.register({ infrastructure, logger, clock: systemClock }),

@@ -50,26 +50,33 @@ export class DefineServiceRequest {
 
 export class ChangeCapacityRequest {
   /** Places per day; null: no limit. */
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 10_000, description: 'Places par jour ; null : sans limite' })
   @ValidateIf((r: ChangeCapacityRequest) => r.dailyCapacity !== null) @IsInt() @Min(1) @Max(10_000)
   dailyCapacity!: number | null;
 }
 
 export class SetSessionStartRequest {
+  @ApiProperty({ type: String, pattern: '^\\d{2}:\\d{2}$', example: '11:45' })
   @Matches(CLOCK_TIME, { message: 'L’heure de début doit s’écrire HH:MM.' })
   startTime!: string;
 }
 
 /** A draft règlement and the days to try it on (nothing is saved). */
 export class PreviewBookingRulesRequest {
+  @ApiPropertyOptional({ enum: ['school', 'holidays'] })
   @IsOptional() @IsIn(['school', 'holidays'])
   season?: ServiceSeason;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Délai de réservation (brouillon)' })
   @IsObject()
   booking!: DeadlineRule;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Délai d’annulation (brouillon)' })
   @IsOptional() @IsObject()
   cancellation?: DeadlineRule;
   /** A draft start time for the sessions (HH:MM), for « n heures avant le début de la séance ». */
+  @ApiPropertyOptional({ type: String, pattern: '^\\d{2}:\\d{2}$', example: '11:45' })
   @IsOptional() @Matches(CLOCK_TIME, { message: 'L’heure de début doit s’écrire HH:MM.' })
   startTime?: string;
+  @ApiProperty({ type: [String], format: 'date', minItems: 1, maxItems: 62, example: ['2026-09-14'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(62) @IsLocalDate({ each: true })
   dates!: string[];
 }

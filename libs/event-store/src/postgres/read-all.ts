@@ -129,7 +129,7 @@ export async function* readAll(ctx: ReadAllContext, options: ReadAllOptions = {}
   filterSql(options.filter, 1); // validate before any I/O
   if (remaining === 0) return;
   // One cut for the whole read: a consistent prefix of the log, paged.
-  const below = await settledCut(ctx.pool, ctx.settleMs);
+  const below = await settledCut(ctx.pool, options.settleMs ?? ctx.settleMs);
   while (remaining > 0) {
     const limit = Math.min(ctx.pageSize, remaining);
     const rows = await readPage(ctx.pool, { after, backwards, below, limit, filter: options.filter });

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsLocalDate } from '#ardoise/catalogue';
 
@@ -9,14 +10,17 @@ export class WaitingDaysQuery {
 }
 
 export class PromoteRangeRequest {
+  @ApiProperty({ type: String, format: 'date', example: '2026-09-14' })
   @IsLocalDate()
   from!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-09-14' })
   @IsLocalDate()
   to!: string;
 }
 
 export class PromoteDayRequest {
   /** The waiting child's reservation; absent: the first in line, up to the free places. */
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID()
   reservationId?: string;
 }

@@ -8,28 +8,17 @@ export const API = '/api/v1';
 const POSITION_HEADER = 'Ardoise-Position';
 /** Sent with every read: the API answers from read models that already show that position. */
 const MIN_POSITION_HEADER = 'Ardoise-Min-Position';
-const POSITION_KEY = 'ardoise.position';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The last position this tab's commands were answered with (kept across a reload of the tab). */
-let lastPosition: string | null = readStoredPosition();
-
-function readStoredPosition(): string | null {
-  try {
-    return sessionStorage.getItem(POSITION_KEY);
-  } catch {
-    return null;
-  }
-}
+/**
+ * The last position this page's commands were answered with. In memory only: a position
+ * kept across reloads could name another database's log (a restored or reset server).
+ */
+let lastPosition: string | null = null;
 
 /** Forgets the position (sign-out). */
 export function forgetLastPosition(): void {
   lastPosition = null;
-  try {
-    sessionStorage.removeItem(POSITION_KEY);
-  } catch {
-    // storage unavailable: memory only
-  }
 }
 
 /**
@@ -44,13 +33,7 @@ export const readYourWritesInterceptor: HttpInterceptorFn = (request, next) => {
     return next(request).pipe(
       tap((event) => {
         const position = event instanceof HttpResponse ? event.headers.get(POSITION_HEADER) : null;
-        if (!position) return;
-        lastPosition = position;
-        try {
-          sessionStorage.setItem(POSITION_KEY, position);
-        } catch {
-          // storage unavailable: memory only
-        }
+        if (position) lastPosition = position;
       }),
     );
   }

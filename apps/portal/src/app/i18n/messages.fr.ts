@@ -17,7 +17,9 @@ import { townFr } from './fr/town.fr';
 export const messagesFr = {
   locale: 'fr-FR',
   app: {
-    name: 'Ardoise — Mon espace famille',
+    name: 'Espace famille',
+    /** The site's part of each page title, once the town is known. */
+    siteTitle: (town: string) => `Espace famille — ${town}`,
     skipToContent: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
     /** Beside the town's name in the banner. */

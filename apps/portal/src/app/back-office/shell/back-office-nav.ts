@@ -34,6 +34,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
       { path: '/gestion/familles', label: (t) => t.families.navLabel, hint: (t) => t.families.navHint },
       { path: '/gestion/journee', label: (t) => t.day.navLabel, hint: (t) => t.day.navHint },
       { path: '/gestion/presences', label: (t) => t.attendance.navLabel, hint: (t) => t.attendance.navHint },
+      { path: '/gestion/catalogue', label: (t) => t.catalogue.pageTitle, hint: (t) => t.catalogue.hint },
+      { path: '/gestion/listes-attente', label: (t) => t.waitingLists.pageTitle, hint: (t) => t.waitingLists.hint },
+      { path: '/gestion/actualites', label: (t) => t.newsEditor.pageTitle, hint: (t) => t.newsEditor.hint },
+      { path: '/gestion/demandes', label: (t) => t.requestsInbox.pageTitle, hint: (t) => t.requestsInbox.hint },
+      { path: '/gestion/courriels', label: (t) => t.outbox.pageTitle, hint: (t) => t.outbox.hint },
     ],
   },
   {

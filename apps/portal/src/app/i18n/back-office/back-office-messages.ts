@@ -3,6 +3,11 @@ import { attendanceFr } from './attendance.fr';
 import { dayFr } from './day.fr';
 import { familiesFr } from './families.fr';
 import { shellFr } from './shell.fr';
+import { catalogueFr } from './catalogue.fr';
+import { newsEditorFr } from './news-editor.fr';
+import { outboxFr } from './outbox.fr';
+import { requestsInboxFr } from './requests-inbox.fr';
+import { waitingListsFr } from './waiting-lists.fr';
 
 /**
  * The back office's French strings. They are apart from the parents' MESSAGES so that
@@ -10,6 +15,11 @@ import { shellFr } from './shell.fr';
  * file. Each area adds its own `<area>.fr.ts` and one line here.
  */
 export const backOfficeFr = {
+  catalogue: catalogueFr,
+  waitingLists: waitingListsFr,
+  newsEditor: newsEditorFr,
+  requestsInbox: requestsInboxFr,
+  outbox: outboxFr,
   ...shellFr,
   families: familiesFr,
   day: dayFr,

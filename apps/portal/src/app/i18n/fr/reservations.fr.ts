@@ -52,7 +52,7 @@ export const reservationsFr = {
     full: 'Complet',
     past_deadline: 'Délai dépassé',
   } satisfies Record<CellState, string>,
-  /** On a phone's narrow columns. */
+  /** On a phone's narrow columns (a soft hyphen lets « dépassé » break as « dé-passé »). */
   statesShort: {
     free: 'Libre',
     requested: 'Demandé',
@@ -61,7 +61,7 @@ export const reservationsFr = {
     submitted: 'Déposé',
     closed: 'Fermé',
     full: 'Complet',
-    past_deadline: 'Délai dépassé',
+    past_deadline: 'Délai dé\u00ADpassé',
   } satisfies Record<CellState, string>,
   stateHelp: {
     free: 'réservable',

@@ -47,8 +47,8 @@ import { ReservationsStore } from './reservations.store';
         position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; padding: 0;
       }
       .child-options { gap: 0.375rem; }
-      .child-option { grid-template-columns: auto auto; padding: 0.25rem 0.5rem; }
-      .child-option input { grid-row: auto; }
+      .child-option { grid-template-columns: auto auto; column-gap: 0.375rem; padding: 0.25rem 0.5rem; font-size: 0.9375rem; }
+      .child-option input { grid-row: auto; width: 1rem; height: 1rem; }
       .child-details { display: none; }
     }
   `,

@@ -74,8 +74,10 @@ import { ReservationsStore } from './reservations.store';
     .typical tbody th, .typical thead th:first-child { text-align: left; width: 40%; }
     .typical input { width: 1.5rem; height: 1.5rem; margin: 0; }
     @media (max-width: 40rem) {
-      .typical td, .typical th { padding: 0.375rem 0.125rem; }
-      .typical tbody th { font-size: 0.875rem; font-weight: 600; overflow-wrap: anywhere; hyphens: auto; }
+      .typical td, .typical th { padding: 0.375rem 0; }
+      .typical thead th { font-size: 0.8125rem; }
+      .typical tbody th, .typical thead th:first-child { width: 34%; padding-right: 0.25rem; }
+      .typical tbody th { font-size: 0.8125rem; font-weight: 600; overflow-wrap: break-word; }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

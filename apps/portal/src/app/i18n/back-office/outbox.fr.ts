@@ -1,0 +1,23 @@
+/** E-mails (/gestion/courriels): the outbox, held e-mails and their resending. */
+export const outboxFr = {
+  pageTitle: 'E-mails',
+  hint: 'E-mails envoyés, retenus faute de serveur d’envoi, et leur renvoi.',
+  heading: 'E-mails envoyés et retenus',
+  smtpOn: 'Un serveur d’envoi (SMTP) est configuré : les e-mails partent.',
+  smtpOff: '⚠ Aucun serveur d’envoi (SMTP) n’est configuré : les e-mails sont retenus ici et ne partent pas.',
+  counts: (held: number, pending: number, failed: number) => `${held} retenu(s), ${pending} en attente d’envoi, ${failed} en échec.`,
+  resendAll: 'Envoyer tous les e-mails retenus',
+  resent: (n: number) => `${n} e-mail(s) remis à l’envoi.`,
+  filterStatus: 'État',
+  filterTo: 'Destinataire (e-mail exact)',
+  all: 'Tous',
+  statuses: { held: '⏸ Retenu', pending: '⏳ En attente', sent: '✓ Envoyé', failed: '✕ En échec' } as Record<string, string>,
+  columns: { createdAt: 'Créé le', to: 'Destinataire', subject: 'Objet', status: 'État', attempts: 'Essais', actions: 'Actions' },
+  resend: 'Renvoyer',
+  resendOne: (subject: string) => `Renvoyer « ${subject} »`,
+  view: (subject: string) => `Lire « ${subject} »`,
+  close: 'Fermer',
+  lastError: (e: string) => `Dernier refus du serveur : ${e}`,
+  empty: 'Aucun e-mail.',
+  caption: 'E-mails de la boîte d’envoi, les plus récents d’abord',
+};
