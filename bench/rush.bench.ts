@@ -18,21 +18,23 @@ import { seedDemoTown } from '../apps/api/src/seed/demo-town.seed.js';
  * decision, or failed requests) must both be 0. In the same run, the raw baseline: the
  * same number of single-row INSERTs through `pg`, at the same concurrency.
  */
-const DAYS = ['2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'];
-const CAPACITY = 300;
+export const DAYS = ['2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'];
+export const CAPACITY = 300;
 
-export async function runRushBenchmark(options: { databaseUrl: string; families?: number; concurrency?: number; log?: (line: string) => void }): Promise<void> {
-  const families = options.families ?? 2_000;
-  const concurrency = options.concurrency ?? 64;
-  const log = options.log ?? ((line: string) => console.log(line));
+/** The town on the morning after the opening, its API listening, and the 300-place RUSH week open for booking. */
+export async function openRushTown(databaseUrl: string) {
   const clock = new FixedClock(new Date('2027-01-11T08:00:00Z')); // the morning after the opening
-  const config = loadConfig({ DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'silent', PORT: '0', DATABASE_POOL_SIZE: '40' });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', DATABASE_POOL_SIZE: '40' });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const app = await createApp(infrastructure, logger, { clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v1`;
+  const close = async () => {
+    await app.close();
+    await infrastructure.stop();
+  };
   try {
     await seedDemoTown(app, { info: () => undefined } as never);
     const commands = app.get(CommandBus);
@@ -47,6 +49,19 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
         }),
       );
     });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, infrastructure, base, close };
+}
+
+export async function runRushBenchmark(options: { databaseUrl: string; families?: number; concurrency?: number; log?: (line: string) => void }): Promise<void> {
+  const families = options.families ?? 2_000;
+  const concurrency = options.concurrency ?? 64;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const { app, infrastructure, base, close } = await openRushTown(options.databaseUrl);
+  try {
     log(`${families} families × 5 days against ${CAPACITY} places a day; client concurrency ${concurrency}`);
     const registered = await registerFamilies(app.get(RegisterFamilyService), families, log);
     const children = await waitForChildren(infrastructure.pool, registered);
@@ -83,14 +98,13 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
     log(`ratio: a basket validation (5 lines) takes ${(validate.p50 / raw.p50).toFixed(1)}× a raw insert at p50; throughput ${(validate.perSecond / raw.perSecond * 100).toFixed(1)} % of raw inserts/s`);
     if (overbooked !== 0 || lost !== 0) process.exitCode = 1;
   } finally {
-    await app.close();
-    await infrastructure.stop();
+    await close();
   }
 }
 
-const sum = (rows: { n: string }[]) => rows.reduce((total, r) => total + Number(r.n), 0);
+export const sum = (rows: { n: string }[]) => rows.reduce((total, r) => total + Number(r.n), 0);
 
-async function registerFamilies(service: RegisterFamilyService, count: number, log: (line: string) => void): Promise<string[]> {
+export async function registerFamilies(service: RegisterFamilyService, count: number, log: (line: string) => void): Promise<string[]> {
   const started = performance.now();
   const ids: string[] = [];
   await runInContext(systemContext({ userId: 'bench', role: 'system' }), async () => {
@@ -111,7 +125,7 @@ async function registerFamilies(service: RegisterFamilyService, count: number, l
   return ids;
 }
 
-async function waitForChildren(pool: pg.Pool, familyIds: string[]): Promise<Map<string, string>> {
+export async function waitForChildren(pool: pg.Pool, familyIds: string[]): Promise<Map<string, string>> {
   for (;;) {
     const rows = await pool.query<{ family_id: string; child_id: string }>('SELECT family_id, child_id FROM family_children WHERE family_id = ANY($1::uuid[])', [familyIds]);
     if (rows.rows.length >= familyIds.length) return new Map(rows.rows.map((r) => [r.family_id, r.child_id]));
@@ -137,7 +151,7 @@ async function signIn(base: string): Promise<Send> {
   };
 }
 
-interface Measured {
+export interface Measured {
   count: number;
   failures: number;
   seconds: number;
@@ -147,7 +161,7 @@ interface Measured {
   p99: number;
 }
 
-async function measure(items: string[], concurrency: number, op: (item: string) => Promise<number>): Promise<Measured> {
+export async function measure(items: string[], concurrency: number, op: (item: string) => Promise<number>): Promise<Measured> {
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -173,7 +187,7 @@ async function measure(items: string[], concurrency: number, op: (item: string) 
   return { count: items.length, failures, seconds, perSecond: items.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-function report(log: (line: string) => void, label: string, m: Measured): void {
+export function report(log: (line: string) => void, label: string, m: Measured): void {
   log(
     `${label}: ${m.count} requests in ${m.seconds.toFixed(2)} s → ${m.perSecond.toFixed(0)} req/s; ` +
       `p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms; failures ${m.failures}`,

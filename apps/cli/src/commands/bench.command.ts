@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runAppendBenchmark } from '../../../../bench/append.bench.js';
 import { runPortalBenchmark } from '../../../../bench/portal.bench.js';
 import { runRushBenchmark } from '../../../../bench/rush.bench.js';
+import { runOpenLoopRushBenchmark } from '../../../../bench/rush-open-loop.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { runLagBenchmark } from '../../../../bench/lag.bench.js';
 import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
@@ -69,10 +70,12 @@ export function registerBench(program: Command): void {
     .description('Ouverture des vacances : N familles valident 5 jours sur une semaine de 300 places, via l’API, contre des INSERT bruts')
     .option('-f, --families <n>', 'familles (2000 par défaut)', (v) => Number.parseInt(v, 10))
     .option('-c, --concurrency <n>', 'requêtes simultanées (64 par défaut)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { families?: number; concurrency?: number }) => {
+    .option('--open-loop', 'boucle ouverte : les familles arrivent sur une minute (Poisson), chacune avec sa session (5000 par défaut)')
+    .action(async (options: { families?: number; concurrency?: number; openLoop?: boolean }) => {
       const database = await benchDatabase();
       try {
-        await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
+        if (options.openLoop) await runOpenLoopRushBenchmark({ databaseUrl: database.url, families: options.families, log: (line) => console.log(line) });
+        else await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
       } finally {
         await database.release();
       }

@@ -1,0 +1,230 @@
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+import { hashPassword } from '#ardoise/identity';
+import { RegisterFamilyService } from '#ardoise/families';
+import { CAPACITY, DAYS, measure, openRushTown, registerFamilies, report, sum, waitForChildren } from './rush.bench.js';
+import { mulberry32 } from './lag.bench.js';
+
+/**
+ * `ardoise bench rush --open-loop`: the opening as it happens. N families arrive over one
+ * minute (a Poisson process, seeded), whatever the API's pace: each logs in with its own
+ * account (its own cookie session), thinks, puts the 5 days of the 300-place week in its
+ * basket, thinks, validates. Requests go through undici's Pool (Node's own HTTP engine);
+ * a request's latency counts from the moment the family sends it, waiting for a connection
+ * included. Reported per 5-second window: validations p50/p99, errors, CPU and memory of
+ * this process (the API and the load generator share it), and the `reservations` read
+ * model's lag as /health says it. Then: every acknowledged decision must be in the log and
+ * in the read model (lost), no day past its capacity (overbooked), and the raw-insert
+ * baseline measured in the same run.
+ *
+ * Last line, JSON: {"bench":"rush","families":…,"validate_p99_ms":…,"validated":…,"waitlisted":…,"overbooked":0,"lost":0,"max_lag_ms":…}
+ */
+export interface OpenLoopRushOptions {
+  databaseUrl: string;
+  families?: number;
+  /** Seconds over which the families arrive. */
+  arrivalSeconds?: number;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+const WINDOW_MS = 5_000;
+const PASSWORD = 'Ouverture-des-vacances-2027';
+/** A parent reads the page before each step: 1 to 4 s. */
+const thinkMs = (random: () => number) => 1_000 + random() * 3_000;
+
+interface Sample {
+  at: number;
+  ms: number;
+  ok: boolean;
+}
+
+interface Window {
+  cpuMs: number;
+  rssMb: number;
+  lagSeconds: number;
+  lagEvents: number;
+}
+
+export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Promise<void> {
+  const families = options.families ?? 5_000;
+  const arrivalSeconds = options.arrivalSeconds ?? 60;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const random = mulberry32(options.seed ?? 2027);
+  const { app, infrastructure, base, close } = await openRushTown(options.databaseUrl);
+  const origin = new URL(base).origin;
+  const prefix = new URL(base).pathname;
+  const http = new Pool(origin, { connections: 256, pipelining: 1 });
+  try {
+    log(`open loop: ${families} families arriving over ${arrivalSeconds} s (Poisson, seed ${options.seed ?? 2027}) × 5 days against ${CAPACITY} places a day`);
+    const registered = await registerFamilies(app.get(RegisterFamilyService), families, log);
+    const children = await waitForChildren(infrastructure.pool, registered);
+    const hash = await hashPassword(PASSWORD); // one hash for all: setup, not measured
+    await infrastructure.pool.query(
+      `INSERT INTO accounts (id, email, password_hash, role, family_id, display_name)
+       SELECT gen_random_uuid(), 'parent' || i || '@rush.bench.example.org', $2, 'parent', family_id, 'Famille ' || i
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(family_id, i)`,
+      [registered, hash],
+    );
+    log(`${families} parent accounts created (setup, not measured)`);
+
+    // Arrivals: exponential gaps of mean arrivalSeconds / families.
+    const arrivals: number[] = [];
+    let t = 0;
+    for (let i = 0; i < families; i++) {
+      t += (-Math.log(1 - random()) * arrivalSeconds * 1000) / families;
+      arrivals.push(t);
+    }
+    const thinks = registered.map(() => [thinkMs(random), thinkMs(random)] as const);
+
+    const samples = { login: [] as Sample[], lines: [] as Sample[], validate: [] as Sample[] };
+    const acknowledged = new Map<string, string>(); // reservationId → outcome the API answered
+    const windows: Window[] = [];
+    const started = performance.now();
+    const send = async (kind: keyof typeof samples, method: 'POST' | 'GET', path: string, body: unknown, headers: Record<string, string>) => {
+      const t0 = performance.now();
+      try {
+        const response = await http.request({ method, path: `${prefix}${path}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const text = await response.body.text();
+        const ok = response.statusCode < 300;
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok });
+        return ok ? { headers: response.headers, json: text ? JSON.parse(text) : null } : null;
+      } catch {
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok: false });
+        return null;
+      }
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+    const family = async (i: number) => {
+      await sleep(started + arrivals[i]! - performance.now());
+      const login = await send('login', 'POST', '/auth/login', { email: `parent${i + 1}@rush.bench.example.org`, password: PASSWORD }, {});
+      if (!login) return;
+      const setCookie = login.headers['set-cookie'];
+      const cookies = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((c) => c.split(';')[0]!);
+      const csrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';
+      const session = { cookie: cookies.join('; '), 'x-xsrf-token': csrf };
+      const familyId = registered[i]!;
+      await sleep(thinks[i]![0]);
+      const lines = DAYS.map((date) => ({ childId: children.get(familyId)!, serviceCode: 'RUSH', date }));
+      if (!(await send('lines', 'POST', `/families/${familyId}/basket/lines`, { lines }, session))) return;
+      await sleep(thinks[i]![1]);
+      const validated = await send('validate', 'POST', `/families/${familyId}/basket/validation`, {}, session);
+      for (const line of (validated?.json?.lines ?? []) as Array<{ reservationId: string; outcome: string }>) acknowledged.set(line.reservationId, line.outcome);
+    };
+
+    // Every second: the reservations read model's lag (/health), CPU and memory of this process.
+    let running = true;
+    const monitor = (async () => {
+      let cpu = process.cpuUsage();
+      while (running) {
+        await sleep(1_000);
+        const health = await http
+          .request({ method: 'GET', path: `${prefix}/health` })
+          .then((r) => r.body.json() as Promise<{ projections: Array<{ name: string; lagSeconds: number; lagEvents: number }> }>)
+          .catch(() => ({ projections: [] }));
+        const reservations = health.projections.find((p) => p.name === 'reservations');
+        const used = process.cpuUsage(cpu);
+        cpu = process.cpuUsage();
+        const index = Math.floor((performance.now() - started) / WINDOW_MS);
+        const w = (windows[index] ??= { cpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 });
+        w.cpuMs += (used.user + used.system) / 1000;
+        w.rssMb = Math.max(w.rssMb, process.memoryUsage().rss / 2 ** 20);
+        w.lagSeconds = Math.max(w.lagSeconds, reservations?.lagSeconds ?? 0);
+        w.lagEvents = Math.max(w.lagEvents, reservations?.lagEvents ?? 0);
+      }
+    })();
+
+    await Promise.all(registered.map((_, i) => family(i)));
+    const rushSeconds = (performance.now() - started) / 1000;
+    // The read model catches up: keep watching its lag until it is 0.
+    await waitForCatchUp(infrastructure.pool, Date.now() + 60_000);
+    running = false;
+    await monitor;
+
+    log(`rush over in ${rushSeconds.toFixed(1)} s (last arrival at ${(arrivals.at(-1)! / 1000).toFixed(1)} s); per ${WINDOW_MS / 1000}-second window:`);
+    log('  window    logins  validations  validate p50/p99 ms  all p99 ms  errors  CPU %  RSS MB  lag s (events)');
+    const all = [...samples.login, ...samples.lines, ...samples.validate];
+    for (let w = 0; w < windows.length; w++) {
+      const inWindow = (list: Sample[]) => list.filter((s) => Math.floor(s.at / WINDOW_MS) === w);
+      const v = inWindow(samples.validate);
+      const every = inWindow(all);
+      const m = windows[w] ?? { cpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 };
+      log(
+        `  ${String(w * 5).padStart(3)}–${String(w * 5 + 5).padEnd(3)} s ${String(inWindow(samples.login).length).padStart(7)} ${String(v.length).padStart(12)} ` +
+          `${`${fmt(pct(v, 0.5))} / ${fmt(pct(v, 0.99))}`.padStart(20)} ${fmt(pct(every, 0.99)).padStart(11)} ${String(every.filter((s) => !s.ok).length).padStart(7)} ` +
+          `${((m.cpuMs / WINDOW_MS) * 100).toFixed(0).padStart(6)} ${m.rssMb.toFixed(0).padStart(7)} ${`${m.lagSeconds} (${m.lagEvents})`.padStart(15)}`,
+      );
+    }
+    for (const kind of ['login', 'lines', 'validate'] as const) {
+      const list = samples[kind];
+      log(`${kind}: ${list.length} requests, p50 ${fmt(pct(list, 0.5))} ms, p95 ${fmt(pct(list, 0.95))} ms, p99 ${fmt(pct(list, 0.99))} ms, max ${fmt(pct(list, 1))} ms, errors ${list.filter((s) => !s.ok).length}`);
+    }
+    const errors = all.filter((s) => !s.ok).length;
+    log(`error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)`);
+
+    // The log and the read model against what the API acknowledged.
+    const counts = await infrastructure.pool.query<{ stream_id: string; type: string; n: string }>(
+      `SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'service-day-RUSH-%' GROUP BY stream_id, type`,
+    );
+    const validated = sum(counts.rows.filter((r) => r.type === 'ReservationValidated'));
+    const waitlisted = sum(counts.rows.filter((r) => r.type === 'ReservationWaitlisted'));
+    const overbooked = DAYS.reduce((total, date) => {
+      const onDay = sum(counts.rows.filter((r) => r.type === 'ReservationValidated' && r.stream_id === `service-day-RUSH-${date}`));
+      return total + Math.max(0, onDay - CAPACITY);
+    }, 0);
+    const ids = [...acknowledged.keys()];
+    const inLog = await infrastructure.pool.query<{ id: string; type: string }>(
+      `SELECT data->>'reservationId' AS id, type FROM events
+        WHERE stream_id LIKE 'service-day-RUSH-%' AND type IN ('ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected') AND data->>'reservationId' = ANY($1::text[])`,
+      [ids],
+    );
+    const inReadModel = await infrastructure.pool.query<{ id: string; status: string }>('SELECT reservation_id::text AS id, status FROM reservation_lines WHERE reservation_id = ANY($1::uuid[])', [ids]);
+    const logged = new Map(inLog.rows.map((r) => [r.id, r.type.replace('Reservation', '').toLowerCase()]));
+    const read = new Map(inReadModel.rows.map((r) => [r.id, r.status]));
+    const missingFromLog = ids.filter((id) => logged.get(id) !== acknowledged.get(id)).length;
+    const missingFromReadModel = ids.filter((id) => acknowledged.get(id) !== 'rejected' && read.get(id) !== acknowledged.get(id)).length;
+    const lost = missingFromLog + missingFromReadModel;
+    log(
+      `acknowledged ${ids.length} decisions (${[...acknowledged.values()].filter((o) => o === 'validated').length} validated); ` +
+        `in the log: validated ${validated}, waitlisted ${waitlisted}; overbooked ${overbooked} (must be 0); ` +
+        `lost ${lost} (must be 0: ${missingFromLog} not in the log as answered, ${missingFromReadModel} not in the read model as answered)`,
+    );
+
+    await infrastructure.pool.query('CREATE TABLE bench_raw_rows (id bigserial PRIMARY KEY, family_id uuid NOT NULL, payload jsonb NOT NULL)');
+    const raw = await measure(registered, 64, async (familyId) => {
+      await infrastructure.pool.query('INSERT INTO bench_raw_rows (family_id, payload) VALUES ($1, $2)', [familyId, JSON.stringify({ days: DAYS })]);
+      return 200;
+    });
+    report(log, 'baseline: raw single-row INSERT through pg (64 at a time)', raw);
+    const validateP99 = pct(samples.validate, 0.99);
+    log(`ratio: validation p99 ${fmt(validateP99)} ms = ${(validateP99 / raw.p99).toFixed(1)}× a raw insert's p99; target p99 < 250 ms: ${validateP99 < 250 ? 'met' : 'NOT met'}`);
+    const maxLagMs = Math.max(0, ...windows.map((w) => w?.lagSeconds ?? 0)) * 1000;
+    if (overbooked !== 0 || lost !== 0) process.exitCode = 1;
+    log(JSON.stringify({ bench: 'rush', families, validate_p99_ms: Math.round(validateP99), validated, waitlisted, overbooked, lost, max_lag_ms: maxLagMs }));
+  } finally {
+    await http.close();
+    await close();
+  }
+}
+
+async function waitForCatchUp(pool: import('pg').Pool, deadline: number): Promise<void> {
+  // The reservations projection has applied every RUSH decision once its checkpoint passes the last one.
+  while (Date.now() < deadline) {
+    const { rows } = await pool.query<{ behind: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM events e WHERE e.stream_id LIKE 'service-day-RUSH-%'
+          AND e.type IN ('ReservationValidated', 'ReservationWaitlisted')
+          AND NOT EXISTS (SELECT 1 FROM reservation_lines r WHERE r.reservation_id = (e.data->>'reservationId')::uuid AND r.status IN ('validated', 'waitlisted'))) AS behind`,
+    );
+    if (!rows[0]!.behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function pct(list: Sample[], q: number): number {
+  if (list.length === 0) return Number.NaN;
+  const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms.toFixed(1));
