@@ -141,6 +141,8 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
       // The API's problem+json names `holidays.0.end`: the message lands on that field.
       await period.getByText('La fin des vacances doit suivre leur début.').waitFor();
       await page.getByRole('alert').getByRole('link', { name: /Période de vacances 1 — Au.*La fin des vacances doit suivre leur début/ }).waitFor();
+      // Material fades the messages in: check once the fade is over.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       problems.push(...blockingViolations(await accessibilityViolations(page)).map((line) => `with errors: ${line}`));
 
       await period.getByLabel(/^Du/).fill('2027-10-23');
