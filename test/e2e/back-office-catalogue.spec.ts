@@ -158,6 +158,14 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
       expect(year?.schoolWeekdays).toEqual([1, 2, 4, 5]);
       expect(year?.holidays).toEqual([{ label: 'Vacances de la Toussaint', zones: [], start: '2027-10-23', end: '2027-11-07' }]);
       expect(problems).toEqual([]);
+
+      // Correcting it opens the same form filled with what was saved.
+      await page.getByRole('button', { name: 'Corriger l’année 2027-2028' }).click();
+      const correction = page.getByRole('form', { name: 'Corriger l’année scolaire 2027-2028' });
+      expect(await correction.getByLabel(/^Année scolaire/).isDisabled()).toBe(true);
+      expect(await correction.getByRole('group', { name: 'Période de vacances 1' }).getByLabel(/^Au/).inputValue()).toBe('2027-11-07');
+      await correction.getByRole('button', { name: 'Annuler' }).click();
+      await page.getByRole('button', { name: 'Définir une année scolaire' }).waitFor();
     } finally {
       await agent.context.close();
     }
