@@ -112,6 +112,65 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
     }
   }, 180_000);
 
+  it('an agent defines the next school year with a holiday period (a wrong period is refused on its field), saves it and sees it in the calendar', async () => {
+    const agent = await openPage(world.browser, 'desktop');
+    const page = agent.page;
+    try {
+      await signIn(page, world.api.url, DEMO_AGENT, /\/gestion/);
+      await page.goto(`${world.api.url}/gestion/catalogue`);
+      await page.getByRole('button', { name: 'Définir une année scolaire' }).click();
+      const form = page.getByRole('form', { name: 'Nouvelle année scolaire' });
+      await form.waitFor();
+      // Wednesday is not a school day unless the agent says so.
+      const days = form.getByRole('group', { name: 'Jours d’école' });
+      expect(await days.getByRole('checkbox', { name: 'mercredi' }).isChecked()).toBe(false);
+      expect(await days.getByRole('checkbox', { name: 'jeudi' }).isChecked()).toBe(true);
+
+      const problems = blockingViolations(await accessibilityViolations(page));
+
+      await form.getByLabel(/^Année scolaire/).fill('2027-2028');
+      await form.getByLabel(/^Début de l’année/).fill('2027-09-01');
+      await form.getByLabel(/^Fin de l’année/).fill('2028-08-31');
+      await form.getByLabel(/^Rentrée des classes/).fill('2027-09-02');
+      await form.getByLabel(/^Dernier jour de classe/).fill('2028-07-05');
+      const period = form.getByRole('group', { name: 'Période de vacances 1' });
+      await period.getByLabel(/^Nom des vacances/).fill('Vacances de la Toussaint');
+      await period.getByLabel(/^Du/).fill('2027-11-07');
+      await period.getByLabel(/^Au/).fill('2027-10-23');
+      await form.getByRole('button', { name: 'Enregistrer l’année scolaire' }).click();
+      // The API's problem+json names `holidays.0.end`: the message lands on that field.
+      await period.getByText('La fin des vacances doit suivre leur début.').waitFor();
+      await page.getByRole('alert').getByRole('link', { name: /Période de vacances 1 — Au.*La fin des vacances doit suivre leur début/ }).waitFor();
+      // Material fades the messages in: check once the fade is over.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      problems.push(...blockingViolations(await accessibilityViolations(page)).map((line) => `with errors: ${line}`));
+
+      await period.getByLabel(/^Du/).fill('2027-10-23');
+      await period.getByLabel(/^Au/).fill('2027-11-07');
+      await form.getByRole('button', { name: 'Enregistrer l’année scolaire' }).click();
+      await page.getByRole('status').filter({ hasText: 'Année scolaire 2027-2028 enregistrée.' }).waitFor();
+
+      // The calendar shown comes from the API again, with the new year in it.
+      await page.getByText('Année 2027-2028 (zone A)').click();
+      await page.getByText(/Vacances de la Toussaint : .*23 octobre 2027/).waitFor();
+      const calendar = await new ApiClient(world.api.url).json<{ years: { label: string; schoolWeekdays: number[]; holidays: unknown[] }[] }>('GET', '/catalogue/calendar');
+      const year = calendar.years.find((y) => y.label === '2027-2028');
+      expect(year?.schoolWeekdays).toEqual([1, 2, 4, 5]);
+      expect(year?.holidays).toEqual([{ label: 'Vacances de la Toussaint', zones: [], start: '2027-10-23', end: '2027-11-07' }]);
+      expect(problems).toEqual([]);
+
+      // Correcting it opens the same form filled with what was saved.
+      await page.getByRole('button', { name: 'Corriger l’année 2027-2028' }).click();
+      const correction = page.getByRole('form', { name: 'Corriger l’année scolaire 2027-2028' });
+      expect(await correction.getByLabel(/^Année scolaire/).isDisabled()).toBe(true);
+      expect(await correction.getByRole('group', { name: 'Période de vacances 1' }).getByLabel(/^Au/).inputValue()).toBe('2027-11-07');
+      await correction.getByRole('button', { name: 'Annuler' }).click();
+      await page.getByRole('button', { name: 'Définir une année scolaire' }).waitFor();
+    } finally {
+      await agent.context.close();
+    }
+  }, 180_000);
+
   it.each<ViewportName>(['desktop', 'tablet'])('on a %s, none of these pages has a serious or critical accessibility violation', async (name) => {
     const problems: string[] = [];
     const { context, page } = await openPage(world.browser, name);

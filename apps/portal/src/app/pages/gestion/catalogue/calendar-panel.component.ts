@@ -8,12 +8,13 @@ import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { fullDate, longDay } from '../../../shared/dates';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { CatalogueService, type TownCalendarView } from './catalogue.service';
+import { CatalogueService, type SchoolYearView, type TownCalendarView } from './catalogue.service';
+import { SchoolYearFormComponent } from './school-year-form.component';
 
 /** The town's calendar: school years with their holidays and public holidays, closures (and declaring one). */
 @Component({
   selector: 'ard-calendar-panel',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, SchoolYearFormComponent],
   templateUrl: './calendar-panel.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -31,6 +32,31 @@ export class CalendarPanelComponent {
   protected readonly reason = signal('');
   protected readonly message = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
+  /** The school year being defined (year null) or corrected; null: the form is closed. */
+  protected readonly editing = signal<{ year: SchoolYearView | null } | null>(null);
+  protected readonly yearMessage = signal<string | null>(null);
+
+  protected openYear(year: SchoolYearView | null): void {
+    this.yearMessage.set(null);
+    this.editing.set({ year });
+    this.focusLater('school-year-form-heading');
+  }
+
+  protected closeYear(): void {
+    this.editing.set(null);
+    this.focusLater('define-school-year');
+  }
+
+  protected yearSaved(label: string): void {
+    this.editing.set(null);
+    this.yearMessage.set(this.t.catalogue.schoolYear.saved(label));
+    this.changed.emit();
+    this.focusLater('define-school-year');
+  }
+
+  private focusLater(id: string): void {
+    setTimeout(() => document.getElementById(id)?.focus());
+  }
 
   protected schoolDays(days: number[] | undefined): string {
     return (days ?? [1, 2, 4, 5]).map((d) => this.t.catalogue.weekdays[d - 1]).join(', ');

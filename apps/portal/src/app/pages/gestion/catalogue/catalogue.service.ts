@@ -27,6 +27,8 @@ export interface TownCalendarView {
   years: {
     label: string;
     zone: string;
+    start: string;
+    end: string;
     classesStart: string;
     classesEnd: string;
     schoolWeekdays?: number[];
@@ -35,6 +37,11 @@ export interface TownCalendarView {
   }[];
   closures: { date: string; serviceCodes: string[] | null; reason: string }[];
 }
+
+export type SchoolYearView = TownCalendarView['years'][number];
+
+/** A school year as PUT /catalogue/calendar/school-years/:label takes it. */
+export type SchoolYearDraft = Omit<SchoolYearView, 'label'>;
 
 export interface TariffView {
   serviceCode: string;
@@ -86,6 +93,11 @@ export class CatalogueService {
 
   promoteRange(code: string, from: string, to: string): Promise<{ days: number; promoted: number }> {
     return firstValueFrom(this.http.post<{ days: number; promoted: number }>(`${API}/service-days/${code}/promotions`, { from, to }));
+  }
+
+  /** Defines the school year `label` (2026-2027), or corrects it when it already exists. */
+  defineSchoolYear(label: string, body: SchoolYearDraft): Promise<unknown> {
+    return firstValueFrom(this.http.put(`${API}/catalogue/calendar/school-years/${encodeURIComponent(label)}`, body));
   }
 
   declareClosure(body: { date: string; reason: string; serviceCodes?: string[] }): Promise<unknown> {
