@@ -72,7 +72,9 @@ describe('the parent pages on a phone', () => {
       await saveScreenshot(page, 'phone-01-reservations');
 
       // A past week: its days read « Délai dépassé », never « Clos ».
+      const thisWeek = (await page.locator('.period-title').innerText()).trim();
       await page.getByRole('button', { name: 'Semaine précédente' }).click();
+      await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, thisWeek);
       await page.locator('button[data-state="past_deadline"]').first().waitFor();
       // (a soft hyphen may break « dé-passé » in a narrow column; it is not part of the words)
       expect((await page.locator('button[data-state="past_deadline"] .cell-text-short').first().innerText()).replace(/\u00AD/g, '')).toBe('Délai dépassé');
@@ -100,6 +102,10 @@ describe('the parent pages on a phone', () => {
         await page.waitForFunction((before) => document.querySelector('.period-title')?.textContent?.trim() !== before, title.trim());
       }
       expect(await cell.getAttribute('data-state')).toBe('full');
+      // « Complet » stays inside its cell at 360 px too.
+      await page.setViewportSize({ width: 360, height: 812 });
+      expect(await spilledCells(page)).toEqual([]);
+      await page.setViewportSize({ width: 375, height: 812 });
       await cell.click();
       const notice = page.getByTestId('full-day-notice');
       await notice.waitFor();
