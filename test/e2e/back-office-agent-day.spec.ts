@@ -47,6 +47,9 @@ describe('an agent runs a day in the back office', () => {
       await page.getByTestId('act-date').dispatchEvent('change');
       const cell = page.locator(`[data-cell="CANTINE ${day}"]`);
       await cell.getByText('Délai dépassé').waitFor();
+      // The week fits a 1280 px desktop: no day cut on the right.
+      expect(await page.getByTestId('act-week').evaluate((t: any) => t.getBoundingClientRect().right - t.parentElement.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
+      expect(await page.getByTestId('act-week').evaluate((t: any) => t.scrollWidth - t.parentElement.clientWidth)).toBeLessThanOrEqual(0);
       await cell.getByRole('button', { name: /^Réserver/ }).click();
       const panel = page.getByTestId('act-panel');
       await panel.getByText('Le délai de réservation est dépassé').waitFor();

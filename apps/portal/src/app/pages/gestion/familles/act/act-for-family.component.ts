@@ -8,6 +8,7 @@ import { toApiError } from '../../../../core/api-error';
 import { MESSAGES } from '../../../../i18n/messages';
 import { BO_MESSAGES } from '../../../../i18n/back-office/back-office-messages';
 import { longDay, shortDay, todayInParis, weekdayDay } from '../../../../back-office/table/formats';
+import { weekdayOf } from '../../../../shared/dates';
 import { FamiliesService, type Slot } from '../families.service';
 
 type Action = 'book' | 'cancel' | 'absence';
@@ -48,6 +49,14 @@ export class ActForFamilyComponent {
   protected childId = '';
   protected date = todayInParis();
   protected readonly week = signal<PeriodView | null>(null);
+  /** The week as shown: without the week-end days when no prestation runs then (as the parents' planning), so it fits a desktop. */
+  protected readonly shownWeek = computed(() => {
+    const week = this.week();
+    if (!week) return null;
+    const runs = (date: string) => week.services.some((s) => s.days.find((d) => d.date === date)?.state !== 'closed');
+    const shown = new Set((week.services[0]?.days ?? []).map((d) => d.date).filter((date) => weekdayOf(date) <= 5 || runs(date)));
+    return { ...week, services: week.services.map((s) => ({ ...s, days: s.days.filter((d) => shown.has(d.date)) })) };
+  });
   protected readonly services = signal<ServiceView[]>([]);
   protected readonly history = signal<ReservationHistory['reservations']>([]);
   protected readonly pending = signal<Pending | null>(null);
