@@ -94,9 +94,10 @@ describe('staff accounts (/admin/comptes)', () => {
   it('only admins manage staff accounts; bad input is a 400 problem that changes nothing', async () => {
     const admin = await staff(app, 'admin');
     const target = await createStaff(admin, 'cible.validation@demo.ardoise.fr', 'auditor');
+    expect((await (await staff(app, 'auditor')).get('/staff-accounts')).status).toBe(200); // auditors read everything
     for (const role of ['agent', 'finance', 'auditor'] as const) {
       const other = await staff(app, role);
-      expect((await other.get('/staff-accounts')).status).toBe(403);
+      if (role !== 'auditor') expect((await other.get('/staff-accounts')).status).toBe(403);
       expect((await other.put(`/staff-accounts/${target}/role`, { role: 'admin' })).status).toBe(403);
       expect((await other.post(`/staff-accounts/${target}/disable`)).status).toBe(403);
     }
@@ -143,6 +144,7 @@ describe('RGPD erasure (/admin/rgpd)', () => {
     expect(wrong.status).toBe(400);
     expect((await bodyOf(wrong)).errors[0].field).toBe('familyName');
     expect((await agent.post('/admin/erasures', { familyId, familyName: 'Effaçable' })).status).toBe(403);
+    expect((await (await staff(app, 'auditor')).post('/admin/erasures', { familyId, familyName: 'Effaçable' })).status).toBe(403);
     expect((await admin.post('/admin/erasures', { familyId: 'nope', familyName: 'x' })).status).toBe(400);
     expect((await bodyOf(await admin.get(`/admin/families/${familyId}/erasure-preview`))).alreadyForgotten).toBe(false); // nothing changed
 
@@ -173,7 +175,8 @@ describe('RGPD erasure (/admin/rgpd)', () => {
 describe('health (/admin/sante)', () => {
   it('an admin sees the projections, an hour of lag samples, the log, the outbox and the scheduled jobs; nobody else does', async () => {
     const admin = await staff(app, 'admin');
-    for (const role of ['agent', 'finance', 'auditor'] as const) expect((await (await staff(app, role)).get('/admin/health')).status).toBe(403);
+    for (const role of ['agent', 'finance'] as const) expect((await (await staff(app, role)).get('/admin/health')).status).toBe(403);
+    expect((await (await staff(app, 'auditor')).get('/admin/health')).status).toBe(200); // auditors read everything
     const health = await eventually(async () => {
       const body = await bodyOf(await admin.get('/admin/health'));
       return body.lagSamples.length > 0 ? body : undefined;

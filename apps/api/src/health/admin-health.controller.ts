@@ -9,10 +9,10 @@ import { HealthService } from './health.service.js';
 import { LAG_SAMPLE_SECONDS, LagSampler } from './lag-sampler.js';
 import { scheduledJobs } from './scheduled-jobs.js';
 
-/** The admins' health page (/admin/sante): the public report plus what only admins need. */
+/** The admins' health page (/admin/sante): the public report plus what staff need; auditors read it too (they read everything). */
 @ApiTags('exploitation')
 @Controller('admin/health')
-@Roles('admin')
+@Roles('admin', 'auditor')
 export class AdminHealthController {
   constructor(
     @Inject(HealthService) private readonly health: HealthService,

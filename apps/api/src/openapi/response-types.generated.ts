@@ -41,7 +41,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": [
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "AuditJobsController_get": {
@@ -461,7 +462,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": [
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "ExportEventsController_export": {
@@ -2077,7 +2079,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": [
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "PayfipController_notify": {
@@ -2818,7 +2821,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": [
-    "admin"
+    "admin",
+    "auditor"
    ]
   },
   "StaffAccountsController_resetPassword": {

@@ -14,7 +14,7 @@ const accountIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => new ValidationError([{ field: 'accountId', messages: ['Identifiant de compte invalide.'] }]),
 });
 
-/** The town's staff logins, managed by admins (/admin/comptes). */
+/** The town's staff logins, managed by admins (/admin/comptes); auditors read everything, so they read the list too. */
 @ApiTags('administration')
 @Controller('staff-accounts')
 @Roles('admin')
@@ -26,6 +26,7 @@ export class StaffAccountsController {
   ) {}
 
   @Get()
+  @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Les comptes du personnel (agents, finances, auditeurs, administrateurs)' })
   async list(): Promise<StaffAccountSummary[]> {
     return (await this.accounts.listStaff()).map((a) => ({

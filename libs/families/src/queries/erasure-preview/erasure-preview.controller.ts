@@ -7,7 +7,7 @@ import { ErasurePreviewReader } from './erasure-preview.reader.js';
 
 @ApiTags('administration')
 @Controller('admin/families')
-@Roles('admin')
+@Roles('admin', 'auditor')
 export class ErasurePreviewController {
   constructor(@Inject(ErasurePreviewReader) private readonly reader: ErasurePreviewReader) {}
 

@@ -17,7 +17,7 @@ interface Row {
 /** Past erasures, newest first: family id, when, who (a staff name; never the family's). */
 @ApiTags('administration')
 @Controller('admin/erasures')
-@Roles('admin')
+@Roles('admin', 'auditor')
 export class PastErasuresController {
   constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
 
