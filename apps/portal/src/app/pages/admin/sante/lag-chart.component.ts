@@ -26,7 +26,7 @@ const time = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit'
     </div>
     <details>
       <summary>{{ h.chartTable }}</summary>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="h.chartTableCaption">
         <table class="bo-simple-table" data-testid="lag-table">
           <caption>{{ h.chartTableCaption }}</caption>
           <thead>
