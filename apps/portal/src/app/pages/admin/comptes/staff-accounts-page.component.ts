@@ -61,12 +61,15 @@ export class StaffAccountsPageComponent {
     this.rows.filter = this.filter.trim();
   }
 
+  /** Reloads the list; leaves the last message on screen. */
   protected async load(): Promise<void> {
-    await this.attempt(async () => {
+    try {
       const accounts = await this.admin.staffAccounts();
       this.rows.data = accounts;
       this.picked.set(Object.fromEntries(accounts.map((x) => [x.accountId, x.role])));
-    });
+    } catch (error) {
+      this.error.set(toApiError(error, this.common).title);
+    }
   }
 
   protected pick(accountId: string, role: StaffRoleName): void {
@@ -91,12 +94,14 @@ export class StaffAccountsPageComponent {
   }
 
   protected async created(email: string): Promise<void> {
+    this.error.set(null);
     this.message.set(this.a.done.created(email));
     await this.load();
   }
 
   protected passwordSet(account: StaffAccountSummary): void {
     this.passwordFor.set(null);
+    this.error.set(null);
     this.message.set(this.a.done.password(account.displayName));
   }
 
