@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { ScheduledJobStatus } from '#ardoise/contracts';
 import { TOWN_ZONE } from '#ardoise/catalogue';
-import { readJobRuns, type AppConfig } from '#ardoise/runtime';
+import { readJobRuns, type AppConfig, type JobRun } from '#ardoise/runtime';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -17,10 +17,10 @@ export async function scheduledJobs(db: Kysely<any>, config: AppConfig, now: Dat
     const run = runs.get(name);
     return { name, label, configured: true, lastRunAt: iso(run?.lastRunAt), lastOutcome: run?.lastOutcome ?? null, lastDetail: run?.lastDetail ?? null, nextRunAt: iso(run?.nextRunAt) };
   };
-  return [await monthlyBilling(db, config, now), periodic('billing-schedule', 'Facturation : vérification de l’échéance (toutes les 5 min)'), periodic('payfip-repair', 'PayFIP : reprise des paiements en attente (chaque minute)'), periodic('audit-anchors', 'Ancres du journal (toutes les 30 s)'), await mailDelivery(db, config)];
+  return [await monthlyBilling(db, config, now, runs), periodic('billing-schedule', 'Facturation : vérification de l’échéance (toutes les 5 min)'), periodic('payfip-repair', 'PayFIP : reprise des paiements en attente (chaque minute)'), periodic('audit-anchors', 'Ancres du journal (toutes les 30 s)'), await mailDelivery(db, config)];
 }
 
-async function monthlyBilling(db: Kysely<any>, config: AppConfig, now: Date): Promise<ScheduledJobStatus> {
+async function monthlyBilling(db: Kysely<any>, config: AppConfig, now: Date, runs: Map<string, JobRun>): Promise<ScheduledJobStatus> {
   const { rows } = await sql<{ period: string; status: string; started_at: Date; finished_at: Date | null; issued: number; failed: number }>`
     SELECT period, status, started_at, finished_at, issued, failed FROM invoicing_billing_runs ORDER BY started_at DESC LIMIT 1`.execute(db);
   const last = rows[0];
@@ -29,7 +29,10 @@ async function monthlyBilling(db: Kysely<any>, config: AppConfig, now: Date): Pr
   const dueThisMonth = today.set({ day: config.BILLING_RUN_DAY, hour: config.BILLING_RUN_HOUR, minute: 0, second: 0, millisecond: 0 });
   const billed = await sql<{ n: string }>`
     SELECT count(*) AS n FROM invoicing_billing_runs WHERE period = ${previousPeriod} AND status IN ('completed', 'running')`.execute(db);
-  const next = Number(billed.rows[0]?.n ?? 0) > 0 ? dueThisMonth.plus({ months: 1 }) : dueThisMonth;
+  // Not billed yet and already due: the next check of the schedule starts it (within 5 min of a worker being up).
+  const checkAt = runs.get('billing-schedule')?.nextRunAt;
+  const next =
+    Number(billed.rows[0]?.n ?? 0) > 0 ? dueThisMonth.plus({ months: 1 }) : dueThisMonth.toJSDate() > now ? dueThisMonth : DateTime.fromJSDate(checkAt && checkAt > now ? checkAt : now);
   return {
     name: 'billing-run',
     label: `Facturation mensuelle (le ${config.BILLING_RUN_DAY} à ${config.BILLING_RUN_HOUR} h, mois précédent)`,

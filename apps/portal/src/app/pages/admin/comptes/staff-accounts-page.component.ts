@@ -24,6 +24,8 @@ import { NewPasswordFormComponent } from './new-password-form.component';
   templateUrl: './staff-accounts-page.component.html',
   styles: `
     .role-cell { display: flex; gap: 0.25rem; align-items: center; }
+    .role-cell select { min-width: 13rem; }
+    .filter-field { width: min(100%, 24rem); }
     .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

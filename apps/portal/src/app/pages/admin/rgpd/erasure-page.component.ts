@@ -24,6 +24,9 @@ type CountKey = 'guardians' | 'children' | 'logins' | 'files' | 'emails' | 'even
   selector: 'ard-erasure-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './erasure-page.component.html',
+  styles: `
+    .wide-field { width: min(100%, 36rem); }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ErasurePageComponent {

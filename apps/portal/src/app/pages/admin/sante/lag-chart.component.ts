@@ -5,15 +5,11 @@ import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
 
-/** Told apart by dash and point shape as well as colour (never colour alone). */
-const STYLES = [
-  { color: '#000091', dash: [], point: 'circle' },
-  { color: '#c9191e', dash: [6, 3], point: 'triangle' },
-  { color: '#18753c', dash: [2, 2], point: 'rect' },
-  { color: '#b34000', dash: [10, 4], point: 'rectRot' },
-  { color: '#6a6af4', dash: [4, 4, 1, 4], point: 'star' },
-  { color: '#3a3a3a', dash: [1, 3], point: 'crossRot' },
-] as const;
+/** Told apart by point shape (ten of them) and dash as well as colour: never colour alone. */
+const COLORS = ['#000091', '#c9191e', '#18753c', '#b34000', '#6a6af4', '#3a3a3a'];
+const POINTS = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded', 'dash', 'line'] as const;
+const DASHES = [[], [6, 3], [2, 2], [10, 4], [4, 4, 1, 4]];
+const styleOf = (i: number) => ({ color: COLORS[i % COLORS.length]!, point: POINTS[i % POINTS.length]!, dash: DASHES[i % DASHES.length]! });
 
 const time = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
@@ -80,7 +76,7 @@ export class LagChartComponent {
   private draw(): void {
     const { projections, rows } = this.table();
     const datasets = projections.map((name, i) => {
-      const style = STYLES[i % STYLES.length]!;
+      const style = styleOf(i);
       return {
         label: name,
         data: rows.map((r) => r.values[i] ?? null),
@@ -88,7 +84,7 @@ export class LagChartComponent {
         backgroundColor: style.color,
         borderDash: [...style.dash],
         pointStyle: style.point,
-        pointRadius: 2,
+        pointRadius: 3,
         spanGaps: true,
       };
     });
