@@ -6,6 +6,8 @@ import { identityMigrations } from '#ardoise/identity';
 import { invoicingMigrations } from '#ardoise/invoicing';
 import { messagingMigrations } from '#ardoise/messaging';
 import { projectionMigrations } from '#ardoise/projections';
+import { jobRunsMigrations } from '#ardoise/runtime';
+import { healthMigrations } from './health/health.migrations.js';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, healthMigrations];

@@ -3,6 +3,7 @@ import { ActivateAccountService } from './commands/activate-account/activate-acc
 import { ActivationsController } from './commands/activate-account/activations.controller.js';
 import { EditFamilyFileService } from './commands/edit-family-file/edit-family-file.service.js';
 import { FamilyFileController } from './commands/edit-family-file/family-file.controller.js';
+import { ConfirmedErasureController } from './commands/forget-family/confirmed-erasure.controller.js';
 import { ForgetFamilyController } from './commands/forget-family/forget-family.controller.js';
 import { ForgetFamilyService } from './commands/forget-family/forget-family.service.js';
 import { GuardianLoginsController } from './commands/guardian-logins/guardian-logins.controller.js';
@@ -16,6 +17,9 @@ import { RegisterFamilyService } from './commands/register-family/register-famil
 import { FamilyPrivacyModule } from './privacy/family-privacy.module.js';
 import { FamilyFileQueryController } from './queries/family-file/family-file.controller.js';
 import { FamilyFileReader } from './queries/family-file/family-file.reader.js';
+import { ErasurePreviewController } from './queries/erasure-preview/erasure-preview.controller.js';
+import { ErasurePreviewReader } from './queries/erasure-preview/erasure-preview.reader.js';
+import { PastErasuresController } from './queries/past-erasures/past-erasures.controller.js';
 import { SearchChildrenController } from './queries/search-children/search-children.controller.js';
 import { SearchFamiliesController } from './queries/search-families/search-families.controller.js';
 
@@ -33,6 +37,9 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     QuotientAndMandateController,
     GuardianLoginsController,
     ForgetFamilyController,
+    ConfirmedErasureController,
+    ErasurePreviewController,
+    PastErasuresController,
   ],
   providers: [
     RegisterFamilyService,
@@ -42,6 +49,7 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     GuardianLoginsService,
     ForgetFamilyService,
     FamilyFileReader,
+    ErasurePreviewReader,
   ],
   exports: [FamilyPrivacyModule, RegisterFamilyService, InviteFamilyService, ForgetFamilyService],
 })

@@ -6,6 +6,7 @@ export * from './privacy/family-key-store.js';
 export * from './privacy/personal-data-cipher.js';
 export * from './projections/families.projector.js';
 export * from './projections/family-logins.projector.js';
+export * from './projections/family-erasures.projector.js';
 export * from './projections/read-model.js';
 export * from './commands/register-family/register-family.service.js';
 export * from './commands/invite-family/invite-family.service.js';

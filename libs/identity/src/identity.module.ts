@@ -15,6 +15,7 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { SessionCookies } from './sessions/session-cookies.js';
 import { SessionStore } from './sessions/session-store.js';
 import { CreateStaffAccountService } from './staff/create-staff-account.service.js';
+import { StaffAccountChangesService } from './staff/staff-account-changes.service.js';
 import { StaffAccountsController } from './staff/staff-accounts.controller.js';
 import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
 
@@ -35,6 +36,7 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
     { provide: RATE_LIMIT_STORAGE, inject: [DATABASE], useFactory: (db: Kysely<any>) => new PostgresThrottlerStorage(db) },
     { provide: SessionCookies, inject: [AppConfig], useFactory: (config: AppConfig) => new SessionCookies(config.secureCookies) },
     CreateStaffAccountService,
+    StaffAccountChangesService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AccountStore, OneTimeTokenStore, SessionStore, SessionCookies, RATE_LIMIT_STORAGE, CreateStaffAccountService],

@@ -4,3 +4,4 @@ export * from './infrastructure.js';
 export * from './logger.js';
 export * from './tokens.js';
 export * from './town/index.js';
+export * from './job-runs.js';

@@ -34,6 +34,17 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": true,
    "roles": []
   },
+  "AdminHealthController_get": {
+   "operationId": "AdminHealthController_get",
+   "schema": {
+    "$ref": "#/components/schemas/AdminHealth"
+   },
+   "public": false,
+   "roles": [
+    "admin",
+    "auditor"
+   ]
+  },
   "AuditJobsController_get": {
    "operationId": "AuditJobsController_get",
    "schema": {
@@ -413,6 +424,16 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "ConfirmedErasureController_erase": {
+   "operationId": "ConfirmedErasureController_erase",
+   "schema": {
+    "$ref": "#/components/schemas/ErasureResult"
+   },
+   "public": false,
+   "roles": [
+    "admin"
+   ]
+  },
   "EmailChangeController_confirm": {
    "operationId": "EmailChangeController_confirm",
    "public": true,
@@ -433,6 +454,17 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": []
+  },
+  "ErasurePreviewController_preview": {
+   "operationId": "ErasurePreviewController_preview",
+   "schema": {
+    "$ref": "#/components/schemas/ErasurePreview"
+   },
+   "public": false,
+   "roles": [
+    "admin",
+    "auditor"
+   ]
   },
   "ExportEventsController_export": {
    "operationId": "ExportEventsController_export",
@@ -2037,6 +2069,20 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": []
   },
+  "PastErasuresController_list": {
+   "operationId": "PastErasuresController_list",
+   "schema": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/ErasureRecord"
+    }
+   },
+   "public": false,
+   "roles": [
+    "admin",
+    "auditor"
+   ]
+  },
   "PayfipController_notify": {
    "operationId": "PayfipController_notify",
    "schema": {
@@ -2726,6 +2772,13 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": []
   },
+  "StaffAccountsController_changeRole": {
+   "operationId": "StaffAccountsController_changeRole",
+   "public": false,
+   "roles": [
+    "admin"
+   ]
+  },
   "StaffAccountsController_create": {
    "operationId": "StaffAccountsController_create",
    "schema": {
@@ -2739,6 +2792,41 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "accountId"
     ]
    },
+   "public": false,
+   "roles": [
+    "admin"
+   ]
+  },
+  "StaffAccountsController_disable": {
+   "operationId": "StaffAccountsController_disable",
+   "public": false,
+   "roles": [
+    "admin"
+   ]
+  },
+  "StaffAccountsController_enable": {
+   "operationId": "StaffAccountsController_enable",
+   "public": false,
+   "roles": [
+    "admin"
+   ]
+  },
+  "StaffAccountsController_list": {
+   "operationId": "StaffAccountsController_list",
+   "schema": {
+    "type": "array",
+    "items": {
+     "$ref": "#/components/schemas/StaffAccountSummary"
+    }
+   },
+   "public": false,
+   "roles": [
+    "admin",
+    "auditor"
+   ]
+  },
+  "StaffAccountsController_resetPassword": {
+   "operationId": "StaffAccountsController_resetPassword",
    "public": false,
    "roles": [
     "admin"
@@ -3190,6 +3278,86 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "familyName"
    ]
   },
+  "AdminHealth": {
+   "type": "object",
+   "properties": {
+    "report": {
+     "$ref": "#/components/schemas/HealthReport"
+    },
+    "lagSamples": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/LagSample"
+     },
+     "description": "One hour of samples of each projection's lag, oldest first."
+    },
+    "sampleEverySeconds": {
+     "type": "number"
+    },
+    "eventStore": {
+     "type": "object",
+     "properties": {
+      "adapter": {
+       "type": "string",
+       "enum": [
+        "postgresql",
+        "eventstoredb"
+       ]
+      },
+      "events": {
+       "type": "number",
+       "nullable": true
+      },
+      "lastRecordedAt": {
+       "type": "string",
+       "nullable": true
+      }
+     },
+     "required": [
+      "adapter",
+      "events",
+      "lastRecordedAt"
+     ]
+    },
+    "outbox": {
+     "type": "object",
+     "properties": {
+      "pending": {
+       "type": "number"
+      },
+      "held": {
+       "type": "number"
+      },
+      "failed": {
+       "type": "number"
+      },
+      "sent": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "pending",
+      "held",
+      "failed",
+      "sent"
+     ]
+    },
+    "jobs": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/ScheduledJobStatus"
+     }
+    }
+   },
+   "required": [
+    "report",
+    "lagSamples",
+    "sampleEverySeconds",
+    "eventStore",
+    "outbox",
+    "jobs"
+   ]
+  },
   "Anchor": {
    "type": "object",
    "properties": {
@@ -3625,6 +3793,119 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "cancellation"
    ]
   },
+  "ErasurePreview": {
+   "type": "object",
+   "properties": {
+    "familyId": {
+     "type": "string"
+    },
+    "familyName": {
+     "type": "string",
+     "nullable": true,
+     "description": "The name to type to confirm (null once already erased)."
+    },
+    "alreadyForgotten": {
+     "type": "boolean"
+    },
+    "guardians": {
+     "type": "number"
+    },
+    "children": {
+     "type": "number"
+    },
+    "logins": {
+     "type": "number"
+    },
+    "files": {
+     "type": "number",
+     "description": "Request files (bytes deleted)."
+    },
+    "emails": {
+     "type": "number",
+     "description": "E-mails kept in the outbox for this family (deleted)."
+    },
+    "events": {
+     "type": "number",
+     "description": "Events whose personal fields become unreadable (sealed with the family's key)."
+    }
+   },
+   "required": [
+    "familyId",
+    "familyName",
+    "alreadyForgotten",
+    "guardians",
+    "children",
+    "logins",
+    "files",
+    "emails",
+    "events"
+   ]
+  },
+  "ErasureRecord": {
+   "type": "object",
+   "properties": {
+    "familyId": {
+     "type": "string"
+    },
+    "forgottenAt": {
+     "type": "string",
+     "description": "ISO-8601"
+    },
+    "actor": {
+     "type": "object",
+     "properties": {
+      "id": {
+       "type": "string"
+      },
+      "role": {
+       "type": "string"
+      },
+      "displayName": {
+       "type": "string",
+       "nullable": true
+      }
+     },
+     "required": [
+      "id",
+      "role",
+      "displayName"
+     ]
+    }
+   },
+   "required": [
+    "familyId",
+    "forgottenAt",
+    "actor"
+   ]
+  },
+  "ErasureResult": {
+   "type": "object",
+   "properties": {
+    "familyId": {
+     "type": "string"
+    },
+    "alreadyForgotten": {
+     "type": "boolean"
+    },
+    "keyDestroyed": {
+     "type": "boolean"
+    },
+    "accountsDeleted": {
+     "type": "number"
+    },
+    "eventRecorded": {
+     "type": "boolean",
+     "description": "`FamilyForgotten` is in the family's stream."
+    }
+   },
+   "required": [
+    "familyId",
+    "alreadyForgotten",
+    "keyDestroyed",
+    "accountsDeleted",
+    "eventRecorded"
+   ]
+  },
   "EventMetadata": {
    "type": "object",
    "properties": {
@@ -3709,8 +3990,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "invited",
       "active",
+      "invited",
       "forgotten"
      ]
     },
@@ -4267,6 +4548,39 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status",
     "statusLabel",
     "payfipReference"
+   ]
+  },
+  "LagSample": {
+   "type": "object",
+   "properties": {
+    "at": {
+     "type": "string",
+     "description": "ISO-8601, start of the sample's slot"
+    },
+    "projection": {
+     "type": "string"
+    },
+    "lagEvents": {
+     "type": "number"
+    },
+    "lagSeconds": {
+     "type": "number"
+    },
+    "status": {
+     "type": "string",
+     "enum": [
+      "ok",
+      "degraded",
+      "down"
+     ]
+    }
+   },
+   "required": [
+    "at",
+    "projection",
+    "lagEvents",
+    "lagSeconds",
+    "status"
    ]
   },
   "LegalPage": {
@@ -5279,6 +5593,52 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "erased"
    ]
   },
+  "ScheduledJobStatus": {
+   "type": "object",
+   "properties": {
+    "name": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "configured": {
+     "type": "boolean",
+     "description": "Where it runs: 'worker' (ARDOISE_ROLE=worker or all)."
+    },
+    "lastRunAt": {
+     "type": "string",
+     "nullable": true,
+     "description": "ISO-8601 or null when it never ran."
+    },
+    "lastOutcome": {
+     "type": "string",
+     "enum": [
+      "failed",
+      "ok"
+     ],
+     "nullable": true
+    },
+    "lastDetail": {
+     "type": "string",
+     "nullable": true,
+     "description": "Short, without personal data."
+    },
+    "nextRunAt": {
+     "type": "string",
+     "nullable": true
+    }
+   },
+   "required": [
+    "name",
+    "label",
+    "configured",
+    "lastRunAt",
+    "lastOutcome",
+    "lastDetail",
+    "nextRunAt"
+   ]
+  },
   "SchoolYear": {
    "type": "object",
    "properties": {
@@ -5910,6 +6270,48 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "childId",
     "serviceCode",
     "date"
+   ]
+  },
+  "StaffAccountSummary": {
+   "type": "object",
+   "properties": {
+    "accountId": {
+     "type": "string"
+    },
+    "email": {
+     "type": "string"
+    },
+    "displayName": {
+     "type": "string"
+    },
+    "role": {
+     "type": "string",
+     "enum": [
+      "agent",
+      "finance",
+      "auditor",
+      "admin"
+     ]
+    },
+    "status": {
+     "type": "string",
+     "enum": [
+      "active",
+      "disabled"
+     ]
+    },
+    "createdAt": {
+     "type": "string",
+     "description": "ISO-8601"
+    }
+   },
+   "required": [
+    "accountId",
+    "email",
+    "displayName",
+    "role",
+    "status",
+    "createdAt"
    ]
   },
   "StateAt": {

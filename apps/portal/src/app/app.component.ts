@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signa
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Banner } from './core/banner';
 import { SessionService } from './core/session.service';
 import { TownService } from './core/town.service';
 import { isStaffRole } from './core/staff-areas';
@@ -20,12 +21,15 @@ export class AppComponent {
   protected readonly t = inject(MESSAGES);
   protected readonly session = inject(SessionService);
   protected readonly town = inject(TownService);
+  private readonly banner = inject(Banner);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly navItems = computed(() => (this.session.isParent() ? PARENT_NAV_ITEMS : PUBLIC_NAV_ITEMS));
   /** The back office's dense tables get the whole width of the screen. */
   protected readonly isStaff = computed(() => isStaffRole(this.session.me()?.role));
+  /** « Espace famille » for parents and visitors; a staff area's own name inside the back office (set by its shell). */
+  protected readonly bannerService = computed(() => this.banner.service() ?? (this.isStaff() ? null : this.t.app.service));
   /** On a phone the menu folds behind a button; it closes after each navigation. */
   protected readonly menuOpen = signal(false);
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig, LOGGER } from '#ardoise/runtime';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig, LOGGER, recordJobRun } from '#ardoise/runtime';
 import { AuditAnchors } from './audit-anchors.js';
 
 export const ANCHOR_PERIOD_MS = 30_000;
@@ -19,6 +21,7 @@ export class AnchorSchedule implements OnApplicationBootstrap, OnApplicationShut
     @Inject(AuditAnchors) private readonly anchors: AuditAnchors,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,10 +41,15 @@ export class AnchorSchedule implements OnApplicationBootstrap, OnApplicationShut
     if (this.running) return;
     this.running = this.anchors
       .extend()
-      .then((written) => {
+      .then(async (written) => {
         if (written > 0) this.logger.info({ anchors: written }, 'audit anchors written');
+        await recordJobRun(this.db, 'audit-anchors', 'ok', new Date(Date.now() + ANCHOR_PERIOD_MS), written > 0 ? `${written} ancre(s) écrite(s)` : undefined);
       })
-      .catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'audit anchors failed'))
+      .catch(async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err: message }, 'audit anchors failed');
+        await recordJobRun(this.db, 'audit-anchors', 'failed', new Date(Date.now() + ANCHOR_PERIOD_MS), message);
+      })
       .finally(() => {
         this.running = undefined;
       });

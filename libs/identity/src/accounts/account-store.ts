@@ -101,6 +101,38 @@ export class AccountStore {
     }
   }
 
+  /** The town's staff logins (every role but parents), by name. */
+  async listStaff(): Promise<Array<Account & { createdAt: Date }>> {
+    const rows = await this.db
+      .selectFrom('accounts')
+      .select([...columns, 'created_at'])
+      .where('role', '<>', 'parent')
+      .orderBy(sql`lower(display_name)`)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ ...toAccount(row), createdAt: row.created_at }));
+  }
+
+  async setRole(id: string, role: AccountRole, db: Kysely<any> = this.db): Promise<void> {
+    await db.updateTable('accounts').set({ role }).where('id', '=', id).execute();
+  }
+
+  async setStatus(id: string, status: Account['status'], db: Kysely<any> = this.db): Promise<void> {
+    await db.updateTable('accounts').set({ status }).where('id', '=', id).execute();
+  }
+
+  /** Active admins other than `except`. */
+  async countOtherActiveAdmins(except: string, db: Kysely<any> = this.db): Promise<number> {
+    const row = await db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('role', '=', 'admin')
+      .where('status', '=', 'active')
+      .where('id', '<>', except)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** RGPD erasure of a family: its logins go, with their sessions (cascade). */
   async deleteFamilyAccounts(familyId: string): Promise<number> {
     const result = await this.db.deleteFrom('accounts').where('family_id', '=', familyId).executeTakeFirst();

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { CLOCK, systemContext, runInContext, type Clock } from '#ardoise/commands';
 import { TOWN_ZONE } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
-import { AppConfig, LOGGER } from '#ardoise/runtime';
+import { AppConfig, LOGGER, recordJobRun } from '#ardoise/runtime';
 import { BillingRunService } from './billing-run.service.js';
 
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -30,13 +30,25 @@ export class BillingScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.ARDOISE_ROLE === 'api') return;
-    const timer = setInterval(() => void this.tick().catch((error) => this.logger.warn({ err: String(error) }, 'billing schedule check failed')), CHECK_EVERY_MS);
+    const timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
     timer.unref();
     this.registry.addInterval('invoicing-monthly-run', timer);
   }
 
   onApplicationShutdown(): void {
     if (this.registry.doesExist('interval', 'invoicing-monthly-run')) this.registry.deleteInterval('invoicing-monthly-run');
+  }
+
+  /** One check, recorded for the admins' health page (job_runs). */
+  private async check(): Promise<void> {
+    const next = () => new Date(Date.now() + CHECK_EVERY_MS);
+    try {
+      const runId = await this.tick();
+      await recordJobRun(this.db, 'billing-schedule', 'ok', next(), runId ? `facturation du mois lancée (${runId})` : undefined);
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'billing schedule check failed');
+      await recordJobRun(this.db, 'billing-schedule', 'failed', next(), error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Starts the previous month's run when due and not done; returns its id, if started. */

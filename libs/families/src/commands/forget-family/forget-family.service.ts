@@ -12,6 +12,8 @@ import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE, LOGINS_TABLE } from '.
 
 export interface ForgetReport {
   alreadyForgotten: boolean;
+  /** This run deleted the key (false when it was already gone). */
+  keyDestroyed: boolean;
   accountsDeleted: number;
 }
 
@@ -38,12 +40,12 @@ export class ForgetFamilyService {
   ) {}
 
   async forget(familyId: string): Promise<ForgetReport> {
-    await this.keys.destroy(familyId);
+    const keyDestroyed = await this.keys.destroy(familyId);
     const { events } = await this.repository.handle(familyStream(familyId), familyDecider, { type: 'ForgetFamily', familyId }, currentContext(), {
       retriesOnConflict: 5,
     });
     const accountsDeleted = await this.eraseCopies(familyId);
-    return { alreadyForgotten: events.length === 0, accountsDeleted };
+    return { alreadyForgotten: events.length === 0, keyDestroyed, accountsDeleted };
   }
 
   private async eraseCopies(familyId: string): Promise<number> {

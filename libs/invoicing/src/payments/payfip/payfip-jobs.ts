@@ -3,7 +3,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '#ardoise/commands';
-import { AppConfig, LOGGER } from '#ardoise/runtime';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { AppConfig, LOGGER, recordJobRun } from '#ardoise/runtime';
 import { PAYFIP_SANDBOX_PATH, payfipSandbox } from './payfip-sandbox.js';
 import { PayfipService } from './payfip.service.js';
 
@@ -19,6 +21,7 @@ export class PayfipJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DATABASE) private readonly db: Kysely<any>,
   ) {}
 
   onModuleInit(): void {
@@ -29,9 +32,21 @@ export class PayfipJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
 
   onApplicationBootstrap(): void {
     if (this.config.ARDOISE_ROLE === 'api') return;
-    const timer = setInterval(() => void this.payfip.repair().catch((error) => this.logger.warn({ err: String(error) }, 'PayFIP repair failed')), REPAIR_EVERY_MS);
+    const timer = setInterval(() => void this.repair(), REPAIR_EVERY_MS);
     timer.unref();
     this.registry.addInterval('invoicing-payfip-repair', timer);
+  }
+
+  /** One pass of the repair job, recorded for the admins' health page (job_runs). */
+  private async repair(): Promise<void> {
+    const next = () => new Date(Date.now() + REPAIR_EVERY_MS);
+    try {
+      await this.payfip.repair();
+      await recordJobRun(this.db, 'payfip-repair', 'ok', next());
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'PayFIP repair failed');
+      await recordJobRun(this.db, 'payfip-repair', 'failed', next(), error instanceof Error ? error.message : String(error));
+    }
   }
 
   onApplicationShutdown(): void {

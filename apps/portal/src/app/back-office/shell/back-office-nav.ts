@@ -57,7 +57,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     key: 'admin',
     path: '/admin',
     ...AREA_ACCESS.admin,
-    entries: [],
+    entries: [
+      { path: '/admin/comptes', label: (t) => t.admin.accounts.navLabel, hint: (t) => t.admin.accounts.navHint },
+      { path: '/admin/rgpd', label: (t) => t.admin.erasure.navLabel, hint: (t) => t.admin.erasure.navHint },
+      { path: '/admin/sante', label: (t) => t.admin.health.navLabel, hint: (t) => t.admin.health.navHint },
+    ],
   },
 ];
 

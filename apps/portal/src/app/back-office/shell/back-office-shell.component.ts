@@ -1,10 +1,11 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Banner } from '../../core/banner';
 import { SessionService } from '../../core/session.service';
 import { BO_MESSAGES } from '../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from './back-office-context';
@@ -38,6 +39,10 @@ export class BackOfficeShellComponent {
   constructor() {
     loadBackOfficeTheme(inject(DOCUMENT));
     effect(() => this.context.areaKey.set(this.area()));
+    // The banner says which staff area this is, not the parents' « Espace famille ».
+    const banner = inject(Banner);
+    effect(() => banner.service.set(this.t.bannerService[this.area()]));
+    inject(DestroyRef).onDestroy(() => banner.service.set(null));
   }
 
   /** « / » anywhere but in a field jumps to the search box, as in the tools agents know. */

@@ -1,4 +1,5 @@
 import { InjectionToken } from '@angular/core';
+import { adminFr } from './admin.fr';
 import { attendanceFr } from './attendance.fr';
 import { dayFr } from './day.fr';
 import { familiesFr } from './families.fr';
@@ -24,6 +25,7 @@ export const backOfficeFr = {
   families: familiesFr,
   day: dayFr,
   attendance: attendanceFr,
+  admin: adminFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;

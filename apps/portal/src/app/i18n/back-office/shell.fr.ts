@@ -8,6 +8,13 @@ export const shellFr = {
     audit: 'Audit',
     admin: 'Administration',
   },
+  /** Under the town's name in the banner, per area (instead of the parents' « Espace famille »). */
+  bannerService: {
+    gestion: 'Espace agents',
+    finances: 'Finances',
+    audit: 'Audit',
+    admin: 'Administration',
+  },
   areaHeadings: {
     gestion: 'Gestion des services périscolaires',
     finances: 'Finances et régie',

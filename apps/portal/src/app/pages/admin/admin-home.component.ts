@@ -3,15 +3,14 @@ import { RouterLink } from '@angular/router';
 import { BO_MESSAGES } from '../../i18n/back-office/back-office-messages';
 import { AreaHomeComponent } from '../../back-office/shell/area-home.component';
 import { BackOfficeContext } from '../../back-office/shell/back-office-context';
-import { HealthStatusComponent } from '../../health/health-status.component';
 
-/** The administrator's home until its screens come: every area, the service's health, the API. */
+/** The administrator's home: the area's pages, then every other area and the API's documentation. */
 @Component({
   selector: 'ard-admin-home',
-  imports: [AreaHomeComponent, RouterLink, HealthStatusComponent],
+  imports: [AreaHomeComponent, RouterLink],
   template: `
     <ard-area-home>
-      <p>{{ t.placeholders.admin }}</p>
+      <h2>{{ t.admin.home.otherAreas }}</h2>
       <ul>
         @for (a of context.areas(); track a.key) {
           @if (a.key !== 'admin') {
@@ -20,7 +19,6 @@ import { HealthStatusComponent } from '../../health/health-status.component';
         }
         <li><a href="/api/docs" target="_blank" rel="noopener">{{ t.placeholders.apiDocs }}</a></li>
       </ul>
-      <ard-health-status />
     </ard-area-home>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

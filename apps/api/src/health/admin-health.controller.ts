@@ -1,0 +1,55 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { sql } from 'kysely';
+import type { AdminHealth } from '#ardoise/contracts';
+import { CLOCK, type Clock } from '#ardoise/commands';
+import { Roles } from '#ardoise/identity';
+import { AppConfig, INFRASTRUCTURE, type Infrastructure } from '#ardoise/runtime';
+import { HealthService } from './health.service.js';
+import { LAG_SAMPLE_SECONDS, LagSampler } from './lag-sampler.js';
+import { scheduledJobs } from './scheduled-jobs.js';
+
+/** The admins' health page (/admin/sante): the public report plus what staff need; auditors read it too (they read everything). */
+@ApiTags('exploitation')
+@Controller('admin/health')
+@Roles('admin', 'auditor')
+export class AdminHealthController {
+  constructor(
+    @Inject(HealthService) private readonly health: HealthService,
+    @Inject(LagSampler) private readonly samples: LagSampler,
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "Santé de l'instance : projections (retard sur une heure), journal, boîte d'envoi, tâches planifiées" })
+  async get(): Promise<AdminHealth> {
+    const db = this.infrastructure.db;
+    const [report, lagSamples, eventStore, outbox, jobs] = await Promise.all([
+      this.health.report(),
+      this.samples.lastHour(),
+      this.eventStore(),
+      sql<{ status: string; n: string }>`SELECT status, count(*) AS n FROM mail_outbox GROUP BY status`.execute(db),
+      scheduledJobs(db, this.config, this.clock.now()),
+    ]);
+    const byStatus = Object.fromEntries(outbox.rows.map((r) => [r.status, Number(r.n)]));
+    return {
+      report,
+      lagSamples,
+      sampleEverySeconds: LAG_SAMPLE_SECONDS,
+      eventStore,
+      outbox: { pending: byStatus.pending ?? 0, held: byStatus.held ?? 0, failed: byStatus.failed ?? 0, sent: byStatus.sent ?? 0 },
+      jobs,
+    };
+  }
+
+  /** The last event (any adapter) and, on PostgreSQL, the number of events. */
+  private async eventStore(): Promise<AdminHealth['eventStore']> {
+    const { store, adapter, db } = this.infrastructure;
+    let lastRecordedAt: string | null = null;
+    for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) lastRecordedAt = event.recordedAt.toISOString();
+    const events = adapter === 'postgresql' ? Number((await sql<{ n: string }>`SELECT count(*) AS n FROM events`.execute(db)).rows[0]?.n ?? 0) : null;
+    return { adapter, events, lastRecordedAt };
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ErasurePreview } from '#ardoise/contracts';
+import { Roles } from '#ardoise/identity';
+import { ValidationError } from '#ardoise/kernel';
+import { ErasurePreviewReader } from './erasure-preview.reader.js';
+
+@ApiTags('administration')
+@Controller('admin/families')
+@Roles('admin', 'auditor')
+export class ErasurePreviewController {
+  constructor(@Inject(ErasurePreviewReader) private readonly reader: ErasurePreviewReader) {}
+
+  @Get(':familyId/erasure-preview')
+  @ApiOperation({ summary: "Ce qu'effacera l'effacement RGPD d'une famille (personnes, comptes, fichiers, e-mails, événements rendus illisibles)" })
+  preview(
+    @Param('familyId', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'familyId', messages: ['Identifiant de famille invalide.'] }]) }))
+    familyId: string,
+  ): Promise<ErasurePreview> {
+    return this.reader.preview(familyId);
+  }
+}
