@@ -8,6 +8,9 @@ import { newsEditorFr } from './news-editor.fr';
 import { outboxFr } from './outbox.fr';
 import { requestsInboxFr } from './requests-inbox.fr';
 import { waitingListsFr } from './waiting-lists.fr';
+// Finances: invoices and payments (finance-invoices, finance-payments)
+import { financeInvoicesFr } from './finance-invoices.fr';
+import { financePaymentsFr } from './finance-payments.fr';
 
 /**
  * The back office's French strings. They are apart from the parents' MESSAGES so that
@@ -24,6 +27,9 @@ export const backOfficeFr = {
   families: familiesFr,
   day: dayFr,
   attendance: attendanceFr,
+  // Finances: invoices and payments
+  financeInvoices: financeInvoicesFr,
+  financePayments: financePaymentsFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;
