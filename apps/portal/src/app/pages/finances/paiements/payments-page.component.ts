@@ -92,25 +92,27 @@ export class FinancePaymentsPageComponent {
       this.message.set(this.t.financeInvoices.actions.paymentDone(euros(result.outstandingCents)));
       this.deskInvoice.set({ ...invoice, outstandingCents: result.outstandingCents });
       this.desk = { ...this.desk, amount: '', reference: '' };
-      await this.show();
+      await this.refresh();
     });
   }
 
   protected async show(): Promise<void> {
-    await this.attempt(async () => {
-      const filter = { from: this.filter.from || undefined, to: this.filter.to || undefined, means: this.filter.means || undefined };
-      this.csvUrl.set(`${API}/finance/payments?${paymentsParams(filter).set('format', 'csv').toString()}`);
-      const rows = await this.payments.payments(filter);
-      this.loadedRows.set(rows);
-      this.rows.data = rows;
-    });
+    await this.attempt(() => this.refresh());
+  }
+
+  private async refresh(): Promise<void> {
+    const filter = { from: this.filter.from || undefined, to: this.filter.to || undefined, means: this.filter.means || undefined };
+    this.csvUrl.set(`${API}/finance/payments?${paymentsParams(filter).set('format', 'csv').toString()}`);
+    const rows = await this.payments.payments(filter);
+    this.loadedRows.set(rows);
+    this.rows.data = rows;
   }
 
   protected async reject(row: PaymentRow): Promise<void> {
     await this.attempt(async () => {
       await this.invoices.rejectDebit(row.invoiceId, row.paymentId, (this.rejectCodes[row.paymentId] ?? '').trim().toUpperCase());
       this.message.set(this.t.financePayments.list.rejected(row.invoiceNumber));
-      await this.show();
+      await this.refresh();
     });
   }
 
