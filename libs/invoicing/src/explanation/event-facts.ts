@@ -1,6 +1,9 @@
 import type { ExplainedEvent } from '#ardoise/contracts';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
-import { formatDecimal } from '../domain/money.js';
+import { formatDecimal, formatFrenchDate } from '../domain/money.js';
+
+/** « 02/03/2026 » for AAAA-MM-JJ (anything else as is). */
+const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatFrenchDate(value) : String(value));
 
 /**
  * The fields of each event that explain an amount. Anything else (and every field not named
@@ -36,9 +39,9 @@ const ATTENDANCE: Record<string, string> = { present: 'présent', absent: 'absen
 function summaryOf(type: string, d: Record<string, any>): string {
   switch (type) {
     case 'ReservationValidated':
-      return `Réservation validée pour le ${d.date}`;
+      return `Réservation validée pour le ${day(d.date)}`;
     case 'ReservationPromoted':
-      return `Place obtenue depuis la liste d’attente pour le ${d.date}`;
+      return `Place obtenue depuis la liste d’attente pour le ${day(d.date)}`;
     case 'ReservationWaitlisted':
       return `Mise en liste d’attente (rang ${d.rank})`;
     case 'ReservationRejected':
@@ -56,11 +59,11 @@ function summaryOf(type: string, d: Record<string, any>): string {
     case 'AttendanceRecorded':
       return `Pointage : ${ATTENDANCE[d.status] ?? d.status}${d.superseded ? ' (remplacé par un pointage plus récent, sans effet)' : ''}`;
     case 'TariffSet':
-      return `Grille tarifaire ${d.serviceCode}, version ${d.version}, en vigueur à partir du ${d.effectiveFrom}`;
+      return `Grille tarifaire ${d.serviceCode}, version ${d.version}, en vigueur à partir du ${day(d.effectiveFrom)}`;
     case 'QuotientFamilialSet':
-      return `Quotient familial de ${d.amount} €, valable du ${d.validFrom} au ${d.validUntil}`;
+      return `Quotient familial de ${d.amount} €, valable du ${day(d.validFrom)} au ${day(d.validUntil)}`;
     case 'InvoiceIssued':
-      return `Facture ${d.number} émise le ${d.issuedOn} pour ${formatDecimal(d.totalCents)} €`;
+      return `Facture ${d.number} émise le ${day(d.issuedOn)} pour ${formatDecimal(d.totalCents)} €`;
     default:
       return type;
   }

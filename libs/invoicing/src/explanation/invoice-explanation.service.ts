@@ -4,6 +4,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent }
 import { NotFoundError } from '#ardoise/kernel';
 import type { InvoiceLine } from '../domain/billing.js';
 import { invoiceStream, type InvoiceIssued } from '../domain/invoice-events.js';
+import { formatFrenchDate } from '../domain/money.js';
 import { TARIFF_SET, tariffStream } from '../domain/tariff.decider.js';
 import type { Tariff } from '../domain/tariff.js';
 import { InvoiceNamesReader } from '../pdf/invoice-names.js';
@@ -128,7 +129,7 @@ export class InvoiceExplanationService {
     const amount = line.quotient;
     return {
       amount,
-      explanation: `Quotient familial de ${amount} € en vigueur le ${day} : tranche ${line.bracketCode}.`,
+      explanation: `Quotient familial de ${amount} € en vigueur le ${formatFrenchDate(day)} : tranche ${line.bracketCode}.`,
       event: event ? explainEvent(event, this.store.positions, true) : null,
     };
   }
