@@ -67,12 +67,14 @@ beforeAll(async () => {
   await facts.day(m.familyId, m.childId, 'CANTINE', '2026-03-09').booked().cancelled().write();
   await facts.day(b.familyId, b.childId, 'CANTINE', '2026-03-02').booked().write();
   await facts.mandate({ familyId: b.familyId, mandateReference: 'RUM-BERNARD-1', signedOn: '2026-01-10' });
-  const run = await bodyOf(await finance.post('/billing-runs', { period: '2026-03' }));
-  await eventually(async () => (await bodyOf(await finance.get(`/billing-runs/${run.runId}`))).status === 'completed');
+  // The run reads billing's read model, a little behind the facts just written: run again
+  // until both families are billed (a re-run never bills twice).
   const invoices = await eventually(async () => {
+    const run = await bodyOf(await finance.post('/billing-runs', { period: '2026-03' }));
+    await eventually(async () => (await bodyOf(await finance.get(`/billing-runs/${run.runId}`))).status === 'completed', 30_000);
     const rows = (await bodyOf(await finance.get('/finance/invoices?period=2026-03'))).invoices as Json[];
     return rows.length === 2 && rows;
-  });
+  }, 60_000);
   martin = { ...m, invoice: invoices.find((i) => i.familyId === m.familyId)! };
   bernard = { ...b, invoice: invoices.find((i) => i.familyId === b.familyId)! };
 }, 120_000);
@@ -107,6 +109,8 @@ describe('« Pourquoi ce montant ? »: each invoice line traced to its events, t
     expect(service.tariff.event).toMatchObject({ eventId: tariffEvent.id, type: 'TariffSet' });
     expect(service.quotient.event).toMatchObject({ type: 'QuotientFamilialSet', streamId: `family-${martin.familyId}`, data: { amount: 650 } });
     expect(service.quotient.event.data.proofReference).toBeUndefined();
+    const csv = await (await finance.get(`/finance/invoices/${martin.invoice.invoiceId}/explanation?format=csv`)).text();
+    expect(csv).toContain(`;02/03/2026;ReservationValidated;Réservation validée pour le 02/03/2026;oui;service-day-CANTINE-2026-03-02;`);
     // The cancelled day of 9 March is on no line.
     expect((explanation.lines as Json[]).flatMap((l) => l.dates.map((d: Json) => d.date))).not.toContain('2026-03-09');
   });
@@ -181,7 +185,7 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
     const after = await eventually(async () => {
       const d = await invoiceOf(invoiceId);
       return d.paidCents === 200 && d;
-    });
+    }, 30_000);
     expect(after.outstandingCents).toBe(totalCents - 200);
     expect(after.payments).toMatchObject([{ means: 'cheque', amountCents: 200, reference: 'Chèque n° 0012345' }]);
   });
@@ -191,7 +195,7 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
     const listed = await eventually(async () => {
       const body = await bodyOf(await auditor.get('/finance/payfip/operations?status=pending'));
       return (body.operations as Json[]).length === 1 && body;
-    });
+    }, 30_000);
     expect(listed.operations[0]).toMatchObject({ operationId: started.operationId, invoiceNumber: martin.invoice.number, status: 'pending', familyName: 'Martin' });
     expect((await auditor.post('/finance/payfip/repair')).status).toBe(403);
     expect((await finance.post('/finance/payfip/repair')).status).toBe(200);
@@ -206,7 +210,7 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
     const { mandates } = await eventually(async () => {
       const body = await bodyOf(await auditor.get('/finance/mandates'));
       return (body.mandates as Json[]).length > 0 && body;
-    });
+    }, 30_000);
     expect(mandates).toContainEqual(expect.objectContaining({ familyId: bernard.familyId, mandateReference: 'RUM-BERNARD-1', active: true, familyName: 'Bernard' }));
     const csv = await (await finance.get('/finance/mandates?format=csv')).text();
     expect(csv).toContain('RUM-BERNARD-1;10/01/2026;Actif');
@@ -225,7 +229,7 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
       expect(sent).toMatchObject({ count: 1, kind: 'collection_titles' });
       const file = await (await finance.get(`/finance/files/${sent.fileId}`)).text();
       expect(file).toContain(martin.invoice.number);
-      await eventually(async () => (await invoiceOf(invoiceId)).status === 'sent_to_collection');
+      await eventually(async () => (await invoiceOf(invoiceId)).status === 'sent_to_collection', 30_000);
       await expectProblem(await finance.post(`/invoices/${invoiceId}/collection`), 422);
       const { files } = await bodyOf(await finance.get('/finance/files?kind=collection_titles'));
       expect(files.map((f: Json) => f.fileId)).toContain(sent.fileId);

@@ -1630,7 +1630,14 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "InvoiceExplanationController_explain": {
    "operationId": "InvoiceExplanationController_explain",
    "schema": {
-    "$ref": "#/components/schemas/InvoiceExplanation"
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "$ref": "#/components/schemas/InvoiceExplanation"
+     }
+    ]
    },
    "public": false,
    "roles": [

@@ -120,6 +120,8 @@ export const financeInvoicesFr = {
   whyIntro:
     'Chaque ligne de la facture est rattachée aux faits enregistrés dans le journal : la réservation et le pointage de chaque jour, la version de la grille tarifaire et le quotient familial qui ont fixé le prix. Ouvrez un événement pour voir ce qu’il contient.',
   backToInvoice: 'Retour à la facture',
+  whyCsv: 'Exporter l’explication (CSV)',
+  statementCsv: 'Relevé de compte de la famille (CSV)',
   lineHeading: (n: number, child: string, service: string, kind: string) => `Ligne ${n} — ${child}, ${service} : ${kind}`,
   computation: (days: number, unit: string, amount: string) => `${days} jour(s) × ${unit} = ${amount}`,
   rule: 'Règle appliquée',

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { ExplainedEvent, InvoiceExplanation } from '@ardoise/contracts';
+import { API } from '../../../core/api';
 import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
@@ -16,7 +18,7 @@ import { EventPanelComponent } from './event-panel.component';
  */
 @Component({
   selector: 'ard-invoice-explanation-page',
-  imports: [RouterLink, EventPanelComponent],
+  imports: [RouterLink, MatButtonModule, EventPanelComponent],
   templateUrl: './explanation-page.component.html',
   styles: `
     .line { border-top: 1px solid #ccd; padding-top: 0.5rem; margin-top: 1.5rem; }
@@ -35,6 +37,7 @@ export class InvoiceExplanationPageComponent {
   protected readonly euros = euros;
   protected readonly shortDay = shortDay;
   protected readonly instant = instant;
+  protected readonly api = API;
 
   readonly invoiceId = input.required<string>();
   /** `?evenement=`: the event opened in the panel. */
