@@ -53,4 +53,21 @@ export const invoicingMigrations: Migrations = {
         )`.execute(db);
     },
   },
+  'invoicing/0003-payfip-repair-runs': {
+    async up(db: Kysely<any>) {
+      // Each run of the PayFIP repair job (every minute, or asked by finance): what the
+      // payments page shows as « dernier passage ». Pruned after 7 days by the job itself.
+      await sql`
+        CREATE TABLE invoicing_payfip_repair_runs (
+          run_id      uuid PRIMARY KEY,
+          trigger     text NOT NULL CHECK (trigger IN ('schedule', 'finance')),
+          started_at  timestamptz NOT NULL,
+          finished_at timestamptz NOT NULL,
+          checked     integer NOT NULL,
+          settled     integer NOT NULL,
+          error       text
+        )`.execute(db);
+      await sql`CREATE INDEX invoicing_payfip_repair_runs_started_idx ON invoicing_payfip_repair_runs (started_at DESC)`.execute(db);
+    },
+  },
 };

@@ -17,6 +17,10 @@ import { FinanceFiles } from './payments/direct-debit/finance-files.js';
 import { PayfipController } from './payments/payfip/payfip.controller.js';
 import { PayfipJobs } from './payments/payfip/payfip-jobs.js';
 import { PayfipService } from './payments/payfip/payfip.service.js';
+import { InvoiceExplanationController } from './explanation/invoice-explanation.controller.js';
+import { InvoiceExplanationService } from './explanation/invoice-explanation.service.js';
+import { PaymentsOfficeController } from './payments/payments-office/payments-office.controller.js';
+import { PaymentsOfficeQueries } from './payments/payments-office/payments-office.queries.js';
 import { InvoiceNamesReader } from './pdf/invoice-names.js';
 import { InvoicePdf } from './pdf/invoice-pdf.js';
 import { FinanceController } from './queries/finance.controller.js';
@@ -29,7 +33,7 @@ import { TariffsService } from './tariffs/tariffs.service.js';
 
 /** Invoicing, payments and the finance office (docs/architecture.md §4). */
 @Module({
-  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController],
+  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController, InvoiceExplanationController, PaymentsOfficeController],
   providers: [
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
     { provide: CreditNoteNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new CreditNoteNumbering(store, clock) },
@@ -51,6 +55,8 @@ import { TariffsService } from './tariffs/tariffs.service.js';
     ReconciliationService,
     PayfipService,
     PayfipJobs,
+    InvoiceExplanationService,
+    PaymentsOfficeQueries,
   ],
   exports: [BillingRunService, TariffsService, InvoiceQueries, ReconciliationService, PayfipService],
 })

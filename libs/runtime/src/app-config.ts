@@ -200,6 +200,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   TOWN_LEGAL_FILE?: string;
 
+  /** Whether the régie accepts CESU (chèques emploi service universel) at the desk, for the care of young children. */
+  @IsOptional() @Transform(toBool)
+  TOWN_ACCEPTS_CESU?: boolean;
+
   /** Day of the month (1–28, Europe/Paris) on which the previous month is billed. */
   @Transform(toInt) @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' }) @Min(1) @Max(28)
   BILLING_RUN_DAY = 1;

@@ -1607,6 +1607,77 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "InvoiceActionsController_sendToCollection": {
+   "operationId": "InvoiceActionsController_sendToCollection",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "batchId": {
+      "type": "string"
+     },
+     "count": {
+      "type": "number"
+     },
+     "totalCents": {
+      "type": "number"
+     },
+     "fileId": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "sepa_collection",
+       "collection_titles"
+      ]
+     },
+     "fileName": {
+      "type": "string"
+     },
+     "mediaType": {
+      "type": "string"
+     },
+     "summary": {
+      "type": "object",
+      "additionalProperties": {}
+     }
+    },
+    "required": [
+     "batchId",
+     "count",
+     "totalCents",
+     "fileId",
+     "kind",
+     "fileName",
+     "mediaType",
+     "summary"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin"
+   ]
+  },
+  "InvoiceExplanationController_explain": {
+   "operationId": "InvoiceExplanationController_explain",
+   "schema": {
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "$ref": "#/components/schemas/InvoiceExplanation"
+     }
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
   "InvoicesController_byNumber": {
    "operationId": "InvoicesController_byNumber",
    "schema": {
@@ -1636,11 +1707,52 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "schema": {
     "type": "object",
     "properties": {
+     "familyName": {
+      "type": "string",
+      "nullable": true
+     },
+     "sentToCollectionOn": {
+      "type": "string",
+      "nullable": true
+     },
+     "refunds": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "refundEventId": {
+         "type": "string"
+        },
+        "amountCents": {
+         "type": "number"
+        },
+        "refundedOn": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "refundEventId",
+        "amountCents",
+        "refundedOn"
+       ]
+      }
+     },
      "lines": {
       "type": "array",
       "items": {
        "type": "object",
        "properties": {
+        "lineNo": {
+         "type": "number"
+        },
+        "childName": {
+         "type": "string",
+         "nullable": true
+        },
+        "serviceLabel": {
+         "type": "string",
+         "nullable": true
+        },
         "childId": {},
         "serviceCode": {},
         "kind": {},
@@ -1656,6 +1768,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "dates": {}
        },
        "required": [
+        "lineNo",
+        "childName",
+        "serviceLabel",
         "childId",
         "serviceCode",
         "kind",
@@ -1800,6 +1915,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
      }
     },
     "required": [
+     "familyName",
+     "sentToCollectionOn",
+     "refunds",
      "lines",
      "creditNotes",
      "payments",
@@ -2164,6 +2282,256 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "finance",
     "admin",
     "agent"
+   ]
+  },
+  "PaymentsOfficeController_files": {
+   "operationId": "PaymentsOfficeController_files",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "files": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "fileId": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "fileName": {
+         "type": "string"
+        },
+        "summary": {
+         "type": "object",
+         "additionalProperties": {}
+        },
+        "createdAt": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "fileId",
+        "kind",
+        "fileName",
+        "summary",
+        "createdAt"
+       ]
+      }
+     }
+    },
+    "required": [
+     "files"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
+  "PaymentsOfficeController_mandates": {
+   "operationId": "PaymentsOfficeController_mandates",
+   "schema": {
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "mandates": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "familyId": {
+           "type": "string"
+          },
+          "familyName": {
+           "type": "string",
+           "nullable": true
+          },
+          "mandateReference": {
+           "type": "string"
+          },
+          "signedOn": {
+           "type": "string"
+          },
+          "active": {
+           "type": "boolean"
+          },
+          "revokedOn": {
+           "type": "string",
+           "nullable": true
+          }
+         },
+         "required": [
+          "familyId",
+          "familyName",
+          "mandateReference",
+          "signedOn",
+          "active",
+          "revokedOn"
+         ]
+        }
+       }
+      },
+      "required": [
+       "mandates"
+      ]
+     }
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
+  "PaymentsOfficeController_means": {
+   "operationId": "PaymentsOfficeController_means",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "desk": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "desk"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
+  "PaymentsOfficeController_payfipOperations": {
+   "operationId": "PaymentsOfficeController_payfipOperations",
+   "schema": {
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "operations": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "operationId": {
+           "type": "string"
+          },
+          "invoiceId": {
+           "type": "string"
+          },
+          "invoiceNumber": {
+           "type": "string"
+          },
+          "familyId": {
+           "type": "string"
+          },
+          "familyName": {
+           "type": "string",
+           "nullable": true
+          },
+          "amountCents": {
+           "type": "number"
+          },
+          "status": {
+           "type": "string"
+          },
+          "detail": {
+           "type": "string",
+           "nullable": true
+          },
+          "createdAt": {
+           "type": "string"
+          },
+          "expiresAt": {
+           "type": "string"
+          },
+          "settledAt": {
+           "type": "string",
+           "nullable": true
+          }
+         },
+         "required": [
+          "operationId",
+          "invoiceId",
+          "invoiceNumber",
+          "familyId",
+          "familyName",
+          "amountCents",
+          "status",
+          "detail",
+          "createdAt",
+          "expiresAt",
+          "settledAt"
+         ]
+        }
+       },
+       "lastRepair": {
+        "type": "object",
+        "properties": {
+         "trigger": {
+          "type": "string",
+          "enum": [
+           "finance",
+           "schedule"
+          ]
+         },
+         "startedAt": {
+          "type": "string"
+         },
+         "finishedAt": {
+          "type": "string"
+         },
+         "checked": {
+          "type": "number"
+         },
+         "settled": {
+          "type": "number"
+         },
+         "error": {
+          "type": "string",
+          "nullable": true
+         }
+        },
+        "required": [
+         "trigger",
+         "startedAt",
+         "finishedAt",
+         "checked",
+         "settled",
+         "error"
+        ],
+        "nullable": true
+       }
+      },
+      "required": [
+       "operations",
+       "lastRepair"
+      ]
+     }
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
    ]
   },
   "PreviewBookingRulesController_preview": {
@@ -3981,6 +4349,238 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "scanned"
    ]
   },
+  "ExplainedEvent": {
+   "type": "object",
+   "properties": {
+    "eventId": {
+     "type": "string"
+    },
+    "type": {
+     "type": "string"
+    },
+    "streamId": {
+     "type": "string"
+    },
+    "revision": {
+     "type": "number"
+    },
+    "position": {
+     "type": "string",
+     "description": "Encoded global position (opaque)."
+    },
+    "recordedAt": {
+     "type": "string"
+    },
+    "occurredAt": {
+     "type": "string"
+    },
+    "actorRole": {
+     "type": "string"
+    },
+    "summary": {
+     "type": "string",
+     "description": "The fact in French, for an accountant."
+    },
+    "data": {
+     "type": "object",
+     "additionalProperties": {},
+     "description": "The event's data that matter here; health data left out (named in `redacted`)."
+    },
+    "redacted": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "decisive": {
+     "type": "boolean",
+     "description": "True when this event is what makes the line (the booking, the override, the mark…)."
+    }
+   },
+   "required": [
+    "eventId",
+    "type",
+    "streamId",
+    "revision",
+    "position",
+    "recordedAt",
+    "occurredAt",
+    "actorRole",
+    "summary",
+    "data",
+    "redacted",
+    "decisive"
+   ]
+  },
+  "ExplainedLine": {
+   "type": "object",
+   "properties": {
+    "lineNo": {
+     "type": "number"
+    },
+    "childId": {
+     "type": "string"
+    },
+    "childName": {
+     "type": "string",
+     "nullable": true
+    },
+    "serviceCode": {
+     "type": "string"
+    },
+    "serviceLabel": {
+     "type": "string",
+     "nullable": true
+    },
+    "kind": {
+     "type": "string",
+     "enum": [
+      "service",
+      "late_booking_surcharge",
+      "unbooked_presence_surcharge",
+      "justified_absence_credit"
+     ]
+    },
+    "days": {
+     "type": "number"
+    },
+    "unitPriceCents": {
+     "type": "number"
+    },
+    "amountCents": {
+     "type": "number"
+    },
+    "rule": {
+     "type": "string",
+     "description": "Why this kind of line, in French (the rule applied)."
+    },
+    "tariff": {
+     "type": "object",
+     "properties": {
+      "version": {
+       "type": "number"
+      },
+      "effectiveFrom": {
+       "type": "string",
+       "nullable": true
+      },
+      "bracket": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string",
+         "nullable": true
+        },
+        "qfFrom": {
+         "type": "number",
+         "nullable": true
+        },
+        "qfTo": {
+         "type": "number",
+         "nullable": true
+        },
+        "unitPriceCents": {
+         "type": "number",
+         "nullable": true
+        },
+        "cantineAUnEuro": {
+         "type": "boolean"
+        }
+       },
+       "required": [
+        "code",
+        "label",
+        "qfFrom",
+        "qfTo",
+        "unitPriceCents",
+        "cantineAUnEuro"
+       ]
+      },
+      "lateBookingSurchargeCents": {
+       "type": "number",
+       "nullable": true
+      },
+      "unbookedPresenceSurchargeCents": {
+       "type": "number",
+       "nullable": true
+      },
+      "event": {
+       "$ref": "#/components/schemas/ExplainedEvent",
+       "nullable": true
+      }
+     },
+     "required": [
+      "version",
+      "effectiveFrom",
+      "bracket",
+      "lateBookingSurchargeCents",
+      "unbookedPresenceSurchargeCents",
+      "event"
+     ]
+    },
+    "quotient": {
+     "type": "object",
+     "properties": {
+      "amount": {
+       "type": "number",
+       "nullable": true,
+       "description": "The QF the bracket was chosen from; null = no valid QF on file, highest bracket."
+      },
+      "explanation": {
+       "type": "string"
+      },
+      "event": {
+       "$ref": "#/components/schemas/ExplainedEvent",
+       "nullable": true
+      }
+     },
+     "required": [
+      "amount",
+      "explanation",
+      "event"
+     ]
+    },
+    "dates": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "date": {
+        "type": "string"
+       },
+       "events": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/ExplainedEvent"
+        }
+       }
+      },
+      "required": [
+       "date",
+       "events"
+      ]
+     }
+    }
+   },
+   "required": [
+    "lineNo",
+    "childId",
+    "childName",
+    "serviceCode",
+    "serviceLabel",
+    "kind",
+    "days",
+    "unitPriceCents",
+    "amountCents",
+    "rule",
+    "tariff",
+    "quotient",
+    "dates"
+   ]
+  },
   "FamilyFileView": {
    "type": "object",
    "properties": {
@@ -4468,6 +5068,50 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "end"
    ]
   },
+  "InvoiceExplanation": {
+   "type": "object",
+   "properties": {
+    "invoiceId": {
+     "type": "string"
+    },
+    "number": {
+     "type": "string"
+    },
+    "familyId": {
+     "type": "string"
+    },
+    "familyName": {
+     "type": "string",
+     "nullable": true
+    },
+    "period": {
+     "type": "string"
+    },
+    "totalCents": {
+     "type": "number"
+    },
+    "issuedEvent": {
+     "$ref": "#/components/schemas/ExplainedEvent",
+     "nullable": true
+    },
+    "lines": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/ExplainedLine"
+     }
+    }
+   },
+   "required": [
+    "invoiceId",
+    "number",
+    "familyId",
+    "familyName",
+    "period",
+    "totalCents",
+    "issuedEvent",
+    "lines"
+   ]
+  },
   "InvoiceSummary": {
    "type": "object",
    "properties": {
@@ -4529,6 +5173,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "payfipReference": {
      "type": "string",
      "description": "PayFIP debt reference (refdet)."
+    },
+    "familyName": {
+     "type": "string",
+     "nullable": true,
+     "description": "The family's name, in finance lists (null once forgotten, or where not read)."
     }
    },
    "required": [

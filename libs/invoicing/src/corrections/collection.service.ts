@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
 import { AppConfig } from '#ardoise/runtime';
-import { AppError } from '#ardoise/kernel';
+import { AppError, NotFoundError, RuleViolationError } from '#ardoise/kernel';
 import { refdetOf } from '../domain/invoice.decider.js';
 import { frenchCsv } from '../exports/french-csv.js';
 import { FinanceFiles } from '../payments/direct-debit/finance-files.js';
@@ -24,23 +24,29 @@ export class CollectionService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async sendOverdue(asOf: string) {
-    const overdue = await this.db
+  /** `invoiceId`: hand over that one invoice only (from its page); otherwise every overdue one. */
+  async sendOverdue(asOf: string, invoiceId?: string) {
+    let query = this.db
       .selectFrom(INVOICES_TABLE)
       .select(['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents'])
       .where('due_date', '<', asOf)
       .where('outstanding_cents', '>', 0)
-      .where('status', 'in', ['issued', 'partially_paid'])
-      .orderBy('number')
-      .execute();
+      .where('status', 'in', ['issued', 'partially_paid']);
+    // One invoice asked for by name: the decider says why it cannot go (not overdue, nothing due…).
+    if (invoiceId) query = this.db.selectFrom(INVOICES_TABLE).select(['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents']).where('invoice_id', '=', invoiceId);
+    const overdue = await query.orderBy('number').execute();
+    if (invoiceId && overdue.length === 0) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
     const batchId = randomUUID();
     const sent: typeof overdue = [];
     for (const invoice of overdue) {
       try {
-        await this.commands.handle(invoice.invoice_id, { type: 'SendToCollection', batchId, sentOn: asOf });
-        sent.push(invoice);
+        const result = await this.commands.handle(invoice.invoice_id, { type: 'SendToCollection', batchId, sentOn: asOf });
+        if (result.events.length === 0 && invoiceId) {
+          throw new RuleViolationError('INVOICE.SENT_TO_COLLECTION', 'Cette facture a déjà été transmise au comptable public.');
+        }
+        if (result.events.length > 0) sent.push({ ...invoice, outstanding_cents: result.outstandingCents });
       } catch (error) {
-        if (!(error instanceof AppError)) throw error; // paid meanwhile
+        if (!(error instanceof AppError) || invoiceId) throw error; // in a batch: paid meanwhile
       }
     }
     const content = frenchCsv<(typeof overdue)[number]>(

@@ -2,6 +2,8 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationError } from '#ardoise/kernel';
 import { Roles } from '#ardoise/identity';
+import { AppConfig } from '#ardoise/runtime';
+import { CollectionService } from './collection.service.js';
 import { CorrectionService } from './correction.service.js';
 import { InvoiceCommands } from './invoice-commands.service.js';
 import { CreditNoteRequest, DebitRejectionRequest, DeskPaymentRequest, RefundRequest } from './invoice-commands.requests.js';
@@ -13,6 +15,8 @@ export class InvoiceActionsController {
   constructor(
     @Inject(InvoiceCommands) private readonly commands: InvoiceCommands,
     @Inject(CorrectionService) private readonly corrections: CorrectionService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(CollectionService) private readonly collection: CollectionService,
   ) {}
 
   @Post('credit-notes')
@@ -28,8 +32,11 @@ export class InvoiceActionsController {
 
   @Post('payments')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Paiement au guichet (espèces, chèque)' })
+  @ApiOperation({ summary: 'Paiement au guichet (espèces, chèque, CESU si la commune les accepte)' })
   deskPayment(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Body() body: DeskPaymentRequest) {
+    if (body.means === 'cesu' && this.config.TOWN_ACCEPTS_CESU !== true) {
+      throw new ValidationError([{ field: 'means', messages: ['La régie n’accepte pas les CESU.'] }]);
+    }
     return this.commands.deskPayment(invoiceId, body);
   }
 
@@ -38,6 +45,13 @@ export class InvoiceActionsController {
   @ApiOperation({ summary: 'Remboursement d’un trop-perçu' })
   refund(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Body() body: RefundRequest) {
     return this.commands.refund(invoiceId, body.amountCents, body.reason);
+  }
+
+  @Post('collection')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Transmet cette facture échue et impayée au comptable public (titre exécutoire) ; fichier des titres' })
+  sendToCollection(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string) {
+    return this.collection.sendOverdue(this.commands.today(), invoiceId);
   }
 
   @Post('payments/:paymentId/rejection')

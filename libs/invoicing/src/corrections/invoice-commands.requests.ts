@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsLocalDate } from '#ardoise/catalogue';
+import { DESK_MEANS, type DeskMeans } from '../domain/invoice-events.js';
 
 const REASON = /^[^\u0000-\u001f]{3,300}$/;
 const REASON_MESSAGE = 'Motif de 3 à 300 caractères.';
@@ -22,8 +23,9 @@ export class CreditNoteRequest {
 }
 
 export class DeskPaymentRequest {
-  @ApiProperty({ enum: ['cash', 'cheque'] }) @IsIn(['cash', 'cheque'], { message: 'Moyen de paiement : cash (espèces) ou cheque.' })
-  means!: 'cash' | 'cheque';
+  @ApiProperty({ enum: DESK_MEANS, description: 'cesu seulement si la commune les accepte (TOWN_ACCEPTS_CESU)' })
+  @IsIn(DESK_MEANS as unknown as string[], { message: 'Moyen de paiement : cash (espèces), cheque ou cesu.' })
+  means!: DeskMeans;
 
   @ApiProperty({ example: 2620 }) @IsInt() @Min(1) @Max(10_000_000)
   amountCents!: number;

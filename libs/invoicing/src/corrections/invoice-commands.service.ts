@@ -4,7 +4,7 @@ import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise
 import { parisDate } from '#ardoise/catalogue';
 import { WrongExpectedVersionError } from '#ardoise/event-store';
 import { UnavailableError } from '#ardoise/kernel';
-import { invoiceStream } from '../domain/invoice-events.js';
+import { invoiceStream, type DeskMeans } from '../domain/invoice-events.js';
 import { creditNoteKey } from '../domain/invoice-number.js';
 import { invoiceDecider, type InvoiceCommand } from '../domain/invoice.decider.js';
 import { outstandingOf, statusOf } from '../domain/invoice-state.js';
@@ -63,7 +63,7 @@ export class InvoiceCommands {
     throw new UnavailableError('INVOICE.BUSY', 'Cette facture est modifiée au même moment par quelqu’un d’autre : réessayez dans un instant.');
   }
 
-  deskPayment(invoiceId: string, payment: { means: 'cash' | 'cheque'; amountCents: number; paidOn?: string; reference?: string | null }) {
+  deskPayment(invoiceId: string, payment: { means: DeskMeans; amountCents: number; paidOn?: string; reference?: string | null }) {
     return this.handle(invoiceId, {
       type: 'RecordPayment',
       paymentId: randomUUID(),

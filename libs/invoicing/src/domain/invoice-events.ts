@@ -4,7 +4,10 @@ import type { AppliedTariff, InvoiceLine } from './billing.js';
 import type { Cents } from './money.js';
 
 /** How a payment came in. */
-export const PAYMENT_MEANS = ['payfip', 'direct_debit', 'cash', 'cheque'] as const;
+export const PAYMENT_MEANS = ['payfip', 'direct_debit', 'cash', 'cheque', 'cesu'] as const;
+/** What the régie takes at the desk; CESU only where the town accepts it (TOWN_ACCEPTS_CESU). */
+export const DESK_MEANS = ['cash', 'cheque', 'cesu'] as const;
+export type DeskMeans = (typeof DESK_MEANS)[number];
 export type PaymentMeans = (typeof PAYMENT_MEANS)[number];
 
 export type InvoiceIssued = DomainEvent<

@@ -12,6 +12,7 @@ const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
   direct_debit: 'prélèvement SEPA',
   cash: 'espèces',
   cheque: 'chèque',
+  cesu: 'CESU',
 };
 
 /**

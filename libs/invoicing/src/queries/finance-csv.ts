@@ -16,6 +16,7 @@ export const invoicesCsv = (rows: InvoiceSummary[]) =>
       { header: 'Reste à payer (€)', value: (r) => ({ cents: r.outstandingCents }) },
       { header: 'Statut', value: (r) => r.statusLabel },
       { header: 'Référence PayFIP', value: (r) => r.payfipReference },
+      { header: 'Nom de la famille', value: (r) => r.familyName ?? '' },
     ],
     rows,
   );

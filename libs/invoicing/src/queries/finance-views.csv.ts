@@ -1,6 +1,6 @@
 import { frenchCsv } from '../exports/french-csv.js';
 
-const MEANS: Record<string, string> = { payfip: 'Carte (PayFIP)', direct_debit: 'Prélèvement', cash: 'Espèces', cheque: 'Chèque' };
+const MEANS: Record<string, string> = { payfip: 'Carte (PayFIP)', direct_debit: 'Prélèvement', cash: 'Espèces', cheque: 'Chèque', cesu: 'CESU' };
 type Row = Record<string, any>;
 
 export const paymentsCsv = (rows: Row[]) =>

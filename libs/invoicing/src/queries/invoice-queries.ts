@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import { parisDate } from '#ardoise/catalogue';
+import { CLOCK, type Clock } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
+import { familiesNamed, familyNames } from './family-names.js';
 import { NotFoundError } from '#ardoise/kernel';
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
 import { refdetOf } from '../domain/invoice.decider.js';
-import { CREDIT_NOTES_TABLE, INVOICE_LINES_TABLE, INVOICES_TABLE, PAYFIP_OPERATIONS_TABLE, PAYMENTS_TABLE } from '../projections/finance.tables.js';
+import { InvoiceNamesReader } from '../pdf/invoice-names.js';
+import { CREDIT_NOTES_TABLE, INVOICE_LINES_TABLE, INVOICES_TABLE, LEDGER_TABLE, PAYFIP_OPERATIONS_TABLE, PAYMENTS_TABLE } from '../projections/finance.tables.js';
 
 /** One definition, shared with the portal (libs/contracts). */
 export type { InvoiceSummary } from '#ardoise/contracts';
@@ -16,6 +20,12 @@ export interface InvoiceFilter {
   familyId?: string;
   issuedFrom?: string;
   issuedTo?: string;
+  /** Text in the family's name. */
+  family?: string;
+  minCents?: number;
+  maxCents?: number;
+  /** Past the due date (before today in Paris) with something left to pay. */
+  overdue?: boolean;
 }
 
 export const toSummary = (row: Record<string, any>): InvoiceSummary => ({
@@ -40,17 +50,26 @@ export const toSummary = (row: Record<string, any>): InvoiceSummary => ({
 /** Invoices as parents ("Mes factures") and the finance office read them. */
 @Injectable()
 export class InvoiceQueries {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(InvoiceNamesReader) private readonly names: InvoiceNamesReader,
+  ) {}
 
   async list(filter: InvoiceFilter): Promise<InvoiceSummary[]> {
     let query = this.db.selectFrom(INVOICES_TABLE).selectAll();
+    if (filter.family) query = query.where('family_id', 'in', [...(await familiesNamed(this.db, filter.family)), '-']);
+    if (filter.minCents !== undefined) query = query.where('total_cents', '>=', filter.minCents);
+    if (filter.maxCents !== undefined) query = query.where('total_cents', '<=', filter.maxCents);
+    if (filter.overdue) query = query.where('due_date', '<', parisDate(this.clock.now())).where('outstanding_cents', '>', 0);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.period) query = query.where('period', '=', filter.period);
     if (filter.familyId) query = query.where('family_id', '=', filter.familyId);
     if (filter.issuedFrom) query = query.where('issued_on', '>=', filter.issuedFrom);
     if (filter.issuedTo) query = query.where('issued_on', '<=', filter.issuedTo);
     const rows = await query.orderBy('year', 'desc').orderBy('sequence', 'desc').limit(5000).execute();
-    return rows.map(toSummary);
+    const names = await familyNames(this.db, rows.map((r) => r.family_id));
+    return rows.map((r) => ({ ...toSummary(r), familyName: names.get(r.family_id) ?? null }));
   }
 
   /** Invoices whose number starts with `prefix` (« 2026-0001 », or without the dash), at most 20. */
@@ -75,15 +94,24 @@ export class InvoiceQueries {
 
   async detail(invoiceId: string) {
     const summary = await this.summary(invoiceId);
-    const [lines, creditNotes, payments, payfip] = await Promise.all([
+    const [lines, creditNotes, payments, payfip, refunds, collection, names] = await Promise.all([
       this.db.selectFrom(INVOICE_LINES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('line_no').execute(),
       this.db.selectFrom(CREDIT_NOTES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').orderBy('number').execute(),
       this.db.selectFrom(PAYMENTS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('recorded_at').execute(),
       this.db.selectFrom(PAYFIP_OPERATIONS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('created_at').execute(),
+      this.db.selectFrom(LEDGER_TABLE).select(['event_id', 'amount_cents', 'on_date']).where('invoice_id', '=', invoiceId).where('kind', '=', 'refunded').orderBy('seq').execute(),
+      this.db.selectFrom(INVOICES_TABLE).select(['sent_to_collection_on', 'collection_batch_id']).where('invoice_id', '=', invoiceId).executeTakeFirst(),
+      this.names.forFamily(summary.familyId),
     ]);
     return {
       ...summary,
+      familyName: names.familyName,
+      sentToCollectionOn: (collection?.sent_to_collection_on as string | null) ?? null,
+      refunds: refunds.map((r) => ({ refundEventId: r.event_id as string, amountCents: r.amount_cents as number, refundedOn: r.on_date as string })),
       lines: lines.map((l) => ({
+        lineNo: l.line_no as number,
+        childName: names.children.get(String(l.child_id)) ?? null,
+        serviceLabel: names.services.get(String(l.service_code)) ?? null,
         childId: l.child_id,
         serviceCode: l.service_code,
         kind: l.kind,

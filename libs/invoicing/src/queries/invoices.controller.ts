@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
 import { IsLocalDate } from '#ardoise/catalogue';
@@ -10,6 +11,8 @@ import { InvoicePdf } from '../pdf/invoice-pdf.js';
 import { invoicesCsv } from './finance-csv.js';
 import { InvoiceQueries } from './invoice-queries.js';
 import { sendCsv } from '../exports/french-csv.js';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 
 export class InvoicesQuery {
   @IsOptional() @IsIn(Object.keys(INVOICE_STATUS_LABELS), { message: 'Statut inconnu.' })
@@ -26,6 +29,21 @@ export class InvoicesQuery {
 
   @IsOptional() @IsLocalDate()
   issuedTo?: string;
+
+  /** Text in the family's name (case ignored). */
+  @IsOptional() @IsString() @Matches(/^[^\u0000-\u001f%_\\]{2,60}$/, { message: 'Nom de famille : 2 à 60 caractères.' })
+  family?: string;
+
+  /** Amount of the invoice (total), in cents, at least / at most. */
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'Montant minimal invalide (en centimes).' }) @Min(0) @Max(10_000_000)
+  minCents?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'Montant maximal invalide (en centimes).' }) @Min(0) @Max(10_000_000)
+  maxCents?: number;
+
+  /** `true`: only the invoices past their due date with something left to pay. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'overdue vaut true ou false.' })
+  overdue?: 'true' | 'false';
 
   @IsOptional() @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
@@ -82,7 +100,7 @@ export class InvoicesController {
   @Roles('finance', 'admin', 'auditor')
   @ApiOperation({ summary: 'Factures par statut, mois, famille, dates d’émission (format=csv pour un export)' })
   async list(@Query() query: InvoicesQuery, @Res({ passthrough: true }) response: Response) {
-    const invoices = await this.queries.list(query);
+    const invoices = await this.queries.list({ ...query, overdue: query.overdue === 'true' });
     if (query.format === 'csv') return sendCsv(response, 'factures.csv', invoicesCsv(invoices));
     return { invoices };
   }

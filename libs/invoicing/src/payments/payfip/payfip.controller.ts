@@ -36,6 +36,6 @@ export class PayfipController {
   @Roles('finance', 'admin')
   @ApiOperation({ summary: 'Redemande à PayFIP le résultat des opérations en attente (fait aussi chaque minute)' })
   repair() {
-    return this.payfip.repair();
+    return this.payfip.repair('finance');
   }
 }

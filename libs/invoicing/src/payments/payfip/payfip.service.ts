@@ -114,8 +114,43 @@ export class PayfipService {
     return event.type === 'PaymentRecorded' ? 'paid' : event.type === 'PayfipPaymentAnomaly' ? 'anomaly' : 'failed';
   }
 
-  /** The repair job: asks again about every operation still pending a minute after it began. */
-  async repair(): Promise<{ checked: number; settled: number }> {
+  /**
+   * The repair job: asks again about every operation still pending a minute after it began.
+   * Each run is noted (`invoicing_payfip_repair_runs`) so that finance sees when it last ran.
+   */
+  async repair(trigger: 'schedule' | 'finance' = 'schedule'): Promise<{ checked: number; settled: number }> {
+    const startedAt = this.clock.now();
+    let outcome: { checked: number; settled: number } | undefined;
+    let failure: unknown;
+    try {
+      outcome = await this.repairPending();
+      return outcome;
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      await this.noteRepairRun(trigger, startedAt, outcome, failure).catch((error) => this.logger.warn({ err: String(error) }, 'PayFIP repair run not noted'));
+    }
+  }
+
+  private async noteRepairRun(trigger: 'schedule' | 'finance', startedAt: Date, outcome: { checked: number; settled: number } | undefined, failure: unknown) {
+    const finishedAt = this.clock.now();
+    await this.db
+      .insertInto('invoicing_payfip_repair_runs')
+      .values({
+        run_id: randomUUID(),
+        trigger,
+        started_at: startedAt,
+        finished_at: finishedAt,
+        checked: outcome?.checked ?? 0,
+        settled: outcome?.settled ?? 0,
+        error: failure === undefined ? null : failure instanceof AppError ? failure.code : 'Erreur inattendue (voir le journal du serveur)',
+      })
+      .execute();
+    await this.db.deleteFrom('invoicing_payfip_repair_runs').where('started_at', '<', new Date(finishedAt.getTime() - 7 * 86_400_000)).execute();
+  }
+
+  private async repairPending(): Promise<{ checked: number; settled: number }> {
     const pending = await this.db
       .selectFrom(PAYFIP_OPERATIONS_TABLE)
       .select('operation_id')

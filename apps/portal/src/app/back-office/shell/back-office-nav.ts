@@ -45,7 +45,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     key: 'finances',
     path: '/finances',
     ...AREA_ACCESS.finances,
-    entries: [],
+    entries: [
+      // Invoices and payments (finance-invoices, finance-payments)
+      { path: '/finances/factures', label: (t) => t.financeInvoices.navLabel, hint: (t) => t.financeInvoices.navHint },
+      { path: '/finances/paiements', label: (t) => t.financePayments.navLabel, hint: (t) => t.financePayments.navHint },
+    ],
   },
   {
     key: 'audit',

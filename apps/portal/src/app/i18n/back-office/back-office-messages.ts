@@ -9,6 +9,9 @@ import { newsEditorFr } from './news-editor.fr';
 import { outboxFr } from './outbox.fr';
 import { requestsInboxFr } from './requests-inbox.fr';
 import { waitingListsFr } from './waiting-lists.fr';
+// Finances: invoices and payments (finance-invoices, finance-payments)
+import { financeInvoicesFr } from './finance-invoices.fr';
+import { financePaymentsFr } from './finance-payments.fr';
 
 /**
  * The back office's French strings. They are apart from the parents' MESSAGES so that
@@ -26,6 +29,9 @@ export const backOfficeFr = {
   day: dayFr,
   attendance: attendanceFr,
   admin: adminFr,
+  // Finances: invoices and payments
+  financeInvoices: financeInvoicesFr,
+  financePayments: financePaymentsFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;

@@ -1,5 +1,27 @@
 import type { Routes } from '@angular/router';
-import { backOfficeArea } from '../../back-office/shell/area-routes';
+import { backOfficeArea, boTitle } from '../../back-office/shell/area-routes';
 
-/** The /finances area. Its pages come in their own issue; each adds its menu line in back-office/shell/back-office-nav.ts. */
-export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./finances-home.component').then((m) => m.FinancesHomeComponent), []);
+/** The /finances area; each page adds its menu line in back-office/shell/back-office-nav.ts. */
+export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./finances-home.component').then((m) => m.FinancesHomeComponent), [
+  // Invoices and payments (finance-invoices, finance-payments)
+  {
+    path: 'factures',
+    title: boTitle((t) => t.financeInvoices.pageTitle),
+    loadComponent: () => import('./factures/invoices-page.component').then((m) => m.FinanceInvoicesPageComponent),
+  },
+  {
+    path: 'factures/:invoiceId',
+    title: boTitle((t) => t.financeInvoices.invoiceTitle),
+    loadComponent: () => import('./factures/invoice-page.component').then((m) => m.FinanceInvoicePageComponent),
+  },
+  {
+    path: 'factures/:invoiceId/pourquoi',
+    title: boTitle((t) => t.financeInvoices.whyTitle),
+    loadComponent: () => import('./factures/explanation-page.component').then((m) => m.InvoiceExplanationPageComponent),
+  },
+  {
+    path: 'paiements',
+    title: boTitle((t) => t.financePayments.pageTitle),
+    loadComponent: () => import('./paiements/payments-page.component').then((m) => m.FinancePaymentsPageComponent),
+  },
+]);
