@@ -56,7 +56,8 @@ export function registerBench(program: Command): void {
     .option('-f, --families <n>', 'familles (défaut 400)', (v) => Number.parseInt(v, 10))
     .option('-r, --rate <n>', 'commandes par seconde (défaut 200)', (v) => Number.parseInt(v, 10))
     .option('-s, --seconds <n>', 'durée du régime établi (défaut 60)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { families?: number; rate?: number; seconds?: number }) => {
+    .option('--trace', 'décompose le retard : commit → NOTIFY → visible → lu → appliqué')
+    .action(async (options: { families?: number; rate?: number; seconds?: number; trace?: boolean }) => {
       const database = await benchDatabase();
       try {
         const { verified } = await runLagBenchmark({ databaseUrl: database.url, projectors: ALL_PROJECTORS, ...options, log: (line: string) => console.log(line) });
