@@ -1,13 +1,14 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { PostgresEventStore, type EventFilter, type Position, type PositionCodec, type RecordedEvent, type Subscription } from '#ardoise/event-store';
 import { NotificationListener } from '../libs/event-store/src/postgres/listener.js';
+import { currentCut } from '../libs/event-store/src/postgres/read-all.js';
 
 /**
  * `bench lag --trace`: where the lag goes. For each committed append, the times of
  *   commit   the append returned (the bench's clock starts here),
  *   notified the first NOTIFY the process received after it,
- *   visible  the visibility cut (pg_snapshot_xmin, polled every 2 ms on its own connection)
+ *   visible  the visibility cut (read-all.ts currentCut, polled every 2 ms on its own connection)
  *            passed the append's transaction,
  *   fetched  each projection's subscription delivered the event,
  *   applied  the projection's checkpoint passed it (the bench's monitor).
@@ -79,11 +80,11 @@ export class LagTrace {
     this.poller = (async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
+      const cutPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
       try {
         let round = 0;
         while (this.polling) {
-          const { rows } = await client.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-          const cut = BigInt(rows[0]!.xmin);
+          const cut = (await currentCut(cutPool)).xmin;
           const now = performance.now();
           for (let i = this.waitingVisible.length - 1; i >= 0; i--) {
             const entry = this.waitingVisible[i]!;
@@ -97,7 +98,8 @@ export class LagTrace {
             const holder = await client.query<{ kind: string }>(
               `SELECT CASE WHEN datname IS DISTINCT FROM current_database() THEN 'another database'
                            ELSE 'this database: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) END AS kind
-               FROM pg_stat_activity WHERE backend_xid = xid(pg_snapshot_xmin(pg_current_snapshot()))`,
+               FROM pg_stat_activity WHERE backend_xid = xid($1::text::xid8)`,
+              [cut.toString()],
             );
             const kind = holder.rows[0]?.kind ?? 'none (no transaction running)';
             this.holders.set(kind, (this.holders.get(kind) ?? 0) + 1);
@@ -106,8 +108,24 @@ export class LagTrace {
         }
       } finally {
         await client.end();
+        await cutPool.end();
       }
     })();
+  }
+
+  /** Event-loop delay and process CPU over the steady phase. */
+  private loop = monitorEventLoopDelay({ resolution: 10 });
+  private cpuStart?: { usage: NodeJS.CpuUsage; at: number };
+  private cpu?: number;
+  steadyStarted(): void {
+    this.loop.enable();
+    this.cpuStart = { usage: process.cpuUsage(), at: performance.now() };
+  }
+  steadyEnded(): void {
+    this.loop.disable();
+    if (!this.cpuStart) return;
+    const used = process.cpuUsage(this.cpuStart.usage);
+    this.cpu = (used.user + used.system) / 1000 / (performance.now() - this.cpuStart.at);
   }
 
   committed(position: Position, at: number): void {
@@ -161,6 +179,7 @@ export class LagTrace {
     for (const [name, values] of this.samples.fetch) row(`  commit → fetched: ${name}`, values);
     row('fetched → checkpoint (all)', allApply);
     for (const [name, values] of this.samples.apply) row(`  fetched → checkpoint: ${name}`, values);
+    log(`event loop delay: p50 ${(this.loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(this.loop.percentile(99) / 1e6).toFixed(1)} ms; process CPU ${((this.cpu ?? 0) * 100).toFixed(0)} % of one core`);
     log('');
     log('oldest running transaction (the cut), sampled every ~50 ms:');
     for (const [kind, n] of [...this.holders].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`  ${String(n).padStart(5)}  ${kind}`);

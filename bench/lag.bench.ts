@@ -146,6 +146,7 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     // queue): when the machine cannot keep up, the rate achieved is reported.
     const inFlight = new Set<Promise<void>>();
     trace?.startCutPoller(options.databaseUrl);
+    trace?.steadyStarted();
     const steadyStarted = performance.now();
     let issued = 0;
     while (performance.now() - steadyStarted < seconds * 1000) {
@@ -164,6 +165,7 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     // The rush: every family requests a week and validates it, 64 at a time.
     phase = 'rush';
     if (trace) trace.steady = false;
+    trace?.steadyEnded();
     const rushStarted = performance.now();
     let next = 0;
     await Promise.all(
