@@ -2,12 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import { runInContext, systemContext, type Actor } from '#ardoise/commands';
-import { EVENT_STORE, type EventData, type EventFilter, type EventStore } from '#ardoise/event-store';
+import { EVENT_STORE, postgresPositions, type EventData, type EventFilter, type EventStore } from '#ardoise/event-store';
 import type { Projector } from '#ardoise/projections';
 import { ReadModelVerifier } from '#ardoise/audit';
 import { seedSchoolYear } from '../apps/api/src/seed/school-year.seed.js';
 import { openSchoolYearApp } from '../apps/cli/src/commands/school-year-app.js';
 import { CancelReservation, DeclareAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '../libs/reservations/src/commands/reservation-commands.js';
+import { LagTrace } from './lag-trace.js';
 import { OpenRequest } from '../libs/messaging/src/requests/commands/request-commands.js';
 
 /**
@@ -29,6 +30,8 @@ export interface LagBenchmarkOptions {
   rate?: number;
   seconds?: number;
   log?: (line: string) => void;
+  /** Break the lag down: commit → NOTIFY → visible → fetched → checkpoint (lag-trace.ts). */
+  trace?: boolean;
 }
 
 const MAX_IN_FLIGHT = 24;
@@ -44,6 +47,8 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
   const rate = options.rate ?? 200;
   const seconds = options.seconds ?? 60;
   // Room in the pool for the commands in flight and every projection's batches.
+  const trace = options.trace ? new LagTrace(postgresPositions, options.projectors) : undefined;
+  trace?.install();
   const opened = await openSchoolYearApp(options.databaseUrl, { DATABASE_POOL_SIZE: '40' });
   const { app, clock, infrastructure } = opened;
   try {
@@ -65,6 +70,7 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     store.append = async (streamId: string, events: EventData[], opts) => {
       const result = await append(streamId, events, opts);
       const at = performance.now();
+      trace?.committed(result.position, at);
       for (const projector of options.projectors) {
         if (events.some((e) => matches(projector.filter, streamId, e.type))) queues.get(projector.name)!.push({ position: result.position, at, rush: phase !== 'steady' });
       }
@@ -87,6 +93,7 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
             queue.splice(i, 1);
             const sample = samples.get(row.projection)!;
             (item.rush ? sample.rush : sample.steady).push(now - item.at);
+            trace?.applied(row.projection, item.position, now);
             if (item.rush) lastRushApplied = now;
           }
         }
@@ -138,6 +145,8 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     // Steady: `rate` commands/s, at most MAX_IN_FLIGHT at once (like a server's request
     // queue): when the machine cannot keep up, the rate achieved is reported.
     const inFlight = new Set<Promise<void>>();
+    trace?.startCutPoller(options.databaseUrl);
+    trace?.steadyStarted();
     const steadyStarted = performance.now();
     let issued = 0;
     while (performance.now() - steadyStarted < seconds * 1000) {
@@ -155,6 +164,8 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
 
     // The rush: every family requests a week and validates it, 64 at a time.
     phase = 'rush';
+    if (trace) trace.steady = false;
+    trace?.steadyEnded();
     const rushStarted = performance.now();
     let next = 0;
     await Promise.all(
@@ -189,6 +200,7 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
       perProjection[name] = row;
       log(`${name.padEnd(28)} ${String(sample.steady.length).padStart(7)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rush_p99.toFixed(1).padStart(9)}`);
     }
+    const traced = trace?.report(log, percentile);
     const report = await new ReadModelVerifier(infrastructure.db, store, options.projectors).verify();
     const differing = report.projections.filter((p) => !p.equal).map((p) => p.projection);
     log(`verify (rebuilt == live): ${report.ok ? 'ok' : `differs: ${differing.join(', ')}`}`);
@@ -201,10 +213,12 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
       steady_commands_per_s: Math.round(issued / steadySeconds),
       families: families.length,
       per_projection: perProjection,
+      ...(traced ? { trace: traced } : {}),
     };
     log(JSON.stringify(result));
     return { verified: report.ok };
   } finally {
+    await trace?.stop();
     await opened.close();
   }
 }

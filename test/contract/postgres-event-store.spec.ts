@@ -6,6 +6,7 @@ import {
   PostgresEventStore,
   eventStoreMigrations,
   findFirstBrokenLink,
+  NO_EVENTS_TRANSACTION_MARK_SQL,
   toPgPosition,
   type ChainedEvent,
   type EventData,
@@ -182,6 +183,52 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     expect(live.received.map((e) => e.type)).toEqual(['Real']);
     expect(await store.streamRevision(`${cat}-ghost`)).toBeUndefined();
     await txStore.close();
+  });
+
+  /** Opens a transaction that holds an xid on `url` (optionally marked as never appending events). */
+  async function openWritingTransaction(url: string, marked: boolean): Promise<{ end(): Promise<void> }> {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query('BEGIN');
+    if (marked) await client.query(`SELECT ${NO_EVENTS_TRANSACTION_MARK_SQL}`);
+    await client.query('SELECT pg_current_xact_id()'); // takes an xid, as a first write does
+    return {
+      async end() {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      },
+    };
+  }
+
+  it('the visibility cut does not wait for a transaction marked as never appending events (a projection batch), nor for another database', async () => {
+    const cat = `cut${randomUUID().slice(0, 8)}`;
+    const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
+    closers.push(() => subscription.close());
+    const live = recorder(subscription[Symbol.asyncIterator]());
+    const serverUrl = process.env.ARDOISE_TEST_SERVER_URL ?? process.env.DATABASE_URL!;
+    const projectionBatch = await openWritingTransaction(database.url, true);
+    const otherDatabase = await openWritingTransaction(serverUrl, false);
+    try {
+      const started = Date.now();
+      await store.append(`${cat}-1`, [event('WhileOthersRun')], { expectedRevision: 'no_stream' });
+      await live.waitFor(1, 5_000);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // An unmarked writer of this database still holds the cut back (it may append events).
+      const writer = await openWritingTransaction(database.url, false);
+      try {
+        await store.append(`${cat}-2`, [event('HeldBack')], { expectedRevision: 'no_stream' });
+        await new Promise((r) => setTimeout(r, 400));
+        expect(live.received.map((e) => e.type)).toEqual(['WhileOthersRun']);
+      } finally {
+        await writer.end();
+      }
+      await live.waitFor(2, 5_000);
+      expect(live.received.map((e) => e.type)).toEqual(['WhileOthersRun', 'HeldBack']);
+    } finally {
+      await projectionBatch.end();
+      await otherDatabase.end();
+    }
   });
 
   it('NOTIFY wakes a subscriber of another adapter instance long before its poll interval', async () => {

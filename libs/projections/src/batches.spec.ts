@@ -1,4 +1,4 @@
-import { inBatches } from './batches.js';
+import { inBatches, readAhead } from './batches.js';
 
 /** A source that yields `ready` values at once, then waits for `push`. */
 function liveSource<T>(ready: T[]) {
@@ -71,5 +71,40 @@ describe('inBatches', () => {
 
   it('refuses a batch size below 1', async () => {
     await expect(inBatches(liveSource([]).iterable, 0).next()).rejects.toThrow('maxSize');
+  });
+});
+
+describe('readAhead', () => {
+  it('pulls from the source while the consumer is busy, in order, up to its limit', async () => {
+    const source = liveSource([1, 2, 3, 4, 5]);
+    let pulled = 0;
+    const counted: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => {
+        const inner = source.iterable[Symbol.asyncIterator]();
+        return { next: () => inner.next().then((r) => (r.done ? r : (pulled++, r))) };
+      },
+    };
+    const iterator = readAhead(counted, 3)[Symbol.asyncIterator]();
+    await new Promise((r) => setImmediate(r));
+    expect(pulled).toBe(3); // read ahead before anyone asked, no further than the limit
+    expect((await iterator.next()).value).toBe(1);
+    await new Promise((r) => setImmediate(r));
+    expect(pulled).toBe(4);
+    source.push(6);
+    const rest: number[] = [];
+    for (let i = 0; i < 5; i++) rest.push((await iterator.next()).value as number);
+    expect(rest).toEqual([2, 3, 4, 5, 6]);
+    source.close();
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('throws the source error after the items read before it', async () => {
+    async function* failing() {
+      yield 1;
+      throw new Error('boom');
+    }
+    const iterator = readAhead(failing(), 10)[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe(1);
+    await expect(iterator.next()).rejects.toThrow('boom');
   });
 });

@@ -48,3 +48,64 @@ export async function* inBatches<T>(source: AsyncIterable<T>, size: number | (()
     if (!finished && !pending) await iterator.return?.();
   }
 }
+
+/**
+ * Reads ahead: pulls from `source` into a buffer of at most `limit` items while the consumer
+ * is busy (e.g. applying the previous batch), so the next batch is there when it asks.
+ * Order is kept; an error of the source is thrown once the items read before it are taken.
+ * Like inBatches, it never calls the source's `return()` (the owner closes the subscription).
+ */
+export function readAhead<T>(source: AsyncIterable<T>, limit: number): AsyncIterable<T> {
+  if (!(limit >= 1)) throw new Error('limit must be at least 1');
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<T> {
+      const iterator = source[Symbol.asyncIterator]();
+      const buffer: T[] = [];
+      let done = false;
+      let stopped = false;
+      let failure: { error: unknown } | undefined;
+      let pulling = false;
+      let waiter: (() => void) | undefined;
+      const wake = () => {
+        const w = waiter;
+        waiter = undefined;
+        w?.();
+      };
+      const pump = async () => {
+        if (pulling) return;
+        pulling = true;
+        try {
+          while (!done && !stopped && !failure && buffer.length < limit) {
+            const result = await iterator.next();
+            if (result.done) done = true;
+            else buffer.push(result.value);
+            wake();
+          }
+        } catch (error) {
+          failure = { error };
+          wake();
+        } finally {
+          pulling = false;
+        }
+      };
+      void pump();
+      return {
+        async next(): Promise<IteratorResult<T>> {
+          while (buffer.length === 0 && !done && !failure && !stopped) await new Promise<void>((resolve) => (waiter = resolve));
+          if (buffer.length > 0) {
+            const value = buffer.shift()!;
+            void pump();
+            return { done: false, value };
+          }
+          if (failure) throw failure.error;
+          return { done: true, value: undefined };
+        },
+        async return(): Promise<IteratorResult<T>> {
+          stopped = true;
+          wake();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import type { EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import type { EventFilter, EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import type { Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -55,34 +55,117 @@ export class GenerationBuilder {
   constructor(private readonly deps: GenerationBuilderDeps) {}
 
   async build(projector: Projector, options: BuildOptions = {}): Promise<Generation> {
-    const { logger } = this.deps;
     const session = new AdvisorySession(this.deps.createSession);
     try {
-      await this.lock(session, projector.name, options);
-      const live = await generationRegistry.active(this.deps.db, projector.name);
-      if (live && live.version > projector.version) throw new OutdatedProjectorError(projector.name, projector.version, live.version);
-      const generation = await this.resumeOrCreate(projector);
-      logger.info(
-        { projection: projector.name, generation: generation.generation, version: projector.version, resumedAt: generation.eventsApplied },
-        'projection rebuild started',
-      );
-      const meter = new ProgressMeter(projector.name, generation.generation, generation.eventsApplied, live ? live.eventsApplied : null, options.onProgress);
-      meter.report('replaying');
-      const position = await this.replay(projector, generation, generation.position, meter, options.signal);
-      options.signal?.throwIfAborted();
-      meter.report('indexing');
-      await this.createIndexes(projector, generation);
-      meter.report('switching');
-      const activated = await this.switchTo(projector, generation, position, meter, options.signal);
-      meter.report('done');
-      logger.info(
-        { projection: projector.name, generation: activated.generation, version: activated.version, eventsApplied: activated.eventsApplied, retired: live?.generation ?? null },
-        'projection generation activated',
-      );
-      return activated;
+      const lane = await this.prepare(session, projector, options);
+      return await this.finish(lane, options.signal);
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Rebuilds several projections side by side, reading the log ONCE for all of them: each
+   * page of `$all` (the union of their filters) is split in memory by each projector's
+   * filter and applied to each generation in its own transaction, `concurrency` at a time,
+   * while the next page is read. A projection that saw nothing in a page does not write;
+   * at the end of the shared read every checkpoint is moved to where the read stopped (a
+   * checkpoint-only transaction), so each projection's own catch-up, index build and
+   * switch (as in `build`) read only what was appended meanwhile. Reading the log once per
+   * projection cost as much as the whole rebuild of the small ones.
+   */
+  async buildAll(projectors: readonly Projector[], options: BuildOptions & { concurrency: number }): Promise<Generation[]> {
+    const sessions = projectors.map(() => new AdvisorySession(this.deps.createSession));
+    try {
+      const lanes: Lane[] = [];
+      for (const [i, projector] of projectors.entries()) lanes.push(await this.prepare(sessions[i]!, projector, options));
+      await this.sharedReplay(lanes, options.concurrency, options.signal);
+      const results: Generation[] = new Array(lanes.length);
+      await inParallel(lanes, options.concurrency, async (lane, i) => {
+        results[i] = await this.finish(lane, options.signal);
+      });
+      return results;
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+    }
+  }
+
+  /** Takes the rebuild lock, resumes or creates the generation. */
+  private async prepare(session: AdvisorySession, projector: Projector, options: BuildOptions): Promise<Lane> {
+    const { logger } = this.deps;
+    await this.lock(session, projector.name, options);
+    const live = await generationRegistry.active(this.deps.db, projector.name);
+    if (live && live.version > projector.version) throw new OutdatedProjectorError(projector.name, projector.version, live.version);
+    const generation = await this.resumeOrCreate(projector);
+    logger.info(
+      { projection: projector.name, generation: generation.generation, version: projector.version, resumedAt: generation.eventsApplied },
+      'projection rebuild started',
+    );
+    const meter = new ProgressMeter(projector.name, generation.generation, generation.eventsApplied, live ? live.eventsApplied : null, options.onProgress);
+    meter.report('replaying');
+    return { projector, generation, position: generation.position, meter, live };
+  }
+
+  /** Replays what is left, builds the indexes, switches. */
+  private async finish(lane: Lane, signal: AbortSignal | undefined): Promise<Generation> {
+    const { projector, generation, meter, live } = lane;
+    const position = await this.replay(projector, generation, lane.position, meter, signal);
+    signal?.throwIfAborted();
+    meter.report('indexing');
+    await this.createIndexes(projector, generation);
+    meter.report('switching');
+    const activated = await this.switchTo(projector, generation, position, meter, signal);
+    meter.report('done');
+    this.deps.logger.info(
+      { projection: projector.name, generation: activated.generation, version: activated.version, eventsApplied: activated.eventsApplied, retired: live?.generation ?? null },
+      'projection generation activated',
+    );
+    return activated;
+  }
+
+  private async sharedReplay(lanes: Lane[], concurrency: number, signal: AbortSignal | undefined): Promise<void> {
+    const { store } = this.deps;
+    if (lanes.length === 0) return;
+    const positions = store.positions;
+    let from: string | null = lanes[0]!.position;
+    for (const lane of lanes) if (isBehind(positions, lane.position, from)) from = lane.position;
+    const filter = unionFilter(lanes.map((l) => l.projector.filter));
+    let last: string | null = from;
+    let page = this.readRange(filter, from);
+    while (true) {
+      signal?.throwIfAborted();
+      const events = await page;
+      if (events.length === 0) break;
+      last = positions.encode(events[events.length - 1]!.position);
+      page = this.readRange(filter, last);
+      page.catch(() => undefined); // surfaced when awaited
+      await inParallel(lanes, concurrency, async (lane) => {
+        const after = lane.position === null ? undefined : positions.decode(lane.position);
+        const mine = events.filter((e) => matchesFilter(lane.projector.filter, e) && (!after || positions.compare(e.position, after) > 0));
+        if (mine.length === 0) return;
+        lane.position = await this.applyPage(lane.projector, lane.generation, lane.position, mine);
+        lane.meter.add(mine.length, 'replaying');
+      });
+    }
+    if (last === null) return;
+    const end = last;
+    await inParallel(lanes, concurrency, async (lane) => {
+      if (!isBehind(positions, lane.position, end)) return;
+      const expected = lane.position;
+      await this.deps.db.transaction().execute(async (trx) => {
+        await checkGeneration(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected });
+        await generationRegistry.saveCheckpoint(trx, lane.projector.name, lane.generation.generation, end, 0);
+      });
+      lane.position = end;
+    });
+  }
+
+  private async readRange(filter: EventFilter | undefined, position: string | null): Promise<RecordedEvent[]> {
+    const { store, batchSize } = this.deps;
+    const events: RecordedEvent[] = [];
+    const fromPosition = position === null ? undefined : store.positions.decode(position);
+    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, filter, settleMs: 0 })) events.push(event);
+    return events;
   }
 
   private async lock(session: AdvisorySession, projection: string, options: BuildOptions): Promise<void> {
@@ -217,6 +300,41 @@ async function discard(trx: Transaction<any>, generation: Generation): Promise<v
 }
 
 const MAX_SWITCH_ATTEMPTS = 5;
+
+interface Lane {
+  projector: Projector;
+  generation: Generation;
+  position: string | null;
+  meter: ProgressMeter;
+  live: Generation | undefined;
+}
+
+/** Whether `event` passes `filter` (as the store's SQL filter would). */
+export function matchesFilter(filter: EventFilter, event: RecordedEvent): boolean {
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) return false;
+  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
+  if (filter.recordedFrom && event.recordedAt < filter.recordedFrom) return false;
+  if (filter.recordedBefore && event.recordedAt >= filter.recordedBefore) return false;
+  return true;
+}
+
+/** A filter that lets through every event one of `filters` lets through (types only; else everything). */
+function unionFilter(filters: readonly EventFilter[]): EventFilter | undefined {
+  if (filters.some((f) => !f.eventTypes || f.streamPrefixes || f.recordedFrom || f.recordedBefore)) return undefined;
+  return { eventTypes: [...new Set(filters.flatMap((f) => f.eventTypes!))] };
+}
+
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index]!, index);
+      }
+    }),
+  );
+}
 
 /** Whether checkpoint `a` is before checkpoint `b` (null = the start). */
 function isBehind(positions: PositionCodec, a: string | null, b: string | null): boolean {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { NO_EVENTS_TRANSACTION_MARK_SQL } from '#ardoise/event-store';
 import type { Generation, GenerationStatus } from './generation.js';
 
 interface GenerationRow {
@@ -44,16 +45,24 @@ export const generationRegistry = {
     return rows.map(toGeneration);
   },
 
-  /** Locks the row until the end of `trx` (the fence every writer goes through). */
+  /**
+   * Locks the row until the end of `trx` (the fence every writer goes through). Every
+   * projection transaction starts here, so this is also where it marks itself as one that
+   * never appends events (NO_EVENTS_TRANSACTION_MARK_SQL, taken in the CTE before the row
+   * lock gives the transaction its xid): the event store's visibility cut then does not wait
+   * for it, and a long batch or a rebuild no longer delays every subscriber.
+   */
   async lock(trx: Transaction<any>, projection: string, generation: number): Promise<Generation | undefined> {
     return one(
-      await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND generation = ${generation} FOR UPDATE`.execute(trx),
+      await sql<GenerationRow>`WITH mark AS MATERIALIZED (SELECT ${sql.raw(NO_EVENTS_TRANSACTION_MARK_SQL)})
+        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND generation = ${generation} FOR UPDATE OF projection_generations`.execute(trx),
     );
   },
 
   async lockActive(trx: Transaction<any>, projection: string): Promise<Generation | undefined> {
     return one(
-      await sql<GenerationRow>`SELECT ${COLUMNS} FROM projection_generations WHERE projection = ${projection} AND status = 'active' FOR UPDATE`.execute(trx),
+      await sql<GenerationRow>`WITH mark AS MATERIALIZED (SELECT ${sql.raw(NO_EVENTS_TRANSACTION_MARK_SQL)})
+        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND status = 'active' FOR UPDATE OF projection_generations`.execute(trx),
     );
   },
 

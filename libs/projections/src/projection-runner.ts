@@ -142,22 +142,27 @@ export class ProjectionRunner {
   }
 
   /**
-   * Rebuilds several projections (default: all) side by side, `concurrency` at a time (their
-   * read models are independent: each has its own tables, checkpoint and locks).
+   * Rebuilds several projections (default: all) side by side: their read models are
+   * independent (each has its own tables, checkpoint and locks), and the log is read once
+   * for all of them (GenerationBuilder.buildAll); `concurrency` batches are written at once.
    */
   async rebuildAll(options: { only?: readonly string[]; concurrency?: number; onProgress?: RebuildProgressListener; signal?: AbortSignal } = {}): Promise<Generation[]> {
     const names = options.only ? [...options.only] : this.projectorNames;
-    for (const name of names) if (!this.projectors.has(name)) throw new UnknownProjectionError(name);
-    const results: Generation[] = new Array(names.length);
-    let next = 0;
-    const lane = async () => {
-      while (next < names.length) {
-        const index = next++;
-        results[index] = await this.rebuild(names[index]!, options.onProgress, { signal: options.signal });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, names.length)) }, lane));
-    return results;
+    const projectors = names.map((name) => {
+      const projector = this.projectors.get(name);
+      if (!projector) throw new UnknownProjectionError(name);
+      return projector;
+    });
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    this.rebuilds.add(controller);
+    try {
+      return await this.builder.buildAll(projectors, { onProgress: options.onProgress, signal: controller.signal, waitForLock: false, concurrency: Math.max(1, options.concurrency ?? 4) });
+    } finally {
+      this.rebuilds.delete(controller);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
 import { applyBatch } from './apply-batch.js';
-import { inBatches } from './batches.js';
+import { inBatches, readAhead } from './batches.js';
 import { Backoff, sleep } from './backoff.js';
 import { leaderLockKey, type AdvisorySession } from './advisory-session.js';
 import { runnerStatus } from './runner-status.js';
@@ -156,7 +156,8 @@ export class ProjectionWorker {
     try {
       if (this.stopping || !this.isLeader) return;
       const size = () => (this.stepThrough ? 1 : batchSize);
-      for await (const batch of inBatches(subscription, size)) {
+      // Read ahead while a batch is applied: the next one is ready when the transaction ends.
+      for await (const batch of inBatches(readAhead(subscription, 2 * batchSize), size)) {
         if (this.stopping || !this.isLeader) return;
         try {
           position = await applyBatch(db, store.positions, { projector, generation, expectedStatus: 'active', expectedPosition: position }, batch);

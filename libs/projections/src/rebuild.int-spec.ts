@@ -154,4 +154,36 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     expect((await generationRegistry.active(kit.db, 'stream-counter'))!.generation).toBe(active.generation);
     expect(await generationRegistry.building(kit.db, 'stream-counter')).toBeUndefined();
   }, 60_000);
+  it('rebuildAll reads the log once for every projection: each gets its own events, and every checkpoint ends where the read stopped', async () => {
+    const others: Projector = {
+      name: 'other-counter',
+      version: 1,
+      filter: { streamPrefixes: ['other-'] },
+      tables: [{ name: 'other_counts', create: (db, t) => sql`CREATE TABLE ${sql.table(t)} (stream_id text PRIMARY KEY, events integer NOT NULL)`.execute(db).then(() => undefined) }],
+      async apply(e, trx, tables) {
+        await sql`INSERT INTO ${sql.table(tables.other_counts!)} VALUES (${e.streamId}, 1) ON CONFLICT (stream_id) DO UPDATE SET events = ${sql.table(tables.other_counts!)}.events + 1`.execute(trx);
+      },
+    };
+    await append('other-2', 3);
+    await append('counter-0', 2); // the log ends with an event 'other-counter' does not read (stream-counter: version 3, after the specs above)
+    let reads = 0;
+    const readAll = kit.store.readAll.bind(kit.store);
+    kit.store.readAll = (options) => ((reads += 1), readAll(options));
+    try {
+      const both = new ProjectionRunner({ pool: kit.pool, store: kit.store, projectors: [streamCounter({ version: 3 }), others], logger: recordingLogger(), rebuildBatchSize: 1000 });
+      runners.push(both);
+      const generations = await both.rebuildAll({ concurrency: 2 });
+      expect(generations.map((g) => g.status)).toEqual(['active', 'active']);
+      expect(await counts(kit.db)).toEqual(expectedCounts(appended));
+      const { rows } = await sql<{ stream_id: string; events: number }>`SELECT stream_id, events FROM other_counts ORDER BY stream_id`.execute(kit.db);
+      expect(Object.fromEntries(rows.map((r) => [r.stream_id, r.events]))).toEqual({ 'other-1': 200, 'other-2': 3 });
+      const last = [];
+      for await (const e of readAll({ direction: 'backwards', maxCount: 1 })) last.push(kit.store.positions.encode(e.position));
+      expect(generations.map((g) => g.position)).toEqual([last[0], last[0]]);
+      // ~4,200 events in pages of 1,000, read once for both; then each one's short catch-up, switch checks.
+      expect(reads).toBeLessThan(15);
+    } finally {
+      kit.store.readAll = readAll;
+    }
+  });
 });

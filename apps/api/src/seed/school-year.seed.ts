@@ -44,7 +44,7 @@ export interface SchoolYearSeedOptions {
   families?: number;
   /** Months of the school year to play (default all 10, September to June). */
   months?: number;
-  /** Families served at once (default 8). */
+  /** Families served at once (default 64: the service days group-commit what arrives together). */
   concurrency?: number;
   log?: (line: string) => void;
 }
@@ -100,7 +100,7 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
   const random = prng(options.seed);
   const familyCount = options.families ?? SCALES[options.scale].families;
   const months = MONTHS.slice(0, options.months ?? MONTHS.length);
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 64;
   const agent: Actor = { userId: 'seed-agent', role: 'agent' };
   const finance: Actor = { userId: 'seed-finance', role: 'finance' };
   const asActor = <T>(actor: Actor, work: () => Promise<T>) => runInContext(systemContext(actor), work);

@@ -36,7 +36,8 @@ export async function openSchoolYearApp(databaseUrl: string | undefined, env: No
 }
 
 export async function seedSchoolYearInto(databaseUrl: string | undefined, options: SchoolYearSeedOptions): Promise<SchoolYearSeedReport> {
-  const opened = await openSchoolYearApp(databaseUrl);
+  // Room for the families served at once and every projection following the log.
+  const opened = await openSchoolYearApp(databaseUrl, { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '48' });
   try {
     return await seedSchoolYear(opened.app, opened.clock, options);
   } finally {

@@ -14,11 +14,12 @@ export function registerSeed(program: Command): void {
     .option('--seed <n>', 'graine (même graine, même commune)', (v) => Number.parseInt(v, 10), 1)
     .option('--families <n>', 'nombre de familles (remplace celui de l’échelle)', (v) => Number.parseInt(v, 10))
     .option('--months <n>', 'mois joués, de septembre (défaut 10)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { scale?: string; seed: number; families?: number; months?: number }) => {
+    .option('--concurrency <n>', 'familles servies à la fois (défaut 64)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { scale?: string; seed: number; families?: number; months?: number; concurrency?: number }) => {
       if (options.scale) {
         if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
-        const report = await seedSchoolYearInto(process.env.DATABASE_URL, { scale: options.scale, seed: options.seed, families: options.families, months: options.months, log: (line) => console.log(line) });
-        console.log(`Année scolaire « ${options.scale} » : ${report.families} familles, ${report.events} événements en ${report.seconds.toFixed(0)} s.`);
+        const report = await seedSchoolYearInto(process.env.DATABASE_URL, { scale: options.scale, seed: options.seed, families: options.families, months: options.months, concurrency: options.concurrency, log: (line) => console.log(line) });
+        console.log(`Année scolaire « ${options.scale} » : ${report.families} familles, ${report.events} événements en ${report.seconds.toFixed(0)} s (${Math.round(report.events / report.seconds)} événements/s).`);
         return;
       }
       await withInfrastructure(async (infrastructure, logger) => {

@@ -1,3 +1,4 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
 export { eventStoreMigrations } from './migrations.js';
 export { postgresPositions, comparePg, fromPosition as toPgPosition, type PgPosition } from './position.js';
+export { NO_EVENTS_TRANSACTION_MARK, NO_EVENTS_TRANSACTION_MARK_SQL } from './read-all.js';

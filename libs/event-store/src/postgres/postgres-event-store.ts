@@ -17,7 +17,7 @@ import { HeadCache } from './head-cache.js';
 import { NotificationListener } from './listener.js';
 import { CoalescingNotifier } from './notifier.js';
 import { postgresPositions } from './position.js';
-import { readAll } from './read-all.js';
+import { readAll, SharedCut } from './read-all.js';
 import { readStream } from './read-stream.js';
 import { PostgresSubscription } from './subscription.js';
 
@@ -47,6 +47,7 @@ export class PostgresEventStore implements EventStore {
   private readonly heads: HeadCache;
   private readonly listener: NotificationListener;
   private readonly notifier: CoalescingNotifier | undefined;
+  private readonly cut: SharedCut;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly settings: Required<Omit<PostgresEventStoreOptions, 'notifyChannel'>> & { notifyChannel: string | undefined };
   private closed = false;
@@ -65,6 +66,7 @@ export class PostgresEventStore implements EventStore {
     };
     if (!Number.isSafeInteger(this.settings.pageSize) || this.settings.pageSize < 1) throw new RangeError('pageSize must be >= 1');
     this.heads = new HeadCache(this.settings.headCacheSize);
+    this.cut = new SharedCut(pool);
     this.notifier = this.settings.notifyChannel ? new CoalescingNotifier(pool, this.settings.notifyChannel) : undefined;
     this.listener = new NotificationListener(clientConfigOf(pool), this.settings.notifyChannel ?? 'ardoise_events');
   }
@@ -92,7 +94,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     this.assertOpen();
     const subscription = new PostgresSubscription(
-      { pool: this.pool, pageSize: this.settings.pageSize, pollIntervalMs: this.settings.pollIntervalMs, listener: this.listener },
+      { pool: this.pool, pageSize: this.settings.pageSize, pollIntervalMs: this.settings.pollIntervalMs, listener: this.listener, cut: this.cut },
       options,
       (s) => this.subscriptions.delete(s),
     );

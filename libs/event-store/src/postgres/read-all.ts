@@ -21,13 +21,88 @@ import { EVENT_COLUMNS, likePrefix, toRecordedEvent, type EventRow } from './row
  * until it ends.
  */
 
-/** The visibility cut right now: every transaction below it has ended. */
+/**
+ * A transaction that takes this mark (a shared, transaction-scoped advisory lock, taken
+ * BEFORE its first write) promises never to append events: the projection engine's batch
+ * transactions take it (libs/projections, generation-registry.ts). The visibility cut does
+ * not wait for such transactions, nor for transactions of other databases on the server:
+ * neither can write to this database's `events` table. Two int4 keys (objsubid 2 in
+ * pg_locks), so it can never be confused with the single-bigint leader locks.
+ */
+export const NO_EVENTS_TRANSACTION_MARK = { key1: 1095914564, key2: 16 } as const;
+export const NO_EVENTS_TRANSACTION_MARK_SQL = `pg_advisory_xact_lock_shared(${NO_EVENTS_TRANSACTION_MARK.key1}, ${NO_EVENTS_TRANSACTION_MARK.key2})`;
+
+/*
+ * The cut: the oldest transaction, among those running when the snapshot was taken, that
+ * may still append to this database's events table; the snapshot's xmax when there is none.
+ * A running xid is ignored only when pg_locks shows, for the very transaction that holds it
+ * (its virtual transaction id), the mark above, or when its backend is connected to another
+ * database. Everything uncertain is waited for: an xid whose lock row is not there yet (it is
+ * being assigned), a prepared transaction (no backend), a transaction that took the mark
+ * after its first write (the mark is then too late to matter: it was running unmarked when
+ * its xid was taken — and the engine never does that). pg_locks is read once (one CTE).
+ */
+const CUT_SQL = `
+  WITH snap AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+  locks AS MATERIALIZED (
+    SELECT locktype, virtualtransaction, transactionid, classid, objid, objsubid, pid
+    FROM pg_locks WHERE granted AND locktype IN ('transactionid', 'advisory')),
+  ignorable AS (
+    SELECT t.transactionid FROM locks t
+    WHERE t.locktype = 'transactionid'
+      AND (EXISTS (SELECT 1 FROM locks m
+                   WHERE m.locktype = 'advisory' AND m.virtualtransaction = t.virtualtransaction
+                     AND m.classid = ${NO_EVENTS_TRANSACTION_MARK.key1}::oid AND m.objid = ${NO_EVENTS_TRANSACTION_MARK.key2}::oid AND m.objsubid = 2)
+           OR EXISTS (SELECT 1 FROM pg_stat_activity a
+                      WHERE a.pid = t.pid AND a.datname IS DISTINCT FROM current_database())))
+  SELECT coalesce((SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
+                   WHERE xid(x) NOT IN (SELECT transactionid FROM ignorable)),
+                  pg_snapshot_xmax(snap.s))::text AS xmin,
+         pg_snapshot_xmax(snap.s)::text AS xmax
+  FROM snap`;
+
+/**
+ * The visibility cut right now: every transaction below `xmin` that could write events has
+ * ended (see CUT_SQL); `xmax`: every transaction below it had started.
+ */
 export async function currentCut(pool: pg.Pool): Promise<{ xmin: bigint; xmax: bigint }> {
-  const { rows } = await pool.query<{ xmin: string; xmax: string }>({
-    name: 'es_current_cut',
-    text: 'SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() s',
-  });
+  const { rows } = await pool.query<{ xmin: string; xmax: string }>({ name: 'es_current_cut_v2', text: CUT_SQL });
   return { xmin: BigInt(rows[0]!.xmin), xmax: BigInt(rows[0]!.xmax) };
+}
+
+/**
+ * One cut query in flight per store, shared by its subscriptions (a NOTIFY wakes them all
+ * at once). A caller never gets a cut computed from a query that started before its call:
+ * it joins the query queued behind the running one (so an event committed before the call
+ * is below the cut it gets, once nothing older is running).
+ */
+export class SharedCut {
+  private running: Promise<{ xmin: bigint; xmax: bigint }> | undefined;
+  private queued: Promise<{ xmin: bigint; xmax: bigint }> | undefined;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  get(): Promise<{ xmin: bigint; xmax: bigint }> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const queued = this.running.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      this.queued = undefined;
+      return this.start();
+    });
+    this.queued = queued;
+    return queued;
+  }
+
+  private start(): Promise<{ xmin: bigint; xmax: bigint }> {
+    const running: Promise<{ xmin: bigint; xmax: bigint }> = currentCut(this.pool).finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    this.running = running;
+    return running;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port.js';
-import { currentCut, filterSql, readPage } from './read-all.js';
+import { filterSql, readPage, type SharedCut } from './read-all.js';
 import type { NotificationListener } from './listener.js';
 import { fromPosition, type PgPosition } from './position.js';
 import { toRecordedEvent } from './rows.js';
@@ -12,6 +12,8 @@ export interface SubscriptionContext {
   pageSize: number;
   pollIntervalMs: number;
   listener: NotificationListener;
+  /** The store's cut, one query for all its subscriptions (read-all.ts). */
+  cut: SharedCut;
 }
 
 /**
@@ -95,7 +97,7 @@ export class PostgresSubscription implements Subscription {
         let delivered = 0;
         // Clear the signal before reading: a notify that arrives during the read triggers another round.
         this.pendingSignal = false;
-        const { xmin: below } = await currentCut(this.ctx.pool);
+        const { xmin: below } = await this.ctx.cut.get();
         let full = true;
         while (full && !this.closed) {
           const rows = await readPage(this.ctx.pool, {
