@@ -122,4 +122,18 @@ describe('the pain.008 collection file', () => {
     expect(await eventually(async () => (await bodyOf(await finance.get(`/invoices/${bernard.invoiceId}`))).status === 'paid')).toBe(true);
     expect((await bodyOf(await finance.get(`/invoices/${martin.invoiceId}`))).status).toBe('issued');
   });
+
+  it('tells the family its debit is « programmé » when the file is made, never « paiement reçu » before the bank collects', async () => {
+    const bernard = invoices.find((i) => i.familyId === ids.bernard)!;
+    const mails = (template: string) =>
+      app.infrastructure.db.selectFrom('mail_outbox').select(['subject', 'text']).where('template', '=', template).where('family_id', '=', ids.bernard).execute();
+    const [scheduled, ...others] = await eventually(async () => {
+      const rows = await mails('direct-debit-scheduled');
+      return rows.length > 0 && rows;
+    });
+    expect(others).toEqual([]);
+    expect(scheduled!.subject).toBe(`Prélèvement programmé pour la facture ${bernard.number}`);
+    expect(scheduled!.text).toMatch(/Le prélèvement de 12,30\s€ pour la facture n° .* est programmé : il sera présenté à votre banque le vendredi 1 mai 2026/);
+    expect(await mails('payment-received')).toEqual([]);
+  });
 });
