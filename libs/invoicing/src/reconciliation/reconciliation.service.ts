@@ -5,7 +5,7 @@ import { addDays, parisInstant } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';
-import { balanceFromSums, InvoiceFold, reconcile, type Balance, type LedgerKind, type Reconciliation } from '../domain/reconciliation.js';
+import { balanceFromSums, explainDifferences, type Explanation, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind, type Reconciliation, type TracedEntry } from '../domain/reconciliation.js';
 import { LEDGER_TABLE } from '../projections/finance.tables.js';
 
 /**
@@ -28,10 +28,27 @@ export class ReconciliationService {
     return new Date(asOf);
   }
 
-  async run(asOf?: string): Promise<Reconciliation & { asOf: string }> {
+  async run(asOf?: string): Promise<Reconciliation & { asOf: string; explanations: Explanation[] }> {
     const until = this.instantOf(asOf);
     const [readModel, events] = await Promise.all([this.fromReadModel(until), this.fromEvents(until)]);
-    return { asOf: until.toISOString(), ...reconcile(readModel, events) };
+    const result = reconcile(readModel, events.balances);
+    const families = [...new Set(result.differences.map((d) => d.familyId).filter((f): f is string => f !== null))];
+    const explanations = families.length ? explainDifferences(events.entries.filter((e) => families.includes(e.familyId)), await this.ledgerRows(until, families)) : [];
+    return { asOf: until.toISOString(), ...result, explanations };
+  }
+
+  /** The ledger rows (read model) of some families up to an instant, keyed by the event that made each. */
+  private async ledgerRows(until: Date, familyIds: string[]): Promise<TracedEntry[]> {
+    const rows = await this.db
+      .selectFrom(LEDGER_TABLE)
+      .select(['event_id', 'family_id', 'invoice_id', 'kind', 'amount_cents', 'occurred_at'])
+      .where('occurred_at', '<=', until)
+      .where('family_id', 'in', familyIds)
+      .execute();
+    return rows.map((r) => ({
+      eventId: r.event_id, familyId: r.family_id, invoiceId: r.invoice_id, kind: r.kind, amountCents: r.amount_cents,
+      occurredAt: new Date(r.occurred_at).toISOString(), eventType: null, streamId: null,
+    }));
   }
 
   async fromReadModel(until: Date): Promise<Map<string, Balance>> {
@@ -46,12 +63,17 @@ export class ReconciliationService {
     return new Map([...sums].map(([family, s]) => [family, balanceFromSums(s)]));
   }
 
-  async fromEvents(until: Date): Promise<Map<string, Balance>> {
+  /** Balances by folding the invoice events, and each event's ledger movement (to explain a difference). */
+  async fromEvents(until: Date): Promise<{ balances: Map<string, Balance>; entries: TracedEntry[] }> {
     const fold = new InvoiceFold();
+    const entries: TracedEntry[] = [];
     for await (const event of this.store.readAll({ filter: { eventTypes: INVOICE_EVENT_TYPES } })) {
       if (new Date(event.metadata.occurredAt) > until) continue;
-      fold.apply({ type: event.type, data: event.data } as InvoiceEvent);
+      const invoiceEvent = { type: event.type, data: event.data } as InvoiceEvent;
+      fold.apply(invoiceEvent);
+      const entry = ledgerEntryOf(invoiceEvent);
+      if (entry) entries.push({ ...entry, eventId: event.id, eventType: event.type, streamId: event.streamId, occurredAt: new Date(event.metadata.occurredAt).toISOString() });
     }
-    return fold.byFamily();
+    return { balances: fold.byFamily(), entries };
   }
 }
