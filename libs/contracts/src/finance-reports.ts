@@ -38,6 +38,8 @@ export interface BillingRunProgress {
   failed: number;
   amountCents: number;
   errors: { familyId: string | null; code: string; message: string }[];
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 export interface BalanceView {

@@ -45,7 +45,10 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     key: 'finances',
     path: '/finances',
     ...AREA_ACCESS.finances,
-    entries: [],
+    entries: [
+      { path: '/finances/facturation', label: (t) => t.billing.navLabel, hint: (t) => t.billing.navHint },
+      { path: '/finances/rapprochement', label: (t) => t.reconciliation.navLabel, hint: (t) => t.reconciliation.navHint },
+    ],
   },
   {
     key: 'audit',

@@ -8,6 +8,9 @@ import { newsEditorFr } from './news-editor.fr';
 import { outboxFr } from './outbox.fr';
 import { requestsInboxFr } from './requests-inbox.fr';
 import { waitingListsFr } from './waiting-lists.fr';
+import { financeDashboardFr } from './finance-dashboard.fr';
+import { billingFr } from './billing.fr';
+import { reconciliationFr } from './reconciliation.fr';
 
 /**
  * The back office's French strings. They are apart from the parents' MESSAGES so that
@@ -24,6 +27,9 @@ export const backOfficeFr = {
   families: familiesFr,
   day: dayFr,
   attendance: attendanceFr,
+  financeDashboard: financeDashboardFr,
+  billing: billingFr,
+  reconciliation: reconciliationFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;

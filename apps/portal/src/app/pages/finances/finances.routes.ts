@@ -1,5 +1,16 @@
 import type { Routes } from '@angular/router';
-import { backOfficeArea } from '../../back-office/shell/area-routes';
+import { backOfficeArea, boTitle } from '../../back-office/shell/area-routes';
 
-/** The /finances area. Its pages come in their own issue; each adds its menu line in back-office/shell/back-office-nav.ts. */
-export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./finances-home.component').then((m) => m.FinancesHomeComponent), []);
+/** The /finances area: the dashboard as its home, then its pages (menu lines in back-office/shell/back-office-nav.ts). */
+export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./tableau-de-bord/finance-dashboard-page.component').then((m) => m.FinanceDashboardPageComponent), [
+  {
+    path: 'facturation',
+    title: boTitle((t) => t.billing.pageTitle),
+    loadComponent: () => import('./facturation/billing-page.component').then((m) => m.BillingPageComponent),
+  },
+  {
+    path: 'rapprochement',
+    title: boTitle((t) => t.reconciliation.pageTitle),
+    loadComponent: () => import('./rapprochement/reconciliation-page.component').then((m) => m.ReconciliationPageComponent),
+  },
+]);
