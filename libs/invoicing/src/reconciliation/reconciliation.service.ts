@@ -7,6 +7,10 @@ import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';
 import { balanceFromSums, explainDifferences, type Explanation, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind, type Reconciliation, type TracedEntry } from '../domain/reconciliation.js';
 import { LEDGER_TABLE } from '../projections/finance.tables.js';
+import { financeProjector } from '../projections/finance.projector.js';
+import { BillingInputsCatchUp } from '../billing-run/billing-inputs-catch-up.js';
+
+const READ_MODEL_WAIT_MS = 5_000;
 
 /**
  * issued − credited − paid + refunded = outstanding, per family and in total, at any past
@@ -19,6 +23,7 @@ export class ReconciliationService {
     @Inject(DATABASE) private readonly db: Kysely<any>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
   /** `2026-03-31` = the end of that day in Paris; an ISO instant is taken as is; none = now. */
@@ -30,6 +35,9 @@ export class ReconciliationService {
 
   async run(asOf?: string): Promise<Reconciliation & { asOf: string; explanations: Explanation[] }> {
     const until = this.instantOf(asOf);
+    // A payment recorded a moment ago is compared once the ledger has it: a lag is not a difference.
+    // Should the ledger still be behind after a few seconds, the comparison shows what it lacks.
+    await this.catchUp.waitForLatestFacts(READ_MODEL_WAIT_MS, [financeProjector]).catch(() => undefined);
     const [readModel, events] = await Promise.all([this.fromReadModel(until), this.fromEvents(until)]);
     const result = reconcile(readModel, events.balances);
     const families = [...new Set(result.differences.map((d) => d.familyId).filter((f): f is string => f !== null))];
