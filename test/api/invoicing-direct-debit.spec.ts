@@ -36,6 +36,8 @@ beforeAll(async () => {
   for (const [name, email] of [['martin', 'claire.martin@demo.ardoise.fr'], ['bernard', 'sami.bernard@demo.ardoise.fr']] as const) {
     ids[name] = (await bodyOf(await (await signIn(email, 'Demo-Parent-2026!')).get('/auth/me'))).familyId;
   }
+  // The family files are a read model, a few seconds behind the seed on a loaded machine.
+  for (const id of Object.values(ids)) await eventually(async () => (await finance.get(`/families/${id}`)).status === 200, 30_000);
 }, 120_000);
 
 afterAll(async () => {
