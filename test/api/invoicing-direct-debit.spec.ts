@@ -36,6 +36,8 @@ beforeAll(async () => {
   for (const [name, email] of [['martin', 'claire.martin@demo.ardoise.fr'], ['bernard', 'sami.bernard@demo.ardoise.fr']] as const) {
     ids[name] = (await bodyOf(await (await signIn(email, 'Demo-Parent-2026!')).get('/auth/me'))).familyId;
   }
+  // The family files are a read model, a few seconds behind the seed on a loaded machine.
+  for (const id of Object.values(ids)) await eventually(async () => (await finance.get(`/families/${id}`)).status === 200, 30_000);
 }, 120_000);
 
 afterAll(async () => {
@@ -121,5 +123,19 @@ describe('the pain.008 collection file', () => {
     // Only what is in the file is recorded as collected.
     expect(await eventually(async () => (await bodyOf(await finance.get(`/invoices/${bernard.invoiceId}`))).status === 'paid')).toBe(true);
     expect((await bodyOf(await finance.get(`/invoices/${martin.invoiceId}`))).status).toBe('issued');
+  });
+
+  it('tells the family its debit is « programmé » when the file is made, never « paiement reçu » before the bank collects', async () => {
+    const bernard = invoices.find((i) => i.familyId === ids.bernard)!;
+    const mails = (template: string) =>
+      app.infrastructure.db.selectFrom('mail_outbox').select(['subject', 'text']).where('template', '=', template).where('family_id', '=', ids.bernard).execute();
+    const [scheduled, ...others] = await eventually(async () => {
+      const rows = await mails('direct-debit-scheduled');
+      return rows.length > 0 && rows;
+    });
+    expect(others).toEqual([]);
+    expect(scheduled!.subject).toBe(`Prélèvement programmé pour la facture ${bernard.number}`);
+    expect(scheduled!.text).toMatch(/Le prélèvement de 12,30\s€ pour la facture n° .* est programmé : il sera présenté à votre banque le vendredi 1 mai 2026/);
+    expect(await mails('payment-received')).toEqual([]);
   });
 });

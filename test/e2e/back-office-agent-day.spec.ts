@@ -54,6 +54,8 @@ describe('an agent runs a day in the back office', () => {
       const panel = page.getByTestId('act-panel');
       await panel.getByText('Le délai de réservation est dépassé').waitFor();
       await panel.getByRole('textbox', { name: /Motif du passage outre le délai/ }).fill('Repas servi, inscription oubliée par la famille');
+      // The late surcharge is not billed unless the agent says so (unticked by default).
+      expect(await panel.getByRole('checkbox', { name: 'Facturer la majoration hors délai' }).isChecked()).toBe(false);
       await panel.getByRole('button', { name: 'Confirmer' }).click();
       await page.getByTestId('act-notice').filter({ hasText: 'Demande validée.' }).waitFor();
       await cell.getByText('✓ Réservé').waitFor();
@@ -65,7 +67,7 @@ describe('an agent runs a day in the back office', () => {
         const log = await auditorLog(world.api.url, `service-day-CANTINE-${day}`);
         return log.find((e) => e.type === 'DeadlineOverridden');
       });
-      expect(override.data).toMatchObject({ childId: hugo, action: 'booking', reason: 'Repas servi, inscription oubliée par la famille' });
+      expect(override.data).toMatchObject({ childId: hugo, action: 'booking', reason: 'Repas servi, inscription oubliée par la famille', lateSurcharge: false });
       expect(override.metadata.actor?.role).toBe('agent');
 
       // Léa is booked that day too (by the API): two children to mark.

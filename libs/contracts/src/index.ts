@@ -8,3 +8,4 @@ export * from './reservations.js';
 export * from './invoicing.js';
 export * from './town.js';
 export * from './admin.js';
+export * from './finance-reports.js';

@@ -28,12 +28,16 @@ import { FinanceQueries } from './queries/finance-queries.js';
 import { InvoiceQueries } from './queries/invoice-queries.js';
 import { InvoicesController } from './queries/invoices.controller.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { BillingPreviewController } from './billing-preview/billing-preview.controller.js';
+import { BillingPreviewService } from './billing-preview/billing-preview.service.js';
+import { FinanceDashboardController } from './finance-dashboard/finance-dashboard.controller.js';
+import { FinanceDashboardQueries } from './finance-dashboard/finance-dashboard.queries.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 
 /** Invoicing, payments and the finance office (docs/architecture.md §4). */
 @Module({
-  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController, InvoiceExplanationController, PaymentsOfficeController],
+  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController, InvoiceExplanationController, PaymentsOfficeController, BillingPreviewController, FinanceDashboardController],
   providers: [
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
     { provide: CreditNoteNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new CreditNoteNumbering(store, clock) },
@@ -57,6 +61,8 @@ import { TariffsService } from './tariffs/tariffs.service.js';
     PayfipJobs,
     InvoiceExplanationService,
     PaymentsOfficeQueries,
+    BillingPreviewService,
+    FinanceDashboardQueries,
   ],
   exports: [BillingRunService, TariffsService, InvoiceQueries, ReconciliationService, PayfipService],
 })

@@ -278,6 +278,25 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "public": false,
    "roles": []
   },
+  "BillingPreviewController_preview": {
+   "operationId": "BillingPreviewController_preview",
+   "schema": {
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "$ref": "#/components/schemas/BillingPreview"
+     }
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
   "BillingRunsController_get": {
    "operationId": "BillingRunsController_get",
    "schema": {
@@ -293,17 +312,24 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "BillingRunsController_list": {
    "operationId": "BillingRunsController_list",
    "schema": {
-    "type": "object",
-    "properties": {
-     "runs": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/BillingProgress"
-      }
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "runs": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/BillingProgress"
+        }
+       }
+      },
+      "required": [
+       "runs"
+      ]
      }
-    },
-    "required": [
-     "runs"
     ]
    },
    "public": false,
@@ -1004,19 +1030,33 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "FinanceController_reconcile": {
    "operationId": "FinanceController_reconcile",
    "schema": {
-    "allOf": [
+    "oneOf": [
      {
-      "$ref": "#/components/schemas/Reconciliation"
+      "type": "string"
      },
      {
-      "type": "object",
-      "properties": {
-       "asOf": {
-        "type": "string"
+      "allOf": [
+       {
+        "$ref": "#/components/schemas/Reconciliation"
+       },
+       {
+        "type": "object",
+        "properties": {
+         "asOf": {
+          "type": "string"
+         },
+         "explanations": {
+          "type": "array",
+          "items": {
+           "$ref": "#/components/schemas/Explanation"
+          }
+         }
+        },
+        "required": [
+         "asOf",
+         "explanations"
+        ]
        }
-      },
-      "required": [
-       "asOf"
       ]
      }
     ]
@@ -1128,6 +1168,25 @@ export const RESPONSE_TYPES: ResponseTypes = {
        "entries",
        "balanceCents"
       ]
+     }
+    ]
+   },
+   "public": false,
+   "roles": [
+    "finance",
+    "admin",
+    "auditor"
+   ]
+  },
+  "FinanceDashboardController_dashboard": {
+   "operationId": "FinanceDashboardController_dashboard",
+   "schema": {
+    "oneOf": [
+     {
+      "type": "string"
+     },
+     {
+      "$ref": "#/components/schemas/FinanceDashboard"
      }
     ]
    },
@@ -3920,6 +3979,82 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "date"
    ]
   },
+  "BillingPreview": {
+   "type": "object",
+   "properties": {
+    "period": {
+     "type": "string"
+    },
+    "families": {
+     "type": "number"
+    },
+    "invoices": {
+     "type": "number"
+    },
+    "totalCents": {
+     "type": "number"
+    },
+    "skipped": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "familyId": {
+        "type": "string"
+       },
+       "reason": {
+        "type": "string",
+        "enum": [
+         "already_invoiced",
+         "nothing_to_bill",
+         "error"
+        ]
+       },
+       "code": {
+        "type": "string",
+        "nullable": true
+       },
+       "message": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "familyId",
+       "reason",
+       "code",
+       "message"
+      ]
+     }
+    },
+    "skippedByReason": {
+     "type": "object",
+     "properties": {
+      "already_invoiced": {
+       "type": "number"
+      },
+      "nothing_to_bill": {
+       "type": "number"
+      },
+      "error": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "already_invoiced",
+      "nothing_to_bill",
+      "error"
+     ]
+    }
+   },
+   "required": [
+    "period",
+    "families",
+    "invoices",
+    "totalCents",
+    "skipped",
+    "skippedByReason"
+   ]
+  },
   "BillingProgress": {
    "type": "object",
    "properties": {
@@ -3977,6 +4112,13 @@ export const RESPONSE_TYPES: ResponseTypes = {
        "message"
       ]
      }
+    },
+    "startedAt": {
+     "type": "string"
+    },
+    "finishedAt": {
+     "type": "string",
+     "nullable": true
     }
    },
    "required": [
@@ -3989,7 +4131,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "skipped",
     "failed",
     "amountCents",
-    "errors"
+    "errors",
+    "startedAt",
+    "finishedAt"
    ]
   },
   "ChildFoundView": {
@@ -4581,6 +4725,95 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "dates"
    ]
   },
+  "Explanation": {
+   "type": "object",
+   "properties": {
+    "familyId": {
+     "type": "string"
+    },
+    "invoiceId": {
+     "type": "string"
+    },
+    "eventId": {
+     "type": "string"
+    },
+    "eventType": {
+     "type": "string",
+     "nullable": true
+    },
+    "streamId": {
+     "type": "string",
+     "nullable": true
+    },
+    "occurredAt": {
+     "type": "string"
+    },
+    "problem": {
+     "type": "string",
+     "enum": [
+      "missing_in_read_model",
+      "amount_differs",
+      "kind_differs",
+      "not_in_events"
+     ]
+    },
+    "eventsEntry": {
+     "type": "object",
+     "properties": {
+      "kind": {
+       "type": "string",
+       "enum": [
+        "issued",
+        "paid",
+        "refunded",
+        "credited"
+       ]
+      },
+      "amountCents": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "kind",
+      "amountCents"
+     ],
+     "nullable": true
+    },
+    "readModelEntry": {
+     "type": "object",
+     "properties": {
+      "kind": {
+       "type": "string",
+       "enum": [
+        "issued",
+        "paid",
+        "refunded",
+        "credited"
+       ]
+      },
+      "amountCents": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "kind",
+      "amountCents"
+     ],
+     "nullable": true
+    }
+   },
+   "required": [
+    "familyId",
+    "invoiceId",
+    "eventId",
+    "eventType",
+    "streamId",
+    "occurredAt",
+    "problem",
+    "eventsEntry",
+    "readModelEntry"
+   ]
+  },
   "FamilyFileView": {
    "type": "object",
    "properties": {
@@ -4764,6 +4997,178 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status",
     "guardians",
     "children"
+   ]
+  },
+  "FinanceDashboard": {
+   "type": "object",
+   "properties": {
+    "from": {
+     "type": "string"
+    },
+    "to": {
+     "type": "string"
+    },
+    "today": {
+     "type": "string"
+    },
+    "billedCollected": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "month": {
+        "type": "string"
+       },
+       "billedCents": {
+        "type": "number"
+       },
+       "creditedCents": {
+        "type": "number"
+       },
+       "collectedCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "month",
+       "billedCents",
+       "creditedCents",
+       "collectedCents"
+      ]
+     }
+    },
+    "outstandingByAge": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "bucket": {
+        "type": "string",
+        "enum": [
+         "not_due",
+         "d0_30",
+         "d31_60",
+         "d61_90",
+         "over_90"
+        ]
+       },
+       "invoices": {
+        "type": "number"
+       },
+       "outstandingCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "bucket",
+       "invoices",
+       "outstandingCents"
+      ]
+     }
+    },
+    "paymentsByChannel": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "channel": {
+        "type": "string",
+        "enum": [
+         "payfip",
+         "direct_debit",
+         "desk"
+        ]
+       },
+       "payments": {
+        "type": "number"
+       },
+       "amountCents": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "channel",
+       "payments",
+       "amountCents"
+      ]
+     }
+    },
+    "cantineAUnEuro": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "month": {
+        "type": "string"
+       },
+       "mealsAtOneEuro": {
+        "type": "number"
+       },
+       "otherMeals": {
+        "type": "number"
+       },
+       "families": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "month",
+       "mealsAtOneEuro",
+       "otherMeals",
+       "families"
+      ]
+     }
+    },
+    "occupancy": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "serviceCode": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "capacity": {
+        "type": "number",
+        "nullable": true
+       },
+       "days": {
+        "type": "number"
+       },
+       "booked": {
+        "type": "number"
+       },
+       "attended": {
+        "type": "number"
+       },
+       "rate": {
+        "type": "number",
+        "nullable": true
+       }
+      },
+      "required": [
+       "serviceCode",
+       "label",
+       "capacity",
+       "days",
+       "booked",
+       "attended",
+       "rate"
+      ]
+     }
+    }
+   },
+   "required": [
+    "from",
+    "to",
+    "today",
+    "billedCollected",
+    "outstandingByAge",
+    "paymentsByChannel",
+    "cantineAUnEuro",
+    "occupancy"
    ]
   },
   "FoldedEvent": {

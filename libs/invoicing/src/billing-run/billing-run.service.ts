@@ -25,6 +25,8 @@ export interface BillingProgress {
   failed: number;
   amountCents: number;
   errors: { familyId: string | null; code: string; message: string }[];
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 const RUNS = 'invoicing_billing_runs';
@@ -104,6 +106,8 @@ export class BillingRunService {
       failed: row.failed,
       amountCents: Number(row.amount_cents),
       errors: row.errors,
+      startedAt: new Date(row.started_at).toISOString(),
+      finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
     };
   }
 

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '#ardoise/identity';
 import { PERIOD_PATTERN } from '../domain/billing.js';
+import { sendCsv } from '../exports/french-csv.js';
 import { BillingRunService } from './billing-run.service.js';
+import { billingRunsCsv } from './billing-runs.csv.js';
 
 export class StartBillingRunRequest {
   @ApiProperty({ example: '2026-03', description: 'Mois facturé (AAAA-MM), terminé' })
@@ -15,6 +17,7 @@ export class StartBillingRunRequest {
 export class BillingRunsQuery {
   @IsOptional() @IsString() @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
   period?: string;
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'Format : json ou csv.' }) format?: 'json' | 'csv';
 }
 
 @ApiTags('Facturation')
@@ -35,8 +38,9 @@ export class BillingRunsController {
 
   @Get()
   @ApiOperation({ summary: 'Facturations récentes (par mois)' })
-  list(@Query() query: BillingRunsQuery) {
-    return this.runs.list(query.period).then((runs) => ({ runs }));
+  async list(@Query() query: BillingRunsQuery, @Res({ passthrough: true }) response: Response) {
+    const runs = await this.runs.list(query.period);
+    return query.format === 'csv' ? sendCsv(response, 'facturations.csv', billingRunsCsv(runs)) : { runs };
   }
 
   @Get(':runId')

@@ -35,10 +35,15 @@ export class InvoiceIssuer {
     return uuidFromName(key);
   }
 
+  /** For each key, whether its invoice is already issued (its stream exists): the run skips those, the preview says so. */
+  alreadyIssued(keys: string[], concurrency = 8): Promise<boolean[]> {
+    return mapLimit(keys, concurrency, async (key) => (await this.store.streamRevision(invoiceStream(this.invoiceIdOf(key)))) !== undefined);
+  }
+
   async issue(items: DraftToIssue[], dates: { issuedOn: LocalDate; dueDate: LocalDate }, context: RequestContext, concurrency = 8): Promise<IssueOutcome[]> {
     const year = Number(dates.issuedOn.slice(0, 4));
     const withIds = items.map((item) => ({ ...item, invoiceId: this.invoiceIdOf(item.key) }));
-    const exists = await mapLimit(withIds, concurrency, async (item) => (await this.store.streamRevision(invoiceStream(item.invoiceId))) !== undefined);
+    const exists = await this.alreadyIssued(withIds.map((item) => item.key), concurrency);
     const outcomes: IssueOutcome[] = [];
     const pending = withIds.filter((item, i) => {
       if (exists[i]) outcomes.push({ key: item.key, invoiceId: item.invoiceId, outcome: 'already_issued', totalCents: item.draft.totalCents });

@@ -3,7 +3,7 @@ import { AppError } from '#ardoise/kernel';
 import type { InvoiceEvent } from './invoice-events.js';
 import { invoiceDecider, type InvoiceCommand } from './invoice.decider.js';
 import { anInvoice } from './invoice.fixture.js';
-import { balanceFromSums, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind } from './reconciliation.js';
+import { balanceFromSums, explainDifferences, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind } from './reconciliation.js';
 import type { InvoiceState } from './invoice-state.js';
 
 const families = ['fam-a', 'fam-b', 'fam-c'];
@@ -88,5 +88,21 @@ describe('reconciliation', () => {
         { familyId: null, field: 'outstandingCents', readModelCents: 5000, eventsCents: 3000 },
       ]),
     );
+  });
+
+  it('names the events behind a difference: one lost by the read model, one with another amount, and a row with no event', () => {
+    const at = (n: number) => `2026-04-0${n}T08:00:00.000Z`;
+    const entry = (eventId: string, kind: 'issued' | 'paid', amountCents: number, n: number) => ({ eventId, familyId: 'fam-a', invoiceId: 'inv-1', kind, amountCents, occurredAt: at(n) });
+    const fromEvents = [
+      { ...entry('e1', 'issued', 5000, 1), eventType: 'InvoiceIssued', streamId: 'invoice-inv-1' },
+      { ...entry('e2', 'paid', 2000, 2), eventType: 'PaymentRecorded', streamId: 'invoice-inv-1' },
+      { ...entry('e3', 'paid', 1000, 3), eventType: 'PaymentRecorded', streamId: 'invoice-inv-1' },
+    ];
+    const fromReadModel = [entry('e1', 'issued', 5000, 1), entry('e3', 'paid', 1100, 3), entry('e9', 'paid', 300, 4)].map((e) => ({ ...e, eventType: null, streamId: null }));
+    expect(explainDifferences(fromEvents, fromReadModel).map((e) => [e.eventId, e.problem, e.eventType, e.eventsEntry?.amountCents ?? null, e.readModelEntry?.amountCents ?? null])).toEqual([
+      ['e2', 'missing_in_read_model', 'PaymentRecorded', 2000, null],
+      ['e3', 'amount_differs', 'PaymentRecorded', 1000, 1100],
+      ['e9', 'not_in_events', null, null, 300],
+    ]);
   });
 });

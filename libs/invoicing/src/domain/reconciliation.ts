@@ -118,3 +118,45 @@ export function reconcile(readModel: Map<string, Balance>, events: Map<string, B
   }
   return { families, total, differences };
 }
+
+/** A ledger movement with the event it comes from (event side) or the row it is (read-model side, no type nor stream). */
+export interface TracedEntry extends LedgerEntry {
+  eventId: string;
+  eventType: string | null;
+  streamId: string | null;
+  occurredAt: string;
+}
+
+export interface Explanation {
+  familyId: string;
+  invoiceId: string;
+  eventId: string;
+  eventType: string | null;
+  streamId: string | null;
+  occurredAt: string;
+  problem: 'missing_in_read_model' | 'amount_differs' | 'kind_differs' | 'not_in_events';
+  eventsEntry: { kind: LedgerKind; amountCents: Cents } | null;
+  readModelEntry: { kind: LedgerKind; amountCents: Cents } | null;
+}
+
+/**
+ * The events behind a difference: each ledger row of the read model is keyed by the id of the
+ * event that made it, so the two sides are matched event by event. An event with no row, a row
+ * whose amount or kind differs from its event's, a row with no event: each is listed.
+ */
+export function explainDifferences(fromEvents: readonly TracedEntry[], fromReadModel: readonly TracedEntry[]): Explanation[] {
+  const rows = new Map(fromReadModel.map((r) => [r.eventId, r]));
+  const explanations: Explanation[] = [];
+  const side = (e: TracedEntry) => ({ kind: e.kind, amountCents: e.amountCents });
+  for (const event of fromEvents) {
+    const row = rows.get(event.eventId);
+    rows.delete(event.eventId);
+    const problem = !row ? 'missing_in_read_model' : row.kind !== event.kind ? 'kind_differs' : row.amountCents !== event.amountCents ? 'amount_differs' : null;
+    if (!problem) continue;
+    explanations.push({ ...pick(event), problem, eventsEntry: side(event), readModelEntry: row ? side(row) : null });
+  }
+  for (const row of rows.values()) explanations.push({ ...pick(row), problem: 'not_in_events', eventsEntry: null, readModelEntry: side(row) });
+  return explanations.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
+}
+
+const pick = (e: TracedEntry) => ({ familyId: e.familyId, invoiceId: e.invoiceId, eventId: e.eventId, eventType: e.eventType, streamId: e.streamId, occurredAt: e.occurredAt });

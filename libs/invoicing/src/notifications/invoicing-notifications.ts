@@ -50,7 +50,9 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
 };
 
 /**
- * "Paiement reçu pour la facture 2026-000123". The number is not in `PaymentRecorded`: it is
+ * "Paiement reçu pour la facture 2026-000123" — or, for a SEPA direct debit, "Prélèvement
+ * programmé": its PaymentRecorded is written when the pain.008 file is made, before the bank
+ * collects (and the debit may still be rejected), so it is not « reçu » yet. The number is not in `PaymentRecorded`: it is
  * read from invoicing's own finance read model. Should that projection lag behind this one
  * (it never does in practice: a payment comes long after its invoice), the builder throws
  * and the runner retries the batch, rather than send an e-mail without its invoice.
@@ -63,6 +65,14 @@ const paymentReceived: MailBuilder = async (event, { trx }) => {
   if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;
   const invoice = await trx.selectFrom(INVOICES_TABLE).select('number').where('invoice_id', '=', data.invoiceId).executeTakeFirst();
   if (!invoice) throw new Error('invoicing notifications: the invoice is not in the finance read model yet (retried)');
+  if (data.means === 'direct_debit') {
+    return {
+      to,
+      template: 'direct-debit-scheduled',
+      familyId: data.familyId,
+      data: { invoiceNumber: invoice.number, amountCents: data.amountCents, dueOn: data.paidOn, path: INVOICES_PAGE },
+    };
+  }
   return {
     to,
     template: 'payment-received',

@@ -125,7 +125,7 @@ export const billingInputsProjector: Projector = {
           return upsert(d as DayRef, { booked: false }, true);
         case 'DeadlineOverridden':
           if (d.action !== 'booking') return;
-          return upsert(d as DayRef, { reservation_id: d.reservationId, late_booking: true });
+          return upsert(d as DayRef, { reservation_id: d.reservationId, late_booking: d.lateSurcharge === true });
         case 'AbsenceJustified':
           return upsert(d as DayRef, { absence_justified: true }, true);
         case 'AttendanceRecorded':

@@ -13,6 +13,7 @@ import { ReconciliationService } from '../reconciliation/reconciliation.service.
 import { sendCsv } from '../exports/french-csv.js';
 import { FinanceQueries } from './finance-queries.js';
 import { collectionSummaryCsv, mealCountsCsv, outstandingCsv, paymentsCsv, statementCsv } from './finance-views.csv.js';
+import { reconciliationExplanationsCsv, reconciliationFamiliesCsv } from '../reconciliation/reconciliation.csv.js';
 
 class FormatQuery {
   @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
@@ -25,9 +26,11 @@ class PaymentsQuery extends FormatQuery {
 class MonthQuery extends FormatQuery {
   @IsString() @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' }) month!: string;
 }
-class AsOfQuery {
+class AsOfQuery extends FormatQuery {
   @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/, { message: 'Date invalide (AAAA-MM-JJ ou instant ISO 8601).' })
   asOf?: string;
+  /** With format=csv: the balances per family (default) or the events that explain the differences. */
+  @IsOptional() @IsIn(['families', 'differences'], { message: 'Vue : families ou differences.' }) view?: 'families' | 'differences';
 }
 class DateRequest {
   @ApiProperty({ required: false, example: '2026-05-01' }) @IsOptional() @IsLocalDate() date?: string;
@@ -82,8 +85,13 @@ export class FinanceController {
 
   @Get('reconciliation')
   @ApiOperation({ summary: 'Rapprochement émis − avoirs − payé + remboursé = reste dû, par famille et au total, à une date passée' })
-  reconcile(@Query() q: AsOfQuery) {
-    return this.reconciliation.run(q.asOf);
+  async reconcile(@Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reconciliation.run(q.asOf);
+    if (q.format !== 'csv') return result;
+    const day = result.asOf.slice(0, 10);
+    return q.view === 'differences'
+      ? sendCsv(res, `rapprochement-ecarts-${day}.csv`, reconciliationExplanationsCsv(result.explanations))
+      : sendCsv(res, `rapprochement-${day}.csv`, reconciliationFamiliesCsv(result.families));
   }
 
   @Post('direct-debits')

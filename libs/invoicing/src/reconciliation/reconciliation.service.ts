@@ -5,8 +5,12 @@ import { addDays, parisInstant } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';
-import { balanceFromSums, InvoiceFold, reconcile, type Balance, type LedgerKind, type Reconciliation } from '../domain/reconciliation.js';
+import { balanceFromSums, explainDifferences, type Explanation, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind, type Reconciliation, type TracedEntry } from '../domain/reconciliation.js';
 import { LEDGER_TABLE } from '../projections/finance.tables.js';
+import { financeProjector } from '../projections/finance.projector.js';
+import { BillingInputsCatchUp } from '../billing-run/billing-inputs-catch-up.js';
+
+const READ_MODEL_WAIT_MS = 5_000;
 
 /**
  * issued − credited − paid + refunded = outstanding, per family and in total, at any past
@@ -19,6 +23,7 @@ export class ReconciliationService {
     @Inject(DATABASE) private readonly db: Kysely<any>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
   /** `2026-03-31` = the end of that day in Paris; an ISO instant is taken as is; none = now. */
@@ -28,10 +33,30 @@ export class ReconciliationService {
     return new Date(asOf);
   }
 
-  async run(asOf?: string): Promise<Reconciliation & { asOf: string }> {
+  async run(asOf?: string): Promise<Reconciliation & { asOf: string; explanations: Explanation[] }> {
     const until = this.instantOf(asOf);
+    // A payment recorded a moment ago is compared once the ledger has it: a lag is not a difference.
+    // Should the ledger still be behind after a few seconds, the comparison shows what it lacks.
+    await this.catchUp.waitForLatestFacts(READ_MODEL_WAIT_MS, [financeProjector]).catch(() => undefined);
     const [readModel, events] = await Promise.all([this.fromReadModel(until), this.fromEvents(until)]);
-    return { asOf: until.toISOString(), ...reconcile(readModel, events) };
+    const result = reconcile(readModel, events.balances);
+    const families = [...new Set(result.differences.map((d) => d.familyId).filter((f): f is string => f !== null))];
+    const explanations = families.length ? explainDifferences(events.entries.filter((e) => families.includes(e.familyId)), await this.ledgerRows(until, families)) : [];
+    return { asOf: until.toISOString(), ...result, explanations };
+  }
+
+  /** The ledger rows (read model) of some families up to an instant, keyed by the event that made each. */
+  private async ledgerRows(until: Date, familyIds: string[]): Promise<TracedEntry[]> {
+    const rows = await this.db
+      .selectFrom(LEDGER_TABLE)
+      .select(['event_id', 'family_id', 'invoice_id', 'kind', 'amount_cents', 'occurred_at'])
+      .where('occurred_at', '<=', until)
+      .where('family_id', 'in', familyIds)
+      .execute();
+    return rows.map((r) => ({
+      eventId: r.event_id, familyId: r.family_id, invoiceId: r.invoice_id, kind: r.kind, amountCents: r.amount_cents,
+      occurredAt: new Date(r.occurred_at).toISOString(), eventType: null, streamId: null,
+    }));
   }
 
   async fromReadModel(until: Date): Promise<Map<string, Balance>> {
@@ -46,12 +71,17 @@ export class ReconciliationService {
     return new Map([...sums].map(([family, s]) => [family, balanceFromSums(s)]));
   }
 
-  async fromEvents(until: Date): Promise<Map<string, Balance>> {
+  /** Balances by folding the invoice events, and each event's ledger movement (to explain a difference). */
+  async fromEvents(until: Date): Promise<{ balances: Map<string, Balance>; entries: TracedEntry[] }> {
     const fold = new InvoiceFold();
+    const entries: TracedEntry[] = [];
     for await (const event of this.store.readAll({ filter: { eventTypes: INVOICE_EVENT_TYPES } })) {
       if (new Date(event.metadata.occurredAt) > until) continue;
-      fold.apply({ type: event.type, data: event.data } as InvoiceEvent);
+      const invoiceEvent = { type: event.type, data: event.data } as InvoiceEvent;
+      fold.apply(invoiceEvent);
+      const entry = ledgerEntryOf(invoiceEvent);
+      if (entry) entries.push({ ...entry, eventId: event.id, eventType: event.type, streamId: event.streamId, occurredAt: new Date(event.metadata.occurredAt).toISOString() });
     }
-    return fold.byFamily();
+    return { balances: fold.byFamily(), entries };
   }
 }

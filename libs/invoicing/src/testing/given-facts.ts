@@ -31,9 +31,9 @@ export class GivenFacts {
     const steps: (() => Promise<void>)[] = [];
     const api = {
       booked: () => (steps.push(() => this.write(stream, 'ReservationValidated', ref satisfies ReservationValidated['data'])), api),
-      late: () => (
+      late: (lateSurcharge = true) => (
         steps.push(() =>
-          this.write(stream, 'DeadlineOverridden', { ...ref, action: 'booking', deadline: `${date}T08:00:00.000Z`, reason: 'Retour d’hospitalisation', by: 'agent' } satisfies DeadlineOverridden['data']),
+          this.write(stream, 'DeadlineOverridden', { ...ref, action: 'booking', deadline: `${date}T08:00:00.000Z`, reason: 'Retour d’hospitalisation', by: 'agent', lateSurcharge } satisfies DeadlineOverridden['data']),
         ),
         api
       ),

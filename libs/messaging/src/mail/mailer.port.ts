@@ -11,7 +11,8 @@ export type MailTemplate =
   | 'reservation-confirmation'
   | 'waitlist-promotion'
   | 'invoice-available'
-  | 'payment-received'
+  | 'payment-received' // a payment the town holds (desk, PayFIP)
+  | 'direct-debit-scheduled' // a SEPA debit put in the bank file: not collected yet
   | 'request-reply';
 
 export interface MailMessage {

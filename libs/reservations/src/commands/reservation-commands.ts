@@ -46,7 +46,8 @@ export interface LineResult extends BasketLineView {
 export class ValidateBasket extends Command<{ lines: LineResult[] }> {
   constructor(
     readonly familyId: string,
-    readonly override: { reason: string } | null,
+    /** `lateSurcharge`: bill the « Majoration hors délai » for the late days (default: no). */
+    readonly override: { reason: string; lateSurcharge: boolean } | null,
   ) {
     super();
   }

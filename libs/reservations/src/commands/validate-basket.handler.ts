@@ -48,7 +48,7 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
     const serviceOf = (code: string) => services.get(code) ?? services.set(code, this.catalogue.service(code)).get(code)!;
     const calendar = await calendarRead;
     const now = this.clock.now();
-    const override = command.override ? { by: context.actor.userId, reason: command.override.reason } : null;
+    const override = command.override ? { by: context.actor.userId, reason: command.override.reason, lateSurcharge: command.override.lateSurcharge } : null;
 
     const decided = await Promise.allSettled(
       lines.map(async (line): Promise<LineResult> => {

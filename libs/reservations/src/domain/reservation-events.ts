@@ -37,9 +37,14 @@ export type ReservationCancelled = DomainEvent<
   ReservationRef & { by: 'parent' | 'agent'; reason: string | null; afterDeadline: boolean; previousStatus: LiveStatus }
 >;
 export type ReservationPromoted = DomainEvent<'ReservationPromoted', ReservationRef>;
+/**
+ * `lateSurcharge` (bookings only): whether the « Majoration hors délai » is billed for this
+ * late booking. The agent decides; absent (events recorded before the choice existed, and
+ * cancellations) means not applied, the default when the town's agent books for a family.
+ */
 export type DeadlineOverridden = DomainEvent<
   'DeadlineOverridden',
-  ReservationRef & { action: 'booking' | 'cancellation'; deadline: string; reason: string; by: string }
+  ReservationRef & { action: 'booking' | 'cancellation'; deadline: string; reason: string; by: string; lateSurcharge?: boolean }
 >;
 export type AbsenceDeclared = DomainEvent<'AbsenceDeclared', ReservationRef & { reason: string }>;
 export type AbsenceJustified = DomainEvent<

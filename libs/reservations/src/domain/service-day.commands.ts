@@ -16,8 +16,8 @@ export interface ValidateLine {
   closed: { label: string } | null;
   /** `at` null: the prestation has no règlement (then the day is closed too). */
   deadline: { at: string | null; passed: boolean };
-  /** An agent books past the deadline: who and why (recorded). */
-  override: { by: string; reason: string } | null;
+  /** An agent books past the deadline: who, why, and whether the late surcharge is billed (recorded). */
+  override: { by: string; reason: string; lateSurcharge: boolean } | null;
   phase: OpeningPhase;
 }
 export interface CancelReservation {

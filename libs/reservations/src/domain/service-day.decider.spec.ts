@@ -62,11 +62,11 @@ describe('validating a line on a service day', () => {
 
   it('an agent may book past the deadline: the override is recorded with its author and reason', () => {
     const events = serviceDayDecider.decide(
-      aLine(1, { deadline: { at: '2027-01-20T22:59:00.000Z', passed: true }, override: { by: 'agent-1', reason: 'Reprise d’emploi' } }),
+      aLine(1, { deadline: { at: '2027-01-20T22:59:00.000Z', passed: true }, override: { by: 'agent-1', reason: 'Reprise d’emploi', lateSurcharge: false } }),
       serviceDayDecider.initialState(),
     );
     expect(types(events)).toEqual(['DeadlineOverridden', 'ReservationValidated']);
-    expect(events[0].data).toMatchObject({ by: 'agent-1', reason: 'Reprise d’emploi', action: 'booking' });
+    expect(events[0].data).toMatchObject({ by: 'agent-1', reason: 'Reprise d’emploi', action: 'booking', lateSurcharge: false });
   });
 
   it('before a holiday opening, nothing is booked', () => {

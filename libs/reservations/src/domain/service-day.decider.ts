@@ -240,7 +240,7 @@ function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDay
     if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');
     overridden.push({
       type: 'DeadlineOverridden',
-      data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by },
+      data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by, lateSurcharge: command.override.lateSurcharge },
     });
   }
   if (state.liveByChild.has(line.childId)) return reject('ALREADY_BOOKED');

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -88,6 +89,11 @@ export class ValidateBasketRequest {
   @ApiPropertyOptional({ type: String, minLength: 3, maxLength: 500 })
   @IsOptional() @IsString() @MinLength(3) @MaxLength(500)
   overrideReason?: string;
+
+  /** With an override: bill the « Majoration hors délai » for the late days. Default: not applied (the town's agent books). */
+  @ApiPropertyOptional({ type: Boolean, default: false })
+  @IsOptional() @IsBoolean({ message: 'Majoration hors délai : oui ou non.' })
+  lateSurcharge?: boolean;
 }
 
 export class CancelRequest extends SlotRequest {

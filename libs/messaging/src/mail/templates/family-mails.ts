@@ -52,6 +52,18 @@ export function paymentReceivedMail(data: Data, context: RenderContext): Rendere
   ], context);
 }
 
+/**
+ * data: invoiceNumber, amountCents, dueOn (ISO). Sent when the pain.008 file is made: the bank
+ * has not collected yet and may still reject the debit, so nothing is « reçu » at this point.
+ */
+export function directDebitScheduledMail(data: Data, context: RenderContext): RenderedMail {
+  return composeMail(`Prélèvement programmé pour la facture ${textOf(data, 'invoiceNumber')}`, greeting(data), [
+    { p: `Le prélèvement de ${frenchAmount(data.amountCents)} pour la facture n° ${textOf(data, 'invoiceNumber')} est programmé : il sera présenté à votre banque le ${frenchDate(textOf(data, 'dueOn'))}, selon votre mandat SEPA.` },
+    { p: 'Veillez à ce que votre compte soit approvisionné à cette date. En cas de rejet par votre banque, la facture redeviendra à payer et vous en serez informé(e).' },
+    ...(data.link || data.path ? [{ link: linkOf(data, context), label: 'Voir mes factures' }] : []),
+  ], context);
+}
+
 /** data: subject (the request's title), link | path */
 export function requestReplyMail(data: Data, context: RenderContext): RenderedMail {
   return composeMail('Réponse à votre demande', greeting(data), [

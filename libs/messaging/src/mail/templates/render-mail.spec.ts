@@ -15,6 +15,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   'waitlist-promotion': { childName: 'Clara', serviceLabel: 'Centre de loisirs du mercredi', date: '2026-09-09', path: '/reservations' },
   'invoice-available': { invoiceNumber: '2026-000123', period: 'septembre 2026', totalCents: 4250, dueDate: '2026-10-15', path: '/factures' },
   'payment-received': { invoiceNumber: '2026-000123', amountCents: 4250, paidOn: '2026-10-02', means: 'carte bancaire (PayFIP)' },
+  'direct-debit-scheduled': { invoiceNumber: '2026-000123', amountCents: 4250, dueOn: '2026-10-15' },
   'request-reply': { subject: 'Attestation CAF', path: '/demandes/42' },
 };
 

@@ -1,6 +1,6 @@
 import type { MailTemplate } from '../mailer.port.js';
 import { activationMail, emailChangeAddressTakenMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
-import { invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
+import { directDebitScheduledMail, invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
 import type { RenderContext, RenderedMail } from './layout.js';
 
 type Template = (data: Record<string, unknown>, context: RenderContext) => RenderedMail;
@@ -17,6 +17,7 @@ const TEMPLATES: Record<MailTemplate, Template> = {
   'waitlist-promotion': waitlistPromotionMail,
   'invoice-available': invoiceAvailableMail,
   'payment-received': paymentReceivedMail,
+  'direct-debit-scheduled': directDebitScheduledMail,
   'request-reply': requestReplyMail,
 };
 

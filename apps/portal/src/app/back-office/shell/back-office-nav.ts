@@ -46,9 +46,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     path: '/finances',
     ...AREA_ACCESS.finances,
     entries: [
+      { path: '/finances/facturation', label: (t) => t.billing.navLabel, hint: (t) => t.billing.navHint },
       // Invoices and payments (finance-invoices, finance-payments)
       { path: '/finances/factures', label: (t) => t.financeInvoices.navLabel, hint: (t) => t.financeInvoices.navHint },
       { path: '/finances/paiements', label: (t) => t.financePayments.navLabel, hint: (t) => t.financePayments.navHint },
+      { path: '/finances/rapprochement', label: (t) => t.reconciliation.navLabel, hint: (t) => t.reconciliation.navHint },
     ],
   },
   {

@@ -12,6 +12,9 @@ import { waitingListsFr } from './waiting-lists.fr';
 // Finances: invoices and payments (finance-invoices, finance-payments)
 import { financeInvoicesFr } from './finance-invoices.fr';
 import { financePaymentsFr } from './finance-payments.fr';
+import { financeDashboardFr } from './finance-dashboard.fr';
+import { billingFr } from './billing.fr';
+import { reconciliationFr } from './reconciliation.fr';
 
 /**
  * The back office's French strings. They are apart from the parents' MESSAGES so that
@@ -32,6 +35,9 @@ export const backOfficeFr = {
   // Finances: invoices and payments
   financeInvoices: financeInvoicesFr,
   financePayments: financePaymentsFr,
+  financeDashboard: financeDashboardFr,
+  billing: billingFr,
+  reconciliation: reconciliationFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;

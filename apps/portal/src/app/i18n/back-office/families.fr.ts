@@ -92,6 +92,8 @@ export const familiesFr = {
     reason: 'Motif (obligatoire)',
     overrideReason: 'Motif du passage outre le délai (obligatoire)',
     overrideHint: 'Le délai de réservation est dépassé : le motif est enregistré avec votre nom.',
+    lateSurcharge: 'Facturer la majoration hors délai',
+    lateSurchargeHint: 'Non coché : la réservation est facturée au tarif normal, sans « Majoration hors délai » (rattrapage par un agent).',
     absenceReason: 'Motif de l’absence',
     confirm: 'Confirmer',
     close: 'Fermer',

@@ -88,6 +88,7 @@ export const shellFr = {
     finances: 'Les écrans de la régie arrivent. Ce qui existe déjà :',
     audit: 'Les écrans d’audit arrivent. Ce qui existe déjà :',
     admin: 'Les écrans d’administration arrivent. Ce qui existe déjà :',
+    exports: 'Exports',
     invoicesCsv: 'Toutes les factures (CSV)',
     outstandingCsv: 'Restes à payer par famille (CSV)',
     paymentsCsv: 'Paiements (CSV)',

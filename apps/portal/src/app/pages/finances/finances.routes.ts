@@ -1,8 +1,8 @@
 import type { Routes } from '@angular/router';
 import { backOfficeArea, boTitle } from '../../back-office/shell/area-routes';
 
-/** The /finances area; each page adds its menu line in back-office/shell/back-office-nav.ts. */
-export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./finances-home.component').then((m) => m.FinancesHomeComponent), [
+/** The /finances area: the dashboard as its home, then its pages (menu lines in back-office/shell/back-office-nav.ts). */
+export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('./tableau-de-bord/finance-dashboard-page.component').then((m) => m.FinanceDashboardPageComponent), [
   // Invoices and payments (finance-invoices, finance-payments)
   {
     path: 'factures',
@@ -23,5 +23,15 @@ export const FINANCES_ROUTES: Routes = backOfficeArea('finances', () => import('
     path: 'paiements',
     title: boTitle((t) => t.financePayments.pageTitle),
     loadComponent: () => import('./paiements/payments-page.component').then((m) => m.FinancePaymentsPageComponent),
+  },
+  {
+    path: 'facturation',
+    title: boTitle((t) => t.billing.pageTitle),
+    loadComponent: () => import('./facturation/billing-page.component').then((m) => m.BillingPageComponent),
+  },
+  {
+    path: 'rapprochement',
+    title: boTitle((t) => t.reconciliation.pageTitle),
+    loadComponent: () => import('./rapprochement/reconciliation-page.component').then((m) => m.ReconciliationPageComponent),
   },
 ]);

@@ -62,12 +62,12 @@ export class FamiliesService {
 
   /**
    * Books one day for the family: into its basket, then the basket is validated (with the
-   * agent's reason when the deadline has passed). Lines the family had left in its basket
+   * agent's reason, and whether the late surcharge is billed, when the deadline has passed). Lines the family had left in its basket
    * are validated too — as the family itself would on « Valider ».
    */
-  async book(familyId: string, slot: Slot, overrideReason: string | null): Promise<ValidationResult> {
+  async book(familyId: string, slot: Slot, override: { reason: string; lateSurcharge: boolean } | null): Promise<ValidationResult> {
     await firstValueFrom(this.http.post<RequestResult>(`${API}/families/${familyId}/basket/lines`, { lines: [slot] }));
-    const body = overrideReason ? { overrideReason } : {};
+    const body = override ? { overrideReason: override.reason, lateSurcharge: override.lateSurcharge } : {};
     return firstValueFrom(this.http.post<ValidationResult>(`${API}/families/${familyId}/basket/validation`, body));
   }
 

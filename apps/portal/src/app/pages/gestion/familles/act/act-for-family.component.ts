@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { FamilyFileView, PeriodCell, PeriodView, ReservationHistory, ServiceView } from '@ardoise/contracts';
@@ -30,7 +31,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
  */
 @Component({
   selector: 'ard-act-for-family',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule],
   templateUrl: './act-for-family.component.html',
   styleUrl: './act-for-family.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,6 +62,8 @@ export class ActForFamilyComponent {
   protected readonly history = signal<ReservationHistory['reservations']>([]);
   protected readonly pending = signal<Pending | null>(null);
   protected reason = '';
+  /** With an override: bill the « Majoration hors délai »? Off by default (the town's agent books). */
+  protected lateSurcharge = false;
   protected readonly busy = signal(false);
   protected readonly notice = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -125,6 +128,7 @@ export class ActForFamilyComponent {
 
   protected open(action: Action, serviceCode: string, cell: PeriodCell): void {
     this.reason = '';
+    this.lateSurcharge = false;
     this.error.set(null);
     this.notice.set(null);
     this.pending.set({
@@ -145,7 +149,7 @@ export class ActForFamilyComponent {
     this.error.set(null);
     try {
       if (pending.action === 'book') {
-        const result = await this.families.book(familyId, pending.slot, pending.override ? reason : null);
+        const result = await this.families.book(familyId, pending.slot, pending.override ? { reason, lateSurcharge: this.lateSurcharge } : null);
         const line = result.lines.find((l) => l.serviceCode === pending.slot.serviceCode && l.date === pending.slot.date && l.childId === pending.slot.childId);
         this.notice.set(line?.message ?? '');
       } else if (pending.action === 'cancel') {
