@@ -35,13 +35,14 @@ describe('the administrators’ pages (/admin)', () => {
       await form.locator('#password').fill('Accueil-Soir-2026!');
       await form.locator('#passwordConfirmation').fill('Accueil-Soir-2027!');
       await form.getByRole('button', { name: 'Créer le compte' }).click();
-      await admin.page.getByText('Les deux mots de passe ne sont pas identiques.').first().waitFor();
+      await admin.page.getByText('Les deux mots de passe ne sont pas identiques.').first().waitFor({ timeout: 60_000 });
       problems.push(...(await accessibilityProblems(admin.page, 'comptes-erreur')));
 
       await form.locator('#passwordConfirmation').fill('Accueil-Soir-2026!');
       await form.getByRole('button', { name: 'Créer le compte' }).click();
-      await admin.page.getByTestId('admin-message').getByText('Compte créé : nina.agent@demo.ardoise.fr.').waitFor();
-      await admin.page.getByTestId('staff-accounts').getByText('nina.agent@demo.ardoise.fr').waitFor();
+      // argon2id on a loaded 2-core machine: the answer may take a while.
+      await admin.page.getByTestId('admin-message').getByText('Compte créé : nina.agent@demo.ardoise.fr.').waitFor({ timeout: 60_000 });
+      await admin.page.getByTestId('staff-accounts').getByText('nina.agent@demo.ardoise.fr').waitFor({ timeout: 60_000 });
 
       await signInThroughPortal(agent.page, world.api.url, { email: 'nina.agent@demo.ardoise.fr', password: 'Accueil-Soir-2026!' }, /\/gestion$/);
       expect(await agent.page.getByTestId('bo-user').innerText()).toContain('Nina, accueil du soir');
@@ -50,7 +51,7 @@ describe('the administrators’ pages (/admin)', () => {
       // The only admin cannot take away their own role: the API says why, nothing changes.
       await admin.page.getByRole('combobox', { name: 'Rôle de Administration' }).selectOption('agent');
       await admin.page.getByRole('button', { name: 'Changer le rôle de Administration' }).click();
-      await admin.page.getByTestId('admin-error').getByText(/au moins un administrateur actif/).waitFor();
+      await admin.page.getByTestId('admin-error').getByText(/au moins un administrateur actif/).waitFor({ timeout: 60_000 });
       expect(problems).toEqual([]);
     } finally {
       await admin.context.close();
