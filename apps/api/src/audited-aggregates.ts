@@ -16,7 +16,7 @@ export const AUDITED_AGGREGATES: readonly AuditedAggregate[] = [
   { category: 'news', label: 'Actualité', decider: newsDecider },
   // Reservations fold in place into Maps (hot aggregates): auditors fold copies.
   { category: 'basket', label: 'Panier de réservations', decider: foldedCopies(basketDecider) },
-  { category: 'service-day', label: 'Journée de prestation', decider: foldedCopies(serviceDayDecider) },
+  { category: 'service_day', label: 'Journée de prestation', decider: foldedCopies(serviceDayDecider) },
 ];
 
 /**

@@ -21,16 +21,20 @@ describe('auditing a decider that folds in place into Maps', () => {
   });
 });
 
-describe('stream categories with a dash of their own', () => {
+describe('stream categories', () => {
   const noop = { initialState: () => ({}), evolve: (s: object) => s };
   const aggregates = new AuditedAggregates([
     { category: 'service', label: 'Prestation', decider: noop },
-    { category: 'service-day', label: 'Journée de prestation', decider: noop },
+    { category: 'service_day', label: 'Journée de prestation', decider: noop },
   ]);
 
   it('folds a service day with its own decider, not the prestation’s', () => {
-    expect(aggregates.forStream('service-day-CANTINE-2026-09-14').label).toBe('Journée de prestation');
+    expect(aggregates.forStream('service_day-CANTINE-2026-09-14').label).toBe('Journée de prestation');
     expect(aggregates.forStream('service-CANTINE').label).toBe('Prestation');
-    expect(aggregates.forStream('service-dayCARE').label).toBe('Prestation');
+    expect(() => aggregates.forStream('serviceday-CANTINE')).toThrow(/AUDIT.NO_STATE_MODEL/);
+  });
+
+  it('refuses to register a category with a dash, which stream ids would never be read back as', () => {
+    expect(() => aggregates.register({ category: 'service-day', label: 'x', decider: noop })).toThrow(/Invalid stream category/);
   });
 });

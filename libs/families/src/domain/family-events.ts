@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { Sealed } from '../privacy/personal-data-cipher.js';
 import type { GuardianRank } from './personal-data.js';
@@ -65,4 +66,4 @@ export const FAMILY_EVENT_TYPES: FamilyEvent['type'][] = [
   'FamilyForgotten',
 ];
 
-export const familyStream = (familyId: string) => `family-${familyId}`;
+export const familyStream = (familyId: string) => streamName('family', familyId);

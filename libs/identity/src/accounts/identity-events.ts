@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 
 /**
@@ -10,4 +11,4 @@ export type LoginEmailChanged = DomainEvent<'LoginEmailChanged', { accountId: st
 
 export type IdentityEvent = AccountCreated | PasswordChanged | LoginEmailChanged;
 
-export const accountStream = (accountId: string) => `account-${accountId}`;
+export const accountStream = (accountId: string) => streamName('account', accountId);

@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { LocalDate } from '#ardoise/catalogue';
 import type { AppliedTariff, InvoiceLine } from './billing.js';
@@ -94,5 +95,4 @@ export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
   'PayfipPaymentAnomaly',
 ];
 
-export const INVOICE_CATEGORY = 'invoice-';
-export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
+export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);

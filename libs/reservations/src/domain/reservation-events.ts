@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 
 /** What every fact about one reservation says: whose, which prestation, which day. */
@@ -26,7 +27,7 @@ export type BasketValidated = DomainEvent<
 >;
 export type BasketEvent = ReservationRequested | BasketLineRemoved | BasketValidated;
 
-// service-day-<code>-<date>
+// service_day-<code>-<date>
 export type ReservationValidated = DomainEvent<'ReservationValidated', ReservationRef>;
 export type ReservationWaitlisted = DomainEvent<'ReservationWaitlisted', ReservationRef & { rank: number }>;
 export type ReservationRejected = DomainEvent<'ReservationRejected', ReservationRef & { code: RejectionCode; message: string }>;
@@ -98,10 +99,8 @@ export const SERVICE_DAY_EVENT_TYPES: ServiceDayEvent['type'][] = [
 ];
 export const BASKET_EVENT_TYPES: BasketEvent['type'][] = ['ReservationRequested', 'BasketLineRemoved', 'BasketValidated'];
 
-export const basketStream = (familyId: string) => `basket-${familyId}`;
-export const serviceDayStream = (serviceCode: string, date: string) => `service-day-${serviceCode}-${date}`;
-export const SERVICE_DAY_PREFIX = 'service-day-';
-export const BASKET_PREFIX = 'basket-';
+export const basketStream = (familyId: string) => streamName('basket', familyId);
+export const serviceDayStream = (serviceCode: string, date: string) => streamName('service_day', serviceCode, date);
 
 /** What a parent reads for each refusal. */
 export const REJECTION_MESSAGES: Record<RejectionCode, string> = {

@@ -19,7 +19,7 @@ import type {
 } from './service-day.commands.js';
 
 /**
- * THE AGGREGATE BOUNDARY. One service day (`service-day-<code>-<date>`: the canteen of
+ * THE AGGREGATE BOUNDARY. One service day (`service_day-<code>-<date>`: the canteen of
  * Tuesday 3 March) owns everything that competes for it: its places, its waiting list and
  * the set of children holding a live reservation on it. Both invariants — "a day's
  * capacity is never exceeded" and "a child never holds two live reservations for the same
