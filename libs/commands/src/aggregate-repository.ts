@@ -6,6 +6,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '#ardoise/event-store';
+import { upcastEvent } from '#ardoise/kernel';
 import type { Clock } from './clock.js';
 import type { Decider, DomainEvent } from './decider.js';
 import { eventMetadata } from './event-metadata.js';
@@ -62,7 +63,7 @@ export class AggregateRepository {
     try {
       for await (const event of this.store.readStream(streamId)) {
         if (until && new Date(event.metadata.occurredAt) > until) break;
-        state = decider.evolve(state, { type: event.type, data: event.data } as TEvent);
+        state = decider.evolve(state, { type: event.type, data: upcastEvent(event).data } as TEvent);
         revision = event.revision;
         events.push(event);
       }
@@ -118,7 +119,7 @@ export class AggregateRepository {
       id: randomUUID(),
       type: event.type,
       data: event.data,
-      metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
+      metadata: eventMetadata(context, occurredAt, event.type),
     }));
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Decider style (as in emmett): the domain is two pure functions.
  * `decide(command, state)` says what happens (events) or throws an AppError;
- * `evolve(state, event)` folds one event into the state.
+ * `evolve(state, event)` returns the state after one event, as a NEW state: it never changes
+ * the one it is given (a state handed out, cached or kept for an earlier instant stays as it was).
+ * Events reach `evolve` at their current schema version (`defineEvent`, libs/kernel).
  */
 export interface DomainEvent<TType extends string = string, TData = unknown> {
   type: TType;
   data: TData;
-  /** Bumped when the shape of `data` changes; readers upcast older versions. */
-  schemaVersion?: number;
 }
 
 export interface Decider<TState, TCommand, TEvent extends DomainEvent> {

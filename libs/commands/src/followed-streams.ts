@@ -1,4 +1,5 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
+import { upcastEvent } from '#ardoise/kernel';
 import type { DomainEvent } from './decider.js';
 
 /** How a stream's events fold into a state (a decider's `initialState` and `evolve`). */
@@ -99,7 +100,7 @@ export class FollowedStreams<TState> {
       const expected = entry.revision === undefined ? 0n : entry.revision + 1n;
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
       for (const event of fresh) {
-        entry.state = this.fold.evolve(entry.state, { type: event.type, data: event.data });
+        entry.state = this.fold.evolve(entry.state, { type: event.type, data: upcastEvent(event).data });
         entry.revision = event.revision;
       }
       this.keep(streamId, entry);

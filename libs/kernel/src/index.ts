@@ -1,2 +1,3 @@
 export * from './errors.js';
 export * from './stream-name.js';
+export * from './event-schemas.js';

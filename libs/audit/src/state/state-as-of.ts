@@ -1,6 +1,8 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
+import { upcastEvent } from '#ardoise/kernel';
 import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
 import type { AuditedAggregates } from './audited-aggregates.js';
+import { plainState } from './plain-state.js';
 import { diffStates, type StateChange } from './state-diff.js';
 
 export interface FoldedEvent {
@@ -37,7 +39,9 @@ export interface StateDiff {
  * The state of an aggregate as of an instant: its events whose `occurredAt` is not after
  * the instant, folded with the context's own decider (the same semantics as
  * `AggregateRepository.load(stream, decider, until)`), each event's data first shown
- * through the EventRevealer (so a context that encrypts can fold plain values).
+ * through the EventRevealer (so a context that encrypts can fold plain values) and upcast to
+ * its current schema version. Deciders' `evolve` is pure: the state of an earlier instant is
+ * kept as it was, shown as JSON (`plainState`).
  */
 export class StateAsOf {
   constructor(
@@ -75,7 +79,7 @@ export class StateAsOf {
     let next = 0;
     const snapshot = () => {
       const { at, i } = order[next]!;
-      results[i] = { streamId, aggregate: aggregate.label, at: at.toISOString(), revision, state, events: [...events] };
+      results[i] = { streamId, aggregate: aggregate.label, at: at.toISOString(), revision, state: plainState(state), events: [...events] };
       next += 1;
     };
     let seen = false;
@@ -86,7 +90,8 @@ export class StateAsOf {
         // Like AggregateRepository.load: the fold stops at the first event after the instant.
         while (next < order.length && occurredAt > order[next]!.at) snapshot();
         if (next >= order.length) break;
-        const data = await this.revealer.reveal(event, reader);
+        // Shown through the revealer, then at its current schema version (as deciders see it).
+        const data = upcastEvent({ ...event, data: await this.revealer.reveal(event, reader) }).data;
         state = aggregate.decider.evolve(state, { type: event.type, data });
         revision = Number(event.revision);
         events.push({ revision, id: event.id, type: event.type, occurredAt: event.metadata.occurredAt, actor: event.metadata.actor });

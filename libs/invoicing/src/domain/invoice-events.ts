@@ -1,4 +1,4 @@
-import { streamName } from '#ardoise/kernel';
+import { defineEvent, streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { LocalDate } from '#ardoise/catalogue';
 import type { AppliedTariff, InvoiceLine } from './billing.js';
@@ -33,6 +33,7 @@ export type CreditNoteIssued = DomainEvent<
   'CreditNoteIssued',
   { invoiceId: string; familyId: string; creditNoteId: string; number?: string; amountCents: Cents; whole: boolean; reason: string; issuedOn: LocalDate }
 >;
+defineEvent('CreditNoteIssued', { version: 2, upcasters: { 1: (data: CreditNoteIssued['data']) => data } }); // 2: `number` (absent before)
 export type PaymentRecorded = DomainEvent<
   'PaymentRecorded',
   { invoiceId: string; familyId: string; paymentId: string; means: PaymentMeans; amountCents: Cents; paidOn: LocalDate; reference: string | null }

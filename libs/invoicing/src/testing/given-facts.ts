@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '#ardoise/event-store';
+import { schemaVersionOf } from '#ardoise/kernel';
 import { familyStream, type QuotientFamilialSet, type DirectDebitMandateSigned } from '#ardoise/families';
 import { serviceDayStream, type AbsenceJustified, type AttendanceRecorded, type DeadlineOverridden, type ReservationCancelled, type ReservationValidated } from '#ardoise/reservations';
 
@@ -12,7 +13,7 @@ export class GivenFacts {
   constructor(private readonly store: EventStore) {}
 
   private async write(streamId: string, type: string, data: unknown): Promise<void> {
-    const metadata = { actor: { userId: 'test', role: 'system' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 };
+    const metadata = { actor: { userId: 'test', role: 'system' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: schemaVersionOf(type) };
     await this.store.append(streamId, [{ id: randomUUID(), type, data, metadata }], { expectedRevision: 'any' });
   }
 
