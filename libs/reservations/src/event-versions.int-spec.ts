@@ -18,7 +18,7 @@ import { reservationsProjector } from './projections/reservations.projector.js';
 describe('an event of an older schema version (real PostgreSQL)', () => {
   let database: TestDatabase;
   let pool: pg.Pool;
-  let db: Kysely<any>;
+  let db: Kysely<Record<string, never>>; // raw SQL only
   let store: PostgresEventStore;
   const stream = serviceDayStream('CANTINE', '2026-04-06');
   const line = { reservationId: randomUUID(), familyId: randomUUID(), childId: randomUUID(), serviceCode: 'CANTINE', date: '2026-04-06' };
@@ -29,7 +29,7 @@ describe('an event of an older schema version (real PostgreSQL)', () => {
     database = await createTestDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 5 });
     pool.on('error', () => undefined);
-    db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) });
     await runMigrations(db, eventStoreMigrations, projectionMigrations);
     store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
     const metadata = { actor: { userId: 'test', role: 'parent' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2026-04-01T08:00:00.000Z', schemaVersion: 1 };
