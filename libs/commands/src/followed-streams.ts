@@ -1,11 +1,12 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
 import { upcastEvent } from '#ardoise/kernel';
-import type { DomainEvent } from './decider.js';
+import { foldEvents, type DomainEvent } from './decider.js';
 
 /** How a stream's events fold into a state (a decider's `initialState` and `evolve`). */
 export interface StreamFold<TState> {
   initialState: () => TState;
   evolve: (state: TState, event: DomainEvent) => TState;
+  evolveAll?: (state: TState, events: readonly DomainEvent[]) => TState;
 }
 
 /** A folded stream as this process knows it: the state after `revision` (undefined: no event yet). */
@@ -99,9 +100,9 @@ export class FollowedStreams<TState> {
       const fresh = entry.revision === undefined ? events : events.filter((e) => e.revision > entry.revision!);
       const expected = entry.revision === undefined ? 0n : entry.revision + 1n;
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
-      for (const event of fresh) {
-        entry.state = this.fold.evolve(entry.state, { type: event.type, data: upcastEvent(event).data });
-        entry.revision = event.revision;
+      if (fresh.length > 0) {
+        entry.state = foldEvents(this.fold, entry.state, fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })));
+        entry.revision = fresh[fresh.length - 1]!.revision;
       }
       this.keep(streamId, entry);
       return entry;

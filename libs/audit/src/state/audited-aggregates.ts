@@ -8,7 +8,7 @@ export interface AuditedAggregate {
   /** French, for auditors, e.g. 'Prestation'. */
   label: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve'>;
+  decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve' | 'evolveAll'>;
 }
 
 export type FoldingDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;

@@ -1,4 +1,5 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
+import { foldEvents, type DomainEvent } from '#ardoise/commands';
 import { upcastEvent } from '#ardoise/kernel';
 import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
 import type { AuditedAggregates } from './audited-aggregates.js';
@@ -76,8 +77,15 @@ export class StateAsOf {
     let state = aggregate.decider.initialState();
     let revision: number | null = null;
     const events: FoldedEvent[] = [];
+    // Folded a run at a time (evolveAll: one copy of a large state per run, not per event).
+    let pending: DomainEvent[] = [];
+    const settle = () => {
+      state = foldEvents(aggregate.decider, state, pending);
+      pending = [];
+    };
     let next = 0;
     const snapshot = () => {
+      settle();
       const { at, i } = order[next]!;
       results[i] = { streamId, aggregate: aggregate.label, at: at.toISOString(), revision, state: plainState(state), events: [...events] };
       next += 1;
@@ -92,7 +100,7 @@ export class StateAsOf {
         if (next >= order.length) break;
         // Shown through the revealer, then at its current schema version (as deciders see it).
         const data = upcastEvent({ ...event, data: await this.revealer.reveal(event, reader) }).data;
-        state = aggregate.decider.evolve(state, { type: event.type, data });
+        pending.push({ type: event.type, data });
         revision = Number(event.revision);
         events.push({ revision, id: event.id, type: event.type, occurredAt: event.metadata.occurredAt, actor: event.metadata.actor });
       }

@@ -217,3 +217,13 @@ describe('evolve is pure', () => {
     expect(after.entries.get('r1')!.status).toBe('cancelled');
   });
 });
+
+describe('evolveAll', () => {
+  it('gives the day that evolve gives event by event, in one copy, leaving the given day as it was', () => {
+    const before = dayWith(aLine(1));
+    const events = [aLine(2), aLine(3), aLine(4)].flatMap((line) => serviceDayDecider.decide(line, before));
+    const all = serviceDayDecider.evolveAll!(before, events);
+    expect(all).toEqual(events.reduce(serviceDayDecider.evolve, before));
+    expect(before.entries.size).toBe(1);
+  });
+});
