@@ -30,8 +30,9 @@ interface Flight<TState> {
  * the caller's own request arrived, and miss a change committed just before it). Under an
  * opening rush, sixty requests wanting the same calendar cost one or two reads, not sixty.
  *
- * A fold that mutates its state in place is allowed: the state handed out is the live one,
- * so such callers copy it before deciding on it. New events are applied only when they
+ * Folds are pure (decider.ts): the state handed out is never changed afterwards, a catch-up
+ * replaces it (a run of events through `evolveAll` when the fold has one). Events are folded
+ * at their current schema version (upcast). New events are applied only when they
  * follow the known revision exactly, so two reads of the same stream never fold an event
  * twice (which would, e.g., move a child to the end of a waiting list).
  */
