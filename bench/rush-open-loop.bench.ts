@@ -197,18 +197,18 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
 
     // The log and the read model against what the API acknowledged.
     const counts = await infrastructure.pool.query<{ stream_id: string; type: string; n: string }>(
-      `SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'service-day-RUSH-%' GROUP BY stream_id, type`,
+      `SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'service_day-RUSH-%' GROUP BY stream_id, type`,
     );
     const validated = sum(counts.rows.filter((r) => r.type === 'ReservationValidated'));
     const waitlisted = sum(counts.rows.filter((r) => r.type === 'ReservationWaitlisted'));
     const overbooked = DAYS.reduce((total, date) => {
-      const onDay = sum(counts.rows.filter((r) => r.type === 'ReservationValidated' && r.stream_id === `service-day-RUSH-${date}`));
+      const onDay = sum(counts.rows.filter((r) => r.type === 'ReservationValidated' && r.stream_id === `service_day-RUSH-${date}`));
       return total + Math.max(0, onDay - CAPACITY);
     }, 0);
     const ids = [...acknowledged.keys()];
     const inLog = await infrastructure.pool.query<{ id: string; type: string }>(
       `SELECT data->>'reservationId' AS id, type FROM events
-        WHERE stream_id LIKE 'service-day-RUSH-%' AND type IN ('ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected') AND data->>'reservationId' = ANY($1::text[])`,
+        WHERE stream_id LIKE 'service_day-RUSH-%' AND type IN ('ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected') AND data->>'reservationId' = ANY($1::text[])`,
       [ids],
     );
     const inReadModel = await infrastructure.pool.query<{ id: string; status: string }>('SELECT reservation_id::text AS id, status FROM reservation_lines WHERE reservation_id = ANY($1::uuid[])', [ids]);
@@ -245,7 +245,7 @@ async function waitForCatchUp(pool: import('pg').Pool, deadline: number): Promis
   // The reservations projection has applied every RUSH decision once its checkpoint passes the last one.
   while (Date.now() < deadline) {
     const { rows } = await pool.query<{ behind: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM events e WHERE e.stream_id LIKE 'service-day-RUSH-%'
+      `SELECT EXISTS (SELECT 1 FROM events e WHERE e.stream_id LIKE 'service_day-RUSH-%'
           AND e.type IN ('ReservationValidated', 'ReservationWaitlisted')
           AND NOT EXISTS (SELECT 1 FROM reservation_lines r WHERE r.reservation_id = (e.data->>'reservationId')::uuid AND r.status IN ('validated', 'waitlisted'))) AS behind`,
     );

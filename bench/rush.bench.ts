@@ -77,12 +77,12 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
 
     const counts = await infrastructure.pool.query<{ stream_id: string; type: string; n: string; ids: string }>(
       `SELECT stream_id, type, count(*) AS n, count(DISTINCT data->>'reservationId') AS ids FROM events
-        WHERE stream_id LIKE 'service-day-RUSH-%' GROUP BY stream_id, type`,
+        WHERE stream_id LIKE 'service_day-RUSH-%' GROUP BY stream_id, type`,
     );
     const validated = sum(counts.rows.filter((r) => r.type === 'ReservationValidated'));
     const waitlisted = sum(counts.rows.filter((r) => r.type === 'ReservationWaitlisted'));
     const overbooked = DAYS.reduce((total, date) => {
-      const onDay = sum(counts.rows.filter((r) => r.type === 'ReservationValidated' && r.stream_id === `service-day-RUSH-${date}`));
+      const onDay = sum(counts.rows.filter((r) => r.type === 'ReservationValidated' && r.stream_id === `service_day-RUSH-${date}`));
       return total + Math.max(0, onDay - CAPACITY);
     }, 0);
     const decided = sum(counts.rows.filter((r) => ['ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected'].includes(r.type)));

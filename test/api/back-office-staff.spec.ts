@@ -34,7 +34,7 @@ const attendanceEvents = async () =>
   app.infrastructure.db
     .selectFrom('events')
     .select(['data', 'metadata'])
-    .where('stream_id', '=', `service-day-CANTINE-${DAY}`)
+    .where('stream_id', '=', `service_day-CANTINE-${DAY}`)
     .where('type', '=', 'AttendanceRecorded')
     .orderBy('global_position')
     .execute()

@@ -94,13 +94,13 @@ describe('« Pourquoi ce montant ? »: each invoice line traced to its events, t
     expect(service).toMatchObject({ days: 4, unitPriceCents: 300, tariff: { version: (tariffEvent.data as Json).version, effectiveFrom: '2025-09-01', bracket: { code: 'T1', qfFrom: 0, qfTo: 700 } }, quotient: { amount: 650 } });
     expect(service.dates.map((d: Json) => d.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06']);
     // The decisive event of 2 March is that day's validation, as the log holds it.
-    const day = (await streamOf('service-day-CANTINE-2026-03-02')).filter((e) => (e.data as Json).childId === martin.childId);
+    const day = (await streamOf('service_day-CANTINE-2026-03-02')).filter((e) => (e.data as Json).childId === martin.childId);
     const validated = day.find((e) => e.type === 'ReservationValidated')!;
     const shown = service.dates[0].events as Json[];
     expect(shown.map((e) => e.type)).toEqual(['ReservationValidated', 'AttendanceRecorded']);
     expect(shown[0]).toMatchObject({
       eventId: validated.id,
-      streamId: 'service-day-CANTINE-2026-03-02',
+      streamId: 'service_day-CANTINE-2026-03-02',
       revision: Number(validated.revision),
       decisive: true,
       data: { reservationId: (validated.data as Json).reservationId, childId: martin.childId, date: '2026-03-02' },
@@ -110,7 +110,7 @@ describe('« Pourquoi ce montant ? »: each invoice line traced to its events, t
     expect(service.quotient.event).toMatchObject({ type: 'QuotientFamilialSet', streamId: `family-${martin.familyId}`, data: { amount: 650 } });
     expect(service.quotient.event.data.proofReference).toBeUndefined();
     const csv = await (await finance.get(`/finance/invoices/${martin.invoice.invoiceId}/explanation?format=csv`)).text();
-    expect(csv).toContain(`;02/03/2026;ReservationValidated;Réservation validée pour le 02/03/2026;oui;service-day-CANTINE-2026-03-02;`);
+    expect(csv).toContain(`;02/03/2026;ReservationValidated;Réservation validée pour le 02/03/2026;oui;service_day-CANTINE-2026-03-02;`);
     // The cancelled day of 9 March is on no line.
     expect((explanation.lines as Json[]).flatMap((l) => l.dates.map((d: Json) => d.date))).not.toContain('2026-03-09');
   });

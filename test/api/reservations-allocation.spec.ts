@@ -76,7 +76,7 @@ async function parentOf(app: TestApp, email: string, count: number): Promise<Par
 
 const eventCount = async (app: TestApp) => Number((await app.infrastructure.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
 const dayEvents = async (app: TestApp, date: string) =>
-  (await app.infrastructure.db.selectFrom('events').select(['type', 'data']).where('stream_id', '=', `service-day-STAGE-${date}`).orderBy('revision').execute()) as {
+  (await app.infrastructure.db.selectFrom('events').select(['type', 'data']).where('stream_id', '=', `service_day-STAGE-${date}`).orderBy('revision').execute()) as {
     type: string;
     data: Json;
   }[];

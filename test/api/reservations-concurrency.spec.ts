@@ -7,7 +7,7 @@ import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './sup
 // Monday 11 January 2027, the morning after the winter holidays opened (Sunday 20:00).
 const clock = new FixedClock(new Date('2027-01-11T08:00:00Z'));
 const DAY = '2027-02-15';
-const STREAM = `service-day-VACANCES-${DAY}`;
+const STREAM = `service_day-VACANCES-${DAY}`;
 let app: TestApp;
 let agent: HttpClient;
 const silentLogger = { info: () => undefined } as never;
@@ -93,7 +93,7 @@ describe('the last places of a holiday day under concurrency', () => {
     const outcomes = [...(await bodyOf(a)).lines, ...(await bodyOf(b)).lines] as Json[];
     expect(new Set(outcomes.map((l) => l.reservationId)).size).toBe(1);
     expect(outcomes.every((l) => l.outcome === 'validated')).toBe(true);
-    const events = await streamEvents('service-day-VACANCES-2027-02-16');
+    const events = await streamEvents('service_day-VACANCES-2027-02-16');
     expect(events.filter((e) => e.type === 'ReservationValidated')).toHaveLength(1);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '#ardoise/commands';
+import { SERVICE_DAY_EVENT_TYPES } from '#ardoise/reservations';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';
@@ -105,10 +106,19 @@ describe('a parent books, validates and cancels from the period view', () => {
     expect(refusedForParent.status).toBe(403);
     const overridden = await agent.post(`/families/${familyId}/basket/validation`, { overrideReason: 'Reprise d’emploi du parent' });
     expect((await bodyOf(overridden)).lines[0].outcome).toBe('validated');
-    const stream = await app.infrastructure.db.selectFrom('events').select(['type', 'data', 'metadata']).where('stream_id', '=', 'service-day-MATIN-2026-12-03').orderBy('revision').execute();
+    const stream = await app.infrastructure.db.selectFrom('events').select(['type', 'data', 'metadata']).where('stream_id', '=', 'service_day-MATIN-2026-12-03').orderBy('revision').execute();
     const override = stream.find((e) => e.type === 'DeadlineOverridden')!;
     expect(override.data).toMatchObject({ reason: 'Reprise d’emploi du parent', action: 'booking' });
     expect(override.metadata.actor).toMatchObject({ role: 'agent', onBehalfOfFamilyId: familyId });
+
+    // The auditor's « Prestation » filter shows prestations only, and a service day is its own category.
+    const auditor = await signInStaff(app, 'auditor');
+    const services = (await bodyOf(await auditor.get('/audit/events?category=service&limit=500'))).events as Json[];
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.filter((e) => e.category !== 'service' || SERVICE_DAY_EVENT_TYPES.includes(e.type))).toEqual([]);
+    const day = (await bodyOf(await auditor.get('/audit/streams/service_day-MATIN-2026-12-03/events'))).events as Json[];
+    expect(day.length).toBeGreaterThan(0);
+    expect(day.every((e) => e.category === 'service_day')).toBe(true);
   });
 });
 

@@ -64,7 +64,7 @@ describe('an agent runs a day in the back office', () => {
 
       // The agent and the reason are recorded with the reservation.
       const override = await eventually(async () => {
-        const log = await auditorLog(world.api.url, `service-day-CANTINE-${day}`);
+        const log = await auditorLog(world.api.url, `service_day-CANTINE-${day}`);
         return log.find((e) => e.type === 'DeadlineOverridden');
       });
       expect(override.data).toMatchObject({ childId: hugo, action: 'booking', reason: 'Repas servi, inscription oubliée par la famille', lateSurcharge: false });
@@ -141,7 +141,7 @@ describe('an agent runs a day in the back office', () => {
 
     // …and in the log, each mark once, under its own key.
     const marks = await eventually(async () => {
-      const log = (await auditorLog(world.api.url, `service-day-CANTINE-${day}`)).filter((e) => e.type === 'AttendanceRecorded');
+      const log = (await auditorLog(world.api.url, `service_day-CANTINE-${day}`)).filter((e) => e.type === 'AttendanceRecorded');
       return log.length >= 2 ? log : undefined;
     });
     expect(marks.map((e) => [e.data.childId, e.data.status])).toEqual(
@@ -157,7 +157,7 @@ describe('an agent runs a day in the back office', () => {
     const older = new Date(Date.parse(marks.find((e) => e.data.childId === hugo)!.data.markedAt!) - 60_000).toISOString();
     const second = await agentApi.send('POST', `/service-days/CANTINE/${day}/attendance`, { childId: hugo, status: 'absent', markedAt: older });
     expect(second.status).toBe(204);
-    const log = (await auditorLog(world.api.url, `service-day-CANTINE-${day}`)).filter((e) => e.type === 'AttendanceRecorded');
+    const log = (await auditorLog(world.api.url, `service_day-CANTINE-${day}`)).filter((e) => e.type === 'AttendanceRecorded');
     expect(log).toHaveLength(3);
     expect(log.at(-1)!.data).toMatchObject({ childId: hugo, status: 'absent', superseded: true });
     const sheet = await eventually(async () => {

@@ -79,11 +79,11 @@ describe('finance staff work invoices and payments in /finances', () => {
       const panel = page.getByTestId('event-panel');
       await panel.waitFor();
       expect(await panel.getByTestId('event-type').textContent()).toBe('ReservationValidated');
-      expect(await panel.getByTestId('event-stream').textContent()).toBe(`service-day-CANTINE-${day}`);
+      expect(await panel.getByTestId('event-stream').textContent()).toBe(`service_day-CANTINE-${day}`);
       const eventId = (await panel.getByTestId('event-id').textContent())!.trim();
       expect(page.url()).toContain(`evenement=${eventId}`);
       // It is the reservation that was billed: that day's validation for that child, as the log holds it.
-      const logged = await auditor.json<{ events: LoggedEvent[] }>('GET', `/audit/streams/service-day-CANTINE-${day}/events?limit=500`);
+      const logged = await auditor.json<{ events: LoggedEvent[] }>('GET', `/audit/streams/service_day-CANTINE-${day}/events?limit=500`);
       const event = logged.events.find((e) => e.id === eventId)!;
       expect(event).toMatchObject({ type: 'ReservationValidated', data: { childId: line.childId, familyId: invoice.familyId, date: day } });
       await panel.getByTestId('event-data').getByText(event.data.reservationId!).waitFor();

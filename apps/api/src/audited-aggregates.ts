@@ -1,4 +1,4 @@
-import { foldedCopies, type AuditedAggregate, type AuditModuleOptions } from '#ardoise/audit';
+import type { AuditedAggregate, AuditModuleOptions } from '#ardoise/audit';
 import { calendarDecider, serviceDecider } from '#ardoise/catalogue';
 import { familyDecider, FamilyKeyStore, FamilyRevealer } from '#ardoise/families';
 import { newsDecider, requestDecider } from '#ardoise/messaging';
@@ -14,9 +14,8 @@ export const AUDITED_AGGREGATES: readonly AuditedAggregate[] = [
   { category: 'family', label: 'Famille', decider: familyDecider },
   { category: 'request', label: 'Demande (Mes demandes)', decider: requestDecider },
   { category: 'news', label: 'Actualité', decider: newsDecider },
-  // Reservations fold in place into Maps (hot aggregates): auditors fold copies.
-  { category: 'basket', label: 'Panier de réservations', decider: foldedCopies(basketDecider) },
-  { category: 'service-day', label: 'Journée de prestation', decider: foldedCopies(serviceDayDecider) },
+  { category: 'basket', label: 'Panier de réservations', decider: basketDecider },
+  { category: 'service_day', label: 'Journée de prestation', decider: serviceDayDecider },
 ];
 
 /**

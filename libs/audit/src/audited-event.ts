@@ -1,4 +1,5 @@
 import type { EventMetadata, PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import { streamCategory } from '#ardoise/kernel';
 
 /** One event as the audit API and the NDJSON export show it. */
 export interface AuditedEvent {
@@ -15,11 +16,6 @@ export interface AuditedEvent {
   recordedAt: string;
   hash: string;
   previousHash: string;
-}
-
-export function streamCategory(streamId: string): string {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? streamId : streamId.slice(0, dash);
 }
 
 export function toAuditedEvent(event: RecordedEvent, positions: PositionCodec, data: unknown = event.data): AuditedEvent {

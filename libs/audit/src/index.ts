@@ -15,4 +15,4 @@ export * from './read-models/read-model-verifier.js';
 export * from './read-models/table-checksum.js';
 export * from './jobs/audit-jobs.js';
 export * from './export/ndjson-export.js';
-export * from './state/folded-copies.js';
+export * from './state/plain-state.js';

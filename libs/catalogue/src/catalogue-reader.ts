@@ -7,6 +7,7 @@ import { CALENDAR_STREAM, serviceStream } from './domain/catalogue-events.js';
 import { calendarDecider } from './domain/calendar.decider.js';
 import { serviceDecider, serviceNotFound, type ServiceConfig } from './domain/service.decider.js';
 import type { TownCalendar } from './domain/town-calendar.js';
+import type { CatalogueDatabase } from './projections/catalogue-database.js';
 import { SERVICES_TABLE } from './projections/services.projector.js';
 
 /**
@@ -26,7 +27,7 @@ export class CatalogueReader {
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<CatalogueDatabase>,
   ) {
     this.services_ = new FollowedStreams(store, serviceDecider as StreamFold<ReturnType<typeof serviceDecider.initialState>>, 500);
     this.calendar_ = new FollowedStreams(store, calendarDecider as StreamFold<TownCalendar>, 1);
@@ -46,7 +47,7 @@ export class CatalogueReader {
   /** Every prestation (the list of codes comes from the read model; each is then read from its stream). */
   async services(): Promise<ServiceConfig[]> {
     const rows = await this.db.selectFrom(SERVICES_TABLE).select('code').orderBy('code').execute();
-    const services = await Promise.all(rows.map((row) => this.findService(row.code as string)));
+    const services = await Promise.all(rows.map((row) => this.findService(row.code)));
     return services.filter((s): s is ServiceConfig => s !== undefined);
   }
 

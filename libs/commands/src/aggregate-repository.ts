@@ -6,8 +6,9 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '#ardoise/event-store';
+import { upcastEvent } from '#ardoise/kernel';
 import type { Clock } from './clock.js';
-import type { Decider, DomainEvent } from './decider.js';
+import { foldEvents, type Decider, type DomainEvent } from './decider.js';
 import { eventMetadata } from './event-metadata.js';
 import type { RequestContext } from './request-context.js';
 
@@ -53,23 +54,23 @@ export class AggregateRepository {
 
   async load<TState, TEvent extends DomainEvent>(
     streamId: string,
-    decider: Pick<Decider<TState, unknown, TEvent>, 'initialState' | 'evolve'>,
+    decider: Pick<Decider<TState, unknown, TEvent>, 'initialState' | 'evolve' | 'evolveAll'>,
     until?: Date,
   ): Promise<LoadedAggregate<TState>> {
-    let state = decider.initialState();
     let revision: bigint | undefined;
     const events: RecordedEvent[] = [];
+    const folded: TEvent[] = [];
     try {
       for await (const event of this.store.readStream(streamId)) {
         if (until && new Date(event.metadata.occurredAt) > until) break;
-        state = decider.evolve(state, { type: event.type, data: event.data } as TEvent);
+        folded.push({ type: event.type, data: upcastEvent(event).data } as TEvent);
         revision = event.revision;
         events.push(event);
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return { state, revision, events };
+    return { state: foldEvents(decider, decider.initialState(), folded), revision, events };
   }
 
   /**
@@ -118,7 +119,7 @@ export class AggregateRepository {
       id: randomUUID(),
       type: event.type,
       data: event.data,
-      metadata: eventMetadata(context, occurredAt, event.schemaVersion ?? 1),
+      metadata: eventMetadata(context, occurredAt, event.type),
     }));
   }
 }

@@ -1,8 +1,12 @@
+import { schemaVersionOf } from '#ardoise/kernel';
 import type { EventMetadata } from '#ardoise/event-store';
 import type { RequestContext } from './request-context.js';
 
-/** The one place event metadata is filled (actor, correlation, causation, idempotency, time). */
-export function eventMetadata(context: RequestContext, occurredAt: Date, schemaVersion = 1): EventMetadata {
+/**
+ * The one place event metadata is filled (actor, correlation, causation, idempotency, time,
+ * and the schema version of `type` from its definition: never chosen by the caller).
+ */
+export function eventMetadata(context: RequestContext, occurredAt: Date, type: string): EventMetadata {
   return {
     actor: {
       userId: context.actor.userId,
@@ -13,6 +17,6 @@ export function eventMetadata(context: RequestContext, occurredAt: Date, schemaV
     causationId: context.causationId,
     ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
     occurredAt: occurredAt.toISOString(),
-    schemaVersion,
+    schemaVersion: schemaVersionOf(type),
   };
 }

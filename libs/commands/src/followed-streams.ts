@@ -1,10 +1,12 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
-import type { DomainEvent } from './decider.js';
+import { upcastEvent } from '#ardoise/kernel';
+import { foldEvents, type DomainEvent } from './decider.js';
 
 /** How a stream's events fold into a state (a decider's `initialState` and `evolve`). */
 export interface StreamFold<TState> {
   initialState: () => TState;
   evolve: (state: TState, event: DomainEvent) => TState;
+  evolveAll?: (state: TState, events: readonly DomainEvent[]) => TState;
 }
 
 /** A folded stream as this process knows it: the state after `revision` (undefined: no event yet). */
@@ -28,8 +30,9 @@ interface Flight<TState> {
  * the caller's own request arrived, and miss a change committed just before it). Under an
  * opening rush, sixty requests wanting the same calendar cost one or two reads, not sixty.
  *
- * A fold that mutates its state in place is allowed: the state handed out is the live one,
- * so such callers copy it before deciding on it. New events are applied only when they
+ * Folds are pure (decider.ts): the state handed out is never changed afterwards, a catch-up
+ * replaces it (a run of events through `evolveAll` when the fold has one). Events are folded
+ * at their current schema version (upcast). New events are applied only when they
  * follow the known revision exactly, so two reads of the same stream never fold an event
  * twice (which would, e.g., move a child to the end of a waiting list).
  */
@@ -98,9 +101,9 @@ export class FollowedStreams<TState> {
       const fresh = entry.revision === undefined ? events : events.filter((e) => e.revision > entry.revision!);
       const expected = entry.revision === undefined ? 0n : entry.revision + 1n;
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
-      for (const event of fresh) {
-        entry.state = this.fold.evolve(entry.state, { type: event.type, data: event.data });
-        entry.revision = event.revision;
+      if (fresh.length > 0) {
+        entry.state = foldEvents(this.fold, entry.state, fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })));
+        entry.revision = fresh[fresh.length - 1]!.revision;
       }
       this.keep(streamId, entry);
       return entry;

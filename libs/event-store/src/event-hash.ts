@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 
 /**
  * Tamper evidence for the event log: the ONE place that computes it (both adapters on
  * append, `ardoise verify --chain` when checking). Each event's hash chains the previous
- * event's hash in its stream:
+ * event's hash in its stream (docs/audit-hash.md, decision 0007):
  *
- *   hash = sha256hex(previousHash + '\n' + canonicalJson({streamId, revision, type, data, metadata}))
+ *   hash = lowercase hex SHA-256 of the UTF-8 bytes of
+ *          previousHash + "\n" + JCS({ streamId, revision, type, data, metadata })
  *
- * with previousHash = '' for revision 0. Canonical JSON: object keys sorted (by UTF-16 code
- * units, like Array.prototype.sort), no whitespace, bigint written as a decimal JSON string,
- * `toJSON()` honoured (Date → ISO string), properties whose value is undefined / a function /
- * a symbol left out and such array items written as null — i.e. exactly what the same value
- * looks like after a JSON round trip through a jsonb column (see `toStorableJson`), so a hash
- * computed before storing equals the hash recomputed from what a reader gets back.
+ * previousHash is '' for revision 0; revision is written as a decimal string; JCS is the JSON
+ * Canonicalization Scheme (RFC 8785), applied to data and metadata exactly as the store keeps
+ * them (JSON: bigint as a decimal string, Dates through toJSON, undefined properties left out),
+ * so an outside auditor recomputes every hash from an export with any JCS library.
  */
 export interface HashableEvent {
   streamId: string;
@@ -22,51 +22,17 @@ export interface HashableEvent {
   metadata: unknown;
 }
 
+/** RFC 8785 (JCS) text of a JSON value; throws a TypeError when it has none (NaN, a lone surrogate, a cycle…). */
 export function canonicalJson(value: unknown): string {
-  const out = write(value, new Set());
+  let out: string | undefined;
+  try {
+    out = canonicalize(asStoredJson(value));
+  } catch (error) {
+    throw new TypeError(`canonicalJson: ${(error as Error).message}`);
+  }
   // A top-level undefined has no JSON form: refuse rather than hash "undefined".
   if (out === undefined) throw new TypeError('canonicalJson: value has no JSON representation');
   return out;
-}
-
-function write(value: unknown, seen: Set<object>): string | undefined {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    value = (value as { toJSON(): unknown }).toJSON();
-  }
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number ${value}`);
-      return JSON.stringify(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return JSON.stringify(value.toString());
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return undefined;
-    case 'object': {
-      if (value === null) return 'null';
-      if (seen.has(value)) throw new TypeError('canonicalJson: circular structure');
-      seen.add(value);
-      try {
-        if (Array.isArray(value)) {
-          return `[${value.map((item) => write(item, seen) ?? 'null').join(',')}]`;
-        }
-        const parts: string[] = [];
-        for (const key of Object.keys(value).sort()) {
-          const item = write((value as Record<string, unknown>)[key], seen);
-          if (item !== undefined) parts.push(`${JSON.stringify(key)}:${item}`);
-        }
-        return `{${parts.join(',')}}`;
-      } finally {
-        seen.delete(value);
-      }
-    }
-  }
-  throw new TypeError(`canonicalJson: unsupported value of type ${typeof value}`);
 }
 
 /** JSON text to store (jsonb): like JSON.stringify, with bigint as a decimal string. */
@@ -74,20 +40,37 @@ export function toStorableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
+/**
+ * The value as a reader gets it back from the store (what is hashed), JSON-only; a number
+ * JSON cannot hold (NaN, ±Infinity, which JSON.stringify would quietly store as null) is refused.
+ */
+function asStoredJson(value: unknown): unknown {
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`non-finite number ${v}`);
+    return v;
+  }) as string | undefined;
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The hash of one event given the previous event's hash in its stream ('' for revision 0). */
-export function computeEventHash(previousHash: string, event: HashableEvent): string {
-  const canonical = canonicalJson({
+/** The exact text that is hashed for one event (after `previousHash + "\n"`). */
+export function canonicalEventText(event: HashableEvent): string {
+  return canonicalJson({
     streamId: event.streamId,
-    revision: event.revision,
+    revision: event.revision.toString(),
     type: event.type,
     data: event.data,
     metadata: event.metadata,
   });
-  return sha256Hex(`${previousHash}\n${canonical}`);
+}
+
+/** The hash of one event given the previous event's hash in its stream ('' for revision 0). */
+export function computeEventHash(previousHash: string, event: HashableEvent): string {
+  return sha256Hex(`${previousHash}\n${canonicalEventText(event)}`);
 }
 
 export interface ChainedEvent extends HashableEvent {

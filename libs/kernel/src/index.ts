@@ -1,1 +1,4 @@
 export * from './errors.js';
+export * from './stream-name.js';
+export * from './event-schemas.js';
+export * from './retry.js';

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import { upcastEvent } from '#ardoise/kernel';
 import type { Projector, TableNames } from './projector.js';
 import type { Generation, GenerationStatus } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -7,13 +8,15 @@ import { GenerationChangedError, ProjectionBatchError, ProjectionHandlerError } 
 import { physicalTableNames } from './table-names.js';
 
 /**
- * Applies events in order inside `trx`: through the projector's `applyBatch` when it has one
+ * Applies events in order inside `trx`, each at its current schema version (upcast: libs/kernel
+ * event-schemas.ts), through the projector's `applyBatch` when it has one
  * (one call for the whole batch), else `apply` event by event. Errors come out as a
  * ProjectionHandlerError naming the event at fault, or a ProjectionBatchError when a batch
  * projector failed outside any one event's fold (retry the events one by one to find it).
  */
-export async function applyEvents(trx: Transaction<any>, projector: Projector, tables: TableNames, events: readonly RecordedEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function applyEvents(trx: Transaction<any>, projector: Projector, tables: TableNames, stored: readonly RecordedEvent[]): Promise<void> {
+  if (stored.length === 0) return;
+  const events = stored.map(upcastEvent);
   if (projector.applyBatch) {
     try {
       await projector.applyBatch(events, trx, tables);

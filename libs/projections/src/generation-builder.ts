@@ -10,7 +10,7 @@ import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
 import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.js';
 import { OutdatedProjectorError, ProjectionBatchError, RebuildInProgressError } from './errors.js';
-import { sleep } from './backoff.js';
+import { sleep } from '#ardoise/kernel';
 import type { ProjectionLogger } from './logger.js';
 
 export interface GenerationBuilderDeps {

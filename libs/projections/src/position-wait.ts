@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EventStore, Position } from '#ardoise/event-store';
 import type { Projector } from './projector.js';
-import { sleep } from './backoff.js';
+import { sleep } from '#ardoise/kernel';
 
 /**
  * Read-your-writes, the reading side: whether each projector's active generation has passed

@@ -5,7 +5,7 @@ import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
 import { applyBatch } from './apply-batch.js';
 import { inBatches, readAhead } from './batches.js';
-import { Backoff, sleep } from './backoff.js';
+import { Backoff, sleep } from '#ardoise/kernel';
 import { leaderLockKey, type AdvisorySession } from './advisory-session.js';
 import { runnerStatus } from './runner-status.js';
 import { describeError, GenerationChangedError, ProjectionBatchError, ProjectionHandlerError } from './errors.js';
@@ -47,7 +47,7 @@ export class ProjectionWorker {
   private stepThrough?: Position;
 
   constructor(private readonly deps: ProjectionWorkerDeps) {
-    this.backoff = new Backoff(deps.backoff.initialMs, deps.backoff.maxMs);
+    this.backoff = new Backoff({ initialMs: deps.backoff.initialMs, maxMs: deps.backoff.maxMs, jitter: 0.25 });
     this.key = leaderLockKey(deps.projector.name);
   }
 

@@ -41,7 +41,7 @@ export async function checkLog(databaseUrl: string, ledger: Ledger): Promise<Con
 
     const decided = await sql.query<{ reservation_id: string; type: string }>(
       `SELECT data->>'reservationId' AS reservation_id, type FROM events WHERE type = ANY($1::text[]) AND stream_id LIKE $2`,
-      [DECISIONS, `service-day-${SERVICE}-%`],
+      [DECISIONS, `service_day-${SERVICE}-%`],
     );
     const byReservation = new Map<string, string[]>();
     for (const row of decided.rows) byReservation.set(row.reservation_id, [...(byReservation.get(row.reservation_id) ?? []), row.type]);
@@ -56,13 +56,13 @@ export async function checkLog(databaseUrl: string, ledger: Ledger): Promise<Con
          SELECT data->>'childId', data->>'date' FROM events
           WHERE type IN ('ReservationValidated', 'ReservationWaitlisted') AND stream_id LIKE $1
           GROUP BY 1, 2 HAVING count(*) > 1) t`,
-      [`service-day-${SERVICE}-%`],
+      [`service_day-${SERVICE}-%`],
     );
     const days = await sql.query<{ n: number }>(
       `SELECT count(*) FILTER (WHERE type IN ('ReservationValidated', 'ReservationPromoted'))::int
               - count(*) FILTER (WHERE type = 'ReservationCancelled' AND data->>'previousStatus' = 'validated')::int AS n
          FROM events WHERE stream_id LIKE $1 GROUP BY stream_id`,
-      [`service-day-${SERVICE}-%`],
+      [`service_day-${SERVICE}-%`],
     );
     const details = [
       ...ledger.registrations.filter((r) => !registered.has(`family-${r.familyId}`)).map((r) => `lost registration ${r.familyId}`),

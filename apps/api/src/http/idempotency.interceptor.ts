@@ -3,7 +3,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { ConflictError, RuleViolationError, ValidationError } from '#ardoise/kernel';
+import { backoffDelay, ConflictError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import { currentContext, IdempotencyStore } from '#ardoise/commands';
 import { isDatabaseUnavailable } from '#ardoise/database';
 
@@ -82,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Retries a write of the idempotency record in the background, for about two minutes (then the claim expires as after a crash). */
   private retryLater(write: () => Promise<void>, attempt = 0): void {
     if (attempt >= 30) return;
-    setTimeout(() => write().catch(() => this.retryLater(write, attempt + 1)), Math.min(5_000, 250 * 2 ** attempt)).unref();
+    setTimeout(() => write().catch(() => this.retryLater(write, attempt + 1)), backoffDelay(attempt + 1, { initialMs: 250, maxMs: 5_000, jitter: 0 })).unref();
   }
 }
 

@@ -579,7 +579,10 @@ export const RESPONSE_TYPES: ResponseTypes = {
         },
         "status": {},
         "code": {},
-        "message": {},
+        "message": {
+         "type": "string",
+         "nullable": true
+        },
         "absence": {},
         "charged": {},
         "cancelledBy": {},

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { runInContext, systemContext, type Actor, type FixedClock } from '#ardoise/commands';
 import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
 import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-store';
-import { RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
+import { familyStream, RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
 import { ProjectionRunner } from '#ardoise/projections';
 import { BillingRunService, InvoiceCommands } from '#ardoise/invoicing';
 import { CancelReservation, DeclareAbsence, JustifyAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '../../../../libs/reservations/src/commands/reservation-commands.js';
@@ -263,7 +263,7 @@ function familyOf(i: number, random: () => number): { registration: FamilyRegist
 /** The children of a family as registered (ChildRegistered events of its stream). */
 async function childrenOf(store: EventStore, familyId: string): Promise<string[]> {
   const ids: string[] = [];
-  for await (const event of store.readStream(`family-${familyId}`)) if (event.type === 'ChildRegistered') ids.push((event.data as { childId: string }).childId);
+  for await (const event of store.readStream(familyStream(familyId))) if (event.type === 'ChildRegistered') ids.push((event.data as { childId: string }).childId);
   return ids;
 }
 

@@ -1,3 +1,4 @@
+import { categoryPrefix, streamCategory } from '#ardoise/kernel';
 import type { EventFilter, RecordedEvent } from '#ardoise/event-store';
 
 /** What an auditor filters the log by. Every field optional; all given ones must match. */
@@ -19,7 +20,7 @@ export interface EventCriteria {
 /** The part of the criteria the store can filter by itself (stream prefix, type, period by its index on recorded time). */
 export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
   const filter: EventFilter = {};
-  if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map((c) => `${c}-`);
+  if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map(categoryPrefix);
   if (criteria.eventTypes?.length) filter.eventTypes = [...criteria.eventTypes];
   if (criteria.from) filter.recordedFrom = criteria.from;
   if (criteria.to) filter.recordedBefore = criteria.to;
@@ -28,7 +29,7 @@ export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
 
 /** Whether an event meets every criterion (the store's filter included, to be adapter-proof). */
 export function matchesCriteria(event: RecordedEvent, criteria: EventCriteria): boolean {
-  if (criteria.categories?.length && !criteria.categories.some((c) => event.streamId.startsWith(`${c}-`))) return false;
+  if (criteria.categories?.length && !criteria.categories.includes(streamCategory(event.streamId))) return false;
   if (criteria.eventTypes?.length && !criteria.eventTypes.includes(event.type)) return false;
   const metadata = event.metadata ?? ({} as RecordedEvent['metadata']);
   if (criteria.actorId !== undefined && metadata.actor?.userId !== criteria.actorId) return false;

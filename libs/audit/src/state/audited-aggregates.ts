@@ -1,19 +1,14 @@
 import type { Decider, DomainEvent } from '#ardoise/commands';
-import { NotFoundError } from '#ardoise/kernel';
-import { streamCategory } from '../audited-event.js';
+import { assertStreamCategory, NotFoundError, streamCategory } from '#ardoise/kernel';
 
 /** How to fold one category of streams into a state: the context's own decider. */
 export interface AuditedAggregate {
-  /**
-   * Stream category: the prefix before the first '-' (`service` for `service-CANTINE`), or a
-   * longer prefix when a category has a dash of its own (`service-day` for
-   * `service-day-CANTINE-2026-09-01`): the longest registered prefix wins.
-   */
+  /** Stream category: the part before the first '-' (`service_day` for `service_day-CANTINE-2026-09-01`). */
   category: string;
   /** French, for auditors, e.g. 'Prestation'. */
   label: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve'>;
+  decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve' | 'evolveAll'>;
 }
 
 export type FoldingDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;
@@ -30,7 +25,7 @@ export class AuditedAggregates {
   }
 
   register(aggregate: AuditedAggregate): void {
-    if (!/^[a-zA-Z0-9_]+(-[a-zA-Z0-9_]+)*$/.test(aggregate.category)) throw new Error(`Invalid stream category "${aggregate.category}"`);
+    assertStreamCategory(aggregate.category);
     if (this.byCategory.has(aggregate.category)) throw new Error(`Stream category "${aggregate.category}" registered twice`);
     this.byCategory.set(aggregate.category, aggregate);
   }
@@ -41,10 +36,7 @@ export class AuditedAggregates {
 
   /** The aggregate that folds `streamId`, or a 404 saying no state model is known for it. */
   forStream(streamId: string): AuditedAggregate {
-    const aggregate =
-      [...this.byCategory.values()]
-        .filter((candidate) => candidate.category.includes('-') && streamId.startsWith(`${candidate.category}-`))
-        .sort((a, b) => b.category.length - a.category.length)[0] ?? this.byCategory.get(streamCategory(streamId));
+    const aggregate = this.byCategory.get(streamCategory(streamId));
     if (!aggregate) {
       throw new NotFoundError(
         'AUDIT.NO_STATE_MODEL',

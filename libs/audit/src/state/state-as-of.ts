@@ -1,6 +1,9 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
+import { foldEvents, type DomainEvent } from '#ardoise/commands';
+import { upcastEvent } from '#ardoise/kernel';
 import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
 import type { AuditedAggregates } from './audited-aggregates.js';
+import { plainState } from './plain-state.js';
 import { diffStates, type StateChange } from './state-diff.js';
 
 export interface FoldedEvent {
@@ -37,7 +40,9 @@ export interface StateDiff {
  * The state of an aggregate as of an instant: its events whose `occurredAt` is not after
  * the instant, folded with the context's own decider (the same semantics as
  * `AggregateRepository.load(stream, decider, until)`), each event's data first shown
- * through the EventRevealer (so a context that encrypts can fold plain values).
+ * through the EventRevealer (so a context that encrypts can fold plain values) and upcast to
+ * its current schema version. Deciders' `evolve` is pure: the state of an earlier instant is
+ * kept as it was, shown as JSON (`plainState`).
  */
 export class StateAsOf {
   constructor(
@@ -72,10 +77,17 @@ export class StateAsOf {
     let state = aggregate.decider.initialState();
     let revision: number | null = null;
     const events: FoldedEvent[] = [];
+    // Folded a run at a time (evolveAll: one copy of a large state per run, not per event).
+    let pending: DomainEvent[] = [];
+    const settle = () => {
+      state = foldEvents(aggregate.decider, state, pending);
+      pending = [];
+    };
     let next = 0;
     const snapshot = () => {
+      settle();
       const { at, i } = order[next]!;
-      results[i] = { streamId, aggregate: aggregate.label, at: at.toISOString(), revision, state, events: [...events] };
+      results[i] = { streamId, aggregate: aggregate.label, at: at.toISOString(), revision, state: plainState(state), events: [...events] };
       next += 1;
     };
     let seen = false;
@@ -86,8 +98,9 @@ export class StateAsOf {
         // Like AggregateRepository.load: the fold stops at the first event after the instant.
         while (next < order.length && occurredAt > order[next]!.at) snapshot();
         if (next >= order.length) break;
-        const data = await this.revealer.reveal(event, reader);
-        state = aggregate.decider.evolve(state, { type: event.type, data });
+        // Shown through the revealer, then at its current schema version (as deciders see it).
+        const data = upcastEvent({ ...event, data: await this.revealer.reveal(event, reader) }).data;
+        pending.push({ type: event.type, data });
         revision = Number(event.revision);
         events.push({ revision, id: event.id, type: event.type, occurredAt: event.metadata.occurredAt, actor: event.metadata.actor });
       }

@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { ClockTime, DeadlineRule } from './deadline-rule.js';
 import type { LocalDate } from './local-date.js';
@@ -71,5 +72,5 @@ export type ServiceEvent = ServiceDefined | BookingRulesSet | HolidayOpeningSche
 export type CalendarEvent = SchoolYearDefined | ClosureDeclared;
 export type CatalogueEvent = ServiceEvent | CalendarEvent;
 
-export const serviceStream = (code: string) => `service-${code}`;
-export const CALENDAR_STREAM = 'calendar-town';
+export const serviceStream = (code: string) => streamName('service', code);
+export const CALENDAR_STREAM = streamName('calendar', 'town');

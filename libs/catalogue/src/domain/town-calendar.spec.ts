@@ -39,7 +39,7 @@ describe('the town calendar', () => {
         { date: '2026-03-12', serviceCodes: null, reason: 'travaux' },
       ],
     };
-    expect(dayStatus(calendar, canteen, '2026-03-10')).toEqual({ open: false, reason: 'CLOSURE', label: 'Fermeture : grève' });
+    expect(dayStatus(calendar, canteen, '2026-03-10')).toEqual({ open: false, reason: 'CLOSURE', name: 'grève', label: 'Fermeture : grève' });
     expect(dayStatus(calendar, { ...canteen, code: 'SOIR' }, '2026-03-10')).toEqual({ open: true });
     expect(dayStatus(calendar, { ...canteen, code: 'SOIR' }, '2026-03-12')).toMatchObject({ reason: 'CLOSURE' });
   });

@@ -64,7 +64,33 @@ export type DayClosedReason =
   | 'NOT_HOLIDAYS'
   | 'CLOSURE';
 
-export type DayStatus = { open: true } | { open: false; reason: DayClosedReason; label: string };
+/** A closed day: why (a code), the town's own name for it when it has one, and the words for parents. */
+export type DayStatus = { open: true } | { open: false; reason: DayClosedReason; name?: string; label: string };
+
+/** The words (French, for parents) for a closed day, from its reason and the town's name for it. */
+export function closedDayLabel(reason: DayClosedReason, name?: string): string {
+  switch (reason) {
+    case 'OUTSIDE_CALENDAR':
+      return 'Hors du calendrier de la commune';
+    case 'NOT_A_SERVICE_DAY':
+      return 'La prestation n’a pas lieu ce jour-là';
+    case 'PUBLIC_HOLIDAY':
+      return name ? `Jour férié (${name})` : 'Jour férié';
+    case 'SCHOOL_HOLIDAYS':
+      return name ?? 'Vacances scolaires';
+    case 'NOT_HOLIDAYS':
+      return 'Prestation ouverte pendant les vacances seulement';
+    case 'CLOSURE':
+      return name ? `Fermeture : ${name}` : 'Fermeture';
+  }
+}
+
+const closedDay = (reason: DayClosedReason, name?: string): DayStatus => ({
+  open: false,
+  reason,
+  ...(name === undefined ? {} : { name }),
+  label: closedDayLabel(reason, name),
+});
 
 export const EMPTY_CALENDAR: TownCalendar = { years: [], closures: [] };
 
@@ -115,23 +141,23 @@ export function dayStatus(
   date: LocalDate,
 ): DayStatus {
   if (!schoolYearOf(calendar, date)) {
-    return { open: false, reason: 'OUTSIDE_CALENDAR', label: 'Hors du calendrier de la commune' };
+    return closedDay('OUTSIDE_CALENDAR');
   }
   if (!service.weekdays.includes(weekdayOf(date))) {
-    return { open: false, reason: 'NOT_A_SERVICE_DAY', label: 'La prestation n’a pas lieu ce jour-là' };
+    return closedDay('NOT_A_SERVICE_DAY');
   }
   const publicHoliday = publicHolidayOn(calendar, date);
-  if (publicHoliday) return { open: false, reason: 'PUBLIC_HOLIDAY', label: `Jour férié (${publicHoliday.label})` };
+  if (publicHoliday) return closedDay('PUBLIC_HOLIDAY', publicHoliday.label);
   const holidays = holidaysOn(calendar, date);
   if (service.season === 'school' && holidays) {
-    return { open: false, reason: 'SCHOOL_HOLIDAYS', label: holidays.label };
+    return closedDay('SCHOOL_HOLIDAYS', holidays.label);
   }
   if (service.season === 'holidays' && !holidays) {
-    return { open: false, reason: 'NOT_HOLIDAYS', label: 'Prestation ouverte pendant les vacances seulement' };
+    return closedDay('NOT_HOLIDAYS');
   }
   const closure = calendar.closures.find(
     (c) => c.date === date && (c.serviceCodes === null || c.serviceCodes.includes(service.code)),
   );
-  if (closure) return { open: false, reason: 'CLOSURE', label: `Fermeture : ${closure.reason}` };
+  if (closure) return closedDay('CLOSURE', closure.reason);
   return { open: true };
 }

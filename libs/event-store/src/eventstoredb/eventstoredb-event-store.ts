@@ -1,3 +1,4 @@
+import { CONFLICT_BACKOFF, retry } from '#ardoise/kernel';
 import {
   BACKWARDS,
   END,
@@ -44,6 +45,13 @@ export interface EventStoreDbEventStoreOptions {
 const asStoredJson = <T>(value: T): T => JSON.parse(toStorableJson(value)) as T;
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/** An append that lost the race for the stream's head to another writer: read again and retry. */
+class LostRace extends Error {
+  constructor(readonly conflict: unknown) {
+    super('lost the race for the stream head');
+  }
+}
+
 /**
  * The production adapter of the event store port, on EventStoreDB (gRPC client
  * `@eventstore/db-client`). See docs/architecture.md §3 and docker/README.md.
@@ -84,8 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
     validateAppend(streamId, events, expectedRevision);
     const stored = events.map((event) => ({ ...event, data: asStoredJson(event.data), metadata: asStoredJson(event.metadata) }));
     const maxAttempts = this.#options.maxAppendAttempts ?? 100;
-    let lastConflict: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const attempt = async (): Promise<AppendResult> => {
       const tail = await this.#readTail(streamId, stored.length);
       const head = tail.at(-1);
       const plan = planAppend(expectedRevision, head?.revision);
@@ -119,10 +126,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (!(mapped instanceof WrongExpectedVersionError)) throw mapped;
         // Someone wrote between our read and our write (or this very batch landed through a
         // retried call): read again; the next round decides between retry, no-op and conflict.
-        lastConflict = toWrongExpectedVersion(streamId, error as ClientWrongExpectedVersionError);
-        // Spread the retries of writers that lost the same race.
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(50, 2 * attempt))));
-        continue;
+        throw new LostRace(toWrongExpectedVersion(streamId, error as ClientWrongExpectedVersionError));
       }
       const nextRevision = BigInt(result.nextExpectedRevision);
       // The position the server returns for a write is exact for a single event; for a batch it
@@ -135,8 +139,13 @@ export class EventStoreDbEventStore implements EventStore {
           : (await this.#readRange(streamId, nextRevision, 1)).at(0)?.position;
       if (!position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
       return { nextRevision, position };
+    };
+    try {
+      // Spread the retries of writers that lost the same race.
+      return await retry(attempt, { retries: maxAttempts - 1, retryIf: (error) => error instanceof LostRace, backoff: CONFLICT_BACKOFF });
+    } catch (error) {
+      throw error instanceof LostRace ? error.conflict : error;
     }
-    throw lastConflict ?? new WrongExpectedVersionError(streamId, expectedRevision, undefined);
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

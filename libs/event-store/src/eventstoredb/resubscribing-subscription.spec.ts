@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../event-store.port.js';
 import { toPortPosition, type EsdbPosition } from './position.js';
-import { backoffDelay, ResubscribingSubscription, type SubscriptionAttempt } from './resubscribing-subscription.js';
+import { backoffDelay } from '#ardoise/kernel';
+import { ResubscribingSubscription, type SubscriptionAttempt } from './resubscribing-subscription.js';
 
 /** A raw item as the fake server sends it: a position and whether it is an application event. */
 interface Raw {
@@ -152,8 +153,8 @@ describe('ResubscribingSubscription', () => {
     expect(() => sub[Symbol.asyncIterator]()).toThrow('only once');
   });
 
-  it('backs off exponentially up to a ceiling, with jitter in [delay/2, delay]', () => {
-    const backoff = { initialMs: 100, maxMs: 1000 };
+  it('backs off exponentially up to a ceiling, with jitter in [delay/2, delay] (the kernel’s backoff)', () => {
+    const backoff = { initialMs: 100, maxMs: 1000, jitter: 0.5 };
     expect(backoffDelay(1, backoff, () => 1)).toBe(100);
     expect(backoffDelay(1, backoff, () => 0)).toBe(50);
     expect(backoffDelay(3, backoff, () => 1)).toBe(400);

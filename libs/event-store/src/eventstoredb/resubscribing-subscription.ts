@@ -1,3 +1,4 @@
+import { backoffDelay, sleep as abortableSleep, type BackoffPolicy } from '#ardoise/kernel';
 import type { RecordedEvent, Subscription } from '../event-store.port.js';
 import { compareEsdbPositions, type EsdbPosition } from './position.js';
 
@@ -6,12 +7,8 @@ export interface SubscriptionAttempt<Raw> extends AsyncIterable<Raw> {
   unsubscribe(): Promise<void>;
 }
 
-export interface ResubscribeBackoff {
-  /** First wait after a failure, ms. */
-  initialMs: number;
-  /** Ceiling of the exponential backoff, ms. */
-  maxMs: number;
-}
+/** First wait after a failure and ceiling, ms (kernel's backoff, half of each delay jittered). */
+export type ResubscribeBackoff = Pick<BackoffPolicy, 'initialMs' | 'maxMs'>;
 
 export interface ResubscribingSubscriptionOptions<Raw> {
   /** Exclusive start: events at or before it are never delivered. Undefined = the start of the log. */
@@ -36,23 +33,6 @@ export interface ResubscribingSubscriptionOptions<Raw> {
 
 const DEFAULT_BACKOFF: ResubscribeBackoff = { initialMs: 100, maxMs: 30_000 };
 
-/** Exponential backoff with full jitter over [delay/2, delay]. `attempt` counts from 1. */
-export function backoffDelay(attempt: number, backoff: ResubscribeBackoff, random: () => number = Math.random): number {
-  const ceiling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
-
-const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 const CLOSED = Symbol('closed');
 
@@ -160,7 +140,7 @@ export class ResubscribingSubscription<Raw> implements Subscription {
         await this.#stopCurrent();
         if (this.#closed) return;
         failures += 1;
-        const delayMs = backoffDelay(failures, backoff, this.options.random);
+        const delayMs = backoffDelay(failures, { ...backoff, jitter: 0.5 }, this.options.random);
         onDrop?.({ ...(failure ?? { reason: 'ended' }), attempt: failures, resumeFrom: this.#checkpoint, delayMs });
         await sleep(delayMs, this.#abort.signal);
       }

@@ -1,3 +1,4 @@
+import { retry } from '#ardoise/kernel';
 import type pg from 'pg';
 import type { AppendResult, EventData, ExpectedRevision } from '../event-store.port.js';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
@@ -80,7 +81,7 @@ export async function appendToStream(
     expectedRevision === 'no_stream' ? null : ctx.heads.get(streamId);
   if (typeof expectedRevision === 'bigint' && head && head.revision !== expectedRevision) head = undefined;
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const attempt = async (): Promise<AppendResult> => {
     if (head === undefined) {
       head = await readHead(ctx.pool, streamId);
       if (!satisfies(expectedRevision, head)) {
@@ -98,11 +99,19 @@ export async function appendToStream(
       if (constraint !== 'events_stream_revision_key') throw error;
     }
     if (result) return result;
-    // Another writer took the next revision, or our cached head was stale: look again.
+    // Another writer took the next revision, or our cached head was stale: look again (at once:
+    // the expectation still holds, only the head moved).
     ctx.heads.forget(streamId);
     head = undefined;
+    throw new UnderContention(streamId);
+  };
+  return retry(attempt, { retries: MAX_ATTEMPTS - 1, retryIf: (error) => error instanceof UnderContention });
+}
+
+class UnderContention extends Error {
+  constructor(streamId: string) {
+    super(`append to ${streamId}: gave up after ${MAX_ATTEMPTS} attempts under contention`);
   }
-  throw new Error(`append to ${streamId}: gave up after ${MAX_ATTEMPTS} attempts under contention`);
 }
 
 function satisfies(expected: ExpectedRevision, head: StreamHead | null): boolean {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Backoff } from '#ardoise/kernel';
 
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
@@ -16,7 +17,7 @@ export class NotificationListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private reconnectDelayMs = RECONNECT_MIN_MS;
+  private readonly reconnectBackoff = new Backoff({ initialMs: RECONNECT_MIN_MS, maxMs: RECONNECT_MAX_MS, jitter: 0 });
   private readonly wakers = new Set<() => void>();
 
   constructor(
@@ -57,7 +58,7 @@ export class NotificationListener {
           return;
         }
         this.client = client;
-        this.reconnectDelayMs = RECONNECT_MIN_MS;
+        this.reconnectBackoff.reset();
       } catch (error) {
         await client.end().catch(() => undefined);
         throw error;
@@ -70,8 +71,7 @@ export class NotificationListener {
 
   private scheduleReconnect(): void {
     if (this.reconnectTimer || this.wakers.size === 0) return;
-    const delay = this.reconnectDelayMs;
-    this.reconnectDelayMs = Math.min(RECONNECT_MAX_MS, delay * 2);
+    const delay = this.reconnectBackoff.next();
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       if (this.wakers.size === 0 || this.client) return;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ValidationError } from '#ardoise/kernel';
+import { Backoff, sleep, ValidationError } from '#ardoise/kernel';
 import type { EventFilter, ReadAllOptions, RecordedEvent } from '../event-store.port.js';
 import { fromPosition, type PgPosition } from './position.js';
 import { checkMaxCount } from './read-stream.js';
@@ -105,8 +105,6 @@ export class SharedCut {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * A cut that includes every transaction that had ended when we were called (so that a
  * caller reads its own committed appends): wait, up to `maxWaitMs`, for the transactions
@@ -117,10 +115,9 @@ export async function settledCut(pool: pg.Pool, maxWaitMs: number): Promise<bigi
   const start = await currentCut(pool);
   let cut = start.xmin;
   const deadline = Date.now() + maxWaitMs;
-  let delay = 2;
+  const pause = new Backoff({ initialMs: 2, maxMs: 50, jitter: 0 });
   while (cut < start.xmax && Date.now() < deadline) {
-    await sleep(delay);
-    delay = Math.min(delay * 2, 50);
+    await sleep(pause.next());
     cut = (await currentCut(pool)).xmin;
   }
   return cut;

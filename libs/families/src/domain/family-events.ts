@@ -1,3 +1,4 @@
+import { defineEvent, streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { Sealed } from '../privacy/personal-data-cipher.js';
 import type { GuardianRank } from './personal-data.js';
@@ -33,6 +34,7 @@ export type DirectDebitMandateSigned = DomainEvent<
   'DirectDebitMandateSigned',
   { familyId: string; mandateReference: string; signedOn: string; debtorAccount?: Sealed }
 >;
+defineEvent('DirectDebitMandateSigned', { version: 2, upcasters: { 1: (data: DirectDebitMandateSigned['data']) => data } }); // 2: `debtorAccount` (absent before)
 export type DirectDebitMandateRevoked = DomainEvent<'DirectDebitMandateRevoked', { familyId: string; revokedOn: string }>;
 export type FamilyForgotten = DomainEvent<'FamilyForgotten', { familyId: string }>;
 
@@ -65,4 +67,4 @@ export const FAMILY_EVENT_TYPES: FamilyEvent['type'][] = [
   'FamilyForgotten',
 ];
 
-export const familyStream = (familyId: string) => `family-${familyId}`;
+export const familyStream = (familyId: string) => streamName('family', familyId);

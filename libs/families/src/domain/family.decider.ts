@@ -3,6 +3,7 @@ import type { Decider } from '#ardoise/commands';
 import { familyNotFound } from '#ardoise/identity';
 import type { Sealed } from '../privacy/personal-data-cipher.js';
 import type { FamilyEvent } from './family-events.js';
+import './family-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
 import type { GuardianRank } from './personal-data.js';
 
 export interface FamilyState {
@@ -160,7 +161,6 @@ export const familyDecider: Decider<FamilyState, FamilyCommand, FamilyEvent> = {
         return [
           {
             type: 'DirectDebitMandateSigned',
-            schemaVersion: 2,
             data: { familyId, mandateReference: command.mandateReference, signedOn: command.signedOn, debtorAccount: command.debtorAccount },
           },
         ];

@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 
 /**
@@ -16,4 +17,4 @@ export type AccountEnabled = DomainEvent<'AccountEnabled', { accountId: string }
 
 export type IdentityEvent = AccountCreated | PasswordChanged | LoginEmailChanged | StaffRoleChanged | AccountDisabled | AccountEnabled;
 
-export const accountStream = (accountId: string) => `account-${accountId}`;
+export const accountStream = (accountId: string) => streamName('account', accountId);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { frenchDelay, TooManyRequestsError } from '#ardoise/kernel';
+import { backoffDelay, frenchDelay, TooManyRequestsError } from '#ardoise/kernel';
 
 export class TooManyAttemptsError extends TooManyRequestsError {
   constructor(retryAfterSeconds: number) {
@@ -70,7 +70,8 @@ export class LoginThrottle {
   delayAfter(failures: number): number {
     const past = failures - this.settings.freeFailuresPerClient;
     if (past <= 0) return 0;
-    return Math.min(this.settings.firstDelaySeconds * 2 ** (past - 1), this.settings.maxDelaySeconds);
+    // The kernel's backoff, exact, in seconds: first delay doubled after each failure, capped.
+    return backoffDelay(past, { initialMs: this.settings.firstDelaySeconds, maxMs: this.settings.maxDelaySeconds, jitter: 0 });
   }
 
   async record(email: string, ip: string, succeeded: boolean): Promise<void> {

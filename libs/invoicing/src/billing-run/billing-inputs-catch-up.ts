@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-store';
-import { UnavailableError } from '#ardoise/kernel';
+import { Backoff, sleep, UnavailableError } from '#ardoise/kernel';
 import { generationRegistry, type Projector } from '#ardoise/projections';
 import { billingInputsProjector } from '../projections/billing-inputs.projector.js';
 
@@ -29,7 +29,7 @@ export class BillingInputsCatchUp {
     for (const projector of projectors) {
       const target = await this.lastPositionFor(projector);
       if (!target) continue; // nothing to consume yet
-      let pause = 20;
+      const pause = new Backoff({ initialMs: 20, maxMs: 500, jitter: 0 });
       while (!(await this.reached(projector, target))) {
         if (Date.now() >= deadline) {
           throw new UnavailableError(
@@ -39,8 +39,7 @@ export class BillingInputsCatchUp {
             { projection: projector.name },
           );
         }
-        await new Promise((resolve) => setTimeout(resolve, pause));
-        pause = Math.min(pause * 2, 500);
+        await sleep(pause.next());
       }
     }
   }

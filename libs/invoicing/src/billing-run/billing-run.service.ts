@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AggregateRepository, CLOCK, currentContext, type Clock, type RequestContext } from '#ardoise/commands';
 import { addDays, parisDate } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
-import { AppError, ConflictError, NotFoundError, RuleViolationError } from '#ardoise/kernel';
+import { AppError, ConflictError, NotFoundError, RuleViolationError, sleep } from '#ardoise/kernel';
 import { AppConfig, LOGGER } from '#ardoise/runtime';
 import { draftInvoice, monthBounds } from '../domain/billing.js';
 import { monthlyInvoiceKey } from '../domain/invoice-number.js';
@@ -85,7 +85,7 @@ export class BillingRunService {
   async runNow(period: string, trigger: 'schedule' | 'cli', onProgress?: (p: BillingProgress) => void): Promise<BillingProgress> {
     const started = await this.start(period, trigger);
     for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const progress = (await this.progress(started.runId))!;
       onProgress?.(progress);
       if (progress.status !== 'running') return progress;

@@ -77,7 +77,7 @@ export class InvoiceIssuer {
       try {
         await this.store.append(
           invoiceStream(assignment.invoiceId),
-          [{ id: uuidFromName(`${item.key}#issued`), type: 'InvoiceIssued', data, metadata: eventMetadata(context, occurredAt) }],
+          [{ id: uuidFromName(`${item.key}#issued`), type: 'InvoiceIssued', data, metadata: eventMetadata(context, occurredAt, 'InvoiceIssued') }],
           { expectedRevision: 'no_stream' },
         );
       } catch (error) {

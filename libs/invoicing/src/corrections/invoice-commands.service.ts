@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { parisDate } from '#ardoise/catalogue';
 import { WrongExpectedVersionError } from '#ardoise/event-store';
-import { UnavailableError } from '#ardoise/kernel';
+import { retry, UnavailableError } from '#ardoise/kernel';
 import { invoiceStream, type DeskMeans } from '../domain/invoice-events.js';
 import { creditNoteKey } from '../domain/invoice-number.js';
 import { invoiceDecider, type InvoiceCommand } from '../domain/invoice.decider.js';
@@ -42,7 +42,7 @@ export class InvoiceCommands {
   async creditNote(invoiceId: string, amountCents: number | 'whole', reason: string) {
     const context = currentContext();
     const stream = invoiceStream(invoiceId);
-    for (let attempt = 0; attempt < 20; attempt++) {
+    const attempt = async () => {
       const loaded = await this.repository.load(stream, invoiceDecider);
       const issuedOn = this.today();
       const replayed = !!context.idempotencyKey && loaded.events.some((e) => e.metadata.idempotencyKey === context.idempotencyKey);
@@ -50,17 +50,18 @@ export class InvoiceCommands {
       const key = creditNoteKey(invoiceId, loaded.state.creditNotes.size + 1);
       const assignment = replayed ? undefined : (await this.creditNumbers.assign(Number(issuedOn.slice(0, 4)), [{ key, invoiceId: randomUUID() }], context)).get(key)!;
       const command: InvoiceCommand = { type: 'IssueCreditNote', creditNoteId: assignment?.invoiceId ?? randomUUID(), number: assignment?.number ?? '', amountCents, reason, issuedOn };
-      try {
-        const result = await this.repository.handle(stream, invoiceDecider, command, context, { retriesOnConflict: 0, loaded });
-        return {
-          ...this.summary(invoiceId, result),
-          creditNote: assignment ? { creditNoteId: assignment.invoiceId, number: assignment.number } : null,
-        };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-      }
+      const result = await this.repository.handle(stream, invoiceDecider, command, context, { retriesOnConflict: 0, loaded });
+      return {
+        ...this.summary(invoiceId, result),
+        creditNote: assignment ? { creditNoteId: assignment.invoiceId, number: assignment.number } : null,
+      };
+    };
+    try {
+      return await retry(attempt, { retries: 19, retryIf: (error) => error instanceof WrongExpectedVersionError });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      throw new UnavailableError('INVOICE.BUSY', 'Cette facture est modifiée au même moment par quelqu’un d’autre : réessayez dans un instant.');
     }
-    throw new UnavailableError('INVOICE.BUSY', 'Cette facture est modifiée au même moment par quelqu’un d’autre : réessayez dans un instant.');
   }
 
   deskPayment(invoiceId: string, payment: { means: DeskMeans; amountCents: number; paidOn?: string; reference?: string | null }) {

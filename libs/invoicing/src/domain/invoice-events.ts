@@ -1,3 +1,4 @@
+import { defineEvent, streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { LocalDate } from '#ardoise/catalogue';
 import type { AppliedTariff, InvoiceLine } from './billing.js';
@@ -35,6 +36,7 @@ export type CreditNoteIssued = DomainEvent<
   'CreditNoteIssued',
   { invoiceId: string; familyId: string; creditNoteId: string; number?: string; amountCents: Cents; whole: boolean; reason: string; issuedOn: LocalDate }
 >;
+defineEvent('CreditNoteIssued', { version: 2, upcasters: { 1: (data: CreditNoteIssued['data']) => data } }); // 2: `number` (absent before)
 export type PaymentRecorded = DomainEvent<
   'PaymentRecorded',
   { invoiceId: string; familyId: string; paymentId: string; means: PaymentMeans; amountCents: Cents; paidOn: LocalDate; reference: string | null }
@@ -97,5 +99,4 @@ export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
   'PayfipPaymentAnomaly',
 ];
 
-export const INVOICE_CATEGORY = 'invoice-';
-export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
+export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);

@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 
 /**
@@ -13,7 +14,7 @@ export type InvoiceNumberAssigned = DomainEvent<
   { year: number; sequence: number; number: string; invoiceId: string; key: string }
 >;
 
-export const numberingStream = (year: number) => `invoice_numbers-${year}`;
+export const numberingStream = (year: number) => streamName('invoice_numbers', year);
 
 /** The one invoice a family may get for a month, and the n-th correction of an invoice. */
 export const monthlyInvoiceKey = (familyId: string, period: string) => `monthly:${familyId}:${period}`;
@@ -27,7 +28,7 @@ export const correctionInvoiceKey = (invoiceId: string, n: number) => `correctio
  */
 export const formatCreditNoteNumber = (year: number, sequence: number) => `AV-${formatInvoiceNumber(year, sequence)}`;
 export const CREDIT_NOTE_NUMBER_ASSIGNED = 'CreditNoteNumberAssigned';
-export const creditNoteNumberingStream = (year: number) => `credit_note_numbers-${year}`;
+export const creditNoteNumberingStream = (year: number) => streamName('credit_note_numbers', year);
 export const creditNoteKey = (invoiceId: string, rank: number) => `credit-note:${invoiceId}:${rank}`;
 
 /** A numbering series: its stream per year, its event type, its format. */

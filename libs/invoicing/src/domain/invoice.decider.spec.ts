@@ -1,3 +1,4 @@
+import { schemaVersionOf } from '#ardoise/kernel';
 import { AppError } from '#ardoise/kernel';
 import type { InvoiceEvent } from './invoice-events.js';
 import { invoiceDecider, type InvoiceCommand } from './invoice.decider.js';
@@ -50,7 +51,8 @@ describe('an invoice and its payments', () => {
   it('is cancelled by a whole credit note, and a credit note cannot exceed what remains', () => {
     const whole = given(issue, { type: 'IssueCreditNote', creditNoteId: 'a1', number: 'AV-2026-000001', amountCents: 'whole', reason: 'Erreur de saisie', issuedOn: '2026-04-05' });
     expect(statusOf(whole.state)).toBe('cancelled');
-    expect(whole.events.at(-1)).toMatchObject({ type: 'CreditNoteIssued', schemaVersion: 2, data: { number: 'AV-2026-000001', amountCents: 5000, whole: true } });
+    expect(whole.events.at(-1)).toMatchObject({ type: 'CreditNoteIssued', data: { number: 'AV-2026-000001', amountCents: 5000, whole: true } });
+    expect(schemaVersionOf('CreditNoteIssued')).toBe(2);
     const partial = { type: 'IssueCreditNote', creditNoteId: 'a2', number: 'AV-2026-000002', amountCents: 3000, reason: 'Sortie annulée', issuedOn: '2026-04-05' } as const;
     expect(codeOf(() => given(issue, partial, { ...partial, creditNoteId: 'a3' }))).toBe('INVOICE.CREDIT_TOO_LARGE');
   });

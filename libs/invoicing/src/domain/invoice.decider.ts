@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationError } fro
 import type { Decider } from '#ardoise/commands';
 import type { LocalDate } from '#ardoise/catalogue';
 import type { InvoiceEvent, InvoiceIssued, PaymentMeans } from './invoice-events.js';
+import './invoice-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
 import { evolveInvoice, initialInvoiceState, outstandingOf, type InvoiceState } from './invoice-state.js';
 import type { Cents } from './money.js';
 
@@ -65,7 +66,6 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
         return [
           {
             type: 'CreditNoteIssued',
-            schemaVersion: 2,
             data: { ...base, creditNoteId: command.creditNoteId, number: command.number, amountCents: amount, whole: amount === creditable && state.creditedCents === 0, reason: command.reason, issuedOn: command.issuedOn },
           },
         ];

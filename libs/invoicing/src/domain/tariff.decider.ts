@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { Decider, DomainEvent } from '#ardoise/commands';
 import { assertValidBrackets, type Tariff } from './tariff.js';
 
@@ -6,7 +7,7 @@ export const TARIFF_SET = 'TariffSet';
 /** A service's price grid from `effectiveFrom` on; stream `tariff-<serviceCode>`. */
 export type TariffSet = DomainEvent<typeof TARIFF_SET, Tariff>;
 
-export const tariffStream = (serviceCode: string) => `tariff-${serviceCode}`;
+export const tariffStream = (serviceCode: string) => streamName('tariff', serviceCode);
 
 export interface SetTariff {
   type: 'SetTariff';

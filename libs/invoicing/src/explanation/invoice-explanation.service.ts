@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExplainedEvent, ExplainedLine, InvoiceExplanation } from '#ardoise/contracts';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '#ardoise/event-store';
-import { NotFoundError } from '#ardoise/kernel';
+import { NotFoundError, streamName } from '#ardoise/kernel';
 import type { InvoiceLine } from '../domain/billing.js';
 import { invoiceStream, type InvoiceIssued } from '../domain/invoice-events.js';
 import { formatFrenchDate } from '../domain/money.js';
@@ -45,12 +45,12 @@ export class InvoiceExplanationService {
     const invoice = issuedEvent.data as InvoiceIssued['data'];
     const [names, quotients] = await Promise.all([
       this.names.forFamily(invoice.familyId),
-      this.read(`family-${invoice.familyId}`).then((events) => events.filter((e) => e.type === 'QuotientFamilialSet')),
+      this.read(streamName('family', invoice.familyId)).then((events) => events.filter((e) => e.type === 'QuotientFamilialSet')),
     ]);
     const tariffs = new Map<string, RecordedEvent[]>();
     const days = new Map<string, Promise<RecordedEvent[]>>();
     const dayEvents = (serviceCode: string, date: string) => {
-      const key = `service-day-${serviceCode}-${date}`;
+      const key = streamName('service_day', serviceCode, date);
       if (!days.has(key)) days.set(key, this.read(key));
       return days.get(key)!;
     };

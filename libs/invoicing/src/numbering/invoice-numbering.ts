@@ -76,7 +76,7 @@ export class InvoiceNumbering {
       try {
         await this.store.append(
           this.series.stream(year),
-          fresh.map((data) => ({ id: randomUUID(), type: this.series.eventType, data, metadata: eventMetadata(context, occurredAt) })),
+          fresh.map((data) => ({ id: randomUUID(), type: this.series.eventType, data, metadata: eventMetadata(context, occurredAt, this.series.eventType) })),
           { expectedRevision: state.revision ?? 'no_stream' },
         );
       } catch (error) {

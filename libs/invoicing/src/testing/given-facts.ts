@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '#ardoise/event-store';
-import type { QuotientFamilialSet, DirectDebitMandateSigned } from '#ardoise/families';
-import type { AbsenceJustified, AttendanceRecorded, DeadlineOverridden, ReservationCancelled, ReservationValidated } from '#ardoise/reservations';
+import { schemaVersionOf } from '#ardoise/kernel';
+import { familyStream, type QuotientFamilialSet, type DirectDebitMandateSigned } from '#ardoise/families';
+import { serviceDayStream, type AbsenceJustified, type AttendanceRecorded, type DeadlineOverridden, type ReservationCancelled, type ReservationValidated } from '#ardoise/reservations';
 
 /**
  * Facts of the families and reservations contexts, written to the real event store with
@@ -12,22 +13,22 @@ export class GivenFacts {
   constructor(private readonly store: EventStore) {}
 
   private async write(streamId: string, type: string, data: unknown): Promise<void> {
-    const metadata = { actor: { userId: 'test', role: 'system' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 };
+    const metadata = { actor: { userId: 'test', role: 'system' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: schemaVersionOf(type) };
     await this.store.append(streamId, [{ id: randomUUID(), type, data, metadata }], { expectedRevision: 'any' });
   }
 
   quotient(data: QuotientFamilialSet['data']) {
-    return this.write(`family-${data.familyId}`, 'QuotientFamilialSet', data);
+    return this.write(familyStream(data.familyId), 'QuotientFamilialSet', data);
   }
 
   mandate(data: DirectDebitMandateSigned['data']) {
-    return this.write(`family-${data.familyId}`, 'DirectDebitMandateSigned', data);
+    return this.write(familyStream(data.familyId), 'DirectDebitMandateSigned', data);
   }
 
   /** A child's day at a service, from booking to attendance. */
   day(familyId: string, childId: string, serviceCode: string, date: string) {
     const ref = { reservationId: randomUUID(), familyId, childId, serviceCode, date };
-    const stream = `service-day-${serviceCode}-${date}`;
+    const stream = serviceDayStream(serviceCode, date);
     const steps: (() => Promise<void>)[] = [];
     const api = {
       booked: () => (steps.push(() => this.write(stream, 'ReservationValidated', ref satisfies ReservationValidated['data'])), api),

@@ -1,3 +1,4 @@
+import { backoffDelay } from '#ardoise/kernel';
 import { sql, type Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { OUTBOX_TABLE } from './outbox-mailer.js';
@@ -29,9 +30,9 @@ export interface DeliveryLogger {
   error(fields: object, message: string): void;
 }
 
-/** Delay before attempt n+1 after n failed attempts: retryDelay × 2^(n−1), capped. */
+/** Delay before attempt n+1 after n failed attempts: retryDelay × 2^(n−1), capped (the kernel's backoff, exact). */
 export function retryDelay(failedAttempts: number, options: Pick<MailDeliveryOptions, 'retryDelayMs' | 'maxRetryDelayMs'>): number {
-  return Math.min(options.retryDelayMs * 2 ** Math.max(0, failedAttempts - 1), options.maxRetryDelayMs);
+  return backoffDelay(Math.max(1, failedAttempts), { initialMs: options.retryDelayMs, maxMs: options.maxRetryDelayMs, jitter: 0 });
 }
 
 /** An SMTP error as staff may read it: codes and the server's words, without any e-mail address. */

@@ -6,7 +6,8 @@ import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise
 import { AppError, RuleViolationError } from '#ardoise/kernel';
 import { ChildDirectory, childNotFound } from '../children/child-directory.js';
 import { basketDecider, pendingFor } from '../domain/basket.decider.js';
-import { basketStream, REJECTION_MESSAGES, serviceDayStream, type ReservationRef } from '../domain/reservation-events.js';
+import { basketStream, serviceDayStream, type ReservationRef } from '../domain/reservation-events.js';
+import { REJECTION_MESSAGES, rejectionMessage } from '../rejection-messages.js';
 import { bookingTerms } from '../service-day/booking-terms.js';
 import { ServiceDayWriter } from '../service-day/service-day-writer.js';
 import { RequestReservations, type BasketLineView, type SkippedDay } from './reservation-commands.js';
@@ -86,7 +87,7 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
   ): Promise<AppError | undefined> {
     const terms = bookingTerms(service, calendar, slot.date, now);
     if (terms.closed) {
-      return new RuleViolationError('RESERVATION.DAY_CLOSED', `${REJECTION_MESSAGES.DAY_CLOSED} (${terms.closed.label})`, undefined, {
+      return new RuleViolationError('RESERVATION.DAY_CLOSED', rejectionMessage('DAY_CLOSED', terms.closed), undefined, {
         date: slot.date,
         reason: terms.closed.reason,
       });

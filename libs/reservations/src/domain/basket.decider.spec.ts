@@ -31,3 +31,12 @@ describe('a family basket', () => {
     expect(() => basketDecider.decide({ type: 'AddLines', familyId: 'f1', lines: many }, basketDecider.initialState())).toThrow(RuleViolationError);
   });
 });
+
+describe('the basket’s evolve is pure', () => {
+  it('returns a new basket and leaves the one it was given as it was', () => {
+    const before = apply(basketDecider.initialState(), { type: 'AddLines', familyId: 'f1', lines: [line(1)] });
+    const after = apply(before, { type: 'RemoveLine', familyId: 'f1', reservationId: 'r1' });
+    expect([...before.pending.keys()]).toEqual(['r1']);
+    expect(after.pending.size).toBe(0);
+  });
+});

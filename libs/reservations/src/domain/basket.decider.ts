@@ -24,19 +24,21 @@ const sameSlot = (a: ReservationRef, b: ReservationRef) => a.childId === b.child
 export const basketDecider: Decider<BasketState, BasketCommand, BasketEvent> = {
   initialState: () => ({ pending: new Map() }),
 
+  /** Pure: a new basket (the one given is left as it was). */
   evolve(state, event) {
+    const pending = new Map(state.pending);
     switch (event.type) {
       case 'ReservationRequested':
-        state.pending.set(event.data.reservationId, event.data);
+        pending.set(event.data.reservationId, event.data);
         break;
       case 'BasketLineRemoved':
-        state.pending.delete(event.data.reservationId);
+        pending.delete(event.data.reservationId);
         break;
       case 'BasketValidated':
-        for (const line of event.data.lines) state.pending.delete(line.reservationId);
+        for (const line of event.data.lines) pending.delete(line.reservationId);
         break;
     }
-    return state;
+    return { pending };
   },
 
   decide(command, state) {

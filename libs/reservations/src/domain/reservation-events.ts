@@ -1,3 +1,5 @@
+import { defineEvent, streamName } from '#ardoise/kernel';
+import { reservationRejectedV1toV2 } from './reservation-rejected.v1.js';
 import type { DomainEvent } from '#ardoise/commands';
 
 /** What every fact about one reservation says: whose, which prestation, which day. */
@@ -26,10 +28,20 @@ export type BasketValidated = DomainEvent<
 >;
 export type BasketEvent = ReservationRequested | BasketLineRemoved | BasketValidated;
 
-// service-day-<code>-<date>
+// service_day-<code>-<date>
 export type ReservationValidated = DomainEvent<'ReservationValidated', ReservationRef>;
 export type ReservationWaitlisted = DomainEvent<'ReservationWaitlisted', ReservationRef & { rank: number }>;
-export type ReservationRejected = DomainEvent<'ReservationRejected', ReservationRef & { code: RejectionCode; message: string }>;
+/** Why a day takes no booking: the catalogue's reason code (or NO_RULES) and the town's own name for it. */
+export interface DayClosed {
+  reason: string;
+  name?: string;
+}
+/**
+ * A refusal, as a code and its parameters (never words: they are rendered at the edge,
+ * rejection-messages.ts). Schema version 2; version 1 also carried a French `message`.
+ */
+export type ReservationRejected = DomainEvent<'ReservationRejected', ReservationRef & { code: RejectionCode; dayClosed?: DayClosed }>;
+defineEvent('ReservationRejected', { version: 2, upcasters: { 1: reservationRejectedV1toV2 } });
 /** Received during an allocation window: a place is decided later by the allocation run. */
 export type ReservationSubmitted = DomainEvent<'ReservationSubmitted', ReservationRef & { openingId: string }>;
 export type ReservationCancelled = DomainEvent<
@@ -103,16 +115,6 @@ export const SERVICE_DAY_EVENT_TYPES: ServiceDayEvent['type'][] = [
 ];
 export const BASKET_EVENT_TYPES: BasketEvent['type'][] = ['ReservationRequested', 'BasketLineRemoved', 'BasketValidated'];
 
-export const basketStream = (familyId: string) => `basket-${familyId}`;
-export const serviceDayStream = (serviceCode: string, date: string) => `service-day-${serviceCode}-${date}`;
-export const SERVICE_DAY_PREFIX = 'service-day-';
-export const BASKET_PREFIX = 'basket-';
+export const basketStream = (familyId: string) => streamName('basket', familyId);
+export const serviceDayStream = (serviceCode: string, date: string) => streamName('service_day', serviceCode, date);
 
-/** What a parent reads for each refusal. */
-export const REJECTION_MESSAGES: Record<RejectionCode, string> = {
-  DAY_CLOSED: 'La prestation n’a pas lieu ce jour-là.',
-  DEADLINE_PASSED: 'Le délai de réservation prévu par le règlement est dépassé.',
-  ALREADY_BOOKED: 'Cet enfant a déjà une réservation pour cette prestation ce jour-là.',
-  NOT_OPEN_YET: 'Les réservations pour cette période ne sont pas encore ouvertes.',
-  ALLOCATION_PENDING: 'Le dépôt des demandes est clos ; l’attribution des places est en cours.',
-};

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, ReservationRef } from './reservation-events.js';
+import type { AttendanceStatus, DayClosed, ReservationRef } from './reservation-events.js';
 
 /** What a service day is asked to decide (see service-day.decider.ts). */
 
@@ -13,7 +13,8 @@ export interface ValidateLine {
   type: 'ValidateLine';
   line: ReservationRef;
   capacity: number | null;
-  closed: { label: string } | null;
+  /** Why the day is closed (a code, e.g. PUBLIC_HOLIDAY, and the town's name for it): recorded, never words. */
+  closed: DayClosed | null;
   /** `at` null: the prestation has no règlement (then the day is closed too). */
   deadline: { at: string | null; passed: boolean };
   /** An agent books past the deadline: who, why, and whether the late surcharge is billed (recorded). */

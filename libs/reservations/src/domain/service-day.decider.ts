@@ -1,14 +1,15 @@
 import { NotFoundError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import type { Decider } from '#ardoise/commands';
 import {
-  REJECTION_MESSAGES,
   type AttendanceStatus,
+  type DayClosed,
   type LineOutcome,
   type LiveStatus,
   type RejectionCode,
   type ReservationRef,
   type ServiceDayEvent,
 } from './reservation-events.js';
+import './reservation-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
 import type {
   Allocate,
   CancelReservation,
@@ -19,7 +20,7 @@ import type {
 } from './service-day.commands.js';
 
 /**
- * THE AGGREGATE BOUNDARY. One service day (`service-day-<code>-<date>`: the canteen of
+ * THE AGGREGATE BOUNDARY. One service day (`service_day-<code>-<date>`: the canteen of
  * Tuesday 3 March) owns everything that competes for it: its places, its waiting list and
  * the set of children holding a live reservation on it. Both invariants — "a day's
  * capacity is never exceeded" and "a child never holds two live reservations for the same
@@ -75,7 +76,7 @@ export const emptyServiceDay = (): ServiceDayState => ({
 });
 
 /**
- * A copy to decide a batch on (evolve folds in place: a day can hold thousands of entries).
+ * A private copy of a day (evolve returns one; ServiceDayWriter folds a whole batch into one).
  * Written out rather than structuredClone: it runs for every batch of an opening rush, and
  * copying the flat entries by hand is several times cheaper.
  */
@@ -153,45 +154,16 @@ function liveEntry(state: ServiceDayState, familyId: string, childId: string): R
 export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, ServiceDayEvent> = {
   initialState: emptyServiceDay,
 
+  /** Pure: the day after the event, a new state (the one given is left as it was). */
   evolve(state, event) {
-    switch (event.type) {
-      case 'ReservationValidated':
-        add(state, event.data, 'validated');
-        break;
-      case 'ReservationWaitlisted':
-        add(state, event.data, 'waitlisted');
-        break;
-      case 'ReservationSubmitted':
-        add(state, event.data, 'submitted');
-        break;
-      case 'ReservationRejected':
-        add(state, event.data, 'rejected', event.data.code);
-        break;
-      case 'ReservationPromoted':
-        setStatus(state, event.data.reservationId, 'validated');
-        break;
-      case 'ReservationCancelled':
-        setStatus(state, event.data.reservationId, 'cancelled');
-        break;
-      case 'AbsenceDeclared':
-      case 'AbsenceJustified': {
-        const entry = state.entries.get(event.data.reservationId);
-        if (entry) entry.absence = event.type === 'AbsenceDeclared' ? 'declared' : 'justified';
-        break;
-      }
-      case 'AttendanceRecorded': {
-        // Marks older than the one in force (sent late by a tablet that was offline) stay in the log but change nothing.
-        const markedAt = event.data.markedAt ?? '';
-        if (markedAt < (state.attendanceMarkedAt.get(event.data.childId) ?? '')) break;
-        state.attendance.set(event.data.childId, event.data.status);
-        state.attendanceMarkedAt.set(event.data.childId, markedAt);
-        break;
-      }
-      case 'AllocationCompleted':
-        state.allocated = true;
-        break;
-    }
-    return state;
+    return applyToDraft(cloneServiceDay(state), event);
+  },
+
+  /** Pure too, and linear: a day of thousands of events is copied once, not once per event. */
+  evolveAll(state, events) {
+    const draft = cloneServiceDay(state);
+    for (const event of events) applyToDraft(draft, event);
+    return draft;
   },
 
   decide(command, state) {
@@ -228,13 +200,62 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
   },
 };
 
+/**
+ * Folds one event INTO `state`, changing it: only on a private copy (`cloneServiceDay`) that
+ * nobody else holds: evolve's own copy, or the one ServiceDayWriter decides a batch on (one
+ * copy per batch instead of one per event, under an opening rush).
+ */
+export function applyToDraft(state: ServiceDayState, event: ServiceDayEvent): ServiceDayState {
+  switch (event.type) {
+    case 'ReservationValidated':
+      add(state, event.data, 'validated');
+      break;
+    case 'ReservationWaitlisted':
+      add(state, event.data, 'waitlisted');
+      break;
+    case 'ReservationSubmitted':
+      add(state, event.data, 'submitted');
+      break;
+    case 'ReservationRejected':
+      add(state, event.data, 'rejected', event.data.code);
+      break;
+    case 'ReservationPromoted':
+      setStatus(state, event.data.reservationId, 'validated');
+      break;
+    case 'ReservationCancelled':
+      setStatus(state, event.data.reservationId, 'cancelled');
+      break;
+    case 'AbsenceDeclared':
+    case 'AbsenceJustified': {
+      const entry = state.entries.get(event.data.reservationId);
+      if (entry) entry.absence = event.type === 'AbsenceDeclared' ? 'declared' : 'justified';
+      break;
+    }
+    case 'AttendanceRecorded': {
+      // Marks older than the one in force (sent late by a tablet that was offline) stay in the log but change nothing.
+      const markedAt = event.data.markedAt ?? '';
+      if (markedAt < (state.attendanceMarkedAt.get(event.data.childId) ?? '')) break;
+      state.attendance.set(event.data.childId, event.data.status);
+      state.attendanceMarkedAt.set(event.data.childId, markedAt);
+      break;
+    }
+    case 'AllocationCompleted':
+      state.allocated = true;
+      break;
+  }
+  return state;
+}
+
 function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDayEvent[] {
   const line = ref(command.line);
   if (state.entries.has(line.reservationId)) return []; // decided before: same answer (outcomeOf)
-  const reject = (code: RejectionCode, message = REJECTION_MESSAGES[code]): ServiceDayEvent[] => [
-    { type: 'ReservationRejected', data: { ...line, code, message } },
+  const reject = (code: RejectionCode, dayClosed?: DayClosed): ServiceDayEvent[] => [
+    { type: 'ReservationRejected', data: { ...line, code, ...(dayClosed ? { dayClosed } : {}) } },
   ];
-  if (command.closed) return reject('DAY_CLOSED', `${REJECTION_MESSAGES.DAY_CLOSED} (${command.closed.label})`);
+  if (command.closed) {
+    const { reason, name } = command.closed;
+    return reject('DAY_CLOSED', name === undefined ? { reason } : { reason, name });
+  }
   const overridden: ServiceDayEvent[] = [];
   if (command.deadline.passed) {
     if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');

@@ -14,7 +14,9 @@ export const ATTENDANCE_TABLE = 'reservation_attendance';
  */
 export const reservationsProjector: Projector = {
   name: 'reservations',
-  version: 2, // 2: folded by batch, day counters by delta (a removed line leaves the counts at once)
+  // 2: folded by batch, day counters by delta (a removed line leaves the counts at once)
+  // 3: a refusal kept as its code and why the day is closed (closed_reason, closed_name), no words
+  version: 3,
   filter: { eventTypes: [...BASKET_EVENT_TYPES, ...SERVICE_DAY_EVENT_TYPES] },
   tables: [
     {
@@ -29,7 +31,8 @@ export const reservationsProjector: Projector = {
             date            date NOT NULL,
             status          text NOT NULL,
             code            text,
-            message         text,
+            closed_reason   text,
+            closed_name     text,
             queue_revision  bigint,
             overridden      boolean NOT NULL DEFAULT false,
             override_reason text,
@@ -133,13 +136,13 @@ export const reservationsProjector: Projector = {
         }
         case 'ReservationValidated':
         case 'ReservationPromoted':
-          return setLine(event.data, at, { status: 'validated', code: null, message: null });
+          return setLine(event.data, at, { status: 'validated', code: null, closed_reason: null, closed_name: null });
         case 'ReservationWaitlisted':
           return setLine(event.data, at, { status: 'waitlisted', queue_revision: String(recorded.revision) });
         case 'ReservationSubmitted':
           return setLine(event.data, at, { status: 'submitted' });
         case 'ReservationRejected':
-          return setLine(event.data, at, { status: 'rejected', code: event.data.code, message: event.data.message });
+          return setLine(event.data, at, { status: 'rejected', code: event.data.code, closed_reason: event.data.dayClosed?.reason ?? null, closed_name: event.data.dayClosed?.name ?? null });
         case 'ReservationCancelled':
           return setLine(event.data, at, { status: 'cancelled', cancelled_by: event.data.by, cancel_reason: event.data.reason, charged: false });
         case 'DeadlineOverridden':
@@ -186,7 +189,8 @@ const LINE_DEFAULTS: Row = {
   date: null,
   status: 'requested',
   code: null,
-  message: null,
+  closed_reason: null,
+  closed_name: null,
   queue_revision: null,
   overridden: false,
   override_reason: null,

@@ -3,7 +3,9 @@ import { sql, type Kysely } from 'kysely';
 import { CatalogueReader } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
 import { ChildDirectory } from '../children/child-directory.js';
+import type { RejectionCode } from '../domain/reservation-events.js';
 import { ATTENDANCE_TABLE, RESERVATION_DAYS_TABLE, RESERVATION_LINES_TABLE } from '../projections/reservations.projector.js';
+import { rejectionMessage } from '../rejection-messages.js';
 
 /** What the town's staff read: who comes, what to cook, who is waiting, who came. */
 @Injectable()
@@ -123,7 +125,8 @@ export class StaffViewsReader {
         sql<string>`date::text`.as('day'),
         'status',
         'code',
-        'message',
+        'closed_reason',
+        'closed_name',
         'absence',
         'charged',
         'cancelled_by',
@@ -149,7 +152,7 @@ export class StaffViewsReader {
         date: r.day,
         status: r.status,
         code: r.code,
-        message: r.message,
+        message: r.code ? rejectionMessage(r.code as RejectionCode, r.closed_reason ? { reason: r.closed_reason, ...(r.closed_name ? { name: r.closed_name } : {}) } : null) : null,
         absence: r.absence,
         charged: r.charged,
         cancelledBy: r.cancelled_by,

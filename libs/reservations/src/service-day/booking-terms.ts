@@ -19,7 +19,8 @@ export interface BookingTerms {
   serviceCode: string;
   date: LocalDate;
   capacity: number | null;
-  closed: { reason: string; label: string } | null;
+  /** Why the day takes no booking (a code, the town's name for it) and the words for parents. */
+  closed: { reason: string; name?: string; label: string } | null;
   /** `at` is null when the prestation has no règlement yet (then `passed`). */
   booking: { at: string | null; passed: boolean };
   cancellation: { at: string | null; passed: boolean };
@@ -69,7 +70,7 @@ function dayTerms(service: ServiceConfig, calendar: TownCalendar, date: LocalDat
   const known = byDate.get(date);
   if (known) return known;
   const status = dayStatus(calendar, service, date);
-  const closed = !status.open ? { reason: status.reason, label: status.label } : service.booking ? null : { ...NO_RULES };
+  const closed = !status.open ? { reason: status.reason, ...(status.name === undefined ? {} : { name: status.name }), label: status.label } : service.booking ? null : { ...NO_RULES };
   const terms: DayTerms = {
     closed,
     booking: service.booking ? deadlineFor(service.booking, date, calendar, service) : null,

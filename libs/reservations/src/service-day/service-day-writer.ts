@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CLOCK, eventMetadata, FollowedStreams, type Clock, type FollowedState, type RequestContext, type StreamFold } from '#ardoise/commands';
 import { EVENT_STORE, WrongExpectedVersionError, type EventData, type EventStore } from '#ardoise/event-store';
 import type { ServiceDayEvent } from '../domain/reservation-events.js';
-import { cloneServiceDay, serviceDayDecider, type ServiceDayCommand, type ServiceDayState } from '../domain/service-day.decider.js';
+import { applyToDraft, cloneServiceDay, serviceDayDecider, type ServiceDayCommand, type ServiceDayState } from '../domain/service-day.decider.js';
 
 interface Pending {
   command: ServiceDayCommand;
@@ -90,10 +90,10 @@ export class ServiceDayWriter {
       for (const pending of batch) {
         try {
           const events = serviceDayDecider.decide(pending.command, state);
-          events.forEach((event) => serviceDayDecider.evolve(state, event));
+          for (const event of events) applyToDraft(state, event); // `state` is this batch's own copy
           outcomes.push({ ok: true, events });
           for (const event of events) {
-            toAppend.push({ id: randomUUID(), type: event.type, data: event.data, metadata: eventMetadata(pending.context, occurredAt) });
+            toAppend.push({ id: randomUUID(), type: event.type, data: event.data, metadata: eventMetadata(pending.context, occurredAt, event.type) });
           }
         } catch (error) {
           outcomes.push({ ok: false, error });

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import type { ServiceView } from '#ardoise/contracts';
+import type { CatalogueDatabase } from '../../projections/catalogue-database.js';
 import { SERVICES_TABLE } from '../../projections/services.projector.js';
 import { DATABASE } from '#ardoise/database';
 import { ListServices } from './list-services.query.js';
@@ -10,7 +11,7 @@ import { CatalogueReader } from '../../catalogue-reader.js';
 @QueryHandler(ListServices)
 export class ListServicesHandler implements IQueryHandler<ListServices> {
   constructor(
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<CatalogueDatabase>,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
   ) {}
 

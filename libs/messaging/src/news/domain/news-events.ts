@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 
 export const NEWS_PUBLISHED = 'NewsPublished';
@@ -34,4 +35,4 @@ export type NewsWithdrawn = DomainEvent<typeof NEWS_WITHDRAWN, { newsId: string;
 
 export type NewsEvent = NewsPublished | NewsWithdrawn;
 
-export const newsStream = (newsId: string) => `news-${newsId}`;
+export const newsStream = (newsId: string) => streamName('news', newsId);

@@ -1,3 +1,4 @@
+import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { SealedText } from '../../privacy/family-personal-data.js';
 
@@ -57,4 +58,4 @@ export type RequestEvent = RequestOpened | RequestMessagePosted | RequestAttachm
 
 export const REQUEST_EVENT_TYPES = [REQUEST_OPENED, REQUEST_MESSAGE_POSTED, REQUEST_ATTACHMENT_ADDED, REQUEST_CLOSED, REQUEST_REOPENED];
 
-export const requestStream = (requestId: string) => `request-${requestId}`;
+export const requestStream = (requestId: string) => streamName('request', requestId);
