@@ -96,3 +96,5 @@ export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
 
 export const INVOICE_CATEGORY = 'invoice-';
 export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
+/** One monthly billing run's completion, for the audit trail. */
+export const billingRunStream = (runId: string) => `billing_run-${runId}`;
