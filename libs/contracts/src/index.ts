@@ -7,3 +7,4 @@ export * from './families.js';
 export * from './reservations.js';
 export * from './invoicing.js';
 export * from './town.js';
+export * from './audit.js';

@@ -1,5 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import { attendanceFr } from './attendance.fr';
+import { auditFr } from './audit.fr';
 import { dayFr } from './day.fr';
 import { familiesFr } from './families.fr';
 import { shellFr } from './shell.fr';
@@ -24,6 +25,7 @@ export const backOfficeFr = {
   families: familiesFr,
   day: dayFr,
   attendance: attendanceFr,
+  audit: auditFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;
