@@ -20,7 +20,7 @@ export const auditFr = {
     newestFirst: 'Plus récents d’abord',
     oldestFirst: 'Plus anciens d’abord',
     apply: 'Filtrer',
-    clear: 'Effacer les filtres',
+    clear: 'Réinitialiser les filtres',
     listLabel: 'Événements du journal',
     loaded: (n: number, more: boolean) => `${n.toLocaleString('fr-FR')} événement(s) chargé(s)${more ? ', la suite se charge en faisant défiler' : ', fin du journal'}.`,
     loading: 'Chargement…',
