@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import { AggregateRepository, runInContext, systemContext } from '#ardoise/commands';
@@ -130,6 +134,16 @@ describe('rebuild and verify the read models', () => {
     // The key is the instance's, published apart; one changed byte breaks the signature.
     expect((await bodyOf(await auditor.get('/audit/report-key'))).keyFingerprint).toBe(signed.signature.keyFingerprint);
     expect(verifySignedReport({ ...signed, report: { ...signed.report, verification: { ...signed.report.verification, verdict: 'broken' } } })).toBe(false);
+    // Outside Ardoise: the whole log exported, checked with the report by the standalone script.
+    const folder = mkdtempSync(join(tmpdir(), 'ardoise-audit-'));
+    writeFileSync(join(folder, 'log.ndjson'), await (await auditor.get('/audit/export')).text());
+    writeFileSync(join(folder, 'report.json'), JSON.stringify(signed));
+    const checked = spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' });
+    expect(checked.stdout).toContain('signature valid');
+    expect({ status: checked.status, out: checked.stdout.split('\n').at(-2) }).toEqual({ status: 0, out: '✓ everything checks' });
+    writeFileSync(join(folder, 'report.json'), JSON.stringify({ ...signed, report: { ...signed.report, issuedTo: 'someone-else' } }));
+    expect(spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' }).status).toBe(1);
+    rmSync(folder, { recursive: true, force: true });
     // A rebuild has no verification report.
     const rebuild = (jobs as unknown as Json[]).find((j) => j.kind === 'rebuild')!;
     expect((await bodyOf(await auditor.get(`/audit/jobs/${rebuild.id}/report`))).code).toBe('AUDIT.NOT_A_VERIFICATION');

@@ -103,7 +103,14 @@ describe('an auditor replays the log in the back office', () => {
       // The chain verification, to « intacte », with its signed report.
       await menu.getByRole('link', { name: 'Vérification' }).click();
       await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
-      await page.getByTestId('verdict').filter({ hasText: '✓ Chaîne intacte' }).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('verdict')
+        .filter({ hasText: '✓ Chaîne intacte' })
+        .waitFor({ timeout: 90_000 })
+        .catch(async (error: Error) => {
+          await saveScreenshot(page, 'audit-verification-failed');
+          throw new Error(`${error.message}\npage says: ${await page.locator('.bo-content').innerText()}`);
+        });
       const report = await page.getByTestId('report-link').getAttribute('href');
       const signed = await auditorApi.json<{ report: { verification: { verdict: string } }; signature: { algorithm: string } }>('GET', report!.replace(/^\/api\/v1/, ''));
       expect(signed).toMatchObject({ report: { verification: { verdict: 'intact' } }, signature: { algorithm: 'Ed25519' } });
@@ -206,7 +213,7 @@ describe('the event browser over a large log', () => {
       await page.waitForLoadState('networkidle');
       const loaded = Number(await page.getByTestId('log-status').getAttribute('data-loaded'));
       expect(pages.every((url) => Number(url.searchParams.get('limit')) <= 300)).toBe(true);
-      expect(pages.slice(1).every((url) => url.searchParams.get('after'))).toBe(true);
+      expect(pages.slice(1).filter((url) => !url.searchParams.get('after')).map(String)).toEqual([]);
       expect(loaded).toBeGreaterThan(400);
       expect(loaded).toBeLessThan(LOG_SIZE / 10);
       // Rows are drawn for what is on screen only.

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { NotFoundError, ValidationError } from '#ardoise/kernel';
-import { Roles } from '#ardoise/identity';
+import { ChangesNoData, Roles } from '#ardoise/identity';
 import { ProjectionRunner } from '#ardoise/projections';
 import { ChainVerifier } from '../chain/chain-verifier.js';
 import { AuditAnchors } from '../chain/audit-anchors.js';
@@ -53,6 +53,7 @@ export class AuditJobsController {
    */
   @Post('verifications')
   @Roles('auditor', 'admin')
+  @ChangesNoData()
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'La tâche est lancée : suivez-la sur /audit/jobs/{id}' })
   @ApiOperation({ summary: 'Vérifier les modèles de lecture (reconstruits à part et comparés) ou la chaîne d’empreintes des événements' })
