@@ -63,9 +63,9 @@ describe('an auditor replays the log in the back office', () => {
       await page.getByRole('textbox', { name: /^Mentionne/ }).fill(`${lea},${day}`);
       await page.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL(/mentionne=/);
-      const validated = page.getByRole('button', { name: new RegExp(`^ReservationValidated, flux service.day-CANTINE-${day}`) });
+      const validated = page.getByRole('button', { name: new RegExp(`ReservationValidated\\s*service.day-CANTINE-${day}`) });
       await validated.waitFor();
-      await page.getByRole('button', { name: /^ReservationRequested, flux basket-/ }).waitFor();
+      await page.getByRole('button', { name: /ReservationRequested\s*basket-/ }).waitFor();
       await validated.click();
       const detail = page.getByTestId('event-detail');
       await detail.getByRole('heading', { name: 'Événement ReservationValidated' }).waitFor();

@@ -30,7 +30,6 @@ export interface PageRequest {
 
 const DEFAULT_LIMIT = 50;
 const DEFAULT_SCAN_BUDGET = 20_000;
-const BROWSE_SETTLE_MS = 250;
 
 /** Whether some criteria are checked here rather than by the store. */
 const hasLocalCriteria = (c: EventCriteria) => c.actorId !== undefined || c.onBehalfOfFamilyId !== undefined || c.correlationId !== undefined || !!c.mentions?.length ||
@@ -50,10 +49,10 @@ export class EventBrowser {
   async pageAll(request: PageRequest): Promise<EventPage> {
     const criteria = request.criteria ?? {};
     const fromPosition = request.after === undefined ? undefined : this.store.positions.decode(request.after);
-    // Read no more than the page needs; wait little for transactions in flight (a browser shows a consistent prefix, refreshed on demand).
+    // Read no more than the page needs (the store's own wait for transactions in flight stays: the newest events must show).
     const limit = request.limit ?? DEFAULT_LIMIT;
     const maxCount = hasLocalCriteria(criteria) ? Math.max(request.scanBudget ?? DEFAULT_SCAN_BUDGET, limit) : limit;
-    const source = this.store.readAll({ fromPosition, direction: request.direction, filter: storeFilter(criteria), maxCount, settleMs: BROWSE_SETTLE_MS });
+    const source = this.store.readAll({ fromPosition, direction: request.direction, filter: storeFilter(criteria), maxCount });
     return this.collect(source, request, (last) => this.store.positions.encode(last.position));
   }
 

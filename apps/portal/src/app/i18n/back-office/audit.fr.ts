@@ -30,7 +30,6 @@ export const auditFr = {
     correlationOf: (id: string) => `Événements de la corrélation ${id}`,
     backToLog: 'Revenir à tout le journal',
     columns: { recordedAt: 'Enregistré le', type: 'Type', stream: 'Flux', actor: 'Auteur' },
-    rowLabel: (type: string, stream: string, when: string) => `${type}, flux ${stream}, ${when}`,
     exportHeading: 'Exporter (NDJSON)',
     exportFiltered: 'Télécharger les événements filtrés (catégorie, type, période)',
     exportStream: (stream: string) => `Télécharger le flux ${stream}`,

@@ -85,10 +85,6 @@ export class EventBrowserPageComponent {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { evenement: id }, queryParamsHandling: 'merge' });
   }
 
-  protected rowLabel(e: AuditedEventView): string {
-    return this.t.audit.events.rowLabel(e.type, e.streamId, instant(e.recordedAt));
-  }
-
   protected exportUrl(): string {
     return this.api.exportUrl(this.applied(), this.streamId() ?? undefined);
   }
