@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { currentContext } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
+import { ReadsFrom } from '#ardoise/projections';
 import type { AuditedEvent } from '../audited-event.js';
 import { EventBrowser, type EventPage } from './event-browser.js';
 import { EventLookup, type CausationChain } from './event-lookup.js';
@@ -10,6 +11,8 @@ import { BrowseEventsRequest, criteriaOf } from './browse-events.request.js';
 /** The event log, read-only, for the town's auditors and administrators. */
 @ApiTags('audit')
 @Roles('auditor', 'admin')
+// Reads the event log itself (or its own jobs): never waits for a read model.
+@ReadsFrom()
 @Controller('audit')
 export class BrowseEventsController {
   constructor(

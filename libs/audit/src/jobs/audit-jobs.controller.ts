@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { NotFoundError, ValidationError } from '#ardoise/kernel';
 import { ChangesNoData, Roles } from '#ardoise/identity';
-import { ProjectionRunner } from '#ardoise/projections';
+import { ProjectionRunner, ReadsFrom } from '#ardoise/projections';
 import { ChainVerifier } from '../chain/chain-verifier.js';
 import { AuditAnchors } from '../chain/audit-anchors.js';
 import type { Anchor } from '../chain/anchor-hash.js';
@@ -17,6 +17,8 @@ import { StartRebuildRequest, StartVerificationRequest } from './start-job.reque
 /** Rebuilds and verifications, run in the background with their progress polled here. */
 @ApiTags('audit')
 @Roles('auditor', 'admin')
+// Reads the event log itself (or its own jobs): never waits for a read model.
+@ReadsFrom()
 @Controller('audit')
 export class AuditJobsController {
   constructor(
