@@ -89,7 +89,13 @@ describe('an auditor replays the log in the back office', () => {
       await page.getByRole('textbox', { name: /^Flux/ }).fill(`family-${familyId}`);
       await page.getByLabel('Instant', { exact: true }).fill(await localInput(page, past));
       await page.getByRole('button', { name: 'Afficher' }).click();
-      await page.getByTestId('state-aggregate').filter({ hasText: `Famille — family-${familyId}` }).waitFor();
+      await page
+        .getByTestId('state-aggregate')
+        .filter({ hasText: `Famille — family-${familyId}` })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}\nat ${page.url()} the page says: ${await page.locator('.bo-content').innerText()}`);
+        });
       await page.getByTestId('state-at').waitFor();
       await page.getByLabel(/^Comparer avec/).fill(await localInput(page, new Date(Date.now() + 60_000).toISOString()));
       await page.getByRole('button', { name: 'Afficher' }).click();
@@ -218,10 +224,9 @@ describe('the event browser over a large log', () => {
       await page.waitForLoadState('networkidle');
       const loaded = Number(await page.getByTestId('log-status').getAttribute('data-loaded'));
       expect(pages.every((url) => Number(url.searchParams.get('limit')) <= 300)).toBe(true);
-      // Only the first page is asked without a cursor (at most twice: see the report on this branch).
-      const firstPages = pages.filter((url) => !url.searchParams.get('after'));
-      expect(firstPages.length).toBeLessThanOrEqual(2);
-      expect(new Set(firstPages.map((url) => url.search)).size).toBe(1);
+      // Only the first page is asked without a cursor (the audit home's latest events, limit 20, may still be on their way).
+      const firstPages = pages.filter((url) => !url.searchParams.get('after') && url.searchParams.get('limit') === '100');
+      expect(firstPages).toHaveLength(1);
       expect(pages.filter((url) => url.searchParams.get('after')).length).toBeGreaterThanOrEqual(2);
       expect(loaded).toBeGreaterThan(400);
       expect(loaded).toBeLessThan(LOG_SIZE / 10);
