@@ -75,13 +75,22 @@ const CLOSED_TO_AUDITORS: Record<string, string> = {
   'GET /api/v1/requests/{id}/attachments/{attachmentId}': 'a family’s files (certificates, proofs): the family and agents only, decided by messaging',
 };
 
+/**
+ * Writes open to auditors, each with its reason: the same kind of decision as above. A
+ * verification reads the log and the read models and changes neither (its only row is its own job's).
+ */
+const OPEN_TO_AUDITORS: Record<string, string> = {
+  'POST /api/v1/audit/verifications': 'verifying the chain or the read models is the auditor’s own work and changes no data',
+};
+
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000').replace(/^\/api\/v1/, '');
 
 describe('the auditor reads everything and writes nothing', () => {
   it('every write endpoint of the app, except public and self-service ones, answers 403 to the auditor', async () => {
     const routes = await openApiRoutes();
     const open = openToEveryoneRoutes();
-    const writes = routes.filter((r) => r.method !== 'GET' && !open.has(`${r.method} ${r.path}`));
+    expect(Object.keys(OPEN_TO_AUDITORS).filter((k) => !routes.some((r) => `${r.method} ${r.path}` === k))).toEqual([]);
+    const writes = routes.filter((r) => r.method !== 'GET' && !open.has(`${r.method} ${r.path}`) && !OPEN_TO_AUDITORS[`${r.method} ${r.path}`]);
     // The enumeration itself must see the app's writes (else this test would prove nothing).
     expect(writes).toEqual(expect.arrayContaining([{ method: 'POST', path: '/api/v1/audit/rebuilds' }, { method: 'POST', path: '/api/v1/staff-accounts' }]));
     expect(open.has('POST /api/v1/auth/login')).toBe(true);
@@ -172,6 +181,34 @@ describe('browsing the event log', () => {
     const backwards = await bodyOf(await auditor.get(`/audit/streams/${stream}/events?direction=backwards&limit=1`));
     expect(backwards.events[0].revision).toBe(forwards.events.length - 1);
     expect((await auditor.get('/audit/streams/service-NOPE/events')).status).toBe(404);
+  });
+
+  it('opens one event by its id, and the chain of what its request produced, causes before reactions', async () => {
+    const auditor = await signIn('auditor');
+    const [defined] = (await bodyOf(await auditor.get('/audit/events?type=ServiceDefined&limit=1'))).events;
+    expect(await bodyOf(await auditor.get(`/audit/events/${defined.id}`))).toEqual(defined);
+    const chain = await bodyOf(await auditor.get(`/audit/events/${defined.id}/causation`));
+    expect(chain.correlationId).toBe(defined.metadata.correlationId);
+    expect(chain.events.map((e: { id: string }) => e.id)).toContain(defined.id);
+    const byFilter = await bodyOf(await auditor.get(`/audit/events?correlationId=${defined.metadata.correlationId}&limit=500`));
+    // Every event of the correlation is in the chain, in the log's order (reactions of other correlations may follow them).
+    const inCorrelation = chain.events.filter((e: { metadata: { correlationId: string } }) => e.metadata.correlationId === defined.metadata.correlationId);
+    expect(inCorrelation.map((e: { id: string }) => e.id)).toEqual(byFilter.events.map((e: { id: string }) => e.id));
+    for (const event of chain.events) expect(event.depth === 0 ? event.causedBy : chain.events.find((c: { id: string }) => c.id === event.causedBy)?.id).toBe(event.causedBy);
+    const missing = await auditor.get('/audit/events/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect((await bodyOf(missing)).code).toBe('AUDIT.EVENT_NOT_FOUND');
+    expect((await auditor.get('/audit/events/not-an-id/causation')).status).toBe(404);
+  });
+
+  it('narrows the log to the streams whose id starts with a text, and to events whose data mention given values', async () => {
+    const auditor = await signIn('auditor');
+    const [service] = (await bodyOf(await auditor.get('/audit/events?type=ServiceDefined&limit=1'))).events;
+    const code = (service.data as { code: string }).code;
+    const mentioned = await bodyOf(await auditor.get(`/audit/events?mentions=${code}&stream=${service.streamId}&limit=500`));
+    expect(mentioned.events.length).toBeGreaterThan(0);
+    expect(mentioned.events.every((e: { streamId: string }) => e.streamId === service.streamId)).toBe(true);
+    expect((await bodyOf(await auditor.get(`/audit/events?mentions=${code},NO-SUCH-VALUE-42&limit=500`))).events).toEqual([]);
   });
 
   it('refuses bad filters with a 400 naming the field', async () => {

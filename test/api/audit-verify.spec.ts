@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import { AggregateRepository, runInContext, systemContext } from '#ardoise/commands';
-import { AuditAnchors } from '#ardoise/audit';
+import { AuditAnchors, verifySignedReport, type SignedReport, type VerificationReport } from '#ardoise/audit';
 import { DefineService } from '#ardoise/catalogue';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
@@ -113,11 +117,38 @@ describe('rebuild and verify the read models', () => {
     expect(job.result.projections[0].tables[0].samples).toBeUndefined();
   }, 200_000);
 
-  it('rebuild and verify are admin-only; the auditor can follow their jobs', async () => {
+  it('rebuild is admin-only; the auditor runs a verification, follows every job and downloads a signed report', async () => {
     const auditor = await signIn(app, 'auditor');
-    expect((await auditor.post('/audit/verifications', { kind: 'chain' })).status).toBe(403);
+    expect((await auditor.post('/audit/rebuilds', { projection: 'catalogue-services' })).status).toBe(403);
+    const verification = await runJob(auditor, '/audit/verifications', { kind: 'chain' });
+    expect(verification).toMatchObject({ kind: 'verify-chain', status: 'succeeded', result: { ok: true } });
     const jobs = await bodyOf(await auditor.get('/audit/jobs'));
-    expect((jobs as unknown as Json[]).map((j) => j.kind)).toEqual(expect.arrayContaining(['rebuild', 'verify-read-models']));
+    expect((jobs as unknown as Json[]).map((j) => j.kind)).toEqual(expect.arrayContaining(['rebuild', 'verify-read-models', 'verify-chain']));
+
+    const download = await auditor.get(`/audit/jobs/${verification.id}/report`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="ardoise-verification-chaine-\d{4}-\d{2}-\d{2}\.json"$/);
+    const signed = (await download.json()) as SignedReport<VerificationReport>;
+    expect(signed.report.verification).toMatchObject({ jobId: verification.id, kind: 'chain', verdict: 'intact' });
+    // The report lists the log's anchors as they are (none yet here: the interval is the default).
+    const anchors = (await bodyOf(await auditor.get('/audit/anchors'))).anchors as Json[];
+    expect(signed.report.anchors.list.map((a) => a.hash)).toEqual(anchors.map((a) => a.hash));
+    expect(verifySignedReport(signed)).toBe(true);
+    // The key is the instance's, published apart; one changed byte breaks the signature.
+    expect((await bodyOf(await auditor.get('/audit/report-key'))).keyFingerprint).toBe(signed.signature.keyFingerprint);
+    expect(verifySignedReport({ ...signed, report: { ...signed.report, verification: { ...signed.report.verification, verdict: 'broken' } } })).toBe(false);
+    // Outside Ardoise: the whole log exported, checked with the report by the standalone script.
+    const folder = mkdtempSync(join(tmpdir(), 'ardoise-audit-'));
+    writeFileSync(join(folder, 'log.ndjson'), await (await auditor.get('/audit/export')).text());
+    writeFileSync(join(folder, 'report.json'), JSON.stringify(signed));
+    const checked = spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' });
+    expect(checked.stdout).toContain('signature valid');
+    expect({ status: checked.status, out: checked.stdout.split('\n').at(-2) }).toEqual({ status: 0, out: '✓ everything checks' });
+    writeFileSync(join(folder, 'report.json'), JSON.stringify({ ...signed, report: { ...signed.report, issuedTo: 'someone-else' } }));
+    expect(spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' }).status).toBe(1);
+    rmSync(folder, { recursive: true, force: true });
+    // A rebuild has no verification report.
+    const rebuild = (jobs as unknown as Json[]).find((j) => j.kind === 'rebuild')!;
+    expect((await bodyOf(await auditor.get(`/audit/jobs/${rebuild.id}/report`))).code).toBe('AUDIT.NOT_A_VERIFICATION');
     const admin = await signIn(app, 'admin');
     expect((await bodyOf(await admin.post('/audit/rebuilds', { projection: 'nope' }))).code).toBe('AUDIT.UNKNOWN_PROJECTION');
     expect((await admin.post('/audit/verifications', { kind: 'everything' })).status).toBe(400);

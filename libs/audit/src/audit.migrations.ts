@@ -6,6 +6,8 @@ import type { Migrations } from '#ardoise/database';
  *   Written once, never rebuilt: it is evidence about the log, not a read model.
  * - `audit_jobs`: rebuilds and verifications started through the API, with their progress
  *   (any API process can answer a poll) and their result.
+ * - `audit_report_keys`: the instance's Ed25519 key that signs verification reports
+ *   (report/report-signer.ts). Never rebuilt; losing it only means new reports carry a new key.
  */
 export const auditMigrations: Migrations = {
   'audit/0001-anchors-and-jobs': {
@@ -39,6 +41,20 @@ export const auditMigrations: Migrations = {
     async down(db) {
       await db.schema.dropTable('audit_jobs').execute();
       await db.schema.dropTable('audit_anchors').execute();
+    },
+  },
+  'audit/0002-report-signing-key': {
+    async up(db) {
+      await db.schema
+        .createTable('audit_report_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('private_key', 'text', (c) => c.notNull())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('audit_report_keys').execute();
     },
   },
 };

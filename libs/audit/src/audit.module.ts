@@ -6,6 +6,7 @@ import type { Projector } from '#ardoise/projections';
 import { AppConfig, DATABASE, EVENT_STORE, LOGGER } from '#ardoise/runtime';
 import { EVENT_REVEALER, storedDataRevealer, type EventRevealer } from './event-revealer.js';
 import { EventBrowser } from './browse/event-browser.js';
+import { EventLookup } from './browse/event-lookup.js';
 import { BrowseEventsController } from './browse/browse-events.controller.js';
 import { AuditedAggregates, type AuditedAggregate } from './state/audited-aggregates.js';
 import { StateAsOf } from './state/state-as-of.js';
@@ -15,6 +16,8 @@ import { AnchorSchedule } from './chain/anchor-schedule.js';
 import { ChainVerifier } from './chain/chain-verifier.js';
 import { ReadModelVerifier } from './read-models/read-model-verifier.js';
 import { AuditJobs } from './jobs/audit-jobs.js';
+import { ReportSigner } from './report/report-signer.js';
+import { VerificationReports } from './report/verification-report.js';
 import { AuditJobsController } from './jobs/audit-jobs.controller.js';
 import { ExportEventsController } from './export/export-events.controller.js';
 
@@ -57,6 +60,11 @@ export class AuditModule {
           useFactory: (store: EventStore, revealer: EventRevealer) => new EventBrowser(store, revealer),
         },
         {
+          provide: EventLookup,
+          inject: [EVENT_STORE, DATABASE, EVENT_REVEALER],
+          useFactory: (store: EventStore, db: Kysely<any>, revealer: EventRevealer) => new EventLookup(store, db, revealer),
+        },
+        {
           provide: StateAsOf,
           inject: [EVENT_STORE, AuditedAggregates, EVENT_REVEALER],
           useFactory: (store: EventStore, aggregates: AuditedAggregates, revealer: EventRevealer) => new StateAsOf(store, aggregates, revealer),
@@ -76,6 +84,12 @@ export class AuditModule {
           provide: AuditJobs,
           inject: [DATABASE, LOGGER],
           useFactory: (db: Kysely<any>, logger: Logger) => new AuditJobs(db, logger.child({ component: 'audit' })),
+        },
+        { provide: ReportSigner, inject: [DATABASE], useFactory: (db: Kysely<any>) => new ReportSigner(db) },
+        {
+          provide: VerificationReports,
+          inject: [AuditJobs, AuditAnchors, ReportSigner],
+          useFactory: (jobs: AuditJobs, anchors: AuditAnchors, signer: ReportSigner) => new VerificationReports(jobs, anchors, signer),
         },
         AnchorSchedule,
         AuditJobsShutdown,

@@ -9,3 +9,4 @@ export * from './invoicing.js';
 export * from './town.js';
 export * from './admin.js';
 export * from './finance-reports.js';
+export * from './audit.js';

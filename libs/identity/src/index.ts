@@ -19,3 +19,4 @@ export * from './sessions/signed-in.js';
 export * from './staff/create-staff-account.service.js';
 export * from './staff/demo-staff.js';
 export * from './tokens/one-time-token-store.js';
+export * from './accounts/audited-account.js';

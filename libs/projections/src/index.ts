@@ -21,3 +21,4 @@ export { inBatches } from './batches.js';
 export { applyEvents, foldEach } from './apply-batch.js';
 export { RowSet, insertRows, type Row, type RowSetSpec } from './row-set.js';
 export { projectionsBehind, waitForProjections } from './position-wait.js';
+export * from './reads-from.js';

@@ -6,6 +6,8 @@ import { launchBrowser } from './browser.js';
 export interface PortalWorld {
   readonly api: RunningApi;
   readonly browser: Browser;
+  /** The fresh database's URL (a test may seed it directly). */
+  readonly databaseUrl: string;
 }
 
 /**
@@ -34,6 +36,10 @@ export function aPortalOnAFreshDatabase(env?: Record<string, string>, options: P
     get api() {
       if (!api) throw new Error('the API is not started yet (use it inside a test)');
       return api;
+    },
+    get databaseUrl() {
+      if (!database) throw new Error('the database is not created yet (use it inside a test)');
+      return database.url;
     },
     get browser() {
       if (!browser) throw new Error('the browser is not launched yet (use it inside a test)');

@@ -1,9 +1,9 @@
-import { Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, switchMap, tap, type Observable } from 'rxjs';
 import { peekContext } from '#ardoise/commands';
-import { ProjectionRunner, ReadModelsBehindError } from '#ardoise/projections';
+import { ProjectionRunner, READS_FROM_KEY, ReadModelsBehindError, ReadsFrom } from '#ardoise/projections';
 import { AppConfig } from '#ardoise/runtime';
 
 /** Response header of a command: the store position of the last event it appended. */
@@ -11,14 +11,9 @@ export const POSITION_HEADER = 'Ardoise-Position';
 /** Request header of a query: answer only from read models that have passed this position. */
 export const MIN_POSITION_HEADER = 'Ardoise-Min-Position';
 
-const READS_FROM = 'ardoise:reads-from';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Names the projections a query reads (on a controller or a handler), so that a query sent
- * with `Ardoise-Min-Position` waits for those only. Without it, it waits for all of them.
- */
-export const ReadsFrom = (...projections: string[]) => SetMetadata(READS_FROM, projections);
+export { ReadsFrom };
 
 /**
  * Read-your-writes at the HTTP edge (see docs/projections.md):
@@ -49,7 +44,9 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     }
     const wanted = request.header(MIN_POSITION_HEADER);
     if (request.method !== 'GET' || !wanted) return next.handle();
-    const projections = this.reflector.getAllAndOverride<string[] | undefined>(READS_FROM, [context.getHandler(), context.getClass()]);
+    const projections = this.reflector.getAllAndOverride<string[] | undefined>(READS_FROM_KEY, [context.getHandler(), context.getClass()]);
+    // A query of the event log itself (@ReadsFrom() with no name) waits for no read model.
+    if (projections && projections.length === 0) return next.handle();
     return from(this.waitFor(wanted.trim(), projections, response)).pipe(switchMap(() => next.handle()));
   }
 

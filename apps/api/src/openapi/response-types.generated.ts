@@ -106,6 +106,45 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "admin"
    ]
   },
+  "AuditJobsController_report": {
+   "operationId": "AuditJobsController_report",
+   "schema": {},
+   "public": false,
+   "roles": [
+    "auditor",
+    "admin"
+   ]
+  },
+  "AuditJobsController_reportKey": {
+   "operationId": "AuditJobsController_reportKey",
+   "schema": {
+    "type": "object",
+    "properties": {
+     "algorithm": {
+      "type": "string",
+      "enum": [
+       "Ed25519"
+      ]
+     },
+     "publicKey": {
+      "type": "string"
+     },
+     "keyFingerprint": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "algorithm",
+     "publicKey",
+     "keyFingerprint"
+    ]
+   },
+   "public": false,
+   "roles": [
+    "auditor",
+    "admin"
+   ]
+  },
   "AuditJobsController_verify": {
    "operationId": "AuditJobsController_verify",
    "schema": {
@@ -113,6 +152,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
    },
    "public": false,
    "roles": [
+    "auditor",
     "admin"
    ]
   },
@@ -354,6 +394,28 @@ export const RESPONSE_TYPES: ResponseTypes = {
    "operationId": "BrowseEventsController_all",
    "schema": {
     "$ref": "#/components/schemas/EventPage"
+   },
+   "public": false,
+   "roles": [
+    "auditor",
+    "admin"
+   ]
+  },
+  "BrowseEventsController_causation": {
+   "operationId": "BrowseEventsController_causation",
+   "schema": {
+    "$ref": "#/components/schemas/CausationChain"
+   },
+   "public": false,
+   "roles": [
+    "auditor",
+    "admin"
+   ]
+  },
+  "BrowseEventsController_one": {
+   "operationId": "BrowseEventsController_one",
+   "schema": {
+    "$ref": "#/components/schemas/AuditedEvent"
    },
    "public": false,
    "roles": [
@@ -4137,6 +4199,92 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "errors",
     "startedAt",
     "finishedAt"
+   ]
+  },
+  "CausationChain": {
+   "type": "object",
+   "properties": {
+    "correlationId": {
+     "type": "string"
+    },
+    "events": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/ChainedAuditedEvent"
+     },
+     "description": "The request's events and the reactions they triggered, in the log's global order."
+    },
+    "truncated": {
+     "type": "boolean",
+     "description": "True when the chain had more events than shown."
+    }
+   },
+   "required": [
+    "correlationId",
+    "events",
+    "truncated"
+   ]
+  },
+  "ChainedAuditedEvent": {
+   "type": "object",
+   "properties": {
+    "causedBy": {
+     "type": "string",
+     "nullable": true,
+     "description": "The event of the chain that caused this one (a reaction), or null when the request itself did."
+    },
+    "depth": {
+     "type": "number",
+     "description": "0 for what the request produced, 1 for a reaction to it, …"
+    },
+    "position": {
+     "type": "string",
+     "description": "Encoded global position (opaque; usable as a paging cursor)."
+    },
+    "streamId": {
+     "type": "string"
+    },
+    "category": {
+     "type": "string",
+     "description": "Stream category: the part of the stream id before the first '-'."
+    },
+    "revision": {
+     "type": "number"
+    },
+    "id": {
+     "type": "string"
+    },
+    "type": {
+     "type": "string"
+    },
+    "data": {},
+    "metadata": {
+     "$ref": "#/components/schemas/EventMetadata"
+    },
+    "recordedAt": {
+     "type": "string"
+    },
+    "hash": {
+     "type": "string"
+    },
+    "previousHash": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "causedBy",
+    "depth",
+    "position",
+    "streamId",
+    "category",
+    "revision",
+    "id",
+    "type",
+    "data",
+    "metadata",
+    "recordedAt",
+    "hash",
+    "previousHash"
    ]
   },
   "ChildFoundView": {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EventCriteria } from './event-criteria.js';
 
 /** `a,b` or repeated `?x=a&x=b` → ['a', 'b']. */
@@ -31,6 +31,14 @@ export class BrowseEventsRequest {
   @IsOptional() @IsString() @MaxLength(256)
   correlationId?: string;
 
+  @ApiPropertyOptional({ description: 'Flux dont l’identifiant commence par ce texte (un identifiant complet : ce seul flux)', example: 'basket-' })
+  @IsOptional() @IsString() @MaxLength(512)
+  stream?: string;
+
+  @ApiPropertyOptional({ description: 'Valeurs que les données de l’événement doivent toutes mentionner (identifiant d’enfant, date…), séparées par des virgules' })
+  @IsOptional() @Transform(toList) @IsString({ each: true }) @MaxLength(256, { each: true }) @ArrayMaxSize(5, { message: '5 valeurs au plus.' })
+  mentions?: string[];
+
   @ApiPropertyOptional({ description: 'Enregistrés depuis cet instant (inclus), ISO 8601 — l’heure du journal', example: '2026-09-01T00:00:00Z' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
   from?: Date;
@@ -59,6 +67,8 @@ export function criteriaOf(request: BrowseEventsRequest): EventCriteria {
     actorId: request.actor,
     onBehalfOfFamilyId: request.onBehalfOf,
     correlationId: request.correlationId,
+    streamPrefix: request.stream,
+    mentions: request.mentions,
     from: request.from,
     to: request.to,
   };

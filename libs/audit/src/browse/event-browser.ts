@@ -31,6 +31,11 @@ export interface PageRequest {
 const DEFAULT_LIMIT = 50;
 const DEFAULT_SCAN_BUDGET = 20_000;
 
+/** Whether some criteria are checked here rather than by the store. */
+const hasLocalCriteria = (c: EventCriteria) => c.actorId !== undefined || c.onBehalfOfFamilyId !== undefined || c.correlationId !== undefined || !!c.mentions?.length ||
+  // The store filters by the stream prefix only: categories are checked here then.
+  (!!c.streamPrefix && !!c.categories?.length);
+
 /**
  * Pages through the log for auditors, with any adapter: the store filters by category and
  * type; actor, correlation id and dates are checked here, within a scan budget per page.
@@ -44,7 +49,10 @@ export class EventBrowser {
   async pageAll(request: PageRequest): Promise<EventPage> {
     const criteria = request.criteria ?? {};
     const fromPosition = request.after === undefined ? undefined : this.store.positions.decode(request.after);
-    const source = this.store.readAll({ fromPosition, direction: request.direction, filter: storeFilter(criteria) });
+    // Read no more than the page needs (the store's own wait for transactions in flight stays: the newest events must show).
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const maxCount = hasLocalCriteria(criteria) ? Math.max(request.scanBudget ?? DEFAULT_SCAN_BUDGET, limit) : limit;
+    const source = this.store.readAll({ fromPosition, direction: request.direction, filter: storeFilter(criteria), maxCount });
     return this.collect(source, request, (last) => this.store.positions.encode(last.position));
   }
 

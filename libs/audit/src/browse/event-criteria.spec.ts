@@ -50,6 +50,17 @@ describe('what an auditor filters the log by', () => {
     expect(storeFilter({ actorId: 'x' })).toBeUndefined();
   });
 
+  it('finds the events of one reservation by the values their data mention (a child, a day), and a stream by the start of its id', () => {
+    const booked = event({ streamId: 'basket-42', data: { childId: 'child-clara-0001', date: '2026-09-14', lines: [{ serviceCode: 'CANTINE' }] } });
+    expect(matchesCriteria(booked, { mentions: ['child-clara-0001', '2026-09-14'] })).toBe(true);
+    expect(matchesCriteria(booked, { mentions: ['CANTINE'] })).toBe(true);
+    expect(matchesCriteria(booked, { mentions: ['child-clara-0001', '2026-09-15'] })).toBe(false);
+    expect(matchesCriteria(booked, { mentions: ['2026'] })).toBe(false); // short values match whole values only
+    expect(matchesCriteria(booked, { streamPrefix: 'basket-4' })).toBe(true);
+    expect(matchesCriteria(booked, { streamPrefix: 'basket-5' })).toBe(false);
+    expect(storeFilter({ streamPrefix: 'basket-42', categories: ['basket'] })).toEqual({ streamPrefixes: ['basket-42'] });
+  });
+
   it('a period is the time the store recorded the event, not the time the writer claims', () => {
     const claimedEarlier = event({ metadata: { ...event().metadata, occurredAt: '2020-01-01T00:00:00.000Z' } });
     expect(matchesCriteria(claimedEarlier, { from: new Date('2026-09-10T00:00:00Z') })).toBe(true);

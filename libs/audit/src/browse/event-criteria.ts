@@ -11,6 +11,13 @@ export interface EventCriteria {
   /** The family staff acted for (`metadata.actor.onBehalfOfFamilyId`). */
   onBehalfOfFamilyId?: string;
   correlationId?: string;
+  /** Streams whose id starts with this text (a whole stream id names one stream). */
+  streamPrefix?: string;
+  /**
+   * Values the event's data must all mention (as a whole string value, or as part of one
+   * when longer than 7 characters), e.g. a child's id and a day: the events of one reservation.
+   */
+  mentions?: string[];
   /** Inclusive lower bound on the time the store recorded the event (`recordedAt`). */
   from?: Date;
   /** Exclusive upper bound on the time the store recorded the event. */
@@ -20,7 +27,9 @@ export interface EventCriteria {
 /** The part of the criteria the store can filter by itself (stream prefix, type, period by its index on recorded time). */
 export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
   const filter: EventFilter = {};
-  if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map(categoryPrefix);
+  // One list of prefixes for the store: a stream prefix narrows it more than categories (checked again below).
+  if (criteria.streamPrefix) filter.streamPrefixes = [criteria.streamPrefix];
+  else if (criteria.categories?.length) filter.streamPrefixes = criteria.categories.map(categoryPrefix);
   if (criteria.eventTypes?.length) filter.eventTypes = [...criteria.eventTypes];
   if (criteria.from) filter.recordedFrom = criteria.from;
   if (criteria.to) filter.recordedBefore = criteria.to;
@@ -30,7 +39,9 @@ export function storeFilter(criteria: EventCriteria): EventFilter | undefined {
 /** Whether an event meets every criterion (the store's filter included, to be adapter-proof). */
 export function matchesCriteria(event: RecordedEvent, criteria: EventCriteria): boolean {
   if (criteria.categories?.length && !criteria.categories.includes(streamCategory(event.streamId))) return false;
+  if (criteria.streamPrefix && !event.streamId.startsWith(criteria.streamPrefix)) return false;
   if (criteria.eventTypes?.length && !criteria.eventTypes.includes(event.type)) return false;
+  if (criteria.mentions?.length && !criteria.mentions.every((value) => mentions(event.data, value))) return false;
   const metadata = event.metadata ?? ({} as RecordedEvent['metadata']);
   if (criteria.actorId !== undefined && metadata.actor?.userId !== criteria.actorId) return false;
   if (criteria.onBehalfOfFamilyId !== undefined && metadata.actor?.onBehalfOfFamilyId !== criteria.onBehalfOfFamilyId) return false;
@@ -42,4 +53,12 @@ export function matchesCriteria(event: RecordedEvent, criteria: EventCriteria): 
     if (criteria.to && recordedAt >= criteria.to.getTime()) return false;
   }
   return true;
+}
+
+/** Whether a string value of `data` (at any depth) is `value`, or contains it when `value` is long enough not to match by chance. */
+function mentions(data: unknown, value: string): boolean {
+  if (typeof data === 'string') return data === value || (value.length >= 8 && data.includes(value));
+  if (Array.isArray(data)) return data.some((item) => mentions(item, value));
+  if (data && typeof data === 'object') return Object.values(data).some((item) => mentions(item, value));
+  return false;
 }

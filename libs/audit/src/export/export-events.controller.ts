@@ -3,11 +3,14 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { Roles } from '#ardoise/identity';
+import { ReadsFrom } from '#ardoise/projections';
 import { assertExportable, exportFileName, exportNdjson } from './ndjson-export.js';
 import { ExportEventsRequest, exportRequestOf } from './export-events.request.js';
 
 @ApiTags('audit')
 @Roles('auditor', 'admin')
+// Reads the event log itself (or its own jobs): never waits for a read model.
+@ReadsFrom()
 @Controller('audit/export')
 export class ExportEventsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

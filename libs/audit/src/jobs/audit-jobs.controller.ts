@@ -1,19 +1,24 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { currentContext } from '#ardoise/commands';
+import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { NotFoundError, ValidationError } from '#ardoise/kernel';
-import { Roles } from '#ardoise/identity';
-import { ProjectionRunner } from '#ardoise/projections';
+import { ChangesNoData, Roles } from '#ardoise/identity';
+import { ProjectionRunner, ReadsFrom } from '#ardoise/projections';
 import { ChainVerifier } from '../chain/chain-verifier.js';
 import { AuditAnchors } from '../chain/audit-anchors.js';
 import type { Anchor } from '../chain/anchor-hash.js';
 import { ReadModelVerifier } from '../read-models/read-model-verifier.js';
+import { ReportSigner } from '../report/report-signer.js';
+import { VerificationReports } from '../report/verification-report.js';
 import { AuditJobs, type AuditJob } from './audit-jobs.js';
 import { StartRebuildRequest, StartVerificationRequest } from './start-job.requests.js';
 
 /** Rebuilds and verifications, run in the background with their progress polled here. */
 @ApiTags('audit')
 @Roles('auditor', 'admin')
+// Reads the event log itself (or its own jobs): never waits for a read model.
+@ReadsFrom()
 @Controller('audit')
 export class AuditJobsController {
   constructor(
@@ -22,6 +27,9 @@ export class AuditJobsController {
     @Inject(ReadModelVerifier) private readonly readModels: ReadModelVerifier,
     @Inject(ChainVerifier) private readonly chains: ChainVerifier,
     @Inject(AuditAnchors) private readonly anchors: AuditAnchors,
+    @Inject(VerificationReports) private readonly reports: VerificationReports,
+    @Inject(ReportSigner) private readonly signer: ReportSigner,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('rebuilds')
@@ -41,8 +49,13 @@ export class AuditJobsController {
     });
   }
 
+  /**
+   * Open to auditors: a verification reads the log and the read models and changes neither
+   * (its only write is its own job row). Rebuilds stay with administrators.
+   */
   @Post('verifications')
-  @Roles('admin')
+  @Roles('auditor', 'admin')
+  @ChangesNoData()
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'La tâche est lancée : suivez-la sur /audit/jobs/{id}' })
   @ApiOperation({ summary: 'Vérifier les modèles de lecture (reconstruits à part et comparés) ou la chaîne d’empreintes des événements' })
@@ -67,6 +80,23 @@ export class AuditJobsController {
   @ApiOperation({ summary: "L'avancement et le résultat d'une reconstruction ou d'une vérification" })
   get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) })) id: string): Promise<AuditJob> {
     return this.jobs.get(id);
+  }
+
+  @Get('jobs/:id/report')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "Le rapport daté et signé (Ed25519, JSON canonique RFC 8785) d'une vérification terminée, avec les empreintes des ancres" })
+  async report(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) })) id: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+    const now = this.clock.now();
+    const signed = await this.reports.of(id, currentContext().actor.userId, now);
+    const kind = signed.report.verification.kind === 'chain' ? 'chaine' : 'modeles-de-lecture';
+    response.setHeader('Content-Disposition', `attachment; filename="ardoise-verification-${kind}-${now.toISOString().slice(0, 10)}.json"`);
+    return signed;
+  }
+
+  @Get('report-key')
+  @ApiOperation({ summary: 'La clé publique (Ed25519) qui signe les rapports de vérification de cette instance' })
+  reportKey(): Promise<{ algorithm: 'Ed25519'; publicKey: string; keyFingerprint: string }> {
+    return this.signer.publicKey();
   }
 
   @Get('anchors')

@@ -3,11 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '#ardoise/commands';
 import { CLOCK, currentContext } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
+import { ReadsFrom } from '#ardoise/projections';
 import { StateAsOf, type StateAt, type StateDiff } from './state-as-of.js';
 import { assertOneMode, StateAsOfRequest } from './state-as-of.request.js';
 
 @ApiTags('audit')
 @Roles('auditor', 'admin')
+// Reads the event log itself (or its own jobs): never waits for a read model.
+@ReadsFrom()
 @Controller('audit/streams')
 export class StateAsOfController {
   constructor(

@@ -16,3 +16,12 @@ export const Roles = (...roles: Exclude<Role, 'anonymous' | 'system'>[]) => SetM
  * signed-in role, auditors included, who otherwise write nothing.
  */
 export const SelfService = () => SetMetadata(SELF_SERVICE_KEY, true);
+
+export const CHANGES_NO_DATA_KEY = 'ardoise:changes-no-data';
+
+/**
+ * A POST that reads and changes no data (it only records its own job, e.g. a verification
+ * of the log): auditors, who otherwise write nothing, may call it if their role is listed
+ * in @Roles. Each use is a decision about the auditor's role (test/api/audit-access.spec.ts).
+ */
+export const ChangesNoData = () => SetMetadata(CHANGES_NO_DATA_KEY, true);

@@ -6,7 +6,7 @@ import { ForbiddenError, UnauthenticatedError } from '#ardoise/kernel';
 import { currentContext, type Role } from '#ardoise/commands';
 import { SessionStore, type Session } from '../sessions/session-store.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../sessions/session-cookies.js';
-import { PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './access.decorators.js';
+import { CHANGES_NO_DATA_KEY, PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './access.decorators.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -42,7 +42,7 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const selfService = this.reflector.getAllAndOverride<boolean>(SELF_SERVICE_KEY, targets);
     if (roles && !roles.includes(role) && !selfService) throw forbidden();
-    if (unsafe && role === 'auditor' && !selfService) throw forbidden();
+    if (unsafe && role === 'auditor' && !selfService && !this.reflector.getAllAndOverride<boolean>(CHANGES_NO_DATA_KEY, targets)) throw forbidden();
     return true;
   }
 

@@ -9,6 +9,7 @@ import { AppError, ConflictError, NotFoundError, RuleViolationError, sleep } fro
 import { AppConfig, LOGGER } from '#ardoise/runtime';
 import { draftInvoice, monthBounds } from '../domain/billing.js';
 import { monthlyInvoiceKey } from '../domain/invoice-number.js';
+import { billingRunStream } from '../domain/invoice-events.js';
 import { TariffsService } from '../tariffs/tariffs.service.js';
 import { BillingInputsCatchUp } from './billing-inputs-catch-up.js';
 import { BillingInputsReader } from './billing-inputs.reader.js';
@@ -172,7 +173,7 @@ export class BillingRunService {
         await save();
       }
       await save({ status: 'completed', finished_at: this.clock.now() });
-      await this.repository.record(`billing_run-${runId}`, [{ type: 'BillingRunCompleted', data: { runId, period, ...counts, failed: counts.failed } }], context);
+      await this.repository.record(billingRunStream(runId), [{ type: 'BillingRunCompleted', data: { runId, period, ...counts, failed: counts.failed } }], context);
       this.logger.info({ runId, period, ...counts, ms: Date.now() - started }, 'billing run completed');
     } catch (error) {
       errors.push({ familyId: null, code: error instanceof AppError ? error.code : 'BILLING.RUN_FAILED', message: error instanceof AppError ? error.title : 'La facturation s’est interrompue.' });

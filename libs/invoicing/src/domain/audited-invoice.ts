@@ -40,3 +40,26 @@ export const auditedInvoiceDecider = {
   evolve: (state: AuditedInvoiceState, event: InvoiceEvent) => toPlain(evolveInvoice(fromPlain(state), event)),
 };
 export const auditedTariffDecider = { initialState: tariffDecider.initialState, evolve: tariffDecider.evolve };
+
+/** A gapless numbering series of one year (`invoice_numbers-…`, `credit_note_numbers-…`): how many numbers, the first and the last. */
+export interface AuditedNumberingState {
+  assigned: number;
+  first: { sequence: number; number: string; key: string } | null;
+  last: { sequence: number; number: string; key: string } | null;
+}
+export const auditedNumberingDecider = {
+  initialState: (): AuditedNumberingState => ({ assigned: 0, first: null, last: null }),
+  evolve(state: AuditedNumberingState, event: { type: string; data: unknown }): AuditedNumberingState {
+    const { sequence, number, key } = event.data as { sequence: number; number: string; key: string };
+    const taken = { sequence, number, key };
+    return { assigned: state.assigned + 1, first: state.first ?? taken, last: taken };
+  },
+};
+
+/** A monthly billing run (`billing_run-…`): what its completion recorded. */
+export const auditedBillingRunDecider = {
+  initialState: (): { completed: boolean; facts: Record<string, unknown>[] } => ({ completed: false, facts: [] }),
+  evolve(state: { completed: boolean; facts: Record<string, unknown>[] }, event: { type: string; data: unknown }) {
+    return { completed: state.completed || event.type === 'BillingRunCompleted', facts: [...state.facts, { type: event.type, ...(event.data as object) }] };
+  },
+};

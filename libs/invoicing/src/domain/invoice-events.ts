@@ -100,3 +100,5 @@ export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
 ];
 
 export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);
+/** One monthly billing run's completion, for the audit trail. */
+export const billingRunStream = (runId: string) => streamName('billing_run', runId);

@@ -57,7 +57,11 @@ export const BACK_OFFICE_AREAS: readonly BackOfficeArea[] = [
     key: 'audit',
     path: '/audit',
     ...AREA_ACCESS.audit,
-    entries: [],
+    entries: [
+      { path: '/audit/evenements', label: (t) => t.audit.events.navLabel, hint: (t) => t.audit.events.navHint },
+      { path: '/audit/etat', label: (t) => t.audit.state.navLabel, hint: (t) => t.audit.state.navHint },
+      { path: '/audit/verification', label: (t) => t.audit.verification.navLabel, hint: (t) => t.audit.verification.navHint },
+    ],
   },
   {
     key: 'admin',

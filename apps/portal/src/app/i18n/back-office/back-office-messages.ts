@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import { adminFr } from './admin.fr';
 import { attendanceFr } from './attendance.fr';
+import { auditFr } from './audit.fr';
 import { dayFr } from './day.fr';
 import { familiesFr } from './families.fr';
 import { shellFr } from './shell.fr';
@@ -38,6 +39,7 @@ export const backOfficeFr = {
   financeDashboard: financeDashboardFr,
   billing: billingFr,
   reconciliation: reconciliationFr,
+  audit: auditFr,
 };
 
 export type BackOfficeMessages = typeof backOfficeFr;
