@@ -11,6 +11,8 @@ export interface StreamFold<TState> {
 export interface FollowedState<TState> {
   state: TState;
   revision: bigint | undefined;
+  /** Idempotency-Keys found in the stream's events (the command pipeline's replay check). */
+  appliedKeys?: ReadonlySet<string>;
 }
 
 interface Flight<TState> {
@@ -98,10 +100,14 @@ export class FollowedStreams<TState> {
       const fresh = entry.revision === undefined ? events : events.filter((e) => e.revision > entry.revision!);
       const expected = entry.revision === undefined ? 0n : entry.revision + 1n;
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
+      let keys: Set<string> | undefined;
       for (const event of fresh) {
         entry.state = this.fold.evolve(entry.state, { type: event.type, data: event.data });
         entry.revision = event.revision;
+        const key = event.metadata.idempotencyKey;
+        if (key && !entry.appliedKeys?.has(key)) (keys ??= new Set(entry.appliedKeys)).add(key);
       }
+      if (keys) entry.appliedKeys = keys; // a new set: the one handed out before stays as it was
       this.keep(streamId, entry);
       return entry;
     }

@@ -1,4 +1,6 @@
 export * from './aggregate-repository.js';
+export * from './state-sources.js';
+export * from './group-commit.js';
 export * from './clock.js';
 export * from './decider.js';
 export * from './event-metadata.js';
