@@ -1,5 +1,5 @@
 import { auditMigrations } from '#ardoise/audit';
-import { idempotencyMigrations } from '#ardoise/commands';
+import { commandsMigrations } from '#ardoise/commands';
 import type { Migrations } from '#ardoise/database';
 import { familiesMigrations } from '#ardoise/families';
 import { identityMigrations } from '#ardoise/identity';
@@ -8,4 +8,4 @@ import { messagingMigrations } from '#ardoise/messaging';
 import { projectionMigrations } from '#ardoise/projections';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [commandsMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations];

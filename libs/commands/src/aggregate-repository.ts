@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { StreamFold } from './followed-streams.js';
 import { eventMetadata } from './event-metadata.js';
+import type { StagedAppend } from './event-outbox.js';
 import type { RequestContext } from './request-context.js';
 import { loadAggregate, readWholeStream, type DecisionBasis, type LoadedAggregate, type StateSource } from './state-sources.js';
 
@@ -101,6 +102,29 @@ export class AggregateRepository {
     if (!outcome!.ok) throw outcome!.error;
     const { ok: _, ...result } = outcome!;
     return result;
+  }
+
+  /**
+   * Decides a command without appending (load → replay check → decide → metadata), for the
+   * event outbox: the caller stages the result in its own transaction (EventOutbox). Nothing
+   * to stage when the request's Idempotency-Key is already in the stream.
+   */
+  async prepare<TState, TCommand, TEvent extends DomainEvent>(
+    streamId: string,
+    decider: Decider<TState, TCommand, TEvent>,
+    command: TCommand,
+    context: RequestContext,
+  ): Promise<StagedAppend> {
+    const loaded = await this.load(streamId, decider);
+    const key = context.idempotencyKey;
+    const replayed = key !== undefined && loaded.events.some((e) => e.metadata.idempotencyKey === key);
+    const events = replayed ? [] : decider.decide(command, loaded.state);
+    return this.prepareFacts(streamId, events, context);
+  }
+
+  /** Facts no invariant can refuse (like `record`), for the event outbox. */
+  prepareFacts(streamId: string, events: DomainEvent[], context: RequestContext): StagedAppend {
+    return { id: randomUUID(), streamId, events: this.toEventData(events, context, this.clock.now()) };
   }
 
   /**

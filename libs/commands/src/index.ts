@@ -6,5 +6,7 @@ export * from './decider.js';
 export * from './event-metadata.js';
 export * from './request-context.js';
 export * from './idempotency-store.js';
+export * from './event-outbox.js';
+export * from './migrations.js';
 export * from './followed-streams.js';
 export * from './appended-position.js';
