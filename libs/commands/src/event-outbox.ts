@@ -48,10 +48,11 @@ export class EventOutbox {
 
   /** In the caller's transaction. */
   async stage(trx: Kysely<any>, appends: StagedAppend[]): Promise<void> {
-    if (appends.length === 0) return;
+    const some = appends.filter((a) => a.events.length > 0);
+    if (some.length === 0) return;
     await trx
       .insertInto('event_outbox')
-      .values(appends.map((a) => ({ id: a.id, stream_id: a.streamId, events: JSON.stringify(a.events) })))
+      .values(some.map((a) => ({ id: a.id, stream_id: a.streamId, events: JSON.stringify(a.events) })))
       .execute();
   }
 
@@ -59,6 +60,7 @@ export class EventOutbox {
   async flush(appends: StagedAppend[]): Promise<{ pending: number }> {
     let pending = 0;
     for (const append of appends) {
+      if (append.events.length === 0) continue;
       try {
         await this.appendAndClear(append);
       } catch {

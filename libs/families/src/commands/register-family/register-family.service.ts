@@ -103,10 +103,9 @@ export class RegisterFamilyService {
     }
 
     const accountId = registration.login ? randomUUID() : undefined;
-    if (accountId && context.actor.role === 'anonymous') {
-      // The parent who creates the account is the author of its first facts.
-      context.actor = { userId: accountId, role: 'parent', familyId };
-    }
+    // The parent who creates the account is the author of its first facts.
+    const author: RequestContext =
+      accountId && context.actor.role === 'anonymous' ? { ...context, actor: { userId: accountId, role: 'parent', familyId } } : context;
     const command = { type: 'CreateFamily' as const, familyId, identity: sealedIdentity, via: registration.via, loginAccountId: accountId ?? null, guardians, children };
     if (!registration.login && !registration.activationToken) {
       // Nothing but events to write: the pipeline alone.
@@ -114,7 +113,7 @@ export class RegisterFamilyService {
       return { familyId };
     }
     // Decided before the transaction opens (reading the stream takes a connection of its own).
-    const staged: StagedAppend[] = [await this.repository.prepare(familyStream(familyId), familyDecider, command, context)];
+    const staged: StagedAppend[] = [await this.repository.prepare(familyStream(familyId), familyDecider, command, author)];
     const account = await this.db.transaction().execute(async (trx) => {
       if (registration.activationToken) await this.tokens.consume('activation', registration.activationToken, trx);
       let created: Account | undefined;
@@ -131,11 +130,12 @@ export class RegisterFamilyService {
           },
           trx,
         );
-        staged.push(this.accountCreated(created, context));
+        staged.push(this.accountCreated(created, author));
       }
       await this.outbox.stage(trx, staged);
       return created;
     });
+    context.actor = author.actor;
     await this.outbox.flush(staged);
     return { familyId, account };
   }
