@@ -1,5 +1,5 @@
 import { auditMigrations } from '#ardoise/audit';
-import { idempotencyMigrations } from '#ardoise/commands';
+import { commandsMigrations } from '#ardoise/commands';
 import type { Migrations } from '#ardoise/database';
 import { familiesMigrations } from '#ardoise/families';
 import { identityMigrations } from '#ardoise/identity';
@@ -10,4 +10,4 @@ import { jobRunsMigrations } from '#ardoise/runtime';
 import { healthMigrations } from './health/health.migrations.js';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [idempotencyMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, healthMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [commandsMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, healthMigrations];

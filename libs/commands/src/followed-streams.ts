@@ -6,6 +6,7 @@ import { foldEvents, type DomainEvent } from './decider.js';
 export interface StreamFold<TState> {
   initialState: () => TState;
   evolve: (state: TState, event: DomainEvent) => TState;
+  /** Optional: a run of events at once (see `Decider.evolveAll`). */
   evolveAll?: (state: TState, events: readonly DomainEvent[]) => TState;
 }
 
@@ -13,6 +14,8 @@ export interface StreamFold<TState> {
 export interface FollowedState<TState> {
   state: TState;
   revision: bigint | undefined;
+  /** Idempotency-Keys found in the stream's events (the command pipeline's replay check). */
+  appliedKeys?: ReadonlySet<string>;
 }
 
 interface Flight<TState> {
@@ -30,9 +33,8 @@ interface Flight<TState> {
  * the caller's own request arrived, and miss a change committed just before it). Under an
  * opening rush, sixty requests wanting the same calendar cost one or two reads, not sixty.
  *
- * Folds are pure (decider.ts): the state handed out is never changed afterwards, a catch-up
- * replaces it (a run of events through `evolveAll` when the fold has one). Events are folded
- * at their current schema version (upcast). New events are applied only when they
+ * A fold that mutates its state in place is allowed: the state handed out is the live one,
+ * so such callers copy it before deciding on it. New events are applied only when they
  * follow the known revision exactly, so two reads of the same stream never fold an event
  * twice (which would, e.g., move a child to the end of a waiting list).
  */
@@ -101,10 +103,15 @@ export class FollowedStreams<TState> {
       const fresh = entry.revision === undefined ? events : events.filter((e) => e.revision > entry.revision!);
       const expected = entry.revision === undefined ? 0n : entry.revision + 1n;
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
-      if (fresh.length > 0) {
-        entry.state = foldEvents(this.fold, entry.state, fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })));
-        entry.revision = fresh[fresh.length - 1]!.revision;
+      let keys: Set<string> | undefined;
+      // Old events reach the fold at their current schema version; a run is folded at once (one copy).
+      if (fresh.length > 0) entry.state = foldEvents(this.fold, entry.state, fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })));
+      for (const event of fresh) {
+        entry.revision = event.revision;
+        const key = event.metadata.idempotencyKey;
+        if (key && !entry.appliedKeys?.has(key)) (keys ??= new Set(entry.appliedKeys)).add(key);
       }
+      if (keys) entry.appliedKeys = keys; // a new set: the one handed out before stays as it was
       this.keep(streamId, entry);
       return entry;
     }

@@ -2,7 +2,6 @@ export * from './databases.js';
 export * from './embedded-postgres.js';
 export * from './migrations.js';
 export * from './tokens.js';
-export * from './transactional-append-gate.js';
 export * from './connection-errors.js';
 export * from './pool.js';
 export * from './database-availability.js';

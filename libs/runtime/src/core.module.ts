@@ -1,8 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AggregateRepository, IdempotencyStore, type Clock } from '#ardoise/commands';
-import { TransactionalAppendGate } from '#ardoise/database';
+import { AggregateRepository, EventOutbox, IdempotencyStore, type Clock } from '#ardoise/commands';
 import { AppConfig } from './app-config.js';
+import { EventOutboxRelay } from './event-outbox-relay.js';
 import type { Infrastructure } from './infrastructure.js';
 import { Town } from './town/town.js';
 import { CLOCK, DATABASE, EVENT_STORE, INFRASTRUCTURE, LOGGER } from './tokens.js';
@@ -24,9 +24,10 @@ export class CoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: AggregateRepository, useFactory: () => new AggregateRepository(infrastructure.store, clock) },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(infrastructure.db) },
-        { provide: TransactionalAppendGate, useValue: TransactionalAppendGate.forPool(infrastructure.config.DATABASE_POOL_SIZE) },
+        { provide: EventOutbox, useFactory: () => new EventOutbox(infrastructure.db, infrastructure.store) },
+        EventOutboxRelay,
       ],
-      exports: [AppConfig, Town, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore, TransactionalAppendGate],
+      exports: [AppConfig, Town, INFRASTRUCTURE, EVENT_STORE, DATABASE, LOGGER, CLOCK, AggregateRepository, IdempotencyStore, EventOutbox],
     };
   }
 }

@@ -18,6 +18,8 @@ export interface Account {
 }
 
 export interface NewAccount {
+  /** Chosen by the caller when its events name the login before the row exists (default: a new one). */
+  id?: string;
   email: string;
   password: string;
   role: AccountRole;
@@ -44,7 +46,7 @@ export class AccountStore {
   constructor(private readonly db: Kysely<any>) {}
 
   async create(account: NewAccount, db: Kysely<any> = this.db): Promise<Account> {
-    const id = randomUUID();
+    const id = account.id ?? randomUUID();
     const passwordHash = await hashPassword(account.password);
     try {
       await db

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { AggregateRepository, currentContext } from '#ardoise/commands';
-import { DATABASE, TransactionalAppendGate } from '#ardoise/database';
+import { AggregateRepository, currentContext, EventOutbox, type StagedAppend } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
 import { AccountStore } from '../accounts/account-store.js';
 import { accountStream, type AccountCreated } from '../accounts/identity-events.js';
 import { assertNewPassword } from '../passwords/assert-new-password.js';
@@ -22,14 +22,15 @@ export class CreateStaffAccountService {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(DATABASE) private readonly db: Kysely<any>,
-    @Inject(TransactionalAppendGate) private readonly gate: TransactionalAppendGate,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
   async create(request: NewStaffAccount): Promise<{ accountId: string }> {
     assertNewPassword(request.password, request.passwordConfirmation);
-    // The fact is appended while the account's row is not yet committed: a failed append
-    // leaves no login behind, and a committed login always has its AccountCreated event.
-    const account = await this.gate.run(() => this.db.transaction().execute(async (trx) => {
+    // The login and its AccountCreated fact in one transaction: the fact is staged in the
+    // outbox and appended after the commit (EventOutbox, decision 0012).
+    let staged: StagedAppend[] = [];
+    const account = await this.db.transaction().execute(async (trx) => {
       const created = await this.accounts.create(
         { email: request.email, password: request.password, role: request.role, displayName: request.displayName },
         trx,
@@ -38,9 +39,11 @@ export class CreateStaffAccountService {
         type: 'AccountCreated',
         data: { accountId: created.id, role: created.role, familyId: null, guardianId: null },
       };
-      await this.repository.record(accountStream(created.id), [event], currentContext());
+      staged = [this.repository.prepareFacts(accountStream(created.id), [event], currentContext())];
+      await this.outbox.stage(trx, staged);
       return created;
-    }));
+    });
+    await this.outbox.flush(staged);
     return { accountId: account.id };
   }
 }

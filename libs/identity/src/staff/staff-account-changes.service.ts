@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { AggregateRepository, currentContext, type DomainEvent } from '#ardoise/commands';
-import { DATABASE, TransactionalAppendGate } from '#ardoise/database';
+import { AggregateRepository, currentContext, EventOutbox, type DomainEvent, type StagedAppend } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
 import { ConflictError, NotFoundError, RuleViolationError } from '#ardoise/kernel';
 import { AccountStore, type Account } from '../accounts/account-store.js';
 import { accountStream, type AccountDisabled, type AccountEnabled, type PasswordChanged, type StaffRoleChanged } from '../accounts/identity-events.js';
@@ -12,7 +12,8 @@ import type { StaffRole } from './create-staff-account.request.js';
 
 /**
  * An admin changes a staff login: role, disabled/enabled, a new password. Each change and
- * its event are written in one transaction. Changes that could leave the town without an
+ * its event are written in one transaction (the event staged in the event outbox, appended
+ * after the commit: decision 0012). Changes that could leave the town without an
  * active admin take one transaction-scoped advisory lock first, so that two admins demoting
  * each other at the same moment (from two API processes) cannot both succeed.
  */
@@ -24,7 +25,7 @@ export class StaffAccountChangesService {
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(DATABASE) private readonly db: Kysely<any>,
-    @Inject(TransactionalAppendGate) private readonly gate: TransactionalAppendGate,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
   async changeRole(accountId: string, role: StaffRole): Promise<void> {
@@ -74,17 +75,20 @@ export class StaffAccountChangesService {
 
   /** Runs `decide` on the locked staff account; records its events; true when something changed. */
   private async change(accountId: string, decide: (account: Account, trx: Transaction<any>) => Promise<DomainEvent[]>): Promise<boolean> {
-    return this.gate.run(() =>
-      this.db.transaction().execute(async (trx) => {
-        // Every admin-changing transaction queues here first, then reads the rows fresh.
-        await sql`SELECT pg_advisory_xact_lock(hashtext('ardoise:staff-admins'))`.execute(trx);
-        const account = await this.accounts.findById(accountId, trx);
-        if (!account || account.role === 'parent') throw new NotFoundError('STAFF.NOT_FOUND', 'Compte du personnel introuvable.');
-        const events = await decide(account, trx);
-        if (events.length > 0) await this.repository.record(accountStream(accountId), events, currentContext());
-        return events.length > 0;
-      }),
-    );
+    let staged: StagedAppend[] = [];
+    const changed = await this.db.transaction().execute(async (trx) => {
+      // Every admin-changing transaction queues here first, then reads the rows fresh.
+      await sql`SELECT pg_advisory_xact_lock(hashtext('ardoise:staff-admins'))`.execute(trx);
+      const account = await this.accounts.findById(accountId, trx);
+      if (!account || account.role === 'parent') throw new NotFoundError('STAFF.NOT_FOUND', 'Compte du personnel introuvable.');
+      const events = await decide(account, trx);
+      if (events.length === 0) return false;
+      staged = [this.repository.prepareFacts(accountStream(accountId), events, currentContext())];
+      await this.outbox.stage(trx, staged);
+      return true;
+    });
+    if (staged.length > 0) await this.outbox.flush(staged);
+    return changed;
   }
 
   private async keepOneAdmin(account: Account, trx: Transaction<any>): Promise<void> {

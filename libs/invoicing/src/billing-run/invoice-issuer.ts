@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
-import { CLOCK } from '#ardoise/commands';
-import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '#ardoise/event-store';
+import { AggregateRepository, type RequestContext } from '#ardoise/commands';
+import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import type { LocalDate } from '#ardoise/catalogue';
 import type { InvoiceDraft } from '../domain/billing.js';
 import { uuidFromName } from '../domain/deterministic-id.js';
 import { invoiceStream, type InvoiceIssued } from '../domain/invoice-events.js';
+import { invoiceDecider } from '../domain/invoice.decider.js';
+import { initialInvoiceState } from '../domain/invoice-state.js';
 import { InvoiceNumbering, type Assignment } from '../numbering/invoice-numbering.js';
 
 export interface DraftToIssue {
@@ -19,15 +20,16 @@ export type IssueOutcome = { key: string; invoiceId: string; outcome: 'issued' |
 
 /**
  * Turns drafts into `InvoiceIssued` events: skips what is already issued, takes numbers by
- * batch (reusing a number already assigned to the key, e.g. after a crash), then writes each
- * invoice to its own stream with a deterministic event id and `no_stream`, so that two runs
- * racing on the same family-month leave one invoice.
+ * batch (reusing a number already assigned to the key, e.g. after a crash), then issues each
+ * invoice through the command pipeline (the invoice decider's `IssueInvoice`) on its own
+ * stream, with a deterministic event id, so that two runs racing on the same family-month
+ * leave one invoice.
  */
 @Injectable()
 export class InvoiceIssuer {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AggregateRepository) private readonly pipeline: AggregateRepository,
     @Inject(InvoiceNumbering) private readonly numbering: InvoiceNumbering,
   ) {}
 
@@ -35,7 +37,7 @@ export class InvoiceIssuer {
     return uuidFromName(key);
   }
 
-  /** For each key, whether its invoice is already issued (its stream exists): the run skips those, the preview says so. */
+  /** Whether each key's invoice is already issued (the run and the billing preview decide it the same way). */
   alreadyIssued(keys: string[], concurrency = 8): Promise<boolean[]> {
     return mapLimit(keys, concurrency, async (key) => (await this.store.streamRevision(invoiceStream(this.invoiceIdOf(key)))) !== undefined);
   }
@@ -58,7 +60,6 @@ export class InvoiceIssuer {
     }
     const fresh = pending.filter((item) => !previous.has(item.key));
     const numbers = fresh.length ? await this.numbering.assign(year, fresh.map((i) => ({ key: i.key, invoiceId: i.invoiceId })), context) : new Map();
-    const occurredAt = this.clock.now();
     const results = await mapLimit(pending, concurrency, async (item): Promise<IssueOutcome> => {
       const assignment: Assignment = previous.get(item.key) ?? numbers.get(item.key)!;
       const data: InvoiceIssued['data'] = {
@@ -74,16 +75,15 @@ export class InvoiceIssuer {
         tariffs: item.draft.tariffs,
         totalCents: item.draft.totalCents,
       };
-      try {
-        await this.store.append(
-          invoiceStream(assignment.invoiceId),
-          [{ id: uuidFromName(`${item.key}#issued`), type: 'InvoiceIssued', data, metadata: eventMetadata(context, occurredAt, 'InvoiceIssued') }],
-          { expectedRevision: 'no_stream' },
-        );
-      } catch (error) {
-        if (error instanceof WrongExpectedVersionError) return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'already_issued', totalCents: data.totalCents };
-        throw error;
-      }
+      // Decided first on the empty stream just seen (no read); a conflict reads it and the decider says « already issued ».
+      const { events } = await this.pipeline.handle(
+        invoiceStream(assignment.invoiceId),
+        invoiceDecider,
+        { type: 'IssueInvoice', invoice: data },
+        context,
+        { loaded: { state: initialInvoiceState(), revision: undefined, events: [] }, retriesOnConflict: 1, eventIds: () => uuidFromName(`${item.key}#issued`) },
+      );
+      if (events.length === 0) return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'already_issued', totalCents: data.totalCents };
       return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'issued', number: assignment.number, totalCents: data.totalCents };
     });
     return [...outcomes, ...results];

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { eventMetadata, type Clock, type RequestContext } from '#ardoise/commands';
-import { StreamNotFoundError, WrongExpectedVersionError, type EventStore } from '#ardoise/event-store';
+import { AggregateRepository, FollowedStreams, followedStream, GroupCommit, type Clock, type RequestContext, type StreamFold } from '#ardoise/commands';
+import type { EventStore } from '#ardoise/event-store';
 import { UnavailableError } from '#ardoise/kernel';
-import { CREDIT_NOTE_SERIES, INVOICE_SERIES, type InvoiceNumberAssigned, type NumberSeries } from '../domain/invoice-number.js';
+import { CREDIT_NOTE_SERIES, INVOICE_SERIES, type NumberSeries } from '../domain/invoice-number.js';
+import { copyNumberSeries, numberSeriesDecider, type AssignNumbers, type NumberAssigned, type NumberSeriesState } from '../domain/number-series.decider.js';
 
-export type Assignment = InvoiceNumberAssigned['data'];
-
-interface YearState {
-  revision: bigint | undefined;
-  byKey: Map<string, Assignment>;
-}
+export type { Assignment } from '../domain/number-series.decider.js';
+import type { Assignment } from '../domain/number-series.decider.js';
 
 /**
  * Gapless invoice numbers per year, under concurrency, on any event-store adapter.
@@ -22,89 +18,46 @@ interface YearState {
  * state. Each assignment names its key (family + month, or correction n of an invoice) and
  * its invoice id, so a repeated request gets the same number back, and a crash between the
  * assignment and the `InvoiceIssued` is finished by the next run (the number is reused).
- * Numbers are taken by batches (one append for up to a hundred invoices) to keep the one
- * contended stream cheap during a monthly run.
+ * The year's stream is the one contended stream of a billing run: requests are written by
+ * the command pipeline with group commit (one append for a batch of up to a hundred
+ * invoices, and for the requests queued meanwhile in this process).
  */
 export class InvoiceNumbering {
-  private readonly years = new Map<number, YearState>();
-  private readonly queues = new Map<number, Promise<unknown>>();
+  private readonly years: FollowedStreams<NumberSeriesState>;
+  private readonly writer: GroupCommit<NumberSeriesState, AssignNumbers, NumberAssigned>;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly clock: Clock,
+    store: EventStore,
+    clock: Clock,
     private readonly series: NumberSeries = INVOICE_SERIES,
-  ) {}
+  ) {
+    const decider = numberSeriesDecider(series);
+    this.years = new FollowedStreams(store, decider as unknown as StreamFold<NumberSeriesState>, 10);
+    this.writer = new GroupCommit(new AggregateRepository(store, clock), decider, {
+      maxBatch: 50,
+      source: followedStream(this.years),
+      copy: copyNumberSeries,
+      retriesOnConflict: 199,
+      backoff: (attempt) => Math.random() * Math.min(50, 2 * attempt),
+      exhausted: () => new UnavailableError('INVOICE.NUMBERING_BUSY', 'La numérotation des factures est trop sollicitée : réessayez dans un instant.'),
+    });
+  }
 
   /** Numbers for these keys (existing ones kept), in request order for the new ones. */
-  assign(year: number, requests: { key: string; invoiceId: string }[], context: RequestContext): Promise<Map<string, Assignment>> {
-    // One writer per year inside this process; other processes are handled by the store.
-    const previous = this.queues.get(year) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.assignNow(year, requests, context));
-    this.queues.set(year, next);
-    return next;
+  async assign(year: number, requests: { key: string; invoiceId: string }[], context: RequestContext): Promise<Map<string, Assignment>> {
+    // Never replayed by Idempotency-Key: one request (a billing run) asks for numbers batch after batch.
+    const { state } = await this.writer.execute(this.series.stream(year), { year, requests }, context, false);
+    return new Map(requests.map((request) => [request.key, state.byKey.get(request.key)!]));
   }
 
   /** Every number of the year, in order (for the numbering check and repairs). */
   async assignments(year: number): Promise<Assignment[]> {
-    const state = await this.catchUp(year);
+    const { state } = await this.years.current(this.series.stream(year));
     return [...state.byKey.values()].sort((a, b) => a.sequence - b.sequence);
   }
 
   async find(year: number, key: string): Promise<Assignment | undefined> {
-    return (await this.catchUp(year)).byKey.get(key);
-  }
-
-  private async assignNow(year: number, requests: { key: string; invoiceId: string }[], context: RequestContext): Promise<Map<string, Assignment>> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const state = await this.catchUp(year);
-      const result = new Map<string, Assignment>();
-      const fresh: Assignment[] = [];
-      let sequence = state.revision === undefined ? 0 : Number(state.revision) + 1;
-      for (const request of requests) {
-        const known = state.byKey.get(request.key) ?? result.get(request.key);
-        if (known) {
-          result.set(request.key, known);
-          continue;
-        }
-        sequence += 1;
-        const assignment = { year, sequence, number: this.series.format(year, sequence), invoiceId: request.invoiceId, key: request.key };
-        fresh.push(assignment);
-        result.set(request.key, assignment);
-      }
-      if (fresh.length === 0) return result;
-      const occurredAt = this.clock.now();
-      try {
-        await this.store.append(
-          this.series.stream(year),
-          fresh.map((data) => ({ id: randomUUID(), type: this.series.eventType, data, metadata: eventMetadata(context, occurredAt, this.series.eventType) })),
-          { expectedRevision: state.revision ?? 'no_stream' },
-        );
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * (attempt + 1))));
-        continue; // another process took these numbers: catch up and take the next ones
-      }
-      for (const assignment of fresh) state.byKey.set(assignment.key, assignment);
-      state.revision = BigInt(fresh.at(-1)!.sequence - 1);
-      return result;
-    }
-    throw new UnavailableError('INVOICE.NUMBERING_BUSY', 'La numérotation des factures est trop sollicitée : réessayez dans un instant.');
-  }
-
-  private async catchUp(year: number): Promise<YearState> {
-    const state = this.years.get(year) ?? { revision: undefined, byKey: new Map() };
-    this.years.set(year, state);
-    const fromRevision = state.revision === undefined ? 0n : state.revision + 1n;
-    try {
-      for await (const event of this.store.readStream(this.series.stream(year), { fromRevision })) {
-        const data = event.data as Assignment;
-        state.byKey.set(data.key, data);
-        state.revision = event.revision;
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    return state;
+    return (await this.years.current(this.series.stream(year))).state.byKey.get(key);
   }
 }
 

@@ -66,6 +66,7 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
             phase: terms.phase,
           },
           context,
+          false, // two lines of one basket may share a day: each is idempotent by its reservation id
         );
         const { outcome, code } = outcomeOf(day, line.reservationId)!;
         return {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '#ardoise/kernel';
-import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
+import { AggregateRepository, CLOCK, currentContext, EventOutbox, type Clock, type StagedAppend } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { AccountStore, assertNewPassword, familyNotFound, OneTimeTokenStore, SessionStore, signedIn, type SignedIn } from '#ardoise/identity';
 import { MAILER, type Mailer } from '#ardoise/messaging';
@@ -31,6 +31,7 @@ export class GuardianLoginsService {
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
   async invite(familyId: string, guardianId: string, email?: string | null): Promise<{ expiresAt: string }> {
@@ -74,10 +75,15 @@ export class GuardianLoginsService {
     const guardian = state.guardians[guardianId];
     if (state.status !== 'active' || !guardian) throw familyNotFound();
     const details = await this.cipher.open<GuardianDetails>(familyId, guardian.details);
+    // The login and its AccountCreated fact in one transaction (the fact staged in the outbox, appended after the commit).
+    const accountId = randomUUID();
+    const context = { ...currentContext(), actor: { userId: accountId, role: 'parent' as const, familyId } }; // the guardian is the author
+    let staged: StagedAppend[] = [];
     const account = await this.db.transaction().execute(async (trx) => {
       await this.tokens.consume('guardian-invitation', token, trx);
-      return this.accounts.create(
+      const created = await this.accounts.create(
         {
+          id: accountId,
           email: String(payload.email),
           password,
           role: 'parent',
@@ -87,9 +93,12 @@ export class GuardianLoginsService {
         },
         trx,
       );
+      staged = [this.registration.accountCreated(created, context)];
+      await this.outbox.stage(trx, staged);
+      return created;
     });
-    currentContext().actor = { userId: account.id, role: 'parent', familyId };
-    await this.registration.recordAccountCreated(account);
+    currentContext().actor = context.actor;
+    await this.outbox.flush(staged);
     return { signedIn: signedIn(account), session: await this.sessions.open(account.id) };
   }
 }

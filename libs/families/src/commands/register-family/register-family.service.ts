@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ValidationError, type FieldError } from '#ardoise/kernel';
-import { AggregateRepository, CLOCK, currentContext, idempotentId, type Clock } from '#ardoise/commands';
-import { DATABASE, TransactionalAppendGate } from '#ardoise/database';
+import { AggregateRepository, CLOCK, currentContext, EventOutbox, idempotentId, type Clock, type RequestContext, type StagedAppend } from '#ardoise/commands';
+import { DATABASE } from '#ardoise/database';
 import { AccountStore, accountStream, OneTimeTokenStore, passwordPolicyMessage, passwordProblems, type Account, type AccountCreated } from '#ardoise/identity';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider, type NewGuardian } from '../../domain/family.decider.js';
@@ -34,6 +34,9 @@ export interface FamilyRegistration {
  * Creates a family in one go: FamilyAccountCreated, GuardianAdded (R1, R2), ChildRegistered,
  * and, when there is one, the parent's login. Used by the activation wizard's last step, by
  * an agent creating a family that has no internet, and by the demo seed.
+ * With a login (or a link to consume), the events are decided first, then staged in the
+ * transaction that creates the login, and appended after its commit (EventOutbox, decision
+ * 0006): never events without their login, never a login whose events are lost.
  */
 @Injectable()
 export class RegisterFamilyService {
@@ -44,7 +47,7 @@ export class RegisterFamilyService {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(TransactionalAppendGate) private readonly gate: TransactionalAppendGate,
+    @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
   /** Step 1's own rules: password policy, confirmation, a login e-mail nobody uses yet. */
@@ -99,13 +102,25 @@ export class RegisterFamilyService {
       context.actor.onBehalfOfFamilyId = familyId; // recorded in every event's metadata
     }
 
-    // The gate: this transaction appends before it commits (see TransactionalAppendGate).
-    const account = await this.gate.run(() => this.db.transaction().execute(async (trx) => {
+    const accountId = registration.login ? randomUUID() : undefined;
+    // The parent who creates the account is the author of its first facts.
+    const author: RequestContext =
+      accountId && context.actor.role === 'anonymous' ? { ...context, actor: { userId: accountId, role: 'parent', familyId } } : context;
+    const command = { type: 'CreateFamily' as const, familyId, identity: sealedIdentity, via: registration.via, loginAccountId: accountId ?? null, guardians, children };
+    if (!registration.login && !registration.activationToken) {
+      // Nothing but events to write: the pipeline alone.
+      await this.repository.handle(familyStream(familyId), familyDecider, command, context, { retriesOnConflict: 0 });
+      return { familyId };
+    }
+    // Decided before the transaction opens (reading the stream takes a connection of its own).
+    const staged: StagedAppend[] = [await this.repository.prepare(familyStream(familyId), familyDecider, command, author)];
+    const account = await this.db.transaction().execute(async (trx) => {
       if (registration.activationToken) await this.tokens.consume('activation', registration.activationToken, trx);
       let created: Account | undefined;
       if (registration.login) {
         created = await this.accounts.create(
           {
+            id: accountId,
             email: registration.login.email,
             password: registration.login.password,
             role: 'parent',
@@ -115,31 +130,22 @@ export class RegisterFamilyService {
           },
           trx,
         );
-        if (context.actor.role === 'anonymous') {
-          // The parent who just created the account is the author of its first facts.
-          context.actor = { userId: created.id, role: 'parent', familyId };
-        }
+        staged.push(this.accountCreated(created, author));
       }
-      // Appended while the transaction is open: a refusal rolls back the login and the link.
-      await this.repository.handle(
-        familyStream(familyId),
-        familyDecider,
-        { type: 'CreateFamily', familyId, identity: sealedIdentity, via: registration.via, loginAccountId: created?.id ?? null, guardians, children },
-        context,
-        { retriesOnConflict: 0 },
-      );
-      // Also before the commit: a committed login always has its AccountCreated event.
-      if (created) await this.recordAccountCreated(created);
+      await this.outbox.stage(trx, staged);
       return created;
-    }));
+    });
+    context.actor = author.actor;
+    await this.outbox.flush(staged);
     return { familyId, account };
   }
 
-  async recordAccountCreated(account: Account): Promise<void> {
+  /** The login's fact for the audit trail, to stage in the transaction that creates the login. */
+  accountCreated(account: Account, context: RequestContext = currentContext()): StagedAppend {
     const event: AccountCreated = {
       type: 'AccountCreated',
       data: { accountId: account.id, role: account.role, familyId: account.familyId, guardianId: account.guardianId },
     };
-    await this.repository.record(accountStream(account.id), [event], currentContext());
+    return this.repository.prepareFacts(accountStream(account.id), [event], context);
   }
 }
