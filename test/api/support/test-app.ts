@@ -54,6 +54,5 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
 }
 
 /** A response body for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 export const bodyOf = (response: Response): Promise<Json> => response.json() as Promise<Json>;

@@ -12,7 +12,6 @@ export interface AuditedAggregate {
   category: string;
   /** French, for auditors, e.g. 'Prestation'. */
   label: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve'>;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsLocalDate } from '#ardoise/catalogue';
 
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const REASON = /^[^\u0000-\u001f]{3,300}$/;
 const REASON_MESSAGE = 'Motif de 3 à 300 caractères.';
 

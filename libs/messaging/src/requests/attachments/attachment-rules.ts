@@ -55,6 +55,7 @@ export async function acceptedMediaType(content: Uint8Array): Promise<string> {
 
 /** A file name safe to store and to offer back: no path, no control characters, bounded length. */
 export function cleanFileName(original: string | undefined, mediaType: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const base = (original ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return base || `document.${ACCEPTED[mediaType]!.toLowerCase()}`;
 }
