@@ -1,4 +1,5 @@
-export * from './mail/mailer.port.js';
+// The Mailer port lives in libs/runtime (identity sends mail too); re-exported for one step.
+export { MAILER, type Mailer, type MailMessage, type MailTemplate } from '#ardoise/runtime';
 export * from './mail/outbox-mailer.js';
 export * from './mail/mail-delivery.js';
 export * from './mail/templates/render-mail.js';

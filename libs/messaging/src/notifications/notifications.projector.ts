@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
 import type { Projector, ReadModelTable, TableNames } from '#ardoise/projections';
-import type { Mailer, MailMessage } from '../mail/mailer.port.js';
+import type { Mailer, MailMessage } from '#ardoise/runtime';
 import { OUTBOX_TABLE } from '../mail/outbox-mailer.js';
 
 export interface NotificationContext {
