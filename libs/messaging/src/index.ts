@@ -20,3 +20,5 @@ export * from './privacy/family-personal-data.js';
 export * from './requests/projections/erase-family-requests.js';
 export { requestDecider } from './requests/domain/request.decider.js';
 export { newsDecider } from './news/domain/news.decider.js';
+export { PublishNews } from './news/commands/news-commands.js';
+export { CloseRequest, OpenRequest, PostRequestMessage } from './requests/commands/request-commands.js';

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '#ardoise/commands';
 import type { ClockTime, DeadlineRule } from './deadline-rule.js';
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from '#ardoise/kernel';
 import type { ServiceKind, Weekday } from './service-kind.js';
 import type { Closure, SchoolYear, ServiceSeason } from './town-calendar.js';
 

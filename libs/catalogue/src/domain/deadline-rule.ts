@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dayStatus, isSchoolDay, isWorkingDay, type ServiceSeason, type TownCalendar } from './town-calendar.js';
-import { addDays, isLocalDate, mondayOf, parisInstant, type LocalDate } from './local-date.js';
+import { addDays, isLocalDate, mondayOf, parisInstant, type LocalDate } from '#ardoise/kernel';
 
 /** A wall-clock time in Paris, `HH:MM`. */
 export type ClockTime = string;
