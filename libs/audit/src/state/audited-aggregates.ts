@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from '#ardoise/commands';
+import type { Decider } from '#ardoise/commands';
 import { NotFoundError } from '#ardoise/kernel';
 import { streamCategory } from '../audited-event.js';
 
@@ -14,8 +14,6 @@ export interface AuditedAggregate {
   label: string;
   decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve'>;
 }
-
-export type FoldingDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;
 
 /**
  * The deciders auditors can fold streams with, by category. Each bounded context adds its

@@ -69,7 +69,6 @@ export type ClosureDeclared = DomainEvent<typeof CLOSURE_DECLARED, Closure>;
 
 export type ServiceEvent = ServiceDefined | BookingRulesSet | HolidayOpeningScheduled | ServiceCapacityChanged | SessionStartSet;
 export type CalendarEvent = SchoolYearDefined | ClosureDeclared;
-export type CatalogueEvent = ServiceEvent | CalendarEvent;
 
 export const serviceStream = (code: string) => `service-${code}`;
 export const CALENDAR_STREAM = 'calendar-town';

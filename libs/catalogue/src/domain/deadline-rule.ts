@@ -40,8 +40,6 @@ export interface DeadlineService {
   startTime: ClockTime | null;
 }
 
-export type DeadlineRuleKind = DeadlineRule['kind'];
-
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Checks a rule received from outside; returns the French problems (empty when valid). */

@@ -8,6 +8,4 @@ export type AccountCreated = DomainEvent<'AccountCreated', { accountId: string; 
 export type PasswordChanged = DomainEvent<'PasswordChanged', { accountId: string; via: 'change' | 'reset' }>;
 export type LoginEmailChanged = DomainEvent<'LoginEmailChanged', { accountId: string }>;
 
-export type IdentityEvent = AccountCreated | PasswordChanged | LoginEmailChanged;
-
 export const accountStream = (accountId: string) => `account-${accountId}`;

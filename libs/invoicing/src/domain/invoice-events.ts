@@ -94,5 +94,4 @@ export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
   'PayfipPaymentAnomaly',
 ];
 
-export const INVOICE_CATEGORY = 'invoice-';
 export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
