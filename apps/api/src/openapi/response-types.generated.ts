@@ -2045,8 +2045,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "outcome": {
       "type": "string",
       "enum": [
-       "pending",
        "failed",
+       "pending",
        "paid",
        "anomaly",
        "settled"
@@ -3292,9 +3292,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "running",
       "succeeded",
+      "failed",
       "interrupted"
      ],
      "description": "'interrupted': marked running, but its process stopped reporting (crash, restart)."
@@ -3396,8 +3396,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "running",
+      "failed",
       "completed"
      ]
     },
@@ -4584,9 +4584,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
+      "failed",
       "pending",
       "sent",
-      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -4651,9 +4651,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
+      "failed",
       "pending",
       "sent",
-      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -5771,10 +5771,10 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "items": {
       "type": "number",
       "enum": [
-       1,
-       2,
        3,
        5,
+       1,
+       2,
        4,
        6,
        7
