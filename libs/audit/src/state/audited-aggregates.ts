@@ -17,7 +17,7 @@ export interface AuditedAggregate {
 
 /**
  * The deciders auditors can fold streams with, by category. Each bounded context adds its
- * own (apps/api/src/audited-aggregates.ts); a test may register one at run time.
+ * own (libs/composition/src/audited-aggregates.ts); a test may register one at run time.
  */
 export class AuditedAggregates {
   private readonly byCategory = new Map<string, AuditedAggregate>();

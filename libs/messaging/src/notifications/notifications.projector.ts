@@ -22,7 +22,7 @@ export type MailBuilder = (event: RecordedEvent, context: NotificationContext) =
  * What a bounded context contributes to the notifications: a builder per event type, and
  * the small read-model tables its builders keep. Reservations (confirmation, waitlist
  * promotion) and invoicing (invoice available, payment received) add theirs in
- * apps/worker/src/projectors.ts once their events exist.
+ * libs/composition/src/projectors.ts once their events exist.
  */
 export interface NotificationSource {
   readonly mails: Readonly<Record<string, MailBuilder>>;
