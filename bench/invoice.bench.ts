@@ -6,8 +6,7 @@ import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
 import { BillingRunService, billingInputsProjector, TariffsService } from '#ardoise/invoicing';
 import { ProjectionRunner } from '#ardoise/projections';
 import { createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
-import { AppModule } from '../apps/api/src/app.module.js';
-import { ALL_MIGRATIONS } from '../apps/api/src/migrations.js';
+import { ALL_MIGRATIONS, ArdoiseModule } from '#ardoise/composition';
 
 /**
  * `ardoise bench invoice` (npm run bench:invoice): bills March 2026 for 2,000 families
@@ -26,7 +25,7 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
   const logger = createLogger('silent');
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const clock = new FixedClock(new Date('2026-04-01T06:00:00Z'));
-  const app = await NestFactory.createApplicationContext(AppModule.register({ infrastructure, logger, clock }), { logger: false });
+  const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock }), { logger: false });
   try {
     // The billing read model's tables (an empty log: generation 1, live).
     const runner = new ProjectionRunner({ pool: infrastructure.pool, db: infrastructure.db, store: infrastructure.store, projectors: [billingInputsProjector], logger: logger as never });

@@ -1,8 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { PostgresEventStore, type EventFilter, type Position, type PositionCodec, type RecordedEvent, type Subscription } from '#ardoise/event-store';
-import { NotificationListener } from '../libs/event-store/src/postgres/listener.js';
-import { currentCut } from '../libs/event-store/src/postgres/read-all.js';
+import { currentCut, NotificationListener, PostgresEventStore, type EventFilter, type Position, type PositionCodec, type RecordedEvent, type Subscription } from '#ardoise/event-store';
 
 /**
  * `bench lag --trace`: where the lag goes. For each committed append, the times of

@@ -5,11 +5,10 @@ import { runInContext, systemContext, type Actor } from '#ardoise/commands';
 import { EVENT_STORE, postgresPositions, type EventData, type EventFilter, type EventStore } from '#ardoise/event-store';
 import type { Projector } from '#ardoise/projections';
 import { ReadModelVerifier } from '#ardoise/audit';
-import { seedSchoolYear } from '../apps/api/src/seed/school-year.seed.js';
-import { openSchoolYearApp } from '../apps/cli/src/commands/school-year-app.js';
-import { CancelReservation, DeclareAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '../libs/reservations/src/commands/reservation-commands.js';
+import { openSchoolYearApp, seedSchoolYear } from '#ardoise/composition';
+import { CancelReservation, DeclareAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '#ardoise/reservations';
+import { OpenRequest } from '#ardoise/messaging';
 import { LagTrace } from './lag-trace.js';
-import { OpenRequest } from '../libs/messaging/src/requests/commands/request-commands.js';
 
 /**
  * `ardoise bench lag` (`npm run bench:lag`): how far behind the log each read model is, live.

@@ -70,7 +70,7 @@ export async function runPortalBenchmark(options: { databaseUrl: string; log?: (
           // The profile is new (nothing cached); keep the cookie just set.
           disableStorageReset: target.cookies.length > 0,
         });
-        await chrome.kill();
+        chrome.kill();
         chrome = undefined;
         lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse n’a rien rendu pour ${target.url}`);
@@ -111,7 +111,7 @@ export async function runPortalBenchmark(options: { databaseUrl: string; log?: (
     log(JSON.stringify({ bench: 'portal', pages: figures }));
     return figures;
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     await stop(server);
   }
 }

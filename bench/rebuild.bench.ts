@@ -4,8 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PostgresEventStore } from '#ardoise/event-store';
 import { ProjectionRunner, silentProjectionLogger, type Projector, type RebuildProgress } from '#ardoise/projections';
 import { tableChecksum } from '#ardoise/audit';
-import type { Scale } from '../apps/api/src/seed/school-year.seed.js';
-import { seedSchoolYearInto } from '../apps/cli/src/commands/school-year-app.js';
+import { seedSchoolYearInto, type Scale } from '#ardoise/composition';
 
 /**
  * `ardoise bench rebuild` (`npm run bench:rebuild`): every real read model rebuilt from zero

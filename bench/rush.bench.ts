@@ -7,8 +7,7 @@ import { RegisterFamilyService } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
 import { createApp } from '../apps/api/src/create-app.js';
-import { ALL_MIGRATIONS } from '../apps/api/src/migrations.js';
-import { seedDemoTown } from '../apps/api/src/seed/demo-town.seed.js';
+import { ALL_MIGRATIONS, seedDemoTown } from '#ardoise/composition';
 
 /**
  * `ardoise bench rush`: the opening of a holiday week. N families (default 2,000) each put

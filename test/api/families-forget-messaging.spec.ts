@@ -1,7 +1,7 @@
 import { ERASED_TEXT } from '#ardoise/messaging';
 import { ProjectionRunner } from '#ardoise/projections';
 import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
-import { ALL_PROJECTORS } from '../../apps/worker/src/projectors.js';
+import { ALL_PROJECTORS } from '#ardoise/composition';
 import { anActiveFamily, staff } from './support/families-fixtures.js';
 import type { HttpClient } from './support/http-client.js';
 import { tablesContaining } from './support/table-scan.js';

@@ -1,4 +1,4 @@
-import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb/index.js';
+import { EventStoreDbEventStore } from '#ardoise/event-store';
 import { runEventStoreContract } from './event-store.contract.js';
 
 /**

@@ -96,7 +96,7 @@ describe('a parent’s journey through the portal', () => {
         expect(errors).toEqual([]);
       } catch (error) {
         await shot('failure').catch(() => undefined);
-        throw new Error(`${(error as Error).message}\n--- API output ---\n${world.api.logs().slice(-3000)}`);
+        throw new Error(`${(error as Error).message}\n--- API output ---\n${world.api.logs().slice(-3000)}`, { cause: error });
       } finally {
         await context.close();
       }

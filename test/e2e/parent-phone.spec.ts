@@ -163,7 +163,7 @@ describe('the parent pages on a phone', () => {
       expect(errors.filter((e) => e !== 'HTTP 415 POST /api/v1/requests' && !/status of 415/.test(e))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, 'phone-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}`);
+      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}`, { cause: error });
     } finally {
       await context.close();
     }

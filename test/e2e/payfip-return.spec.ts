@@ -45,7 +45,7 @@ describe('back from PayFIP without PUBLIC_URL', () => {
       expect(errors).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, 'payfip-return-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}\n--- API output ---\n${world.api.logs().slice(-3000)}`);
+      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}\n--- API output ---\n${world.api.logs().slice(-3000)}`, { cause: error });
     } finally {
       await context.close();
     }

@@ -11,7 +11,7 @@ import { WriteLoad } from './support/write-load.js';
  * basket line decided exactly once, the read models equal the log's replay.
  */
 let world: FaultWorld;
-let apis: RunningApi[] = [];
+const apis: RunningApi[] = [];
 let worker: RunningWorker | undefined;
 
 beforeAll(async () => {

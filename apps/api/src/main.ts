@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { ConfigurationError, createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
 import { createApp } from './create-app.js';
-import { ALL_MIGRATIONS } from './migrations.js';
-import { seedDemoTown } from './seed/demo-town.seed.js';
+import { ALL_MIGRATIONS, seedDemoTown } from '#ardoise/composition';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -7,8 +7,7 @@ import { ConfigurationError, CoreModule, createLogger, loadConfig, NestPinoLogge
 import { MessagingModule } from '#ardoise/messaging';
 import { FamilyPrivacyModule, FamilyQuotientModule } from '#ardoise/families';
 import { IdentityModule } from '#ardoise/identity';
-import { ALL_MIGRATIONS } from '../../api/src/migrations.js';
-import { WorkerModule } from './worker.module.js';
+import { ALL_MIGRATIONS, WorkerModule } from '#ardoise/composition';
 
 /** A worker process: projections and scheduled jobs, no HTTP (scale-out deployments). */
 async function main(): Promise<void> {

@@ -25,14 +25,3 @@ export const EVENT_REVEALER = Symbol('ardoise.audit.EVENT_REVEALER');
 export const storedDataRevealer: EventRevealer = {
   reveal: (event) => event.data,
 };
-
-/** Each revealer sees the data the previous one produced (e.g. one per bounded context). */
-export function composeRevealers(...revealers: EventRevealer[]): EventRevealer {
-  return {
-    async reveal(event, reader) {
-      let data: unknown = event.data;
-      for (const revealer of revealers) data = await revealer.reveal({ ...event, data }, reader);
-      return data;
-    },
-  };
-}

@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './stream-name.js';
 export * from './event-schemas.js';
 export * from './retry.js';
+export * from './local-date.js';

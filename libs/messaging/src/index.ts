@@ -1,4 +1,5 @@
-export * from './mail/mailer.port.js';
+// The Mailer port lives in libs/runtime (identity sends mail too); re-exported for one step.
+export { MAILER, type Mailer, type MailMessage, type MailTemplate } from '#ardoise/runtime';
 export * from './mail/outbox-mailer.js';
 export * from './mail/mail-delivery.js';
 export * from './mail/templates/render-mail.js';
@@ -19,3 +20,5 @@ export * from './privacy/family-personal-data.js';
 export * from './requests/projections/erase-family-requests.js';
 export { requestDecider } from './requests/domain/request.decider.js';
 export { newsDecider } from './news/domain/news.decider.js';
+export { PublishNews } from './news/commands/news-commands.js';
+export { CloseRequest, OpenRequest, PostRequestMessage } from './requests/commands/request-commands.js';

@@ -1,9 +1,8 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
-import { AppConfig, Town } from '#ardoise/runtime';
+import { AppConfig, MAILER, Town, type Mailer } from '#ardoise/runtime';
 import { MailDeliveryLifecycle } from './mail/mail-delivery.lifecycle.js';
-import { MAILER, type Mailer } from './mail/mailer.port.js';
 import { OutboxController } from './mail/outbox/outbox.controller.js';
 import { OutboxQueries } from './mail/outbox/outbox-queries.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';

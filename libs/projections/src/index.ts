@@ -22,3 +22,4 @@ export { applyEvents, foldEach } from './apply-batch.js';
 export { RowSet, insertRows, type Row, type RowSetSpec } from './row-set.js';
 export { projectionsBehind, waitForProjections } from './position-wait.js';
 export * from './reads-from.js';
+export * from './lag-samples.migrations.js';

@@ -22,7 +22,7 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
 }
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
+const toBool = ({ value }: { value: string | number | boolean | undefined }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'oui'].includes(String(value).toLowerCase());
 
 /**

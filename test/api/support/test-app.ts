@@ -3,7 +3,7 @@ import type { Type } from '@nestjs/common';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
 import { createApp } from '../../../apps/api/src/create-app.js';
-import { ALL_MIGRATIONS } from '../../../apps/api/src/migrations.js';
+import { ALL_MIGRATIONS } from '#ardoise/composition';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 export interface TestApp {
@@ -54,6 +54,5 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
 }
 
 /** A response body for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 export const bodyOf = (response: Response): Promise<Json> => response.json() as Promise<Json>;

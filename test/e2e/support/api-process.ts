@@ -57,7 +57,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     await waitUntilAnswering(`${url}/api/v1/health`, child, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
     await stopProcess(child);
-    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs()}`);
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs()}`, { cause: error });
   }
   const crash = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

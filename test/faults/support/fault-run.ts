@@ -44,7 +44,7 @@ export async function startFaultWorld(options: {
     const logs = api.logs();
     await api.stop();
     await postgres.destroy();
-    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs.slice(-3000)}\n${options.onFailure?.() ?? ''}`);
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${logs.slice(-3000)}\n${options.onFailure?.() ?? ''}`, { cause: error });
   }
 }
 

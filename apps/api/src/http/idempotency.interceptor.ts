@@ -82,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Retries a write of the idempotency record in the background, for about two minutes (then the claim expires as after a crash). */
   private retryLater(write: () => Promise<void>, attempt = 0): void {
     if (attempt >= 30) return;
-    setTimeout(() => write().catch(() => this.retryLater(write, attempt + 1)), backoffDelay(attempt + 1, { initialMs: 250, maxMs: 5_000, jitter: 0 })).unref();
+    setTimeout(() => void write().catch(() => this.retryLater(write, attempt + 1)), backoffDelay(attempt + 1, { initialMs: 250, maxMs: 5_000, jitter: 0 })).unref();
   }
 }
 

@@ -2333,8 +2333,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "outcome": {
       "type": "string",
       "enum": [
-       "pending",
        "failed",
+       "pending",
        "paid",
        "anomaly",
        "settled"
@@ -3952,9 +3952,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "running",
       "succeeded",
+      "failed",
       "interrupted"
      ],
      "description": "'interrupted': marked running, but its process stopped reporting (crash, restart)."
@@ -4132,8 +4132,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "running",
+      "failed",
       "completed"
      ]
     },
@@ -6103,9 +6103,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
+      "failed",
       "pending",
       "sent",
-      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -6170,9 +6170,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
+      "failed",
       "pending",
       "sent",
-      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -7336,10 +7336,10 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "items": {
       "type": "number",
       "enum": [
-       1,
-       2,
        3,
        5,
+       1,
+       2,
        4,
        6,
        7

@@ -6,7 +6,7 @@ import { runRushBenchmark } from '../../../../bench/rush.bench.js';
 import { runOpenLoopRushBenchmark } from '../../../../bench/rush-open-loop.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { runLagBenchmark } from '../../../../bench/lag.bench.js';
-import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
+import { ALL_PROJECTORS } from '#ardoise/composition';
 import { benchDatabase } from './bench-database.js';
 
 /** `ardoise bench <name>`: benchmarks, each compared in the same run with a raw PostgreSQL baseline. */

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
 import { runInContext, systemClock, systemContext } from '#ardoise/commands';
 import { ForgetFamilyService } from '#ardoise/families';
-import { AppModule } from '../../../api/src/app.module.js';
+import { ArdoiseModule } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -15,7 +15,7 @@ export function registerForget(program: Command): void {
     .action(async (familyId: string) => {
       if (!UUID.test(familyId)) throw new Error(`Identifiant de famille invalide : ${familyId}`);
       await withInfrastructure(async (infrastructure, logger) => {
-        const app = await NestFactory.createApplicationContext(AppModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
+        const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
         try {
           const forgetting = app.get(ForgetFamilyService);
           const report = await runInContext(systemContext({ userId: 'cli', role: 'system' }), () => forgetting.forget(familyId));

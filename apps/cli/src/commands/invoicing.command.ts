@@ -5,14 +5,14 @@ import express from 'express';
 import type { INestApplicationContext } from '@nestjs/common';
 import { runInContext, systemClock, systemContext } from '#ardoise/commands';
 import { BillingRunService, formatEuros, PAYFIP_SANDBOX_PATH, payfipSandbox, PERIOD_PATTERN, ReconciliationService } from '#ardoise/invoicing';
-import { AppModule } from '../../../api/src/app.module.js';
+import { ArdoiseModule } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
 const CLI_ACTOR = { userId: 'cli', role: 'system' } as const;
 
 async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   return withInfrastructure(async (infrastructure, logger) => {
-    const app = await NestFactory.createApplicationContext(AppModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
+    const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
     try {
       return await runInContext(systemContext(CLI_ACTOR), () => work(app));
     } finally {

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ProjectionRunner, type RebuildProgress } from '#ardoise/projections';
-import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
+import { ALL_PROJECTORS } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
 export function registerRebuild(program: Command): void {

@@ -1,10 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
 import { systemClock } from '#ardoise/commands';
-import { AppModule } from '../../../api/src/app.module.js';
-import { seedDemoTown } from '../../../api/src/seed/demo-town.seed.js';
+import { ArdoiseModule, seedDemoTown, seedSchoolYearInto } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
-import { seedSchoolYearInto } from './school-year-app.js';
 
 export function registerSeed(program: Command): void {
   program
@@ -24,7 +22,7 @@ export function registerSeed(program: Command): void {
       }
       await withInfrastructure(async (infrastructure, logger) => {
         const app = await NestFactory.createApplicationContext(
-          AppModule.register({ infrastructure, logger, clock: systemClock }),
+          ArdoiseModule.register({ infrastructure, logger, clock: systemClock }),
           { logger: false },
         );
         try {

@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { sql, type Kysely } from 'kysely';
 import { AuditAnchors, ChainVerifier, ReadModelVerifier, type ChainReport, type ReadModelReport } from '#ardoise/audit';
-import { ALL_PROJECTORS } from '../../../worker/src/projectors.js';
+import { ALL_PROJECTORS } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
 /**

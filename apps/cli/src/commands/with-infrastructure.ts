@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
-import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
+import { ALL_MIGRATIONS } from '#ardoise/composition';
 
 /** Runs a CLI command against the configured (or embedded) database, then closes it. */
 export async function withInfrastructure<T>(work: (infrastructure: Infrastructure, logger: Logger) => Promise<T>): Promise<T> {

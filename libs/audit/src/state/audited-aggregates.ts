@@ -11,11 +11,9 @@ export interface AuditedAggregate {
   decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve' | 'evolveAll'>;
 }
 
-export type FoldingDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;
-
 /**
  * The deciders auditors can fold streams with, by category. Each bounded context adds its
- * own (apps/api/src/audited-aggregates.ts); a test may register one at run time.
+ * own (libs/composition/src/audited-aggregates.ts); a test may register one at run time.
  */
 export class AuditedAggregates {
   private readonly byCategory = new Map<string, AuditedAggregate>();

@@ -1,7 +1,7 @@
 import { streamName } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
 import type { ClockTime, DeadlineRule } from './deadline-rule.js';
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from '#ardoise/kernel';
 import type { ServiceKind, Weekday } from './service-kind.js';
 import type { Closure, SchoolYear, ServiceSeason } from './town-calendar.js';
 
@@ -70,7 +70,6 @@ export type ClosureDeclared = DomainEvent<typeof CLOSURE_DECLARED, Closure>;
 
 export type ServiceEvent = ServiceDefined | BookingRulesSet | HolidayOpeningScheduled | ServiceCapacityChanged | SessionStartSet;
 export type CalendarEvent = SchoolYearDefined | ClosureDeclared;
-export type CatalogueEvent = ServiceEvent | CalendarEvent;
 
 export const serviceStream = (code: string) => streamName('service', code);
 export const CALENDAR_STREAM = streamName('calendar', 'town');

@@ -1,5 +1,5 @@
 import { deadlineFor, type DeadlineRule, type DeadlineService } from './deadline-rule.js';
-import { frenchDeadline, type LocalDate } from './local-date.js';
+import { frenchDeadline, type LocalDate } from '#ardoise/kernel';
 import { dayStatus, type TownCalendar } from './town-calendar.js';
 
 export interface DeadlinePreview {

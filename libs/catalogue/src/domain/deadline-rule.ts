@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dayStatus, isSchoolDay, isWorkingDay, type ServiceSeason, type TownCalendar } from './town-calendar.js';
-import { addDays, isLocalDate, mondayOf, parisInstant, type LocalDate } from './local-date.js';
+import { addDays, isLocalDate, mondayOf, parisInstant, type LocalDate } from '#ardoise/kernel';
 
 /** A wall-clock time in Paris, `HH:MM`. */
 export type ClockTime = string;
@@ -39,8 +39,6 @@ export interface DeadlineService {
   /** When its sessions start (HH:MM, Paris); null while the town has not said. */
   startTime: ClockTime | null;
 }
-
-export type DeadlineRuleKind = DeadlineRule['kind'];
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -1,4 +1,4 @@
-import { weekdayOf, type LocalDate } from './local-date.js';
+import { weekdayOf, type LocalDate } from '#ardoise/kernel';
 
 /** The three French school-holiday zones (A: Lyon, Bordeaux…; B: Lille, Nantes…; C: Paris, Toulouse…). */
 export const HOLIDAY_ZONES = ['A', 'B', 'C'] as const;

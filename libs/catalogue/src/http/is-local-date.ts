@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isLocalDate } from '../domain/local-date.js';
+import { isLocalDate } from '#ardoise/kernel';
 
 /** A calendar day `AAAA-MM-JJ` that exists (2026-02-30 is refused). */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {

@@ -12,9 +12,6 @@ export interface PgPosition {
   readonly globalPosition: bigint;
 }
 
-/** Before every event: the default start of a forwards read. */
-export const PG_START: PgPosition = Object.freeze({ transactionId: 0n, globalPosition: 0n });
-
 export function toPosition(p: PgPosition): Position {
   return Object.freeze({ transactionId: p.transactionId, globalPosition: p.globalPosition }) as unknown as Position;
 }

@@ -70,15 +70,14 @@ export class PostgresSubscription implements Subscription {
       return Promise.resolve(true);
     }
     return new Promise<boolean>((resolve) => {
-      const self = this;
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      function finish(signalled: boolean) {
+      const finish = (signalled: boolean) => {
         clearTimeout(timer);
-        if (self.wake === wake) self.wake = undefined;
-        self.pendingSignal = false;
+        if (this.wake === wake) this.wake = undefined;
+        this.pendingSignal = false;
         resolve(signalled);
-      }
+      };
       const wake = () => finish(true);
+      const timer = setTimeout(() => finish(false), timeoutMs);
       this.wake = wake;
     });
   }

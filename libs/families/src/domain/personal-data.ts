@@ -11,12 +11,6 @@ export type Civility = (typeof CIVILITIES)[number];
  */
 export const DIETS = ['standard', 'sans_porc', 'sans_viande', 'vegetarien'] as const;
 export type Diet = (typeof DIETS)[number];
-export const DIET_LABELS: Record<Diet, string> = {
-  standard: 'Standard',
-  sans_porc: 'Sans porc',
-  sans_viande: 'Sans viande',
-  vegetarien: 'Végétarien',
-};
 
 export interface PostalAddress {
   line1: string;

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 
 import { IsLocalDate } from '#ardoise/catalogue';
 import { DESK_MEANS, type DeskMeans } from '../domain/invoice-events.js';
 
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const REASON = /^[^\u0000-\u001f]{3,300}$/;
 const REASON_MESSAGE = 'Motif de 3 à 300 caractères.';
 

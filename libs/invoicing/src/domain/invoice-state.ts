@@ -1,4 +1,3 @@
-import type { LocalDate } from '#ardoise/catalogue';
 import type { InvoiceEvent, InvoiceIssued, PaymentMeans } from './invoice-events.js';
 import type { Cents } from './money.js';
 
@@ -92,8 +91,6 @@ function settle(operations: InvoiceState['payfip'], paymentId: string, status: P
   if (!entry) return operations;
   return new Map(operations).set(entry[0], { ...entry[1], status });
 }
-
-export const isOverdue = (state: InvoiceState, today: LocalDate) => !!state.issued && state.issued.dueDate < today && outstandingOf(state) > 0;
 
 /** The status from the amounts alone (what the finance read model stores). */
 export function statusFromAmounts(a: { totalCents: Cents; creditedCents: Cents; paidCents: Cents; refundedCents: Cents; sentToCollection: boolean }): InvoiceStatus {

@@ -4,10 +4,6 @@
  */
 export type Cents = number;
 
-export function assertCents(value: number, what: string): void {
-  if (!Number.isSafeInteger(value)) throw new TypeError(`${what} doit être un nombre entier de centimes`);
-}
-
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const decimalFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
 

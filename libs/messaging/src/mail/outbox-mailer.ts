@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Mailer, MailMessage } from './mailer.port.js';
+import type { Mailer, MailMessage } from '#ardoise/runtime';
 import type { MailTown } from './templates/layout.js';
 import { renderMail } from './templates/render-mail.js';
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
 import type { Projector, ReadModelTable, TableNames } from '#ardoise/projections';
-import type { Mailer, MailMessage } from '../mail/mailer.port.js';
+import type { Mailer, MailMessage } from '#ardoise/runtime';
 import { OUTBOX_TABLE } from '../mail/outbox-mailer.js';
 
 export interface NotificationContext {
@@ -22,7 +22,7 @@ export type MailBuilder = (event: RecordedEvent, context: NotificationContext) =
  * What a bounded context contributes to the notifications: a builder per event type, and
  * the small read-model tables its builders keep. Reservations (confirmation, waitlist
  * promotion) and invoicing (invoice available, payment received) add theirs in
- * apps/worker/src/projectors.ts once their events exist.
+ * libs/composition/src/projectors.ts once their events exist.
  */
 export interface NotificationSource {
   readonly mails: Readonly<Record<string, MailBuilder>>;

@@ -157,7 +157,7 @@ export const reservationsProjector: Projector = {
           // The later mark wins (by when it was taken on the tablet), whatever the order the tablets sent them in.
           const markedAt = d.markedAt ?? at;
           const current = attendance.get(key)?.recorded_at;
-          const currentAt = current instanceof Date ? current.getTime() : current == null ? -Infinity : Date.parse(String(current));
+          const currentAt = current instanceof Date ? current.getTime() : typeof current === 'string' ? Date.parse(current) : -Infinity;
           if (currentAt > Date.parse(markedAt)) return;
           attendance.upsert(key, { family_id: d.familyId, reservation_id: d.reservationId, status: d.status, recorded_at: markedAt });
           return;

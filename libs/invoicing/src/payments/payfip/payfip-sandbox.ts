@@ -79,7 +79,7 @@ export function payfipSandbox(clock: Clock): Router {
   });
 
   router.get('/paiement', (req, res) => {
-    const idOp = String(req.query.idop ?? '');
+    const idOp = typeof req.query.idop === 'string' ? req.query.idop : '';
     const op = operations.get(idOp);
     res.type('text/html; charset=utf-8');
     if (!op) return res.status(404).send(page('Opération inconnue', '<p>Ce lien de paiement n’existe pas.</p>'));

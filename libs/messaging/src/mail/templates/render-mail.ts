@@ -1,4 +1,4 @@
-import type { MailTemplate } from '../mailer.port.js';
+import type { MailTemplate } from '#ardoise/runtime';
 import { activationMail, emailChangeAddressTakenMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
 import { directDebitScheduledMail, invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
 import type { RenderContext, RenderedMail } from './layout.js';

@@ -53,8 +53,11 @@ export async function acceptedMediaType(content: Uint8Array): Promise<string> {
   return detected.mime;
 }
 
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A file name safe to store and to offer back: no path, no control characters, bounded length. */
 export function cleanFileName(original: string | undefined, mediaType: string): string {
-  const base = (original ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const base = (original ?? '').split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return base || `document.${ACCEPTED[mediaType]!.toLowerCase()}`;
 }

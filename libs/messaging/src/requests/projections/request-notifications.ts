@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { MailMessage } from '../../mail/mailer.port.js';
+import type { MailMessage } from '#ardoise/runtime';
 import type { NotificationSource } from '../../notifications/notifications.projector.js';
 import { openText, type FamilyPersonalData } from '../../privacy/family-personal-data.js';
 import { REQUEST_MESSAGE_POSTED, REQUEST_OPENED, type RequestMessagePosted, type RequestOpened } from '../domain/request-events.js';

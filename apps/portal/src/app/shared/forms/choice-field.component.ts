@@ -68,7 +68,7 @@ export interface Choice {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- civilité, régime, service: any string union
+// FormControl<any>: civilité, régime, service: any string union
 export class ChoiceFieldComponent extends FieldBase<FormControl<any>> {
   readonly choices = input.required<readonly Choice[]>();
   readonly display = input<'radio' | 'select'>('select');

@@ -2,9 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { FixedClock } from '#ardoise/commands';
 import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
-import { AppModule } from '../../../api/src/app.module.js';
-import { ALL_MIGRATIONS } from '../../../api/src/migrations.js';
-import { seedSchoolYear, type SchoolYearSeedOptions, type SchoolYearSeedReport } from '../../../api/src/seed/school-year.seed.js';
+import { ArdoiseModule } from './ardoise.module.js';
+import { ALL_MIGRATIONS } from './migrations.js';
+import { seedSchoolYear, type SchoolYearSeedOptions, type SchoolYearSeedReport } from './seed/school-year.seed.js';
 
 export interface SchoolYearApp {
   app: INestApplicationContext;
@@ -22,7 +22,7 @@ export async function openSchoolYearApp(databaseUrl: string | undefined, env: No
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const clock = new FixedClock(new Date('2026-08-17T08:00:00Z'));
-  const app = await NestFactory.createApplicationContext(AppModule.register({ infrastructure, logger, clock }), { logger: false });
+  const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock }), { logger: false });
   await app.init();
   return {
     app,

@@ -5,7 +5,7 @@ import type { Migrations } from '#ardoise/database';
  * `projection_lag_samples`: each projection's lag every LAG_SAMPLE_SECONDS over the last hour
  * (admins' health page). One row per slot and projection, whichever process sampled it first.
  */
-export const healthMigrations: Migrations = {
+export const lagSamplesMigrations: Migrations = {
   'health/0001-projection-lag-samples': {
     async up(db) {
       await sql`

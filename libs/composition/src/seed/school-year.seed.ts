@@ -7,9 +7,8 @@ import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-stor
 import { familyStream, RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
 import { ProjectionRunner } from '#ardoise/projections';
 import { BillingRunService, InvoiceCommands } from '#ardoise/invoicing';
-import { CancelReservation, DeclareAbsence, JustifyAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '../../../../libs/reservations/src/commands/reservation-commands.js';
-import { PublishNews } from '../../../../libs/messaging/src/news/commands/news-commands.js';
-import { CloseRequest, OpenRequest, PostRequestMessage } from '../../../../libs/messaging/src/requests/commands/request-commands.js';
+import { CancelReservation, DeclareAbsence, JustifyAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '#ardoise/reservations';
+import { CloseRequest, OpenRequest, PostRequestMessage, PublishNews } from '#ardoise/messaging';
 import { seedDemoTown } from './demo-town.seed.js';
 
 /**

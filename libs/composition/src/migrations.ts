@@ -5,9 +5,8 @@ import { familiesMigrations } from '#ardoise/families';
 import { identityMigrations } from '#ardoise/identity';
 import { invoicingMigrations } from '#ardoise/invoicing';
 import { messagingMigrations } from '#ardoise/messaging';
-import { projectionMigrations } from '#ardoise/projections';
+import { lagSamplesMigrations, projectionMigrations } from '#ardoise/projections';
 import { jobRunsMigrations } from '#ardoise/runtime';
-import { healthMigrations } from './health/health.migrations.js';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [commandsMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, healthMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [commandsMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, lagSamplesMigrations];
