@@ -52,7 +52,7 @@ module.exports = {
     },
     {
       name: 'tests-through-the-index',
-      comment: "Black-box tests use a library through its index or its `testing/` helpers.",
+      comment: 'Black-box tests use a library through its index or its `testing/` helpers.',
       severity: 'error',
       from: { path: '^test/', pathNot: KNOWN_EXCEPTIONS.globalSetup },
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/'] },
@@ -87,7 +87,7 @@ module.exports = {
     },
     {
       name: 'specs-beside-the-code-use-only-test-support',
-      comment: "An integration spec beside the code may use test/support (the test database), nothing else of test/.",
+      comment: 'An integration spec beside the code may use test/support (the test database), nothing else of test/.',
       severity: 'error',
       from: { path: '^libs/.+\\.(int-)?spec\\.ts$' },
       to: { path: '^test/', pathNot: '^test/support/' },

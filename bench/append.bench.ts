@@ -21,12 +21,7 @@ import { PostgresEventStore, computeEventHash, eventStoreMigrations, toStorableJ
  * at concurrency 1, 8 and 32. Prints events/s, p50/p99 latency per call and the ratio of
  * the time per event to the baseline at the same concurrency (1.00 = as fast as a raw insert).
  */
-export async function runAppendBenchmark(options: {
-  databaseUrl: string;
-  events?: number;
-  rounds?: number;
-  log?: (line: string) => void;
-}): Promise<void> {
+export async function runAppendBenchmark(options: { databaseUrl: string; events?: number; rounds?: number; log?: (line: string) => void }): Promise<void> {
   const total = options.events ?? 5_000;
   const rounds = options.rounds ?? 3;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -40,9 +35,7 @@ export async function runAppendBenchmark(options: {
     await runMigrations(db, eventStoreMigrations);
     await db.destroy();
     await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
-    const settings = await pool.query(
-      "SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync",
-    );
+    const settings = await pool.query("SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync");
     log(`PostgreSQL: ${settings.rows[0].version.split(',')[0]} (fsync=${settings.rows[0].fsync}, synchronous_commit=${settings.rows[0].sc})`);
     log(`${total} events per case and round, fresh database, one pool (max 34 connections)`);
 
@@ -85,7 +78,13 @@ export async function runAppendBenchmark(options: {
     for (const [i, c] of cases.entries()) {
       const rs = perRound[i]!;
       log(
-        `${c.label.padEnd(38)} ${String(c.concurrency).padStart(4)} ${median(rs.map((r) => r.eventsPerSecond)).toFixed(0).padStart(9)} ${median(rs.map((r) => r.p50)).toFixed(2).padStart(7)} ${median(rs.map((r) => r.p99)).toFixed(2).padStart(7)} ${median(ratios[i]!).toFixed(2).padStart(6)}`,
+        `${c.label.padEnd(38)} ${String(c.concurrency).padStart(4)} ${median(rs.map((r) => r.eventsPerSecond))
+          .toFixed(0)
+          .padStart(9)} ${median(rs.map((r) => r.p50))
+          .toFixed(2)
+          .padStart(7)} ${median(rs.map((r) => r.p99))
+          .toFixed(2)
+          .padStart(7)} ${median(ratios[i]!).toFixed(2).padStart(6)}`,
       );
     }
   } finally {

@@ -28,7 +28,13 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
   const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock }), { logger: false });
   try {
     // The billing read model's tables (an empty log: generation 1, live).
-    const runner = new ProjectionRunner({ pool: infrastructure.pool, db: infrastructure.db, store: infrastructure.store, projectors: [billingInputsProjector], logger: logger as never });
+    const runner = new ProjectionRunner({
+      pool: infrastructure.pool,
+      db: infrastructure.db,
+      store: infrastructure.store,
+      projectors: [billingInputsProjector],
+      logger: logger as never,
+    });
     await runner.rebuild(billingInputsProjector.name);
     await runner.stop();
 
@@ -39,22 +45,55 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
     ];
     await runInContext(systemContext(), async () => {
       const tariffs = app.get(TariffsService);
-      await tariffs.set({ serviceCode: 'CANTINE', effectiveFrom: '2025-09-01', brackets: grid(100, 320, 450), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 });
-      await tariffs.set({ serviceCode: 'CANTINE', effectiveFrom: '2026-03-16', brackets: grid(100, 340, 480), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 });
-      await tariffs.set({ serviceCode: 'SOIR', effectiveFrom: '2025-09-01', brackets: grid(80, 150, 220), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 });
-      await tariffs.set({ serviceCode: 'MATIN', effectiveFrom: '2025-09-01', brackets: grid(60, 120, 180), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 });
-      await tariffs.set({ serviceCode: 'MERCREDI', effectiveFrom: '2025-09-01', brackets: grid(500, 900, 1400), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 });
+      await tariffs.set({
+        serviceCode: 'CANTINE',
+        effectiveFrom: '2025-09-01',
+        brackets: grid(100, 320, 450),
+        lateBookingSurchargeCents: 100,
+        unbookedPresenceSurchargeCents: 200,
+      });
+      await tariffs.set({
+        serviceCode: 'CANTINE',
+        effectiveFrom: '2026-03-16',
+        brackets: grid(100, 340, 480),
+        lateBookingSurchargeCents: 100,
+        unbookedPresenceSurchargeCents: 200,
+      });
+      await tariffs.set({
+        serviceCode: 'SOIR',
+        effectiveFrom: '2025-09-01',
+        brackets: grid(80, 150, 220),
+        lateBookingSurchargeCents: 50,
+        unbookedPresenceSurchargeCents: 300,
+      });
+      await tariffs.set({
+        serviceCode: 'MATIN',
+        effectiveFrom: '2025-09-01',
+        brackets: grid(60, 120, 180),
+        lateBookingSurchargeCents: 50,
+        unbookedPresenceSurchargeCents: 300,
+      });
+      await tariffs.set({
+        serviceCode: 'MERCREDI',
+        effectiveFrom: '2025-09-01',
+        brackets: grid(500, 900, 1400),
+        lateBookingSurchargeCents: 200,
+        unbookedPresenceSurchargeCents: 500,
+      });
     });
 
     // March 2026: school days Mon, Tue, Thu, Fri; Wednesdays at the leisure centre.
-    const days = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`).filter((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()));
+    const days = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`).filter(
+      (d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()),
+    );
     const rows: Record<string, unknown>[] = [];
     const quotients: Record<string, unknown>[] = [];
     let random = 42;
-    const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let f = 0; f < familyCount; f++) {
       const familyId = randomUUID();
-      if (next() < 0.75) quotients.push({ event_id: randomUUID(), family_id: familyId, amount: Math.floor(next() * 1800), valid_from: '2025-09-01', valid_until: '2026-08-31' });
+      if (next() < 0.75)
+        quotients.push({ event_id: randomUUID(), family_id: familyId, amount: Math.floor(next() * 1800), valid_from: '2025-09-01', valid_until: '2026-08-31' });
       for (let c = 0; c < 2; c++) {
         const childId = randomUUID();
         const services = c === 0 ? ['CANTINE', 'SOIR', 'MERCREDI'] : next() < 0.5 ? ['CANTINE', 'MATIN'] : ['CANTINE', 'SOIR'];
@@ -64,15 +103,26 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
             if (wednesday !== (serviceCode === 'MERCREDI')) continue;
             const roll = next();
             rows.push({
-              child_id: childId, service_code: serviceCode, date, family_id: familyId, reservation_id: randomUUID(),
-              booked: roll > 0.02, late_booking: roll > 0.02 && roll < 0.04, attendance: roll <= 0.02 ? 'present_without_booking' : 'present', absence_justified: roll > 0.97,
+              child_id: childId,
+              service_code: serviceCode,
+              date,
+              family_id: familyId,
+              reservation_id: randomUUID(),
+              booked: roll > 0.02,
+              late_booking: roll > 0.02 && roll < 0.04,
+              attendance: roll <= 0.02 ? 'present_without_booking' : 'present',
+              absence_justified: roll > 0.97,
             });
           }
         }
       }
     }
     const db = infrastructure.db;
-    for (let i = 0; i < rows.length; i += 5_000) await db.insertInto('invoicing_billable_days').values(rows.slice(i, i + 5_000)).execute();
+    for (let i = 0; i < rows.length; i += 5_000)
+      await db
+        .insertInto('invoicing_billable_days')
+        .values(rows.slice(i, i + 5_000))
+        .execute();
     if (quotients.length) await db.insertInto('invoicing_quotients').values(quotients).execute();
     const children = new Set(rows.map((r) => r.child_id)).size;
     log(`Données : ${familyCount} familles, ${children} enfants, ${rows.length} jours-prestations (mars 2026), ${quotients.length} QF.`);
@@ -90,15 +140,22 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
     await sql`CREATE TABLE bench_raw_invoices (id bigserial PRIMARY KEY, number text, data jsonb)`.execute(db);
     const rawStarted = performance.now();
     for (let i = 0; i < payloads.length; i += 100) {
-      await db.insertInto('bench_raw_invoices').values(payloads.slice(i, i + 100).map((data, j) => ({ number: String(i + j), data: JSON.stringify(data) }))).execute();
+      await db
+        .insertInto('bench_raw_invoices')
+        .values(payloads.slice(i, i + 100).map((data, j) => ({ number: String(i + j), data: JSON.stringify(data) })))
+        .execute();
     }
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
     const again = await runInContext(systemContext(), () => app.get(BillingRunService).runNow('2026-03', 'cli'));
     const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
-    log(`Facturation : ${result.issued} factures en ${seconds.toFixed(2)} s → ${Math.round(result.issued / seconds)} factures/s (montant ${(result.amountCents / 100).toFixed(2)} €)`);
+    log(
+      `Facturation : ${result.issued} factures en ${seconds.toFixed(2)} s → ${Math.round(result.issued / seconds)} factures/s (montant ${(result.amountCents / 100).toFixed(2)} €)`,
+    );
     log(`Mémoire : pic RSS échantillonné ${mb(peakRss)}, maxRSS du processus ${mb(process.resourceUsage().maxRSS * 1024)}`);
-    log(`Référence PostgreSQL brut (INSERT de 100 charges identiques) : ${rawSeconds.toFixed(2)} s → ${Math.round(payloads.length / rawSeconds)} lignes/s ; rapport ${(seconds / rawSeconds).toFixed(1)}×`);
+    log(
+      `Référence PostgreSQL brut (INSERT de 100 charges identiques) : ${rawSeconds.toFixed(2)} s → ${Math.round(payloads.length / rawSeconds)} lignes/s ; rapport ${(seconds / rawSeconds).toFixed(1)}×`,
+    );
     log(`Relance du même mois : ${again.issued} émise(s), ${again.skipped} ignorée(s) en ${again.status}.`);
   } finally {
     await app.close();

@@ -1,6 +1,15 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { currentCut, NotificationListener, PostgresEventStore, type EventFilter, type Position, type PositionCodec, type RecordedEvent, type Subscription } from '#ardoise/event-store';
+import {
+  currentCut,
+  NotificationListener,
+  PostgresEventStore,
+  type EventFilter,
+  type Position,
+  type PositionCodec,
+  type RecordedEvent,
+  type Subscription,
+} from '#ardoise/event-store';
 
 /**
  * `bench lag --trace`: where the lag goes. For each committed append, the times of
@@ -40,6 +49,7 @@ export class LagTrace {
   }
 
   install(): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched prototype method has its own `this` (the store) and needs the trace too
     const trace = this;
     const subscribe = PostgresEventStore.prototype.subscribeToAll;
     PostgresEventStore.prototype.subscribeToAll = function (this: PostgresEventStore, options) {
@@ -166,7 +176,9 @@ export class LagTrace {
 
   report(log: (line: string) => void, percentile: (values: number[], q: number) => number): Record<string, unknown> {
     const row = (label: string, values: number[]) =>
-      log(`${label.padEnd(36)} ${String(values.length).padStart(7)} ${percentile(values, 0.5).toFixed(1).padStart(8)} ${percentile(values, 0.99).toFixed(1).padStart(8)}`);
+      log(
+        `${label.padEnd(36)} ${String(values.length).padStart(7)} ${percentile(values, 0.5).toFixed(1).padStart(8)} ${percentile(values, 0.99).toFixed(1).padStart(8)}`,
+      );
     log('');
     log(`${'trace (steady, ms from commit)'.padEnd(36)} ${'n'.padStart(7)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}`);
     row('commit → NOTIFY received', this.samples.notify);
@@ -177,7 +189,9 @@ export class LagTrace {
     for (const [name, values] of this.samples.fetch) row(`  commit → fetched: ${name}`, values);
     row('fetched → checkpoint (all)', allApply);
     for (const [name, values] of this.samples.apply) row(`  fetched → checkpoint: ${name}`, values);
-    log(`event loop delay: p50 ${(this.loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(this.loop.percentile(99) / 1e6).toFixed(1)} ms; process CPU ${((this.cpu ?? 0) * 100).toFixed(0)} % of one core`);
+    log(
+      `event loop delay: p50 ${(this.loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(this.loop.percentile(99) / 1e6).toFixed(1)} ms; process CPU ${((this.cpu ?? 0) * 100).toFixed(0)} % of one core`,
+    );
     log('');
     log('oldest running transaction (the cut), sampled every ~50 ms:');
     for (const [kind, n] of [...this.holders].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`  ${String(n).padStart(5)}  ${kind}`);

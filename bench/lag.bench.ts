@@ -54,7 +54,10 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     await seedSchoolYear(app, clock, { scale: 'town', seed: 7, families: options.families ?? 400, months: 0, log });
     const store = app.get<EventStore>(EVENT_STORE);
     const commands = app.get(CommandBus);
-    const { rows: familyRows } = await sql<{ family_id: string; child_id: string }>`SELECT family_id::text, child_id::text FROM family_children ORDER BY child_id`.execute(infrastructure.db);
+    const { rows: familyRows } = await sql<{
+      family_id: string;
+      child_id: string;
+    }>`SELECT family_id::text, child_id::text FROM family_children ORDER BY child_id`.execute(infrastructure.db);
     const byFamily = new Map<string, string[]>();
     for (const row of familyRows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row.child_id]);
     const families = [...byFamily].map(([familyId, children]) => ({ familyId, children }));
@@ -71,7 +74,8 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
       const at = performance.now();
       trace?.committed(result.position, at);
       for (const projector of options.projectors) {
-        if (events.some((e) => matches(projector.filter, streamId, e.type))) queues.get(projector.name)!.push({ position: result.position, at, rush: phase !== 'steady' });
+        if (events.some((e) => matches(projector.filter, streamId, e.type)))
+          queues.get(projector.name)!.push({ position: result.position, at, rush: phase !== 'steady' });
       }
       return result;
     };
@@ -79,7 +83,10 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     let lastRushApplied = 0;
     const monitor = (async () => {
       while (monitoring) {
-        const { rows } = await sql<{ projection: string; position: string | null }>`SELECT projection, position FROM projection_generations WHERE status = 'active'`.execute(infrastructure.db);
+        const { rows } = await sql<{
+          projection: string;
+          position: string | null;
+        }>`SELECT projection, position FROM projection_generations WHERE status = 'active'`.execute(infrastructure.db);
         const now = performance.now();
         for (const row of rows) {
           const queue = queues.get(row.projection);
@@ -102,7 +109,18 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
 
     const random = mulberry32(11);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-    const januaryDays = ['2027-01-04', '2027-01-05', '2027-01-07', '2027-01-08', '2027-01-11', '2027-01-12', '2027-01-14', '2027-01-15', '2027-01-18', '2027-01-19'];
+    const januaryDays = [
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-01-11',
+      '2027-01-12',
+      '2027-01-14',
+      '2027-01-15',
+      '2027-01-18',
+      '2027-01-19',
+    ];
     const validated: Array<{ familyId: string; slot: RequestedSlot }> = [];
     const withBasket = new Set<string>();
     const agent: Actor = { userId: 'bench-agent', role: 'agent' };
@@ -115,7 +133,11 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
       const run = async (): Promise<unknown> => {
         if (draw < 0.45) {
           const childId = pick(family.children);
-          const slots = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({ childId, serviceCode: random() < 0.8 ? 'CANTINE' : 'SOIR', date: pick(januaryDays) }));
+          const slots = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+            childId,
+            serviceCode: random() < 0.8 ? 'CANTINE' : 'SOIR',
+            date: pick(januaryDays),
+          }));
           withBasket.add(family.familyId);
           return as(parentOf(family.familyId), () => commands.execute(new RequestReservations(family.familyId, slots, true)));
         }
@@ -135,8 +157,11 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
           const { familyId, slot } = pick(validated);
           return as(parentOf(familyId), () => commands.execute(new DeclareAbsence(familyId, slot, 'Enfant malade')));
         }
-        if (draw < 0.95) return as(agent, () => commands.execute(new RecordAttendance('CANTINE', '2026-11-30', pick(family.children), random() < 0.9 ? 'present' : 'absent')));
-        return as(parentOf(family.familyId), () => commands.execute(new OpenRequest(family.familyId, 'other', 'Question', 'Bonjour, une question sur la cantine.')));
+        if (draw < 0.95)
+          return as(agent, () => commands.execute(new RecordAttendance('CANTINE', '2026-11-30', pick(family.children), random() < 0.9 ? 'present' : 'absent')));
+        return as(parentOf(family.familyId), () =>
+          commands.execute(new OpenRequest(family.familyId, 'other', 'Question', 'Bonjour, une question sur la cantine.')),
+        );
       };
       await run().catch(() => (errors += 1));
     };
@@ -185,7 +210,9 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
     while ([...queues.values()].some((q) => q.length > 0) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     const caughtUp = [...queues.values()].every((q) => q.length === 0);
     const rushCatchUp = caughtUp ? Math.max(0, Math.round(lastRushApplied - rushEnded)) : -1;
-    log(`rush: ${families.length * 2} commands in ${((rushEnded - rushStarted) / 1000).toFixed(1)} s; every read model caught up ${rushCatchUp} ms after the last one`);
+    log(
+      `rush: ${families.length * 2} commands in ${((rushEnded - rushStarted) / 1000).toFixed(1)} s; every read model caught up ${rushCatchUp} ms after the last one`,
+    );
     monitoring = false;
     await monitor;
 
@@ -197,7 +224,9 @@ export async function runLagBenchmark(options: LagBenchmarkOptions): Promise<{ v
       allSteady.push(...sample.steady);
       const row = { p50: percentile(sample.steady, 0.5), p99: percentile(sample.steady, 0.99), rush_p99: percentile(sample.rush, 0.99) };
       perProjection[name] = row;
-      log(`${name.padEnd(28)} ${String(sample.steady.length).padStart(7)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rush_p99.toFixed(1).padStart(9)}`);
+      log(
+        `${name.padEnd(28)} ${String(sample.steady.length).padStart(7)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rush_p99.toFixed(1).padStart(9)}`,
+      );
     }
     const traced = trace?.report(log, percentile);
     const report = await new ReadModelVerifier(infrastructure.db, store, options.projectors).verify();

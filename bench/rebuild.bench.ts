@@ -43,7 +43,9 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     months: options.months,
     log,
   });
-  log(`seeded ${seeded.events} events (${seeded.families} families, scale ${options.scale}) through the commands in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+  log(
+    `seeded ${seeded.events} events (${seeded.families} families, scale ${options.scale}) through the commands in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+  );
 
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
   pool.on('error', () => undefined);
@@ -52,7 +54,9 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
   try {
     await sql`VACUUM ANALYZE events`.execute(db);
     const settings = await pool.query("SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('shared_buffers') AS sb");
-    log(`PostgreSQL: ${settings.rows[0].version.split(',')[0]} (synchronous_commit=${settings.rows[0].sc}, shared_buffers=${settings.rows[0].sb}); ${(await import('node:os')).cpus().length} CPUs`);
+    log(
+      `PostgreSQL: ${settings.rows[0].version.split(',')[0]} (synchronous_commit=${settings.rows[0].sc}, shared_buffers=${settings.rows[0].sb}); ${(await import('node:os')).cpus().length} CPUs`,
+    );
     const tables = options.projectors.flatMap((p) => p.tables.map((t) => t.name));
     const live = await fingerprints(db, tables);
 
@@ -87,11 +91,16 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     log(`${'projection'.padEnd(28)} ${'events'.padStart(9)} ${'seconds'.padStart(8)} ${'events/s'.padStart(9)}`);
     for (const projector of options.projectors) {
       const p = done.get(projector.name);
-      if (p) log(`${projector.name.padEnd(28)} ${String(p.eventsApplied).padStart(9)} ${(p.elapsedMs / 1000).toFixed(2).padStart(8)} ${String(Math.round((p.eventsApplied * 1000) / Math.max(1, p.elapsedMs))).padStart(9)}`);
+      if (p)
+        log(
+          `${projector.name.padEnd(28)} ${String(p.eventsApplied).padStart(9)} ${(p.elapsedMs / 1000).toFixed(2).padStart(8)} ${String(Math.round((p.eventsApplied * 1000) / Math.max(1, p.elapsedMs))).padStart(9)}`,
+        );
     }
     log(`${'read $all (baseline)'.padEnd(28)} ${String(events).padStart(9)} ${readSeconds.toFixed(2).padStart(8)} ${String(readRate).padStart(9)}`);
     log(`${'rebuild all (wall clock)'.padEnd(28)} ${String(events).padStart(9)} ${rebuildSeconds.toFixed(2).padStart(8)} ${String(rebuildRate).padStart(9)}`);
-    log(`peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MiB; tables compared: ${tables.length}, differing: ${differing.length ? differing.join(', ') : 'none'}`);
+    log(
+      `peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MiB; tables compared: ${tables.length}, differing: ${differing.length ? differing.join(', ') : 'none'}`,
+    );
     const result = {
       bench: 'rebuild',
       events,

@@ -107,7 +107,12 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     const send = async (kind: keyof typeof samples, method: 'POST' | 'GET', path: string, body: unknown, headers: Record<string, string>) => {
       const t0 = performance.now();
       try {
-        const response = await http.request({ method, path: `${prefix}${path}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const response = await http.request({
+          method,
+          path: `${prefix}${path}`,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
         const text = await response.body.text();
         const ok = response.statusCode < 300;
         samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok });
@@ -128,13 +133,15 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
       const csrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';
       const session = { cookie: cookies.join('; '), 'x-xsrf-token': csrf };
       const familyId = registered[i]!;
-      if (signIns) await sleep(started + arrivals[i]! - performance.now()); // waits for the opening, signed in
+      if (signIns)
+        await sleep(started + arrivals[i]! - performance.now()); // waits for the opening, signed in
       else await sleep(thinks[i]![0]);
       const lines = DAYS.map((date) => ({ childId: children.get(familyId)!, serviceCode: 'RUSH', date }));
       if (!(await send('lines', 'POST', `/families/${familyId}/basket/lines`, { lines }, session))) return;
       await sleep(thinks[i]![1]);
       const validated = await send('validate', 'POST', `/families/${familyId}/basket/validation`, {}, session);
-      for (const line of (validated?.json?.lines ?? []) as Array<{ reservationId: string; outcome: string }>) acknowledged.set(line.reservationId, line.outcome);
+      for (const line of (validated?.json?.lines ?? []) as Array<{ reservationId: string; outcome: string }>)
+        acknowledged.set(line.reservationId, line.outcome);
     };
 
     // Every second, CPU and memory of this process; as often as /health answers (on its own
@@ -173,7 +180,9 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     clearInterval(usage);
     await healthClient.close();
 
-    log(`rush over in ${rushSeconds.toFixed(1)} s (${signIns ? `opening at ${signInBefore} s, ` : ''}last arrival at ${(arrivals.at(-1)! / 1000).toFixed(1)} s); per ${WINDOW_MS / 1000}-second window:`);
+    log(
+      `rush over in ${rushSeconds.toFixed(1)} s (${signIns ? `opening at ${signInBefore} s, ` : ''}last arrival at ${(arrivals.at(-1)! / 1000).toFixed(1)} s); per ${WINDOW_MS / 1000}-second window:`,
+    );
     log('  window    logins  validations  validate p50/p99 ms  all p99 ms  errors  CPU %  RSS MB  lag s (events)');
     const all = [...samples.login, ...samples.lines, ...samples.validate];
     for (let w = 0; w < windows.length; w++) {
@@ -190,7 +199,9 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     }
     for (const kind of ['login', 'lines', 'validate'] as const) {
       const list = samples[kind];
-      log(`${kind}: ${list.length} requests, p50 ${fmt(pct(list, 0.5))} ms, p95 ${fmt(pct(list, 0.95))} ms, p99 ${fmt(pct(list, 0.99))} ms, max ${fmt(pct(list, 1))} ms, errors ${list.filter((s) => !s.ok).length}`);
+      log(
+        `${kind}: ${list.length} requests, p50 ${fmt(pct(list, 0.5))} ms, p95 ${fmt(pct(list, 0.95))} ms, p99 ${fmt(pct(list, 0.99))} ms, max ${fmt(pct(list, 1))} ms, errors ${list.filter((s) => !s.ok).length}`,
+      );
     }
     const errors = all.filter((s) => !s.ok).length;
     log(`error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)`);
@@ -211,7 +222,10 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         WHERE stream_id LIKE 'service_day-RUSH-%' AND type IN ('ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected') AND data->>'reservationId' = ANY($1::text[])`,
       [ids],
     );
-    const inReadModel = await infrastructure.pool.query<{ id: string; status: string }>('SELECT reservation_id::text AS id, status FROM reservation_lines WHERE reservation_id = ANY($1::uuid[])', [ids]);
+    const inReadModel = await infrastructure.pool.query<{ id: string; status: string }>(
+      'SELECT reservation_id::text AS id, status FROM reservation_lines WHERE reservation_id = ANY($1::uuid[])',
+      [ids],
+    );
     const logged = new Map(inLog.rows.map((r) => [r.id, r.type.replace('Reservation', '').toLowerCase()]));
     const read = new Map(inReadModel.rows.map((r) => [r.id, r.status]));
     const missingFromLog = ids.filter((id) => logged.get(id) !== acknowledged.get(id)).length;
@@ -230,11 +244,27 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     });
     report(log, 'baseline: raw single-row INSERT through pg (64 at a time)', raw);
     const validateP99 = pct(samples.validate, 0.99);
-    log(`ratio: validation p99 ${fmt(validateP99)} ms = ${(validateP99 / raw.p99).toFixed(1)}× a raw insert's p99; target p99 < 250 ms: ${validateP99 < 250 ? 'met' : 'NOT met'}`);
+    log(
+      `ratio: validation p99 ${fmt(validateP99)} ms = ${(validateP99 / raw.p99).toFixed(1)}× a raw insert's p99; target p99 < 250 ms: ${validateP99 < 250 ? 'met' : 'NOT met'}`,
+    );
     const maxLagMs = Math.max(0, ...Array.from(windows, (w) => w?.lagSeconds ?? 0)) * 1000;
     if (overbooked !== 0 || lost !== 0) process.exitCode = 1;
     const model = signIns ? `signed in over ${signInBefore} s before the opening` : 'sign-in on arrival';
-    log(JSON.stringify({ bench: 'rush', families, validate_p99_ms: Math.round(validateP99), validated, waitlisted, overbooked, lost, max_lag_ms: maxLagMs, model, validate_p50_ms: Math.round(pct(samples.validate, 0.5)), raw_insert_p99_ms: Number(raw.p99.toFixed(1)) }));
+    log(
+      JSON.stringify({
+        bench: 'rush',
+        families,
+        validate_p99_ms: Math.round(validateP99),
+        validated,
+        waitlisted,
+        overbooked,
+        lost,
+        max_lag_ms: maxLagMs,
+        model,
+        validate_p50_ms: Math.round(pct(samples.validate, 0.5)),
+        raw_insert_p99_ms: Number(raw.p99.toFixed(1)),
+      }),
+    );
   } finally {
     await http.close();
     await close();

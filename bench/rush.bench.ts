@@ -39,7 +39,10 @@ export async function openRushTown(databaseUrl: string) {
     const commands = app.get(CommandBus);
     await runInContext(systemContext({ userId: 'bench', role: 'system' }), async () => {
       await commands.execute(
-        new ChangeService('RUSH', { type: 'DefineService', service: { code: 'RUSH', label: 'Semaine de vacances (banc)', kind: 'leisure_day', weekdays: [1, 2, 3, 4, 5], dailyCapacity: CAPACITY } }),
+        new ChangeService('RUSH', {
+          type: 'DefineService',
+          service: { code: 'RUSH', label: 'Semaine de vacances (banc)', kind: 'leisure_day', weekdays: [1, 2, 3, 4, 5], dailyCapacity: CAPACITY },
+        }),
       );
       await commands.execute(
         new ChangeService('RUSH', {
@@ -94,7 +97,9 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
       return 200;
     });
     report(log, 'baseline: raw single-row INSERT through pg', raw);
-    log(`ratio: a basket validation (5 lines) takes ${(validate.p50 / raw.p50).toFixed(1)}× a raw insert at p50; throughput ${(validate.perSecond / raw.perSecond * 100).toFixed(1)} % of raw inserts/s`);
+    log(
+      `ratio: a basket validation (5 lines) takes ${(validate.p50 / raw.p50).toFixed(1)}× a raw insert at p50; throughput ${((validate.perSecond / raw.perSecond) * 100).toFixed(1)} % of raw inserts/s`,
+    );
     if (overbooked !== 0 || lost !== 0) process.exitCode = 1;
   } finally {
     await close();
@@ -113,8 +118,28 @@ export async function registerFamilies(service: RegisterFamilyService, count: nu
           familyName: `Famille ${i + j}`,
           contactEmail: null,
           via: 'agent',
-          guardians: { responsable1: { civility: 'madame', lastName: `Famille ${i + j}`, firstName: 'Alex', mobilePhone: '06 00 00 00 00', email: `famille${i + j}@bench.example.org`, address: { line1: '1 rue', postalCode: '41120', city: 'Saint-Ardoise' } } } as never,
-          children: [{ lastName: `Famille ${i + j}`, firstName: 'Camille', birthDate: '2018-03-03', school: 'École Jules-Ferry', className: 'CE2', diet: 'standard', allergies: null, pai: false }] as never,
+          guardians: {
+            responsable1: {
+              civility: 'madame',
+              lastName: `Famille ${i + j}`,
+              firstName: 'Alex',
+              mobilePhone: '06 00 00 00 00',
+              email: `famille${i + j}@bench.example.org`,
+              address: { line1: '1 rue', postalCode: '41120', city: 'Saint-Ardoise' },
+            },
+          } as never,
+          children: [
+            {
+              lastName: `Famille ${i + j}`,
+              firstName: 'Camille',
+              birthDate: '2018-03-03',
+              school: 'École Jules-Ferry',
+              className: 'CE2',
+              diet: 'standard',
+              allergies: null,
+              pai: false,
+            },
+          ] as never,
         }),
       );
       ids.push(...(await Promise.all(batch)).map((r) => r.familyId));
@@ -126,7 +151,10 @@ export async function registerFamilies(service: RegisterFamilyService, count: nu
 
 export async function waitForChildren(pool: pg.Pool, familyIds: string[]): Promise<Map<string, string>> {
   for (;;) {
-    const rows = await pool.query<{ family_id: string; child_id: string }>('SELECT family_id, child_id FROM family_children WHERE family_id = ANY($1::uuid[])', [familyIds]);
+    const rows = await pool.query<{ family_id: string; child_id: string }>(
+      'SELECT family_id, child_id FROM family_children WHERE family_id = ANY($1::uuid[])',
+      [familyIds],
+    );
     if (rows.rows.length >= familyIds.length) return new Map(rows.rows.map((r) => [r.family_id, r.child_id]));
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -136,7 +164,11 @@ type Send = (method: string, path: string, body?: unknown) => Promise<number>;
 
 async function signIn(base: string): Promise<Send> {
   const agent = DEMO_STAFF.find((s) => s.role === 'agent')!;
-  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: agent.password }) });
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: agent.email, password: agent.password }),
+  });
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.slice('XSRF-TOKEN='.length);
   return async (method, path, body) => {

@@ -14,7 +14,9 @@ const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 function canonical(value) {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonical(v))).join(',')}]`;
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
 }
 
@@ -54,8 +56,12 @@ if (report) {
   if (anchors.size > 0) problem(`${anchors.size} anchor(s) beyond the end of the export: events are missing (or the export is not the whole log)`);
   const { signature } = report;
   const signed = verify(null, Buffer.from(canonicalize(report.report), 'utf8'), createPublicKey(signature.publicKey), Buffer.from(signature.value, 'base64'));
-  const fingerprint = createHash('sha256').update(createPublicKey(signature.publicKey).export({ type: 'spki', format: 'der' })).digest('hex');
-  console.log(`report of ${report.report.issuedAt}: verdict ${report.report.verification.verdict}; signature ${signed ? 'valid' : 'INVALID'}; key ${fingerprint}`);
+  const fingerprint = createHash('sha256')
+    .update(createPublicKey(signature.publicKey).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+  console.log(
+    `report of ${report.report.issuedAt}: verdict ${report.report.verification.verdict}; signature ${signed ? 'valid' : 'INVALID'}; key ${fingerprint}`,
+  );
   if (!signed) problem('the report was changed after it was signed, or signed by another key');
 }
 console.log(problems === 0 ? '✓ everything checks' : `✕ ${problems} problem(s)`);

@@ -24,7 +24,11 @@ async function createStaff(admin: HttpClient, email: string, role: string): Prom
 }
 
 const accountRows = async () =>
-  (await sql<{ id: string; role: string; status: string; password_hash: string }>`SELECT id, role, status, password_hash FROM accounts ORDER BY id`.execute(app.infrastructure.db)).rows;
+  (
+    await sql<{ id: string; role: string; status: string; password_hash: string }>`SELECT id, role, status, password_hash FROM accounts ORDER BY id`.execute(
+      app.infrastructure.db,
+    )
+  ).rows;
 
 async function streamTypes(accountId: string): Promise<string[]> {
   const types: string[] = [];
@@ -67,7 +71,10 @@ describe('staff accounts (/admin/comptes)', () => {
     const second = await signIn(app, 'deuxieme.admin@demo.ardoise.fr', PASSWORD);
 
     // Both at once, each demoting the other: exactly one succeeds.
-    const answers = await Promise.all([admin.put(`/staff-accounts/${secondId}/role`, { role: 'agent' }), second.put(`/staff-accounts/${me}/role`, { role: 'agent' })]);
+    const answers = await Promise.all([
+      admin.put(`/staff-accounts/${secondId}/role`, { role: 'agent' }),
+      second.put(`/staff-accounts/${me}/role`, { role: 'agent' }),
+    ]);
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([204, 409]);
     const refused = answers.find((r) => r.status === 409)!;

@@ -40,7 +40,11 @@ async function openApiRoutes(): Promise<Route[]> {
 /** Routes marked @Public() or @SelfService() in Nest's metadata: the ones an auditor may legitimately write to. */
 function openToEveryoneRoutes(): Set<string> {
   const open = new Set<string>();
-  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+  const join = (...parts: string[]) =>
+    `/${parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')}`.replace(/:(\w+)/g, '{$1}');
   for (const module of app.app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
@@ -92,7 +96,12 @@ describe('the auditor reads everything and writes nothing', () => {
     expect(Object.keys(OPEN_TO_AUDITORS).filter((k) => !routes.some((r) => `${r.method} ${r.path}` === k))).toEqual([]);
     const writes = routes.filter((r) => r.method !== 'GET' && !open.has(`${r.method} ${r.path}`) && !OPEN_TO_AUDITORS[`${r.method} ${r.path}`]);
     // The enumeration itself must see the app's writes (else this test would prove nothing).
-    expect(writes).toEqual(expect.arrayContaining([{ method: 'POST', path: '/api/v1/audit/rebuilds' }, { method: 'POST', path: '/api/v1/staff-accounts' }]));
+    expect(writes).toEqual(
+      expect.arrayContaining([
+        { method: 'POST', path: '/api/v1/audit/rebuilds' },
+        { method: 'POST', path: '/api/v1/staff-accounts' },
+      ]),
+    );
     expect(open.has('POST /api/v1/auth/login')).toBe(true);
 
     const auditor = await signIn('auditor');
@@ -194,7 +203,8 @@ describe('browsing the event log', () => {
     // Every event of the correlation is in the chain, in the log's order (reactions of other correlations may follow them).
     const inCorrelation = chain.events.filter((e: { metadata: { correlationId: string } }) => e.metadata.correlationId === defined.metadata.correlationId);
     expect(inCorrelation.map((e: { id: string }) => e.id)).toEqual(byFilter.events.map((e: { id: string }) => e.id));
-    for (const event of chain.events) expect(event.depth === 0 ? event.causedBy : chain.events.find((c: { id: string }) => c.id === event.causedBy)?.id).toBe(event.causedBy);
+    for (const event of chain.events)
+      expect(event.depth === 0 ? event.causedBy : chain.events.find((c: { id: string }) => c.id === event.causedBy)?.id).toBe(event.causedBy);
     const missing = await auditor.get('/audit/events/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect((await bodyOf(missing)).code).toBe('AUDIT.EVENT_NOT_FOUND');
@@ -238,7 +248,12 @@ describe('exporting events as NDJSON', () => {
     const admin = await signIn('admin');
     const stream = (await bodyOf(await admin.get('/audit/events?category=service&limit=1'))).events[0].streamId;
     const text = await (await admin.get(`/audit/export?stream=${stream}`)).text();
-    expect(text.trim().split('\n').map((l) => JSON.parse(l).streamId)).toEqual(expect.arrayContaining([stream]));
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).streamId),
+    ).toEqual(expect.arrayContaining([stream]));
     const missing = await admin.get('/audit/export?stream=service-NOPE');
     expect(missing.status).toBe(404);
     expect((await bodyOf(missing)).code).toBe('AUDIT.STREAM_NOT_FOUND');

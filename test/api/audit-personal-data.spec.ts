@@ -23,7 +23,11 @@ const dataOf = (events: Json[], type: string): Json => events.find((e) => e.type
 
 describe('personal data in the audit trail', () => {
   it('an auditor reads a family’s names and its request in clear while the family exists, an erased marker once it is forgotten; the export stays as stored', async () => {
-    const { familyId, parent } = await anActiveFamily(app, 'hyacinthe.belvedere@example.fr', { familyName: 'Belvédèrac', guardian: 'Hyacinthe', child: 'Philomène' });
+    const { familyId, parent } = await anActiveFamily(app, 'hyacinthe.belvedere@example.fr', {
+      familyName: 'Belvédèrac',
+      guardian: 'Hyacinthe',
+      child: 'Philomène',
+    });
     const opened = await parent.post('/requests', { topic: 'certificate', subject: 'Certificat Belvédèrac', body: 'Pour Philomène, merci.' });
     expect(opened.status).toBe(201);
     const { requestId } = await bodyOf(opened);

@@ -29,11 +29,15 @@ beforeAll(async () => {
   await seedDemoTown(app.app, { info: () => undefined } as never);
   const finance = await signIn(staff('finance').email, staff('finance').password);
   const brackets = [{ code: 'T', label: 'Tarif unique', qfFrom: 0, qfTo: null, unitPriceCents: 500 }];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status,
+  ).toBe(200);
   const parent = await signIn('claire.martin@demo.ardoise.fr', 'Demo-Parent-2026!');
   const familyId = (await bodyOf(await parent.get('/auth/me'))).familyId as string;
   const childId = String(
-    await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+    await eventually(
+      async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+    ),
   );
   const facts = new GivenFacts(app.infrastructure.store);
   for (const d of ['02', '03']) await facts.day(familyId, childId, 'CANTINE', `2026-03-${d}`).booked().write();
@@ -52,8 +56,18 @@ beforeAll(async () => {
   expect((await parent.post(`/families/${familyId}/basket/validation`, {})).status).toBeLessThan(300);
   expect((await parent.post('/requests', { topic: 'other', subject: 'Question', body: 'Bonjour.' })).status).toBe(201);
   const agent = await signIn(staff('agent').email, staff('agent').password);
-  expect((await agent.post('/news', { kind: 'message', title: 'Fermeture', body: 'Le centre ferme le 1er mai.', audience: { scope: 'all' } })).status).toBe(201);
-  expect((await parent.post('/auth/password', { currentPassword: 'Demo-Parent-2026!', newPassword: 'Demo-Parent-2027!', newPasswordConfirmation: 'Demo-Parent-2027!' })).status).toBeLessThan(300);
+  expect((await agent.post('/news', { kind: 'message', title: 'Fermeture', body: 'Le centre ferme le 1er mai.', audience: { scope: 'all' } })).status).toBe(
+    201,
+  );
+  expect(
+    (
+      await parent.post('/auth/password', {
+        currentPassword: 'Demo-Parent-2026!',
+        newPassword: 'Demo-Parent-2027!',
+        newPasswordConfirmation: 'Demo-Parent-2027!',
+      })
+    ).status,
+  ).toBeLessThan(300);
 }, 180_000);
 
 afterAll(async () => {
@@ -66,7 +80,22 @@ describe('every stream category of the log can be folded by the auditor', () => 
     const categories = new Map<string, string[]>();
     for (const { stream_id } of rows) categories.set(streamCategory(stream_id), [...(categories.get(streamCategory(stream_id)) ?? []), stream_id]);
     // What the scenarios wrote (else this test would prove little).
-    expect([...categories.keys()]).toEqual(expect.arrayContaining(['account', 'family', 'basket', 'request', 'news', 'service', 'calendar', 'invoice', 'tariff', 'invoice_numbers', 'credit_note_numbers', 'billing_run']));
+    expect([...categories.keys()]).toEqual(
+      expect.arrayContaining([
+        'account',
+        'family',
+        'basket',
+        'request',
+        'news',
+        'service',
+        'calendar',
+        'invoice',
+        'tariff',
+        'invoice_numbers',
+        'credit_note_numbers',
+        'billing_run',
+      ]),
+    );
 
     const aggregates = app.app.get(AuditedAggregates);
     const unfoldable: string[] = [];
@@ -89,7 +118,8 @@ describe('every stream category of the log can be folded by the auditor', () => 
       // Facts may be dated after the test clock (given facts): fold everything.
       const response = await auditor.get(`/audit/streams/${encodeURIComponent(stream)}/state?at=2100-01-01T00:00:00Z`);
       const body = await bodyOf(response);
-      if (response.status !== 200 || body.revision === null || body.state === undefined) failed.push(`${label}: ${stream} → ${response.status} ${body.code ?? ''}`);
+      if (response.status !== 200 || body.revision === null || body.state === undefined)
+        failed.push(`${label}: ${stream} → ${response.status} ${body.code ?? ''}`);
     }
     expect(failed).toEqual([]);
     console.log(`[audit] ${categories.size} stream categories in the log, all foldable: ${[...categories.keys()].sort().join(', ')}`);

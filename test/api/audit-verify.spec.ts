@@ -50,7 +50,11 @@ async function tamper(app: TestApp, statements: string[]): Promise<void> {
 }
 
 const eventOf = async (app: TestApp, streamId: string, revision: number) =>
-  (await sql<{ id: string; hash: string }>`SELECT event_id::text AS id, hash FROM events WHERE stream_id = ${streamId} AND revision = ${revision}`.execute(app.infrastructure.db)).rows[0]!;
+  (
+    await sql<{ id: string; hash: string }>`SELECT event_id::text AS id, hash FROM events WHERE stream_id = ${streamId} AND revision = ${revision}`.execute(
+      app.infrastructure.db,
+    )
+  ).rows[0]!;
 
 describe('rebuild and verify the read models', () => {
   let app: TestApp;
@@ -101,7 +105,13 @@ describe('rebuild and verify the read models', () => {
     const after = await runJob(admin, '/audit/verifications', { kind: 'read-models', projection: 'catalogue-services' });
     const catalogue = after.result.projections[0];
     expect(catalogue).toMatchObject({ projection: 'catalogue-services', equal: true, problem: null });
-    expect(catalogue.tables[0]).toMatchObject({ table: 'catalogue_services', liveRows: defined + 5, rebuiltRows: defined + 5, onlyInLive: 0, onlyInRebuilt: 0 });
+    expect(catalogue.tables[0]).toMatchObject({
+      table: 'catalogue_services',
+      liveRows: defined + 5,
+      rebuiltRows: defined + 5,
+      onlyInLive: 0,
+      onlyInRebuilt: 0,
+    });
     expect(catalogue.tables[0].liveChecksum).toBe(catalogue.tables[0].rebuiltChecksum);
   }, 400_000);
 
@@ -140,11 +150,15 @@ describe('rebuild and verify the read models', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ardoise-audit-'));
     writeFileSync(join(folder, 'log.ndjson'), await (await auditor.get('/audit/export')).text());
     writeFileSync(join(folder, 'report.json'), JSON.stringify(signed));
-    const checked = spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' });
+    const checked = spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], {
+      encoding: 'utf8',
+    });
     expect(checked.stdout).toContain('signature valid');
     expect({ status: checked.status, out: checked.stdout.split('\n').at(-2) }).toEqual({ status: 0, out: '✓ everything checks' });
     writeFileSync(join(folder, 'report.json'), JSON.stringify({ ...signed, report: { ...signed.report, issuedTo: 'someone-else' } }));
-    expect(spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' }).status).toBe(1);
+    expect(
+      spawnSync(process.execPath, ['scripts/check-audit-files.mjs', join(folder, 'log.ndjson'), join(folder, 'report.json')], { encoding: 'utf8' }).status,
+    ).toBe(1);
     rmSync(folder, { recursive: true, force: true });
     // A rebuild has no verification report.
     const rebuild = (jobs as unknown as Json[]).find((j) => j.kind === 'rebuild')!;
@@ -223,7 +237,9 @@ describe('tamper evidence: what only the anchors over $all can see', () => {
   it('the last event of a stream deleted leaves every stream chain intact, but the log is shorter than its last anchor', async () => {
     const anchors = await app.app.get(AuditAnchors).list();
     const last = anchors[anchors.length - 1]!;
-    const lastEvent = await sql<{ event_id: string }>`SELECT event_id::text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`.execute(app.infrastructure.db);
+    const lastEvent = await sql<{ event_id: string }>`SELECT event_id::text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`.execute(
+      app.infrastructure.db,
+    );
     expect(last.lastEventId).toBe(lastEvent.rows[0]!.event_id);
     await tamper(app, [`DELETE FROM events WHERE event_id = '${last.lastEventId}'`]);
     const job = await runJob(await signIn(app, 'admin'), '/audit/verifications', { kind: 'chain' });

@@ -67,7 +67,12 @@ describe('change of login e-mail', () => {
     expect([toTaken.status, await toTaken.text()]).toEqual([toFree.status, await toFree.text()]);
     expect(toTaken.status).toBe(202);
 
-    const mails = await app.infrastructure.db.selectFrom('mail_outbox').select(['to', 'template', 'text']).where('to', 'in', [taken, 'claire.nouvelle@example.fr']).where('template', 'like', 'email-change%').execute();
+    const mails = await app.infrastructure.db
+      .selectFrom('mail_outbox')
+      .select(['to', 'template', 'text'])
+      .where('to', 'in', [taken, 'claire.nouvelle@example.fr'])
+      .where('template', 'like', 'email-change%')
+      .execute();
     expect(mails.map((m) => [m.to, m.template]).sort()).toEqual([
       ['claire.nouvelle@example.fr', 'email-change'],
       [taken, 'email-change-address-taken'],

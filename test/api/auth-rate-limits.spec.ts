@@ -25,14 +25,17 @@ afterAll(async () => {
 }, 30_000);
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
-const askReset = (target: TestApp, email: string, client: string) =>
-  new HttpClient(target.baseUrl).post('/auth/password-reset', { email }, from(client));
+const askReset = (target: TestApp, email: string, client: string) => new HttpClient(target.baseUrl).post('/auth/password-reset', { email }, from(client));
 
 async function expectTooMany(response: Response): Promise<void> {
   expect(response.status).toBe(429);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect(await bodyOf(response)).toMatchObject({ status: 429, code: 'REQUEST.TOO_MANY', title: expect.stringMatching(/^Trop de demandes .* Réessayez dans \d+ minutes?\.$/) });
+  expect(await bodyOf(response)).toMatchObject({
+    status: 429,
+    code: 'REQUEST.TOO_MANY',
+    title: expect.stringMatching(/^Trop de demandes .* Réessayez dans \d+ minutes?\.$/),
+  });
 }
 
 const mailsTo = async (to: string, template: string) =>
@@ -51,9 +54,7 @@ describe('password reset', () => {
   it('sends one parent a few e-mails, not one per request, however many addresses ask', async () => {
     const parent = DEMO_FAMILIES[1]!.login!.email;
     for (let batch = 0; batch < 5; batch++) {
-      const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => askReset(app, parent, `198.51.100.${batch * 20 + i + 1}`)),
-      );
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => askReset(app, parent, `198.51.100.${batch * 20 + i + 1}`)));
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
     }
     expect(await mailsTo(parent, 'password-reset')).toBe(3);
@@ -124,7 +125,8 @@ describe('invitations and uploads', () => {
     const session = await signIn(app, parent.email, parent.password);
     const requestId = randomUUID();
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await session.post(`/requests/${requestId}/attachments`, '', { 'content-type': 'multipart/form-data; boundary=x' })).status);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await session.post(`/requests/${requestId}/attachments`, '', { 'content-type': 'multipart/form-data; boundary=x' })).status);
     expect(statuses.every((s) => s >= 400 && s < 500 && s !== 429)).toBe(true);
     await expectTooMany(await session.post(`/requests/${requestId}/attachments`, '', { 'content-type': 'multipart/form-data; boundary=x' }));
   });

@@ -22,7 +22,16 @@ beforeAll(async () => {
   ({ client: parent, familyId } = await signInParent(app, 'claire.martin@demo.ardoise.fr'));
   [{ child_id: lea }, { child_id: hugo }] = await childrenOf(app.infrastructure.db, familyId, 2);
   await eventually(async () => (await app.infrastructure.db.selectFrom('catalogue_services').select('code').execute()).length >= 5);
-  expect((await agent.post(`/families/${familyId}/basket/lines`, { lines: [{ childId: hugo, serviceCode: 'CANTINE', date: DAY }, { childId: lea, serviceCode: 'CANTINE', date: DAY }] })).status).toBe(201);
+  expect(
+    (
+      await agent.post(`/families/${familyId}/basket/lines`, {
+        lines: [
+          { childId: hugo, serviceCode: 'CANTINE', date: DAY },
+          { childId: lea, serviceCode: 'CANTINE', date: DAY },
+        ],
+      })
+    ).status,
+  ).toBe(201);
   const validated = await bodyOf(await agent.post(`/families/${familyId}/basket/validation`, { overrideReason: 'Repas servi, inscription oubliée' }));
   expect(validated.lines[0]).toMatchObject({ outcome: 'validated' });
 }, 60_000);
@@ -73,7 +82,9 @@ describe('attendance from two tablets, one of them offline for a while', () => {
   });
 
   it('a tablet whose clock runs ahead cannot date a mark after the server’s now', async () => {
-    expect((await agent.post(`/service-days/CANTINE/${DAY}/attendance`, { childId: hugo, status: 'excused', markedAt: '2030-01-01T00:00:00.000Z' })).status).toBe(204);
+    expect(
+      (await agent.post(`/service-days/CANTINE/${DAY}/attendance`, { childId: hugo, status: 'excused', markedAt: '2030-01-01T00:00:00.000Z' })).status,
+    ).toBe(204);
     const events = await eventually(async () => {
       const rows = await attendanceEvents();
       return rows.length >= 3 ? rows : undefined;

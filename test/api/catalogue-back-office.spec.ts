@@ -40,7 +40,11 @@ describe('the règlement editor: a live preview, then what parents see', () => {
 
   it('previews « le jour d’école précédent à 12 h » without saving it, and the parents’ planning then shows the same deadline', async () => {
     const before = await bodyOf(await agent.get('/catalogue/services/SOIR'));
-    const preview = await agent.post('/catalogue/services/SOIR/booking-rules/preview', { booking: rule, cancellation: rule, dates: ['2026-12-10', '2026-12-09'] });
+    const preview = await agent.post('/catalogue/services/SOIR/booking-rules/preview', {
+      booking: rule,
+      cancellation: rule,
+      dates: ['2026-12-10', '2026-12-09'],
+    });
     expect(preview.status).toBe(200);
     const [thursday, wednesday] = (await bodyOf(preview)).days as Json[];
     // Thursday 10 December: no school on Wednesday 9, so the school day before is Tuesday 8.
@@ -54,7 +58,10 @@ describe('the règlement editor: a live preview, then what parents see', () => {
   });
 
   it('refuses a malformed draft with a French problem naming the field', async () => {
-    const response = await agent.post('/catalogue/services/SOIR/booking-rules/preview', { booking: { kind: 'school_days_before', days: 0, at: '25:00' }, dates: ['2026-12-10'] });
+    const response = await agent.post('/catalogue/services/SOIR/booking-rules/preview', {
+      booking: { kind: 'school_days_before', days: 0, at: '25:00' },
+      dates: ['2026-12-10'],
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = await bodyOf(response);
@@ -63,10 +70,18 @@ describe('the règlement editor: a live preview, then what parents see', () => {
 
   it('« 72 heures avant le début de la séance » needs the session’s start time, and counts from it', async () => {
     const hours = { kind: 'hours_before_start', hours: 72 };
-    const refused = await agent.post('/catalogue/services', { code: 'ATELIER', label: 'Atelier théâtre', kind: 'evening_care', weekdays: [1, 2, 4, 5], dailyCapacity: 1 });
+    const refused = await agent.post('/catalogue/services', {
+      code: 'ATELIER',
+      label: 'Atelier théâtre',
+      kind: 'evening_care',
+      weekdays: [1, 2, 4, 5],
+      dailyCapacity: 1,
+    });
     expect(refused.status).toBe(201);
     expect((await agent.put('/catalogue/services/ATELIER/booking-rules', { season: 'school', booking: hours, cancellation: hours })).status).toBe(400);
-    const draft = await bodyOf(await agent.post('/catalogue/services/ATELIER/booking-rules/preview', { booking: hours, startTime: '16:30', dates: ['2026-12-10'] }));
+    const draft = await bodyOf(
+      await agent.post('/catalogue/services/ATELIER/booking-rules/preview', { booking: hours, startTime: '16:30', dates: ['2026-12-10'] }),
+    );
     expect(draft.days[0].booking.text).toBe('Réservable jusqu’au lundi 7 décembre à 16:30');
     expect((await agent.put('/catalogue/services/ATELIER/session-start', { startTime: '16:30' })).status).toBe(204);
     expect((await bodyOf(await agent.get('/catalogue/services/ATELIER'))).startTime).toBe('16:30');
@@ -75,10 +90,15 @@ describe('the règlement editor: a live preview, then what parents see', () => {
 
 describe('a prestation without a règlement', () => {
   it('cannot be booked until an agent sets its rules (no silent default)', async () => {
-    expect((await agent.post('/catalogue/services', { code: 'JUDO', label: 'Judo du soir', kind: 'evening_care', weekdays: [1, 2, 4, 5], dailyCapacity: 12 })).status).toBe(201);
+    expect(
+      (await agent.post('/catalogue/services', { code: 'JUDO', label: 'Judo du soir', kind: 'evening_care', weekdays: [1, 2, 4, 5], dailyCapacity: 12 }))
+        .status,
+    ).toBe(201);
     const closed = await eventually(async () => periodCell('JUDO', '2026-12-10'));
     expect(closed).toMatchObject({ state: 'closed', canChange: false, deadline: null, closedLabel: 'Le règlement de cette prestation n’est pas encore fixé' });
-    const tried = await martin.client.post(`/families/${martin.familyId}/basket/lines`, { lines: [{ childId: martin.lea, serviceCode: 'JUDO', date: '2026-12-10' }] });
+    const tried = await martin.client.post(`/families/${martin.familyId}/basket/lines`, {
+      lines: [{ childId: martin.lea, serviceCode: 'JUDO', date: '2026-12-10' }],
+    });
     expect(tried.status).toBe(422);
     expect((await bodyOf(await martin.client.get(`/families/${martin.familyId}/basket`))).lines).toEqual([]);
 
@@ -106,7 +126,9 @@ describe('raising a capacity gives the places to the waiting children at once', 
       return view.days.length === 1 ? view : undefined;
     });
     expect(waiting.days).toEqual([{ date: day, validated: 1, waitlisted: 1, free: 0 }]);
-    const full = await agent.post(`/service-days/ATELIER/${day}/promotions`, { reservationId: (await bodyOf(await agent.get(`/service-days/ATELIER/${day}/waiting-list`))).waiting[0].reservationId });
+    const full = await agent.post(`/service-days/ATELIER/${day}/promotions`, {
+      reservationId: (await bodyOf(await agent.get(`/service-days/ATELIER/${day}/waiting-list`))).waiting[0].reservationId,
+    });
     expect(full.status).toBe(422);
 
     expect((await agent.put('/catalogue/services/ATELIER/capacity', { dailyCapacity: 2 })).status).toBe(204);
@@ -132,7 +154,9 @@ describe('raising a capacity gives the places to the waiting children at once', 
 
 describe('e-mails held without SMTP', () => {
   it('cannot be resent while no SMTP server is configured: 409 in French, nothing changes', async () => {
-    await app.app.get<Mailer>(MAILER).enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/abc' } });
+    await app.app
+      .get<Mailer>(MAILER)
+      .enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/abc' } });
     const delivery = await bodyOf(await agent.get('/outbox/delivery'));
     expect(delivery.smtpConfigured).toBe(false);
     expect(delivery.held).toBeGreaterThan(0);

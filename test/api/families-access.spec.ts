@@ -53,9 +53,18 @@ const endpoints: Endpoint[] = [
   { name: 'GET the family file', call: (c) => c.get(`/families/${familyId}`), expected: readAll(200) },
   { name: 'GET the staff search', call: (c) => c.get('/families?q=Lefebvre'), expected: staffOnly(200, ['agent', 'finance', 'auditor']) },
   { name: 'POST a child', call: (c) => c.post(`/families/${familyId}/children`, aChild({ firstName: 'Nouveau' })), expected: familyWrite(201) },
-  { name: 'PUT a child', call: async (c, who) => c.put(`/families/${familyId}/children/${await aChildFor(who)}`, aChild({ className: 'CM2' })), expected: familyWrite(204) },
+  {
+    name: 'PUT a child',
+    call: async (c, who) => c.put(`/families/${familyId}/children/${await aChildFor(who)}`, aChild({ className: 'CM2' })),
+    expected: familyWrite(204),
+  },
   { name: 'DELETE a child', call: async (c, who) => c.delete(`/families/${familyId}/children/${await aChildFor(who)}`), expected: familyWrite(204) },
-  { name: 'PUT a guardian', call: (c) => c.put(`/families/${familyId}/guardians/${file.guardians[1].guardianId}`, aGuardian({ civility: 'monsieur', firstName: 'Paul', address: null })), expected: familyWrite(204) },
+  {
+    name: 'PUT a guardian',
+    call: (c) =>
+      c.put(`/families/${familyId}/guardians/${file.guardians[1].guardianId}`, aGuardian({ civility: 'monsieur', firstName: 'Paul', address: null })),
+    expected: familyWrite(204),
+  },
   {
     name: 'POST a guardian login invitation',
     call: (c) => c.post(`/families/${familyId}/guardians/${file.guardians[1].guardianId}/login-invitation`, { email: 'paul.lefebvre@example.fr' }),
@@ -66,10 +75,19 @@ const endpoints: Endpoint[] = [
     call: (c) => c.put(`/families/${familyId}/quotient`, { amount: 812, validFrom: '2026-01-01', validUntil: '2026-12-31', proofReference: 'CAF-2026-01' }),
     expected: staffOnly(204, ['agent', 'finance']),
   },
-  { name: 'POST an invitation', call: (c) => c.post('/families/invitations', { email: `invite.${Math.random().toString(36).slice(2)}@example.fr` }), expected: staffOnly(201, ['agent']) },
+  {
+    name: 'POST an invitation',
+    call: (c) => c.post('/families/invitations', { email: `invite.${Math.random().toString(36).slice(2)}@example.fr` }),
+    expected: staffOnly(201, ['agent']),
+  },
   {
     name: 'POST a family without internet',
-    call: (c) => c.post('/families', { familyName: 'Guichet', guardians: { responsable1: aGuardian({ lastName: 'Guichet' }) }, children: [aChild({ lastName: 'Guichet' })] }),
+    call: (c) =>
+      c.post('/families', {
+        familyName: 'Guichet',
+        guardians: { responsable1: aGuardian({ lastName: 'Guichet' }) },
+        children: [aChild({ lastName: 'Guichet' })],
+      }),
     expected: staffOnly(201, ['agent']),
   },
   { name: 'DELETE a family (RGPD erasure)', call: (c) => c.delete(`/admin/families/${familyId}`), expected: staffOnly(204, []) },
@@ -77,14 +95,19 @@ const endpoints: Endpoint[] = [
 
 describe('who may do what with a family (role AND ownership)', () => {
   for (const endpoint of endpoints) {
-    it.each(EVERYONE)(`${endpoint.name} as %s`, async (who) => {
-      const response = await endpoint.call(clients[who], who);
-      expect({ who, status: response.status }).toEqual({ who, status: endpoint.expected[who] });
-    }, 60_000);
+    it.each(EVERYONE)(
+      `${endpoint.name} as %s`,
+      async (who) => {
+        const response = await endpoint.call(clients[who], who);
+        expect({ who, status: response.status }).toEqual({ who, status: endpoint.expected[who] });
+      },
+      60_000,
+    );
   }
 
   it('a direct-debit mandate is signed and revoked by finance or an agent, never by the parent or the auditor', async () => {
-    const sign = (c: HttpClient) => c.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01', iban: 'FR7630001007941234567890185' });
+    const sign = (c: HttpClient) =>
+      c.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01', iban: 'FR7630001007941234567890185' });
     const revoke = (c: HttpClient) => c.post(`/families/${familyId}/direct-debit-mandate/revocation`, { revokedOn: '2026-06-30' });
     for (const who of ['own parent', 'other parent', 'auditor'] as Who[]) expect((await sign(clients[who])).status).toBe(403);
     expect((await sign(clients.anonymous)).status).toBe(401);
@@ -109,7 +132,8 @@ describe('who may do what with a family (role AND ownership)', () => {
     expect(response.status).toBe(201);
     const { childId } = await bodyOf(response);
     let found;
-    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) if ((event.data as { childId?: string }).childId === childId) found = event;
+    for await (const event of app.infrastructure.store.readStream(`family-${familyId}`))
+      if ((event.data as { childId?: string }).childId === childId) found = event;
     expect(found!.metadata.actor).toMatchObject({ role: 'agent', onBehalfOfFamilyId: familyId });
   }, 60_000);
 });

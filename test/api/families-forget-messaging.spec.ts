@@ -49,12 +49,17 @@ describe('RGPD erasure of a family that wrote to the town', () => {
     const agent = await staff(app, 'agent');
 
     // The family writes: a subject, a message and a file that all name it.
-    const opened = await parent.post('/requests', { topic: 'qf_proof', subject: 'Attestation CAF Quenouillard', body: 'Voici le justificatif de Mme Ombeline Quenouillard.' });
+    const opened = await parent.post('/requests', {
+      topic: 'qf_proof',
+      subject: 'Attestation CAF Quenouillard',
+      body: 'Voici le justificatif de Mme Ombeline Quenouillard.',
+    });
     expect(opened.status).toBe(201);
     const { requestId } = await bodyOf(opened);
     expect((await upload(parent, requestId, PDF, 'avis-imposition-Quenouillard.pdf')).status).toBe(201);
     expect((await agent.post(`/requests/${requestId}/messages`, { body: 'Merci Madame Quenouillard, quotient mis à jour (Capucinette).' })).status).toBe(201);
-    const keptRequest = (await bodyOf(await kept.parent.post('/requests', { topic: 'other', subject: 'Question Conservatoire', body: 'Bonjour de Perpetua.' }))).requestId;
+    const keptRequest = (await bodyOf(await kept.parent.post('/requests', { topic: 'other', subject: 'Question Conservatoire', body: 'Bonjour de Perpetua.' })))
+      .requestId;
 
     // The staff reply is e-mailed to the family; it reads a news item (a read mark of its login).
     const reply = await eventually(async () => {
@@ -62,7 +67,9 @@ describe('RGPD erasure of a family that wrote to the town', () => {
       return rows[0];
     });
     expect(reply.text).toContain('Attestation CAF Quenouillard');
-    const news = await bodyOf(await agent.post('/news', { kind: 'message', title: 'Fermeture du centre', body: 'Le centre ferme le 1er mai.', audience: { scope: 'all' } }));
+    const news = await bodyOf(
+      await agent.post('/news', { kind: 'message', title: 'Fermeture du centre', body: 'Le centre ferme le 1er mai.', audience: { scope: 'all' } }),
+    );
     const newsId = news.newsId ?? news.id;
     await eventually(async () => (await parent.post(`/news/${newsId}/read`)).status < 300);
     const account = await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();

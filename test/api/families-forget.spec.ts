@@ -35,7 +35,9 @@ describe('RGPD erasure by crypto-shredding', () => {
     const email = 'zoe.vasseur-oubli@example.fr';
     const { familyId, parent, file } = await anActiveFamily(app, email, { familyName: 'Vasseurix', guardian: 'Zoéline', child: 'Anatolia' });
     const kept = await anActiveFamily(app, 'famille.gardee@example.fr', { familyName: 'Gardenot', child: 'Restitude' });
-    expect((await parent.post(`/families/${familyId}/children`, aChild({ lastName: 'Vasseurix', firstName: 'Bartholomé', allergies: 'Kiwi-rare' }))).status).toBe(201);
+    expect(
+      (await parent.post(`/families/${familyId}/children`, aChild({ lastName: 'Vasseurix', firstName: 'Bartholomé', allergies: 'Kiwi-rare' }))).status,
+    ).toBe(201);
     const agent = await staff(app, 'agent');
     await agent.post(`/families/${familyId}/guardians/${file.guardians[1].guardianId}/login-invitation`, { email: 'paul.vasseurix@example.fr' });
     expect((await agent.post('/auth/password-reset', { email })).status).toBe(202);

@@ -25,7 +25,9 @@ describe('a family’s first steps in Ardoise (guide 1.1 and 1.2)', () => {
 
     // 1.2 — each step checked by the server as the parent goes, nothing stored meanwhile.
     const form = anActivation(email, { familyName: 'Personnaz', guardian: 'Marc', child: 'Clara' });
-    form.children.children.push(aChild({ lastName: 'Personnaz', firstName: 'Guilhem', birthDate: '2020-01-15', diet: 'sans_porc', allergies: 'Arachide', pai: true }));
+    form.children.children.push(
+      aChild({ lastName: 'Personnaz', firstName: 'Guilhem', birthDate: '2020-01-15', diet: 'sans_porc', allergies: 'Arachide', pai: true }),
+    );
     expect((await parent.post(`/activations/${token}/steps/family-account`, form.account)).status).toBe(204);
     expect((await parent.post(`/activations/${token}/steps/guardians`, form.guardians)).status).toBe(204);
     expect((await parent.post(`/activations/${token}/steps/children`, form.children)).status).toBe(204);
@@ -49,13 +51,23 @@ describe('a family’s first steps in Ardoise (guide 1.1 and 1.2)', () => {
     // The facts, with the parent as their author and nothing personal in clear.
     const events = [];
     for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) events.push(event);
-    expect(events.map((e) => e.type)).toEqual(['ActivationInvitationSent', 'FamilyAccountCreated', 'GuardianAdded', 'GuardianAdded', 'ChildRegistered', 'ChildRegistered']);
+    expect(events.map((e) => e.type)).toEqual([
+      'ActivationInvitationSent',
+      'FamilyAccountCreated',
+      'GuardianAdded',
+      'GuardianAdded',
+      'ChildRegistered',
+      'ChildRegistered',
+    ]);
     expect(events[1]!.metadata.actor).toMatchObject({ role: 'parent' });
     const stored = JSON.stringify(events.map((e) => ({ data: e.data, metadata: e.metadata })));
     for (const secret of ['Personnaz', 'Guilhem', email, 'Arachide', '06 12 34 56 78', token]) expect(stored).not.toContain(secret);
 
     // Edit a child.
-    const edited = await parent.put(`/families/${familyId}/children/${guilhem.childId}`, aChild({ lastName: 'Personnaz', firstName: 'Guilhem', birthDate: '2020-01-15', className: 'GS', diet: 'vegetarien', pai: true }));
+    const edited = await parent.put(
+      `/families/${familyId}/children/${guilhem.childId}`,
+      aChild({ lastName: 'Personnaz', firstName: 'Guilhem', birthDate: '2020-01-15', className: 'GS', diet: 'vegetarien', pai: true }),
+    );
     expect(edited.status).toBe(204);
     await familyFile(parent, familyId, (f) => f.children.some((c: any) => c.className === 'GS' && c.diet === 'vegetarien'));
 
@@ -101,7 +113,11 @@ describe('activation links', () => {
   it('an expired link is refused and writes nothing', async () => {
     const email = 'lien.expire@example.fr';
     const { familyId, token } = await invite(app, email);
-    await app.infrastructure.db.updateTable('one_time_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('subject', '=', familyId).execute();
+    await app.infrastructure.db
+      .updateTable('one_time_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('subject', '=', familyId)
+      .execute();
     const response = await new HttpClient(app.baseUrl).post(`/activations/${token}`, form(email));
     expect(response.status).toBe(422);
     expect(await app.infrastructure.db.selectFrom('accounts').select('id').where('family_id', '=', familyId).execute()).toEqual([]);

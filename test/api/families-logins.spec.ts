@@ -27,7 +27,9 @@ describe('each guardian with their own login', () => {
     const accepted = await paul.post(`/guardian-invitations/${token}`, { password: PARENT_PASSWORD, passwordConfirmation: PARENT_PASSWORD });
     expect(accepted.status).toBe(201);
     expect(await bodyOf(accepted)).toMatchObject({ role: 'parent', familyId, guardianId: r2.guardianId });
-    expect((await new HttpClient(app.baseUrl).post(`/guardian-invitations/${token}`, { password: PARENT_PASSWORD, passwordConfirmation: PARENT_PASSWORD })).status).toBe(422);
+    expect(
+      (await new HttpClient(app.baseUrl).post(`/guardian-invitations/${token}`, { password: PARENT_PASSWORD, passwordConfirmation: PARENT_PASSWORD })).status,
+    ).toBe(422);
 
     const seen = await familyFile(paul, familyId, (f) => f.logins.length === 2);
     expect(seen.guardians.map((g: any) => g.hasLogin)).toEqual([true, true]);

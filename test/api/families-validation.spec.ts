@@ -45,22 +45,51 @@ const cases: [string, string, unknown, string[]][] = [
   ['step 1: a family name of spaces', 'steps/family-account', anAccountStep(email, { familyName: '   ' }), ['familyName']],
   ['step 1: an e-mail already used by a login', 'steps/family-account', anAccountStep('agent@demo.ardoise.fr'), ['email']],
   ['step 2: no Responsable 1', 'steps/guardians', {}, ['responsable1']],
-  ['step 2: Responsable 1 without phone nor address', 'steps/guardians', { responsable1: aGuardian({ mobilePhone: null, address: null }) }, ['responsable1.mobilePhone', 'responsable1.address']],
-  ['step 2: wrong types', 'steps/guardians', { responsable1: aGuardian({ civility: 'docteur', lastName: 42, mobilePhone: 'abc' }) }, ['responsable1.civility', 'responsable1.lastName', 'responsable1.mobilePhone']],
-  ['step 2: a bad postcode and e-mail', 'steps/guardians', { responsable1: aGuardian({ email: 'x@', address: { line1: '1 rue', postalCode: '123', city: 'Blois' } }) }, ['responsable1.email', 'responsable1.address.postalCode']],
+  [
+    'step 2: Responsable 1 without phone nor address',
+    'steps/guardians',
+    { responsable1: aGuardian({ mobilePhone: null, address: null }) },
+    ['responsable1.mobilePhone', 'responsable1.address'],
+  ],
+  [
+    'step 2: wrong types',
+    'steps/guardians',
+    { responsable1: aGuardian({ civility: 'docteur', lastName: 42, mobilePhone: 'abc' }) },
+    ['responsable1.civility', 'responsable1.lastName', 'responsable1.mobilePhone'],
+  ],
+  [
+    'step 2: a bad postcode and e-mail',
+    'steps/guardians',
+    { responsable1: aGuardian({ email: 'x@', address: { line1: '1 rue', postalCode: '123', city: 'Blois' } }) },
+    ['responsable1.email', 'responsable1.address.postalCode'],
+  ],
   ['step 2: an unknown field', 'steps/guardians', { responsable1: aGuardian({ religion: 'aucune' }) }, ['responsable1.religion']],
   ['step 3: no child', 'steps/children', { children: [] }, ['children']],
   ['step 3: a birth date in the future', 'steps/children', { children: [aChild({ birthDate: tomorrow })] }, ['children.0.birthDate']],
   ['step 3: an impossible date', 'steps/children', { children: [aChild({ birthDate: '2019-02-30' })] }, ['children.0.birthDate']],
   ['step 3: an adult', 'steps/children', { children: [aChild({ birthDate: '1990-01-01' })] }, ['children.0.birthDate']],
-  ['step 3: a diet with a reason, and a PAI that is not a yes/no', 'steps/children', { children: [aChild({ diet: 'halal (religion)', pai: 'oui' })] }, ['children.0.diet', 'children.0.pai']],
-  ['step 3: huge allergies text and no school', 'steps/children', { children: [aChild({ allergies: huge, school: undefined })] }, ['children.0.allergies', 'children.0.school']],
+  [
+    'step 3: a diet with a reason, and a PAI that is not a yes/no',
+    'steps/children',
+    { children: [aChild({ diet: 'halal (religion)', pai: 'oui' })] },
+    ['children.0.diet', 'children.0.pai'],
+  ],
+  [
+    'step 3: huge allergies text and no school',
+    'steps/children',
+    { children: [aChild({ allergies: huge, school: undefined })] },
+    ['children.0.allergies', 'children.0.school'],
+  ],
 ];
 
 describe('bad input on every step of the account creation', () => {
-  it.each(cases)('%s: 400 with the field errors, in French', async (_label, step, body, fields) => {
-    await expectRefused(`/activations/${token}/${step}`, body, fields);
-  }, 60_000);
+  it.each(cases)(
+    '%s: 400 with the field errors, in French',
+    async (_label, step, body, fields) => {
+      await expectRefused(`/activations/${token}/${step}`, body, fields);
+    },
+    60_000,
+  );
 
   it('the final submission re-checks every step, names each field by its step, and writes nothing', async () => {
     const form = anActivation(email);

@@ -15,7 +15,13 @@ let parent: HttpClient;
 let familyId: string;
 let run: Json; // November's billing run
 const silentLogger = { info: () => undefined } as never;
-const eventCount = async () => Number((await app.infrastructure.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
+const eventCount = async () =>
+  Number(
+    (await app.infrastructure.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst())!.n,
+  );
 const expectProblem400 = async (response: Response) => {
   expect(response.status).toBe(400);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -30,7 +36,10 @@ beforeAll(async () => {
   const [{ child_id: lea }, { child_id: hugo }] = await childrenOf(app.infrastructure.db, familyId, 2);
   await eventually(async () => (await app.infrastructure.db.selectFrom('catalogue_services').select('code').execute()).length >= 5);
   // Léa: the agent catches up a forgotten booking (default: no surcharge). Hugo: the agent says the surcharge applies.
-  for (const [childId, body] of [[lea, { overrideReason: 'Repas servi, inscription oubliée' }], [hugo, { overrideReason: 'Inscription hors délai demandée par la famille', lateSurcharge: true }]] as const) {
+  for (const [childId, body] of [
+    [lea, { overrideReason: 'Repas servi, inscription oubliée' }],
+    [hugo, { overrideReason: 'Inscription hors délai demandée par la famille', lateSurcharge: true }],
+  ] as const) {
     expect((await agent.post(`/families/${familyId}/basket/lines`, { lines: [{ childId, serviceCode: 'CANTINE', date: DAY }] })).status).toBe(201);
     const validated = await bodyOf(await agent.post(`/families/${familyId}/basket/validation`, body));
     expect(validated.lines[0]).toMatchObject({ outcome: 'validated' });
@@ -121,13 +130,31 @@ describe('reconciliation', () => {
     const clean = await bodyOf(await finance.get('/finance/reconciliation'));
     expect(clean.differences).toEqual([]);
     expect(clean.explanations).toEqual([]);
-    const row = await app.infrastructure.db.selectFrom('invoicing_ledger').select(['event_id', 'amount_cents', 'family_id']).where('kind', '=', 'issued').where('family_id', '=', familyId).executeTakeFirstOrThrow();
-    await app.infrastructure.db.updateTable('invoicing_ledger').set({ amount_cents: row.amount_cents + 100 }).where('event_id', '=', row.event_id).execute();
+    const row = await app.infrastructure.db
+      .selectFrom('invoicing_ledger')
+      .select(['event_id', 'amount_cents', 'family_id'])
+      .where('kind', '=', 'issued')
+      .where('family_id', '=', familyId)
+      .executeTakeFirstOrThrow();
+    await app.infrastructure.db
+      .updateTable('invoicing_ledger')
+      .set({ amount_cents: row.amount_cents + 100 })
+      .where('event_id', '=', row.event_id)
+      .execute();
     try {
       const broken = await bodyOf(await finance.get('/finance/reconciliation'));
-      expect(broken.differences).toEqual(expect.arrayContaining([{ familyId, field: 'issuedCents', readModelCents: expect.any(Number), eventsCents: expect.any(Number) }]));
+      expect(broken.differences).toEqual(
+        expect.arrayContaining([{ familyId, field: 'issuedCents', readModelCents: expect.any(Number), eventsCents: expect.any(Number) }]),
+      );
       expect(broken.explanations).toEqual([
-        expect.objectContaining({ familyId, eventId: row.event_id, eventType: 'InvoiceIssued', problem: 'amount_differs', eventsEntry: { kind: 'issued', amountCents: row.amount_cents }, readModelEntry: { kind: 'issued', amountCents: row.amount_cents + 100 } }),
+        expect.objectContaining({
+          familyId,
+          eventId: row.event_id,
+          eventType: 'InvoiceIssued',
+          problem: 'amount_differs',
+          eventsEntry: { kind: 'issued', amountCents: row.amount_cents },
+          readModelEntry: { kind: 'issued', amountCents: row.amount_cents + 100 },
+        }),
       ]);
       const csv = await (await finance.get('/finance/reconciliation?format=csv&view=differences')).text();
       expect(csv).toContain(row.event_id);

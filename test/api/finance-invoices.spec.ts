@@ -46,13 +46,19 @@ beforeAll(async () => {
     { code: 'T1', label: 'QF jusqu’à 700 €', qfFrom: 0, qfTo: 700, unitPriceCents: 300 },
     { code: 'T2', label: 'QF au-delà de 700 €', qfFrom: 701, qfTo: null, unitPriceCents: 500 },
   ];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 }))
+      .status,
+  ).toBe(200);
   const facts = new GivenFacts(app.infrastructure.store);
   const familyOf = async (email: string) => {
     const client = await signIn(email, 'Demo-Parent-2026!');
     const familyId = (await bodyOf(await client.get('/auth/me'))).familyId as string;
     const childId = String(
-      await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+      await eventually(
+        async () =>
+          (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+      ),
     );
     return { client, familyId, childId };
   };
@@ -91,7 +97,12 @@ describe('« Pourquoi ce montant ? »: each invoice line traced to its events, t
     const service = (explanation.lines as Json[]).find((l) => l.kind === 'service')!;
     // 02, 03 and 05 booked, 06 present without booking: four days at the T1 price (QF 650).
     const tariffEvent = (await streamOf('tariff-CANTINE')).at(-1)!; // the demo seed's grid, then this test's
-    expect(service).toMatchObject({ days: 4, unitPriceCents: 300, tariff: { version: (tariffEvent.data as Json).version, effectiveFrom: '2025-09-01', bracket: { code: 'T1', qfFrom: 0, qfTo: 700 } }, quotient: { amount: 650 } });
+    expect(service).toMatchObject({
+      days: 4,
+      unitPriceCents: 300,
+      tariff: { version: (tariffEvent.data as Json).version, effectiveFrom: '2025-09-01', bracket: { code: 'T1', qfFrom: 0, qfTo: 700 } },
+      quotient: { amount: 650 },
+    });
     expect(service.dates.map((d: Json) => d.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06']);
     // The decisive event of 2 March is that day's validation, as the log holds it.
     const day = (await streamOf('service_day-CANTINE-2026-03-02')).filter((e) => (e.data as Json).childId === martin.childId);
@@ -119,7 +130,11 @@ describe('« Pourquoi ce montant ? »: each invoice line traced to its events, t
     const lines = (await bodyOf(await finance.get(`/finance/invoices/${martin.invoice.invoiceId}/explanation`))).lines as Json[];
     const decisive = (line: Json) => line.dates.flatMap((d: Json) => d.events).filter((e: Json) => e.decisive);
     const late = lines.find((l) => l.kind === 'late_booking_surcharge')!;
-    expect(decisive(late).map((e: Json) => e.type).sort()).toEqual(['DeadlineOverridden', 'ReservationValidated']);
+    expect(
+      decisive(late)
+        .map((e: Json) => e.type)
+        .sort(),
+    ).toEqual(['DeadlineOverridden', 'ReservationValidated']);
     expect(decisive(late)[0].data.reason).toBe('Retour d’hospitalisation');
     const unbooked = lines.find((l) => l.kind === 'unbooked_presence_surcharge')!;
     expect(decisive(unbooked)).toMatchObject([{ type: 'AttendanceRecorded', data: { status: 'present_unbooked' } }]);
@@ -196,7 +211,12 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
       const body = await bodyOf(await auditor.get('/finance/payfip/operations?status=pending'));
       return (body.operations as Json[]).length === 1 && body;
     }, 30_000);
-    expect(listed.operations[0]).toMatchObject({ operationId: started.operationId, invoiceNumber: martin.invoice.number, status: 'pending', familyName: 'Martin' });
+    expect(listed.operations[0]).toMatchObject({
+      operationId: started.operationId,
+      invoiceNumber: martin.invoice.number,
+      status: 'pending',
+      familyName: 'Martin',
+    });
     expect((await auditor.post('/finance/payfip/repair')).status).toBe(403);
     expect((await finance.post('/finance/payfip/repair')).status).toBe(200);
     const { lastRepair } = await bodyOf(await finance.get('/finance/payfip/operations'));
@@ -211,7 +231,9 @@ describe('desk payments, PayFIP operations, mandates, hand-over to the public ac
       const body = await bodyOf(await auditor.get('/finance/mandates'));
       return (body.mandates as Json[]).length > 0 && body;
     }, 30_000);
-    expect(mandates).toContainEqual(expect.objectContaining({ familyId: bernard.familyId, mandateReference: 'RUM-BERNARD-1', active: true, familyName: 'Bernard' }));
+    expect(mandates).toContainEqual(
+      expect.objectContaining({ familyId: bernard.familyId, mandateReference: 'RUM-BERNARD-1', active: true, familyName: 'Bernard' }),
+    );
     const csv = await (await finance.get('/finance/mandates?format=csv')).text();
     expect(csv).toContain('RUM-BERNARD-1;10/01/2026;Actif');
     expect((await parent.get('/finance/mandates')).status).toBe(403);

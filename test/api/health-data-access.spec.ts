@@ -48,8 +48,16 @@ describe('health data (diet, allergies, PAI) is for the family and the town’s 
     }
     // What is not health data stays readable to the auditor.
     const state = await bodyOf(await auditor.get(`/audit/streams/family-${familyId}/state`));
-    expect(Object.values(state.state.children).map((c: any) => c.details.firstName).sort()).toEqual(['Hugo', 'Léa']);
-    expect(Object.values(state.state.children).map((c: any) => c.details.className).sort()).toEqual(['CM1', 'MS']);
+    expect(
+      Object.values(state.state.children)
+        .map((c: any) => c.details.firstName)
+        .sort(),
+    ).toEqual(['Hugo', 'Léa']);
+    expect(
+      Object.values(state.state.children)
+        .map((c: any) => c.details.className)
+        .sort(),
+    ).toEqual(['CM1', 'MS']);
   }, 60_000);
 
   it('an administrator, who may read the family file with its health data, sees it in the audit too', async () => {
@@ -71,7 +79,10 @@ describe('a request’s files are for the family and the town’s agents only', 
     const uploaded = await fetch(`${app.baseUrl}/api/v1/requests/${opened.requestId}/attachments`, {
       method: 'POST',
       body: form,
-      headers: { cookie: `ardoise_session=${parent.cookie('ardoise_session')}; XSRF-TOKEN=${parent.cookie('XSRF-TOKEN')}`, 'x-xsrf-token': parent.cookie('XSRF-TOKEN')! },
+      headers: {
+        cookie: `ardoise_session=${parent.cookie('ardoise_session')}; XSRF-TOKEN=${parent.cookie('XSRF-TOKEN')}`,
+        'x-xsrf-token': parent.cookie('XSRF-TOKEN')!,
+      },
     });
     expect(uploaded.status).toBe(201);
     const thread = await eventually(async () => {

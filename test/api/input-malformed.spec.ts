@@ -77,7 +77,9 @@ describe('malformed input is refused with a 400 before validation, changing noth
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = Date.now();
-    const responses = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })));
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => fetch(`${app.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+    );
     const elapsed = Date.now() - started;
     delay.disable();
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(400));

@@ -40,7 +40,10 @@ beforeAll(async () => {
   app = await startTestApp({ clock });
   await seedDemoTown(app.app, silentLogger);
   finance = await signIn(staff('finance').email, staff('finance').password);
-  for (const [name, email] of [['martin', 'claire.martin@demo.ardoise.fr'], ['bernard', 'sami.bernard@demo.ardoise.fr']] as const) {
+  for (const [name, email] of [
+    ['martin', 'claire.martin@demo.ardoise.fr'],
+    ['bernard', 'sami.bernard@demo.ardoise.fr'],
+  ] as const) {
     const parent = await signIn(email, 'Demo-Parent-2026!');
     const id = (await bodyOf(await parent.get('/auth/me'))).familyId as string;
     const children = await eventually(async () => {
@@ -54,8 +57,18 @@ beforeAll(async () => {
   // The demo town has its own grids (version 1): the ones set here come after them.
   const seeded = (await bodyOf(await finance.get('/tariffs'))).tariffs as Json[];
   for (const code of ['CANTINE', 'SOIR']) base[code] = seeded.filter((t) => t.serviceCode === code).length;
-  await put('CANTINE', { effectiveFrom: '2025-09-01', brackets: grid(100, 320, 450, true), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 });
-  await put('CANTINE', { effectiveFrom: '2026-03-16', brackets: grid(100, 340, 480, true), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 });
+  await put('CANTINE', {
+    effectiveFrom: '2025-09-01',
+    brackets: grid(100, 320, 450, true),
+    lateBookingSurchargeCents: 100,
+    unbookedPresenceSurchargeCents: 200,
+  });
+  await put('CANTINE', {
+    effectiveFrom: '2026-03-16',
+    brackets: grid(100, 340, 480, true),
+    lateBookingSurchargeCents: 100,
+    unbookedPresenceSurchargeCents: 200,
+  });
   await put('SOIR', { effectiveFrom: '2025-09-01', brackets: grid(80, 150, 220), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 });
 
   const facts = new GivenFacts(app.infrastructure.store);
@@ -77,7 +90,10 @@ beforeAll(async () => {
   await facts.quotient({ familyId: b.id, amount: 420, validFrom: '2025-09-01', validUntil: '2026-08-31', proofReference: 'CAF-2025-B' });
   for (const date of ['2026-03-02', '2026-03-03', '2026-03-05']) await facts.day(b.id, b.children[0], 'CANTINE', date).booked().write();
   await eventually(async () => {
-    const row = await app.infrastructure.db.selectFrom('invoicing_billable_days').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const row = await app.infrastructure.db
+      .selectFrom('invoicing_billable_days')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     const justified = await app.infrastructure.db.selectFrom('invoicing_billable_days').select('date').where('absence_justified', '=', true).executeTakeFirst();
     return Number(row?.n) === 12 && !!justified;
   });
@@ -99,7 +115,14 @@ describe('the monthly billing run', () => {
     });
     const martin = invoices.find((i) => i.familyId === family.martin.id)!;
     const bernard = invoices.find((i) => i.familyId === family.bernard.id)!;
-    expect(martin).toMatchObject({ totalCents: 2620, outstandingCents: 2620, status: 'issued', statusLabel: 'En cours', issuedOn: '2026-04-01', dueDate: '2026-05-01' });
+    expect(martin).toMatchObject({
+      totalCents: 2620,
+      outstandingCents: 2620,
+      status: 'issued',
+      statusLabel: 'En cours',
+      issuedOn: '2026-04-01',
+      dueDate: '2026-05-01',
+    });
     expect(bernard.totalCents).toBe(300);
     expect(invoices.map((i) => i.number).sort()).toEqual(['2026-000001', '2026-000002']);
     expect(martin.payfipReference).toBe(martin.number.replace('-', ''));

@@ -24,12 +24,17 @@ beforeAll(async () => {
   const member = DEMO_STAFF.find((s) => s.role === 'finance')!;
   finance = await signIn(member.email, member.password);
   const brackets = [{ code: 'T', label: 'Tarif unique', qfFrom: 0, qfTo: null, unitPriceCents: 500 }];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status,
+  ).toBe(200);
   const facts = new GivenFacts(app.infrastructure.store);
   for (const email of ['claire.martin@demo.ardoise.fr', 'sami.bernard@demo.ardoise.fr']) {
     const familyId = (await bodyOf(await (await signIn(email, 'Demo-Parent-2026!')).get('/auth/me'))).familyId as string;
     const childId = String(
-      await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+      await eventually(
+        async () =>
+          (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+      ),
     );
     for (const d of ['02', '03', '05', '06']) await facts.day(familyId, childId, 'CANTINE', `2026-03-${d}`).booked().write();
   }
@@ -48,7 +53,9 @@ afterAll(async () => {
 
 describe('credit notes ("avoirs") under their own gapless yearly number', () => {
   it('numbers 16 credit notes issued at once on two invoices AV-2026-000001 to AV-2026-000016, each once, apart from the invoices', async () => {
-    const requests = Array.from({ length: 16 }, (_, i) => finance.post(`/invoices/${invoices[i % 2].invoiceId}/credit-notes`, { amountCents: 100, reason: `Repas non servi n° ${i + 1}` }));
+    const requests = Array.from({ length: 16 }, (_, i) =>
+      finance.post(`/invoices/${invoices[i % 2].invoiceId}/credit-notes`, { amountCents: 100, reason: `Repas non servi n° ${i + 1}` }),
+    );
     const responses = await Promise.all(requests);
     expect(responses.map((r) => r.status)).toEqual(Array(16).fill(201));
     const numbers = (await Promise.all(responses.map(bodyOf))).map((b) => b.creditNote.number as string);

@@ -24,16 +24,21 @@ const staff = (role: string) => {
 };
 const mandateEvents = async (familyId: string) => {
   const found: Json[] = [];
-  for await (const event of app.infrastructure.store.readStream(`family-${familyId}`)) if (event.type === 'DirectDebitMandateSigned') found.push(event as never);
+  for await (const event of app.infrastructure.store.readStream(`family-${familyId}`))
+    if (event.type === 'DirectDebitMandateSigned') found.push(event as never);
   return found;
 };
-const sign = (familyId: string, body: Json) => finance.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: `RUM-2026-${familyId.slice(0, 6)}`, signedOn: '2026-02-01', ...body });
+const sign = (familyId: string, body: Json) =>
+  finance.put(`/families/${familyId}/direct-debit-mandate`, { mandateReference: `RUM-2026-${familyId.slice(0, 6)}`, signedOn: '2026-02-01', ...body });
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
   await seedDemoTown(app.app, { info: () => undefined } as never);
   [finance, admin] = await Promise.all([staff('finance'), staff('admin')]);
-  for (const [name, email] of [['martin', 'claire.martin@demo.ardoise.fr'], ['bernard', 'sami.bernard@demo.ardoise.fr']] as const) {
+  for (const [name, email] of [
+    ['martin', 'claire.martin@demo.ardoise.fr'],
+    ['bernard', 'sami.bernard@demo.ardoise.fr'],
+  ] as const) {
     ids[name] = (await bodyOf(await (await signIn(email, 'Demo-Parent-2026!')).get('/auth/me'))).familyId;
   }
   // The family files are a read model, a few seconds behind the seed on a loaded machine.
@@ -75,11 +80,17 @@ describe('the pain.008 collection file', () => {
 
   beforeAll(async () => {
     const brackets = [{ code: 'T', label: 'Tarif unique', qfFrom: 0, qfTo: null, unitPriceCents: 410 }];
-    expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+    expect(
+      (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 }))
+        .status,
+    ).toBe(200);
     const facts = new GivenFacts(app.infrastructure.store);
     for (const familyId of [ids.martin, ids.bernard]) {
       const childId = String(
-        await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+        await eventually(
+          async () =>
+            (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+        ),
       );
       for (const d of ['02', '03', '05']) await facts.day(familyId, childId, 'CANTINE', `2026-03-${d}`).booked().write();
     }
@@ -100,7 +111,9 @@ describe('the pain.008 collection file', () => {
 
     const batch = await bodyOf(await finance.post('/finance/direct-debits', { date: '2026-05-01' }));
     expect(batch).toMatchObject({ count: 1, totalCents: 1230, invoices: [bernard.number], skipped: [{ number: martin.number, reason: 'erased' }] });
-    expect(batch.report).toEqual([expect.stringMatching(new RegExp(`^Facture ${martin.number} non prélevée : les données bancaires de la famille ont été effacées \\(RGPD\\)`))]);
+    expect(batch.report).toEqual([
+      expect.stringMatching(new RegExp(`^Facture ${martin.number} non prélevée : les données bancaires de la famille ont été effacées \\(RGPD\\)`)),
+    ]);
 
     const xml = await (await finance.get(`/finance/files/${batch.fileId}`)).text();
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -128,7 +141,12 @@ describe('the pain.008 collection file', () => {
   it('tells the family its debit is « programmé » when the file is made, never « paiement reçu » before the bank collects', async () => {
     const bernard = invoices.find((i) => i.familyId === ids.bernard)!;
     const mails = (template: string) =>
-      app.infrastructure.db.selectFrom('mail_outbox').select(['subject', 'text']).where('template', '=', template).where('family_id', '=', ids.bernard).execute();
+      app.infrastructure.db
+        .selectFrom('mail_outbox')
+        .select(['subject', 'text'])
+        .where('template', '=', template)
+        .where('family_id', '=', ids.bernard)
+        .execute();
     const [scheduled, ...others] = await eventually(async () => {
       const rows = await mails('direct-debit-scheduled');
       return rows.length > 0 && rows;

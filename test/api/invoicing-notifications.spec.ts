@@ -37,10 +37,14 @@ beforeAll(async () => {
   const parent = await signIn(PARENT, 'Demo-Parent-2026!');
   const familyId = (await bodyOf(await parent.get('/auth/me'))).familyId as string;
   const childId = String(
-    await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+    await eventually(
+      async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+    ),
   );
   const brackets = [{ code: 'T', label: 'Tarif unique', qfFrom: 0, qfTo: null, unitPriceCents: 325 }];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status,
+  ).toBe(200);
   const facts = new GivenFacts(app.infrastructure.store);
   for (const d of ['02', '03', '05', '06']) await facts.day(familyId, childId, 'CANTINE', `2026-03-${d}`).booked().write();
   const started = await bodyOf(await finance.post('/billing-runs', { period: '2026-03' }));
@@ -72,7 +76,12 @@ describe('the e-mails of invoicing', () => {
   });
 
   it('acknowledges a payment: one e-mail with the amount, the means and the invoice number', async () => {
-    const paid = await finance.post(`/invoices/${invoice.invoiceId}/payments`, { means: 'cheque', amountCents: 500, paidOn: '2026-04-01', reference: 'Chèque 7654321' });
+    const paid = await finance.post(`/invoices/${invoice.invoiceId}/payments`, {
+      means: 'cheque',
+      amountCents: 500,
+      paidOn: '2026-04-01',
+      reference: 'Chèque 7654321',
+    });
     expect(paid.status).toBe(201);
     const [mail, ...others] = await eventually(async () => {
       const rows = await mails('payment-received');

@@ -35,7 +35,12 @@ async function payOnline(invoiceId: string, choice: { resultat: 'P' | 'R' | 'A';
   const page = await fetch(operation.paymentUrl);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('mode test');
-  const form = new URLSearchParams({ idop: operation.operationId, resultat: choice.resultat, ...(choice.perdre ? { perdre: 'oui' } : {}), ...(choice.montant ? { montant: choice.montant } : {}) });
+  const form = new URLSearchParams({
+    idop: operation.operationId,
+    resultat: choice.resultat,
+    ...(choice.perdre ? { perdre: 'oui' } : {}),
+    ...(choice.montant ? { montant: choice.montant } : {}),
+  });
   const done = await fetch(`${app.baseUrl}/api/payfip-sandbox/paiement`, { method: 'POST', body: form, redirect: 'manual' });
   expect(done.status).toBe(303);
   return operation as Json;
@@ -49,20 +54,36 @@ beforeAll(async () => {
   const bernardParent = await signIn('sami.bernard@demo.ardoise.fr', 'Demo-Parent-2026!');
   const ids = { martin: (await bodyOf(await parent.get('/auth/me'))).familyId, bernard: (await bodyOf(await bernardParent.get('/auth/me'))).familyId };
   const child = (familyId: string) =>
-    eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id);
+    eventually(
+      async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+    );
   const grid = [
     { code: 'T1', label: 'QF ≤ 500', qfFrom: 0, qfTo: 500, unitPriceCents: 100, cantineAUnEuro: true },
     { code: 'T2', label: 'QF > 500', qfFrom: 501, qfTo: null, unitPriceCents: 320 },
   ];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets: grid, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets: grid, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 }))
+      .status,
+  ).toBe(200);
   const facts = new GivenFacts(app.infrastructure.store);
   const [léa, inès] = [String(await child(ids.martin)), String(await child(ids.bernard))];
   for (const d of ['02', '03', '05', '06', '09']) await facts.day(ids.martin, léa, 'CANTINE', `2026-03-${d}`).booked().write();
   await facts.quotient({ familyId: ids.bernard, amount: 400, validFrom: '2025-09-01', validUntil: '2026-08-31', proofReference: 'CAF' });
-  expect((await finance.put(`/families/${ids.bernard}/direct-debit-mandate`, { mandateReference: 'RUM-2026-000042', signedOn: '2026-02-01', iban: 'FR76 3000 4000 0312 3456 7890 143' })).status).toBe(204);
+  expect(
+    (
+      await finance.put(`/families/${ids.bernard}/direct-debit-mandate`, {
+        mandateReference: 'RUM-2026-000042',
+        signedOn: '2026-02-01',
+        iban: 'FR76 3000 4000 0312 3456 7890 143',
+      })
+    ).status,
+  ).toBe(204);
   for (const d of ['02', '03', '05']) await facts.day(ids.bernard, inès, 'CANTINE', `2026-03-${d}`).booked().write();
   await eventually(async () => {
-    const n = await app.infrastructure.db.selectFrom('invoicing_billable_days').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const n = await app.infrastructure.db
+      .selectFrom('invoicing_billable_days')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     const m = await app.infrastructure.db.selectFrom('invoicing_mandates').select('family_id').executeTakeFirst();
     return Number(n?.n) === 8 && !!m;
   });
@@ -112,7 +133,12 @@ describe('paying online with PayFIP (test-mode double)', () => {
     minutes(2);
     expect((await bodyOf(await finance.post('/finance/payfip/repair'))).settled).toBeGreaterThanOrEqual(1);
     expect(await operationStatus(martin.invoiceId, op.operationId)).toBe('paid');
-    const notify = () => fetch(`${app.baseUrl}/api/v1/payfip/notifications`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=${op.operationId}` });
+    const notify = () =>
+      fetch(`${app.baseUrl}/api/v1/payfip/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `idOp=${op.operationId}`,
+      });
     const again = await Promise.all([notify(), notify()]);
     expect(again.map((r) => r.status)).toEqual([200, 200]);
     const paid = await eventually(async () => {
@@ -155,9 +181,13 @@ describe('the finance office', () => {
   });
 
   it('credits a paid invoice and refunds the excess', async () => {
-    expect(await bodyOf(await finance.post(`/invoices/${martin.invoiceId}/credit-notes`, { amountCents: 320, reason: 'Absence signalée après facturation' }))).toMatchObject({ status: 'paid', outstandingCents: -320 });
+    expect(
+      await bodyOf(await finance.post(`/invoices/${martin.invoiceId}/credit-notes`, { amountCents: 320, reason: 'Absence signalée après facturation' })),
+    ).toMatchObject({ status: 'paid', outstandingCents: -320 });
     expect((await finance.post(`/invoices/${martin.invoiceId}/refunds`, { amountCents: 321, reason: 'Trop-perçu' })).status).toBe(422);
-    expect(await bodyOf(await finance.post(`/invoices/${martin.invoiceId}/refunds`, { amountCents: 320, reason: 'Trop-perçu' }))).toMatchObject({ outstandingCents: 0 });
+    expect(await bodyOf(await finance.post(`/invoices/${martin.invoiceId}/refunds`, { amountCents: 320, reason: 'Trop-perçu' }))).toMatchObject({
+      outstandingCents: 0,
+    });
   });
 
   it('passes what is still unpaid after the due date to the public accountant, with an export', async () => {
@@ -183,14 +213,25 @@ describe('the finance office', () => {
 
   it('shows payments, outstanding, a family statement, the monthly collection summary and meal counts, also as CSV', async () => {
     const payments = (await bodyOf(await finance.get('/finance/payments'))).payments as Json[];
-    expect(payments.map((p) => [p.means, p.amountCents, p.status]).sort()).toEqual([['cheque', 100, 'recorded'], ['direct_debit', 300, 'reversed'], ['payfip', 1600, 'recorded']]);
-    expect((await bodyOf(await finance.get('/finance/outstanding'))).families).toEqual([expect.objectContaining({ familyId: bernard.familyId, outstandingCents: 200 })]);
+    expect(payments.map((p) => [p.means, p.amountCents, p.status]).sort()).toEqual([
+      ['cheque', 100, 'recorded'],
+      ['direct_debit', 300, 'reversed'],
+      ['payfip', 1600, 'recorded'],
+    ]);
+    expect((await bodyOf(await finance.get('/finance/outstanding'))).families).toEqual([
+      expect.objectContaining({ familyId: bernard.familyId, outstandingCents: 200 }),
+    ]);
     const statement = await bodyOf(await finance.get(`/finance/families/${martin.familyId}/statement`));
     expect(statement.entries.map((e: Json) => e.balanceCents)).toEqual([1600, 0, -320, 0]);
     const summary = await bodyOf(await finance.get('/finance/collection-summary?month=2026-04'));
     expect(summary.byMeans).toEqual([{ means: 'payfip', count: 1, amountCents: 1600 }]);
     const meals = (await bodyOf(await finance.get('/finance/meal-counts?month=2026-03'))).counts as Json[];
-    expect(meals).toEqual(expect.arrayContaining([expect.objectContaining({ bracketCode: 'T1', cantineAUnEuro: true, meals: 3 }), expect.objectContaining({ bracketCode: 'T2', meals: 5 })]));
+    expect(meals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ bracketCode: 'T1', cantineAUnEuro: true, meals: 3 }),
+        expect.objectContaining({ bracketCode: 'T2', meals: 5 }),
+      ]),
+    );
     const csv = await (await finance.get('/finance/payments?format=csv')).text();
     expect(csv).toContain('Carte (PayFIP);16,00;');
   });

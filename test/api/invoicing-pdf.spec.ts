@@ -20,7 +20,14 @@ const clock = new FixedClock(new Date('2026-04-01T06:30:00Z'));
 const outputDir = fileURLToPath(new URL('../../test-output/invoice-pdf/', import.meta.url));
 
 const brackets = (prices: number[]) => [
-  { code: 'T1', label: 'Quotient familial de 0 à 400 € (tarification sociale)', qfFrom: 0, qfTo: 400, unitPriceCents: prices[0], cantineAUnEuro: prices[0]! <= 100 },
+  {
+    code: 'T1',
+    label: 'Quotient familial de 0 à 400 € (tarification sociale)',
+    qfFrom: 0,
+    qfTo: 400,
+    unitPriceCents: prices[0],
+    cantineAUnEuro: prices[0]! <= 100,
+  },
   { code: 'T2', label: 'Quotient familial de 401 à 700 €', qfFrom: 401, qfTo: 700, unitPriceCents: prices[1] },
   { code: 'T3', label: 'Quotient familial de 701 à 1 000 €', qfFrom: 701, qfTo: 1000, unitPriceCents: prices[2] },
   { code: 'T4', label: 'Quotient familial de 1 001 à 1 500 €', qfFrom: 1001, qfTo: 1500, unitPriceCents: prices[3] },
@@ -34,17 +41,34 @@ async function pdfOf(invoiceId: string): Promise<Uint8Array> {
 }
 
 const describeOverlaps = (pairs: [TextRun, TextRun][]) =>
-  pairs.slice(0, 8).map(([a, b]) => `p${a.page} « ${a.text} » (y ${a.y0.toFixed(1)}–${a.y1.toFixed(1)}) × « ${b.text} » (y ${b.y0.toFixed(1)}–${b.y1.toFixed(1)})`);
+  pairs
+    .slice(0, 8)
+    .map(([a, b]) => `p${a.page} « ${a.text} » (y ${a.y0.toFixed(1)}–${a.y1.toFixed(1)}) × « ${b.text} » (y ${b.y0.toFixed(1)}–${b.y1.toFixed(1)})`);
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
   await seedDemoTown(app.app, { info: () => undefined } as never);
   finance = await staff(app, 'finance');
   const put = async (code: string, body: Json) => expect((await finance.put(`/tariffs/${code}`, body)).status).toBe(200);
-  await put('CANTINE', { effectiveFrom: '2025-09-01', brackets: brackets([100, 280, 360, 430, 510]), lateBookingSurchargeCents: 150, unbookedPresenceSurchargeCents: 300 });
-  await put('CANTINE', { effectiveFrom: '2026-03-16', brackets: brackets([100, 290, 370, 440, 520]), lateBookingSurchargeCents: 150, unbookedPresenceSurchargeCents: 300 });
+  await put('CANTINE', {
+    effectiveFrom: '2025-09-01',
+    brackets: brackets([100, 280, 360, 430, 510]),
+    lateBookingSurchargeCents: 150,
+    unbookedPresenceSurchargeCents: 300,
+  });
+  await put('CANTINE', {
+    effectiveFrom: '2026-03-16',
+    brackets: brackets([100, 290, 370, 440, 520]),
+    lateBookingSurchargeCents: 150,
+    unbookedPresenceSurchargeCents: 300,
+  });
   for (const code of ['MATIN', 'SOIR', 'MERCREDI']) {
-    await put(code, { effectiveFrom: '2025-09-01', brackets: brackets([120, 180, 240, 300, 360]), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 400 });
+    await put(code, {
+      effectiveFrom: '2025-09-01',
+      brackets: brackets([120, 180, 240, 300, 360]),
+      lateBookingSurchargeCents: 100,
+      unbookedPresenceSurchargeCents: 400,
+    });
   }
 
   const facts = new GivenFacts(app.infrastructure.store);
@@ -61,7 +85,8 @@ beforeAll(async () => {
   // Martin: QF 850 until 15 March, then no valid proof (highest bracket); two children, every kind of line.
   await facts.quotient({ familyId: martin.familyId, amount: 850, validFrom: '2025-09-01', validUntil: '2026-03-15', proofReference: 'CAF-2025' });
   for (const child of martin.children) {
-    for (const d of ['02', '03', '06', '09', '10', '12', '16', '19', '20', '23']) await facts.day(martin.familyId, child, 'CANTINE', `2026-03-${d}`).booked().attended('present').write();
+    for (const d of ['02', '03', '06', '09', '10', '12', '16', '19', '20', '23'])
+      await facts.day(martin.familyId, child, 'CANTINE', `2026-03-${d}`).booked().attended('present').write();
     await facts.day(martin.familyId, child, 'CANTINE', '2026-03-05').booked().attended('absent').justified().write();
     await facts.day(martin.familyId, child, 'CANTINE', '2026-03-17').late().booked().attended('present').write();
     for (const d of ['02', '03', '05', '17', '19']) await facts.day(martin.familyId, child, 'MATIN', `2026-03-${d}`).booked().attended('present').write();
@@ -76,7 +101,10 @@ beforeAll(async () => {
   for (const d of ['02', '03', '05']) await facts.day(bernard.familyId, bernard.children[0]!, 'CANTINE', `2026-03-${d}`).booked().attended('present').write();
   const expectedDays = martin.children.length * 27 + 3;
   await eventually(async () => {
-    const row = await app.infrastructure.db.selectFrom('invoicing_billable_days').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const row = await app.infrastructure.db
+      .selectFrom('invoicing_billable_days')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n) === expectedDays;
   }, 20_000);
 }, 180_000);
@@ -101,8 +129,15 @@ describe('the invoice PDF', () => {
       reason: 'Repas du jeudi 19 mars non servi : grève du personnel de restauration, remboursé à toutes les familles inscrites ce jour-là',
     });
     expect(credit.status).toBe(201);
-    expect((await finance.post(`/invoices/${big.invoiceId}/payments`, { means: 'cheque', amountCents: 2000, paidOn: '2026-04-10', reference: 'Chèque n° 1234567' })).status).toBe(201);
-    const reissued = await finance.post(`/invoices/${small.invoiceId}/credit-notes`, { whole: true, reissue: true, reason: 'Quotient familial transmis avant la facturation' });
+    expect(
+      (await finance.post(`/invoices/${big.invoiceId}/payments`, { means: 'cheque', amountCents: 2000, paidOn: '2026-04-10', reference: 'Chèque n° 1234567' }))
+        .status,
+    ).toBe(201);
+    const reissued = await finance.post(`/invoices/${small.invoiceId}/credit-notes`, {
+      whole: true,
+      reissue: true,
+      reason: 'Quotient familial transmis avant la facturation',
+    });
     expect(reissued.status).toBe(201);
     invoices = await eventually(async () => {
       const rows = (await bodyOf(await finance.get('/finance/invoices'))).invoices as Json[];

@@ -26,10 +26,14 @@ beforeAll(async () => {
   const parent = await signIn('claire.martin@demo.ardoise.fr', 'Demo-Parent-2026!');
   familyId = (await bodyOf(await parent.get('/auth/me'))).familyId;
   childId = String(
-    await eventually(async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id),
+    await eventually(
+      async () => (await app.infrastructure.db.selectFrom('family_children').select('child_id').where('family_id', '=', familyId).executeTakeFirst())?.child_id,
+    ),
   );
   const brackets = [{ code: 'T', label: 'Tarif unique', qfFrom: 0, qfTo: null, unitPriceCents: 300 }];
-  expect((await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status).toBe(200);
+  expect(
+    (await finance.put('/tariffs/CANTINE', { effectiveFrom: '2025-09-01', brackets, lateBookingSurchargeCents: 0, unbookedPresenceSurchargeCents: 0 })).status,
+  ).toBe(200);
 }, 120_000);
 
 afterAll(async () => {

@@ -18,7 +18,9 @@ describe('e-mails through SMTP when it is configured', () => {
   it('the application sends what the outbox holds, retrying after a temporary refusal, and never blocks the caller', async () => {
     smtp.refuseNext(1, 451);
     const started = Date.now();
-    await app.app.get<Mailer>(MAILER).enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/abc' } });
+    await app.app
+      .get<Mailer>(MAILER)
+      .enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/abc' } });
     expect(Date.now() - started).toBeLessThan(1000);
 
     const failedOnce = await eventually(async () => {

@@ -22,13 +22,20 @@ describe('news for the families using a prestation', () => {
     const martin = await signInParent(app, 'claire.martin@demo.ardoise.fr');
     const bernard = await signInParent(app, 'sami.bernard@demo.ardoise.fr');
     const agent = await signInStaff(app, 'agent');
-    const published = await agent.post('/news', { kind: 'message', title: 'Accueil du matin : nouvel horaire', body: 'Ouverture à 7 h 15.', audience: { scope: 'service', serviceCode: 'MATIN' } });
+    const published = await agent.post('/news', {
+      kind: 'message',
+      title: 'Accueil du matin : nouvel horaire',
+      body: 'Ouverture à 7 h 15.',
+      audience: { scope: 'service', serviceCode: 'MATIN' },
+    });
     expect(published.status).toBe(201);
     await eventually(async () => ((await bodyOf(await agent.get('/news'))).items as Json[]).some((n) => n.title === 'Accueil du matin : nouvel horaire'));
     expect(await titles(martin.client)).not.toContain('Accueil du matin : nouvel horaire');
 
     const [child] = await childrenOf(app.infrastructure.db, martin.familyId);
-    const requested = await martin.client.post(`/families/${martin.familyId}/basket/lines`, { lines: [{ childId: child!.child_id, serviceCode: 'MATIN', date: '2026-12-07' }] });
+    const requested = await martin.client.post(`/families/${martin.familyId}/basket/lines`, {
+      lines: [{ childId: child!.child_id, serviceCode: 'MATIN', date: '2026-12-07' }],
+    });
     expect(requested.status).toBe(201);
     // In the basket only: not yet a user of the prestation.
     expect(await titles(martin.client)).not.toContain('Accueil du matin : nouvel horaire');

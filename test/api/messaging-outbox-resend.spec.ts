@@ -30,7 +30,11 @@ async function heldLastMonth(to: string): Promise<string> {
     data: { subject: 'Attestation CAF', path: '/demandes/42' },
   });
   const row = await db.selectFrom('mail_outbox').select('id').where('to', '=', to).executeTakeFirstOrThrow();
-  await db.updateTable('mail_outbox').set({ created_at: new Date(Date.now() - 30 * 24 * 3600_000) }).where('id', '=', row.id).execute();
+  await db
+    .updateTable('mail_outbox')
+    .set({ created_at: new Date(Date.now() - 30 * 24 * 3600_000) })
+    .where('id', '=', row.id)
+    .execute();
   return row.id as string;
 }
 

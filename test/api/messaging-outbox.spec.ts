@@ -32,8 +32,18 @@ describe('the outbox, with no SMTP configured', () => {
     await mailer.enqueue({ to: 'claire.martin@example.fr', template: 'password-reset', data: { link: 'https://famille.example.fr/r/1' } });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await mailer.enqueue({ to: 'paul.durand@example.fr', template: 'request-reply', data: { subject: 'Justificatif <QF>', path: '/demandes/1' } });
-    await mailer.enqueue({ to: 'paul.durand@example.fr', template: 'request-reply', data: { subject: 'Justificatif <QF>', path: '/demandes/1' }, dedupeKey: 'k1' });
-    await mailer.enqueue({ to: 'paul.durand@example.fr', template: 'request-reply', data: { subject: 'Justificatif <QF>', path: '/demandes/1' }, dedupeKey: 'k1' });
+    await mailer.enqueue({
+      to: 'paul.durand@example.fr',
+      template: 'request-reply',
+      data: { subject: 'Justificatif <QF>', path: '/demandes/1' },
+      dedupeKey: 'k1',
+    });
+    await mailer.enqueue({
+      to: 'paul.durand@example.fr',
+      template: 'request-reply',
+      data: { subject: 'Justificatif <QF>', path: '/demandes/1' },
+      dedupeKey: 'k1',
+    });
 
     const agent = await staff('agent');
     const all = await bodyOf(await agent.get('/outbox'));

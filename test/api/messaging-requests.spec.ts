@@ -212,7 +212,12 @@ describe('"Mes demandes": a thread between a family and the town', () => {
 
   it('staff open a request for a family; auditors and finance read but never write', async () => {
     const agent = await staff('agent');
-    const opened = await agent.post('/requests', { familyId: martin.familyId, topic: 'proof_of_address', subject: 'Justificatif de domicile', body: 'Merci de nous envoyer un justificatif de moins de 3 mois.' });
+    const opened = await agent.post('/requests', {
+      familyId: martin.familyId,
+      topic: 'proof_of_address',
+      subject: 'Justificatif de domicile',
+      body: 'Merci de nous envoyer un justificatif de moins de 3 mois.',
+    });
     expect(opened.status).toBe(201);
     const { requestId: asked } = await bodyOf(opened);
     expect((await thread(martin.client, asked, () => true)).openedBy).toBe('staff');
@@ -240,7 +245,7 @@ describe('"Mes demandes": a thread between a family and the town', () => {
     await eventually(async () => (await repliesTo('claire.martin@example.fr')).length === 3);
   });
 
-  it('a rebuild writes no e-mail about a fact older than three days (no mail about last year\'s news)', async () => {
+  it("a rebuild writes no e-mail about a fact older than three days (no mail about last year's news)", async () => {
     const replies = await repliesTo('claire.martin@example.fr');
     const oldest = replies.map((r) => r.dedupe_key as string).sort()[0]!;
     // The reply was "recorded" ten days ago, and its e-mail never made it to the outbox.

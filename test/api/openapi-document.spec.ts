@@ -16,7 +16,9 @@ afterAll(async () => {
 
 type Operation = { method: string; path: string; operation: Json };
 const operations = (): Operation[] =>
-  Object.entries(document.paths as Json).flatMap(([path, item]) => Object.entries(item as Json).map(([method, operation]) => ({ method, path, operation: operation as Json })));
+  Object.entries(document.paths as Json).flatMap(([path, item]) =>
+    Object.entries(item as Json).map(([method, operation]) => ({ method, path, operation: operation as Json })),
+  );
 
 /** The schema itself, behind a `$ref` into the components. */
 const resolve = (schema: Json | undefined): Json | undefined => {
@@ -43,9 +45,7 @@ describe('the OpenAPI document (/api/docs-json) describes every request and resp
     const takesBody = operations().filter(({ method }) => ['post', 'put', 'patch'].includes(method));
     const withBody = takesBody.filter(({ operation }) => operation.requestBody);
     expect(withBody.length).toBeGreaterThan(45);
-    const empty = withBody.filter(({ operation }) =>
-      Object.values(operation.requestBody.content as Json).some((media) => !describes((media as Json).schema)),
-    );
+    const empty = withBody.filter(({ operation }) => Object.values(operation.requestBody.content as Json).some((media) => !describes((media as Json).schema)));
     expect(empty.map(label)).toEqual([]);
   });
 

@@ -62,45 +62,57 @@ async function send(role: string, request: FuzzRequest, correlationId: string): 
   const response = await fetch(`${app.baseUrl}${request.url}`, { method: request.method, headers, body: request.method === 'GET' ? undefined : request.body });
   const text = await response.text();
   statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-  const finding = (problem: string): Finding => ({ role, request: `${request.method} ${request.url.slice(0, 160)}`, mutation: request.mutation, status: response.status, problem: `${problem}: ${text.slice(0, 200)}` });
+  const finding = (problem: string): Finding => ({
+    role,
+    request: `${request.method} ${request.url.slice(0, 160)}`,
+    mutation: request.mutation,
+    status: response.status,
+    problem: `${problem}: ${text.slice(0, 200)}`,
+  });
   if (response.status >= 500) return finding('server error');
   if (response.status < 400) return undefined;
   if (!response.headers.get('content-type')?.startsWith('application/problem+json')) return finding('error not in problem+json');
-  const appended = await sql<{ n: string }>`SELECT count(*) AS n FROM events WHERE metadata->>'correlationId' = ${correlationId}`.execute(app.infrastructure.db);
+  const appended = await sql<{ n: string }>`SELECT count(*) AS n FROM events WHERE metadata->>'correlationId' = ${correlationId}`.execute(
+    app.infrastructure.db,
+  );
   if (Number(appended.rows[0]!.n) > 0) return finding(`refused, yet ${appended.rows[0]!.n} event(s) appended`);
   return undefined;
 }
 
 describe('fuzzing every operation of the OpenAPI document, as every role', () => {
-  it(`never answers a 5xx, always problem+json for an error, and appends nothing when it refuses (seed ${SEED})`, async () => {
-    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as Json;
-    const operations: FuzzedOperation[] = operationsOf(document);
-    expect(operations.length).toBeGreaterThan(100);
-    const plan: { role: string; request: FuzzRequest }[] = [];
-    operations.forEach((operation, index) => {
-      [...roles.keys()].forEach((role, roleIndex) => {
-        if (ENDS_THE_SESSION.has(operation.operationId) && role !== 'anonymous') return;
-        const seed = SEED + index * roles.size + roleIndex;
-        const requests = fc.sample(fuzzRequest(operation, known), { numRuns: PER_OPERATION_AND_ROLE, seed });
-        for (const request of requests) plan.push({ role, request });
+  it(
+    `never answers a 5xx, always problem+json for an error, and appends nothing when it refuses (seed ${SEED})`,
+    async () => {
+      const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as Json;
+      const operations: FuzzedOperation[] = operationsOf(document);
+      expect(operations.length).toBeGreaterThan(100);
+      const plan: { role: string; request: FuzzRequest }[] = [];
+      operations.forEach((operation, index) => {
+        [...roles.keys()].forEach((role, roleIndex) => {
+          if (ENDS_THE_SESSION.has(operation.operationId) && role !== 'anonymous') return;
+          const seed = SEED + index * roles.size + roleIndex;
+          const requests = fc.sample(fuzzRequest(operation, known), { numRuns: PER_OPERATION_AND_ROLE, seed });
+          for (const request of requests) plan.push({ role, request });
+        });
       });
-    });
-    expect(plan.length).toBeGreaterThanOrEqual(LONG ? 10_000 : 500);
+      expect(plan.length).toBeGreaterThanOrEqual(LONG ? 10_000 : 500);
 
-    const findings: Finding[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < plan.length) {
-          const i = next++;
-          const finding = await send(plan[i]!.role, plan[i]!.request, `fuzz-${SEED}-${i}`);
-          if (finding) findings.push(finding);
-        }
-      }),
-    );
-    expect(findings).toEqual([]);
-    // The run reached the handlers, the guards and the validators, not only one gate.
-    expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 401, 403, 404]));
-    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(plan.length);
-  }, LONG ? 3_600_000 : 300_000);
+      const findings: Finding[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < plan.length) {
+            const i = next++;
+            const finding = await send(plan[i]!.role, plan[i]!.request, `fuzz-${SEED}-${i}`);
+            if (finding) findings.push(finding);
+          }
+        }),
+      );
+      expect(findings).toEqual([]);
+      // The run reached the handlers, the guards and the validators, not only one gate.
+      expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 401, 403, 404]));
+      expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(plan.length);
+    },
+    LONG ? 3_600_000 : 300_000,
+  );
 });

@@ -13,9 +13,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
     httpRequest(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }),
-      );
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }));
     })
       .on('error', reject)
       .end();
@@ -102,7 +100,11 @@ describe('the portal as delivered: compression, caching and security headers', (
     for (const path of ['/', '/main-AB12cd-_.js', '/api/v1/health', '/api/v1/families/not-a-uuid', '/api/payfip-sandbox/paiement?idop=x']) {
       const response = await get(`${app.baseUrl}${path}`, ACCEPT_ALL);
       const csp = response.headers['content-security-policy'] ?? '';
-      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+      const directive = (name: string) =>
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith(`${name} `)) ?? '';
       expect({ path, scripts: directive('script-src') }).toEqual({ path, scripts: "script-src 'self'" });
       expect(directive('style-src')).not.toContain('unsafe-inline');
       expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");

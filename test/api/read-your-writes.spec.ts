@@ -43,7 +43,9 @@ describe('read-your-writes', () => {
     const stall = await stallReservations();
     let released = false;
     try {
-      expect((await parent.post(`/families/${familyId}/basket/lines`, { lines: [{ childId: lea, serviceCode: 'CANTINE', date: '2026-12-07' }] })).status).toBe(201);
+      expect((await parent.post(`/families/${familyId}/basket/lines`, { lines: [{ childId: lea, serviceCode: 'CANTINE', date: '2026-12-07' }] })).status).toBe(
+        201,
+      );
       const validated = await parent.post(`/families/${familyId}/basket/validation`, {});
       expect(validated.status).toBe(200);
       const position = validated.headers.get('ardoise-position');

@@ -60,7 +60,16 @@ async function registerAtDesk(app: TestApp, agent: HttpClient, family: { label: 
         },
       } as never,
       children: [
-        { lastName: family.label, firstName: 'Camille', birthDate: '2018-03-03', school: 'École élémentaire Jules-Ferry', className: 'CE2', diet: 'standard', allergies: null, pai: false },
+        {
+          lastName: family.label,
+          firstName: 'Camille',
+          birthDate: '2018-03-03',
+          school: 'École élémentaire Jules-Ferry',
+          className: 'CE2',
+          diet: 'standard',
+          allergies: null,
+          pai: false,
+        },
       ] as never,
     }),
   );
@@ -74,9 +83,20 @@ async function parentOf(app: TestApp, email: string, count: number): Promise<Par
   return { label: email.split('.')[1]!, familyId, client, children: children.map((c) => ({ label: c.first_name, childId: c.child_id })) };
 }
 
-const eventCount = async (app: TestApp) => Number((await app.infrastructure.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
+const eventCount = async (app: TestApp) =>
+  Number(
+    (await app.infrastructure.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst())!.n,
+  );
 const dayEvents = async (app: TestApp, date: string) =>
-  (await app.infrastructure.db.selectFrom('events').select(['type', 'data']).where('stream_id', '=', `service_day-STAGE-${date}`).orderBy('revision').execute()) as {
+  (await app.infrastructure.db
+    .selectFrom('events')
+    .select(['type', 'data'])
+    .where('stream_id', '=', `service_day-STAGE-${date}`)
+    .orderBy('revision')
+    .execute()) as {
     type: string;
     data: Json;
   }[];
@@ -93,7 +113,17 @@ async function openTheWeek(): Promise<Rush> {
   const app = await startTestApp({ clock });
   await seedDemoTown(app.app, silentLogger);
   const agent = await signInStaff(app, 'agent');
-  expect((await agent.post('/catalogue/services', { code: 'STAGE', label: 'Stage multisport des vacances', kind: 'leisure_day', weekdays: [1, 2, 3, 4, 5], dailyCapacity: PLACES })).status).toBe(201);
+  expect(
+    (
+      await agent.post('/catalogue/services', {
+        code: 'STAGE',
+        label: 'Stage multisport des vacances',
+        kind: 'leisure_day',
+        weekdays: [1, 2, 3, 4, 5],
+        dailyCapacity: PLACES,
+      })
+    ).status,
+  ).toBe(201);
   const rule = { kind: 'day_before', at: '18:00' };
   expect((await agent.put('/catalogue/services/STAGE/booking-rules', { season: 'holidays', booking: rule, cancellation: rule })).status).toBe(204);
   const scheduled = await agent.post('/catalogue/services/STAGE/openings', {
@@ -113,7 +143,9 @@ async function openTheWeek(): Promise<Rush> {
   const bernard = await parentOf(app, 'sami.bernard@demo.ardoise.fr', 1); // Inès: the whole week
   const whole = await registerAtDesk(app, agent, WHOLE_WEEK);
   const twoDays = await Promise.all(TWO_DAYS.map((f) => registerAtDesk(app, agent, f)));
-  await eventually(async () => (await app.infrastructure.db.selectFrom('catalogue_services').select('code').where('code', '=', 'STAGE').execute()).length === 1);
+  await eventually(
+    async () => (await app.infrastructure.db.selectFrom('catalogue_services').select('code').where('code', '=', 'STAGE').execute()).length === 1,
+  );
 
   // Before the window opens: refused, in French, nothing written.
   const before = await eventCount(app);
@@ -141,7 +173,13 @@ async function openTheWeek(): Promise<Rush> {
     const body = await bodyOf(await agent.get(`/service-days/occupancy?serviceCode=STAGE&from=${WEEK[0]}&to=${WEEK[4]}`));
     return body.days?.[0]?.submitted === 9 ? body : undefined;
   });
-  expect(pending.days.map((d: Json) => [d.validated, d.submitted])).toEqual([[0, 9], [0, 9], [0, 4], [0, 4], [0, 4]]);
+  expect(pending.days.map((d: Json) => [d.validated, d.submitted])).toEqual([
+    [0, 9],
+    [0, 9],
+    [0, 4],
+    [0, 4],
+    [0, 4],
+  ]);
   const leaMonday = await eventually(async () => {
     const view = await bodyOf(await martin.client.get(`/families/${martin.familyId}/children/${martin.children[0]!.childId}/period?view=week&date=${WEEK[0]}`));
     const cell = view.services.find((s: Json) => s.code === 'STAGE').days.find((d: Json) => d.date === WEEK[0]);
@@ -165,15 +203,22 @@ async function outcome(rush: Rush): Promise<Record<string, { validated: string[]
   for (const date of WEEK) {
     const events = await dayEvents(rush.app, date);
     result[date] = {
-      validated: events.filter((e) => e.type === 'ReservationValidated').map((e) => names.get(e.data.childId)!).sort(),
-      waitlisted: events.filter((e) => e.type === 'ReservationWaitlisted').sort((a, b) => a.data.rank - b.data.rank).map((e) => names.get(e.data.childId)!),
+      validated: events
+        .filter((e) => e.type === 'ReservationValidated')
+        .map((e) => names.get(e.data.childId)!)
+        .sort(),
+      waitlisted: events
+        .filter((e) => e.type === 'ReservationWaitlisted')
+        .sort((a, b) => a.data.rank - b.data.rank)
+        .map((e) => names.get(e.data.childId)!),
     };
   }
   return result;
 }
 
 const draw = (familyId: string) => createHash('sha256').update(`${SEED}:${familyId}`).digest('hex');
-const byDraw = (families: { label: string; familyId: string }[]) => [...families].sort((a, b) => draw(a.familyId).localeCompare(draw(b.familyId))).map((f) => f.label);
+const byDraw = (families: { label: string; familyId: string }[]) =>
+  [...families].sort((a, b) => draw(a.familyId).localeCompare(draw(b.familyId))).map((f) => f.label);
 
 let first: Rush | undefined;
 let second: Rush | undefined;
@@ -246,7 +291,13 @@ describe('a holiday week opened with a request window and an allocation run', ()
       expect(cell.waitlistRank).toBe(i + 1);
     }
     const occupancy = await bodyOf(await agent.get(`/service-days/occupancy?serviceCode=STAGE&from=${WEEK[0]}&to=${WEEK[4]}`));
-    expect(occupancy.days.map((d: Json) => [d.validated, d.waitlisted, d.submitted])).toEqual([[5, 4, 0], [5, 4, 0], [4, 0, 0], [4, 0, 0], [4, 0, 0]]);
+    expect(occupancy.days.map((d: Json) => [d.validated, d.waitlisted, d.submitted])).toEqual([
+      [5, 4, 0],
+      [5, 4, 0],
+      [4, 0, 0],
+      [4, 0, 0],
+      [4, 0, 0],
+    ]);
   }, 60_000);
 
   it('the same seed on a fresh database gives the same allocation', async () => {

@@ -30,10 +30,17 @@ afterAll(async () => {
 });
 beforeEach(() => clock.set(new Date('2026-12-01T09:00:00Z')));
 
-const period = async (childId: string, date: string, view = 'month') => bodyOf(await parent.get(`/families/${familyId}/children/${childId}/period?view=${view}&date=${date}`));
+const period = async (childId: string, date: string, view = 'month') =>
+  bodyOf(await parent.get(`/families/${familyId}/children/${childId}/period?view=${view}&date=${date}`));
 const cell = (view: Json, code: string, date: string) => view.services.find((s: Json) => s.code === code).days.find((d: Json) => d.date === date);
 const basket = async () => (await bodyOf(await parent.get(`/families/${familyId}/basket`))).lines as Json[];
-const eventCount = async () => Number((await app.infrastructure.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
+const eventCount = async () =>
+  Number(
+    (await app.infrastructure.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst())!.n,
+  );
 
 describe('a parent books, validates and cancels from the period view', () => {
   it('period view → request days → basket → validate → cancel inside the window', async () => {
@@ -98,7 +105,12 @@ describe('a parent books, validates and cancels from the period view', () => {
     clock.set(new Date('2026-12-02T20:00:00Z'));
     const noReason = await agent.post(`/families/${familyId}/reservations/cancellation`, { childId: hugo, serviceCode: 'MATIN', date: '2026-12-03' });
     expect(noReason.status).toBe(400);
-    const withReason = await agent.post(`/families/${familyId}/reservations/cancellation`, { childId: hugo, serviceCode: 'MATIN', date: '2026-12-03', reason: 'Hospitalisation' });
+    const withReason = await agent.post(`/families/${familyId}/reservations/cancellation`, {
+      childId: hugo,
+      serviceCode: 'MATIN',
+      date: '2026-12-03',
+      reason: 'Hospitalisation',
+    });
     expect(withReason.status).toBe(200);
 
     await agent.post(`/families/${familyId}/basket/lines`, { lines: [{ childId: hugo, serviceCode: 'MATIN', date: '2026-12-03' }] });
@@ -106,7 +118,12 @@ describe('a parent books, validates and cancels from the period view', () => {
     expect(refusedForParent.status).toBe(403);
     const overridden = await agent.post(`/families/${familyId}/basket/validation`, { overrideReason: 'Reprise d’emploi du parent' });
     expect((await bodyOf(overridden)).lines[0].outcome).toBe('validated');
-    const stream = await app.infrastructure.db.selectFrom('events').select(['type', 'data', 'metadata']).where('stream_id', '=', 'service_day-MATIN-2026-12-03').orderBy('revision').execute();
+    const stream = await app.infrastructure.db
+      .selectFrom('events')
+      .select(['type', 'data', 'metadata'])
+      .where('stream_id', '=', 'service_day-MATIN-2026-12-03')
+      .orderBy('revision')
+      .execute();
     const override = stream.find((e) => e.type === 'DeadlineOverridden')!;
     expect(override.data).toMatchObject({ reason: 'Reprise d’emploi du parent', action: 'booking' });
     expect(override.metadata.actor).toMatchObject({ role: 'agent', onBehalfOfFamilyId: familyId });
@@ -124,7 +141,13 @@ describe('a parent books, validates and cancels from the period view', () => {
 
 describe('agenda, typical week, absences', () => {
   it('the agenda books every school Monday, Tuesday, Thursday and Friday of January and lists the days it skipped', async () => {
-    const response = await parent.post(`/families/${familyId}/basket/agenda`, { childId: hugo, serviceCode: 'SOIR', from: '2027-01-01', to: '2027-01-31', weekdays: [1, 2, 4, 5] });
+    const response = await parent.post(`/families/${familyId}/basket/agenda`, {
+      childId: hugo,
+      serviceCode: 'SOIR',
+      from: '2027-01-01',
+      to: '2027-01-31',
+      weekdays: [1, 2, 4, 5],
+    });
     expect(response.status).toBe(201);
     const body = await bodyOf(response);
     expect(body.added).toHaveLength(16);
@@ -211,7 +234,12 @@ describe('bad input gets a clear error and writes nothing', () => {
     ['a day outside the calendar', () => parent.post(`/families/${familyId}/basket/lines`, line({ date: '2028-01-10' })), 422, 'RESERVATION.DAY_CLOSED'],
     ['a closed day (Christmas holidays)', () => parent.post(`/families/${familyId}/basket/lines`, line({ date: '2026-12-22' })), 422, 'RESERVATION.DAY_CLOSED'],
     ['a malformed date', () => parent.post(`/families/${familyId}/basket/lines`, line({ date: '2027-02-30' })), 400, 'REQUEST.INVALID'],
-    ['a huge range', () => parent.post(`/families/${familyId}/basket/agenda`, { childId: lea, serviceCode: 'CANTINE', from: '2026-09-01', to: '2030-09-01', weekdays: [1] }), 400, 'REQUEST.INVALID'],
+    [
+      'a huge range',
+      () => parent.post(`/families/${familyId}/basket/agenda`, { childId: lea, serviceCode: 'CANTINE', from: '2026-09-01', to: '2030-09-01', weekdays: [1] }),
+      400,
+      'REQUEST.INVALID',
+    ],
     ['unknown fields', () => parent.post(`/families/${familyId}/basket/lines`, { ...line({}), admin: true }), 400, 'REQUEST.INVALID'],
     ['another family’s basket', () => parent.get(`/families/${randomUUID()}/basket`), 404, 'FAMILY.NOT_FOUND'],
   ];

@@ -50,7 +50,16 @@ export async function aFamilyWithAChild(app: TestApp, name: string): Promise<{ f
         },
       } as never,
       children: [
-        { lastName: name, firstName: 'Camille', birthDate: '2018-03-03', school: 'École élémentaire Jules-Ferry', className: 'CE2', diet: 'standard', allergies: null, pai: false },
+        {
+          lastName: name,
+          firstName: 'Camille',
+          birthDate: '2018-03-03',
+          school: 'École élémentaire Jules-Ferry',
+          className: 'CE2',
+          diet: 'standard',
+          allergies: null,
+          pai: false,
+        },
       ] as never,
     }),
   );

@@ -47,10 +47,10 @@ async function eventCounts(): Promise<Record<string, number>> {
 
 /** The data of the last event of this type in the stream, as the log holds it. */
 async function lastData(streamId: string, type: string): Promise<Record<string, any>> {
-  const rows = await query<{ data: Record<string, any> }>(
-    'SELECT data FROM events WHERE stream_id = $1 AND type = $2 ORDER BY revision DESC LIMIT 1',
-    [streamId, type],
-  );
+  const rows = await query<{ data: Record<string, any> }>('SELECT data FROM events WHERE stream_id = $1 AND type = $2 ORDER BY revision DESC LIMIT 1', [
+    streamId,
+    type,
+  ]);
   return rows[0]!.data;
 }
 

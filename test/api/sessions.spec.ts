@@ -110,7 +110,9 @@ describe('roles and CSRF', () => {
   });
 
   it('refuses a weak initial password with the policy in French', async () => {
-    const response = await (await signIn('admin')).post('/staff-accounts', {
+    const response = await (
+      await signIn('admin')
+    ).post('/staff-accounts', {
       email: 'faible@demo.ardoise.fr',
       displayName: 'Faible',
       role: 'agent',
@@ -121,9 +123,7 @@ describe('roles and CSRF', () => {
     expect((await bodyOf(response)).errors).toEqual([
       {
         field: 'password',
-        messages: [
-          'Le mot de passe doit contenir au moins 12 caractères, une majuscule, un chiffre, un caractère spécial (par exemple ! ? - _ @).',
-        ],
+        messages: ['Le mot de passe doit contenir au moins 12 caractères, une majuscule, un chiffre, un caractère spécial (par exemple ! ? - _ @).'],
       },
     ]);
   });
@@ -135,8 +135,11 @@ describe('changing one’s password', () => {
     const first = 'Auditeur-Deux-2026!';
     const second = 'Auditeur-Deux-2027?';
     expect(
-      (await (await signIn('admin')).post('/staff-accounts', { email, displayName: 'Auditeur 2', role: 'auditor', password: first, passwordConfirmation: first }))
-        .status,
+      (
+        await (
+          await signIn('admin')
+        ).post('/staff-accounts', { email, displayName: 'Auditeur 2', role: 'auditor', password: first, passwordConfirmation: first })
+      ).status,
     ).toBe(201);
     const laptop = new HttpClient(app.baseUrl);
     const phone = new HttpClient(app.baseUrl);

@@ -1,12 +1,5 @@
 import { ValidationError } from '#ardoise/kernel';
-import {
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  findFirstBrokenLink,
-  type EventStore,
-  type Position,
-  type Subscription,
-} from '#ardoise/event-store';
+import { StreamNotFoundError, WrongExpectedVersionError, findFirstBrokenLink, type EventStore, type Position, type Subscription } from '#ardoise/event-store';
 import { category, collect, event, events, expectRejection, stream, take } from './contract-kit.js';
 
 /**
@@ -15,10 +8,7 @@ import { category, collect, event, events, expectRejection, stream, take } from 
  * fresh, random stream names, so it works on a shared store. Stream-name prefixes keep
  * $all reads to the events of one scenario.
  */
-export function runEventStoreContract(
-  adapterName: string,
-  setup: () => Promise<{ store: EventStore; teardown(): Promise<void> }>,
-): void {
+export function runEventStoreContract(adapterName: string, setup: () => Promise<{ store: EventStore; teardown(): Promise<void> }>): void {
   describe(`EventStore contract — ${adapterName}`, () => {
     let store: EventStore;
     let teardown: (() => Promise<void>) | undefined;

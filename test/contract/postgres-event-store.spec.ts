@@ -107,60 +107,56 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     };
   }
 
-  it(
-    'a slow transaction that commits after a faster, later one while a subscription is live: the subscriber gets both, in commit-safe order, exactly once',
-    async () => {
-      const cat = `slow${randomUUID().slice(0, 8)}`;
-      const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
-      closers.push(() => subscription.close());
-      const live = recorder(subscription[Symbol.asyncIterator]());
+  it('a slow transaction that commits after a faster, later one while a subscription is live: the subscriber gets both, in commit-safe order, exactly once', async () => {
+    const cat = `slow${randomUUID().slice(0, 8)}`;
+    const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
+    closers.push(() => subscription.close());
+    const live = recorder(subscription[Symbol.asyncIterator]());
 
-      // The subscription is live: it has caught up and delivers a fresh event.
-      await store.append(`${cat}-marker`, [event('Marker')], { expectedRevision: 'no_stream' });
-      await live.waitFor(1);
+    // The subscription is live: it has caught up and delivers a fresh event.
+    await store.append(`${cat}-marker`, [event('Marker')], { expectedRevision: 'no_stream' });
+    await live.waitFor(1);
 
-      // A second adapter whose only connection sits inside an open transaction: its append
-      // runs the adapter's own SQL and takes an xid and a global_position, uncommitted.
-      const slowPool = new pg.Pool({ connectionString: database.url, max: 1 });
-      closers.push(() => slowPool.end());
-      const slowClient = await slowPool.connect();
-      await slowClient.query('BEGIN');
-      slowClient.release();
-      const slowStore = new PostgresEventStore(slowPool, { notifyChannel: false });
-      const slow = event('SlowCommitted');
-      const slowResult = await slowStore.append(`${cat}-slow`, [slow], { expectedRevision: 'no_stream' });
+    // A second adapter whose only connection sits inside an open transaction: its append
+    // runs the adapter's own SQL and takes an xid and a global_position, uncommitted.
+    const slowPool = new pg.Pool({ connectionString: database.url, max: 1 });
+    closers.push(() => slowPool.end());
+    const slowClient = await slowPool.connect();
+    await slowClient.query('BEGIN');
+    slowClient.release();
+    const slowStore = new PostgresEventStore(slowPool, { notifyChannel: false });
+    const slow = event('SlowCommitted');
+    const slowResult = await slowStore.append(`${cat}-slow`, [slow], { expectedRevision: 'no_stream' });
 
-      // A later, faster transaction: larger xid and larger global_position, committed now.
-      const fast = event('FastCommitted');
-      const fastResult = await store.append(`${cat}-fast`, [fast], { expectedRevision: 'no_stream' });
-      const s = toPgPosition(slowResult.position);
-      const f = toPgPosition(fastResult.position);
-      expect(s.transactionId).toBeLessThan(f.transactionId);
-      expect(s.globalPosition).toBeLessThan(f.globalPosition);
+    // A later, faster transaction: larger xid and larger global_position, committed now.
+    const fast = event('FastCommitted');
+    const fastResult = await store.append(`${cat}-fast`, [fast], { expectedRevision: 'no_stream' });
+    const s = toPgPosition(slowResult.position);
+    const f = toPgPosition(fastResult.position);
+    expect(s.transactionId).toBeLessThan(f.transactionId);
+    expect(s.globalPosition).toBeLessThan(f.globalPosition);
 
-      // The fast event is committed, yet held back while the slow transaction is open:
-      // delivering it now would let a checkpoint jump over the slow one.
-      await new Promise((r) => setTimeout(r, 600)); // several poll intervals + the NOTIFY
-      expect(live.received.map((e) => e.type)).toEqual(['Marker']);
-      const direct = await pool.query('SELECT count(*)::int AS n FROM events WHERE event_id = $1', [fast.id]);
-      expect(direct.rows[0].n).toBe(1);
+    // The fast event is committed, yet held back while the slow transaction is open:
+    // delivering it now would let a checkpoint jump over the slow one.
+    await new Promise((r) => setTimeout(r, 600)); // several poll intervals + the NOTIFY
+    expect(live.received.map((e) => e.type)).toEqual(['Marker']);
+    const direct = await pool.query('SELECT count(*)::int AS n FROM events WHERE event_id = $1', [fast.id]);
+    expect(direct.rows[0].n).toBe(1);
 
-      const commitClient = await slowPool.connect();
-      await commitClient.query('COMMIT');
-      commitClient.release();
+    const commitClient = await slowPool.connect();
+    await commitClient.query('COMMIT');
+    commitClient.release();
 
-      await live.waitFor(3);
-      await new Promise((r) => setTimeout(r, 300)); // nothing more may come
-      expect(live.received.map((e) => e.type)).toEqual(['Marker', 'SlowCommitted', 'FastCommitted']);
-      expect(live.received[1]!.id).toBe(slow.id);
-      expect(live.received[2]!.id).toBe(fast.id);
-      expect(store.positions.compare(live.received[1]!.position, live.received[2]!.position)).toBeLessThan(0);
-      const all = await collectAll(store.readAll({ filter: { streamPrefixes: [`${cat}-`] } }));
-      expect(all.map((e) => e.id)).toEqual(live.received.map((e) => e.id));
-      await slowStore.close();
-    },
-    30_000,
-  );
+    await live.waitFor(3);
+    await new Promise((r) => setTimeout(r, 300)); // nothing more may come
+    expect(live.received.map((e) => e.type)).toEqual(['Marker', 'SlowCommitted', 'FastCommitted']);
+    expect(live.received[1]!.id).toBe(slow.id);
+    expect(live.received[2]!.id).toBe(fast.id);
+    expect(store.positions.compare(live.received[1]!.position, live.received[2]!.position)).toBeLessThan(0);
+    const all = await collectAll(store.readAll({ filter: { streamPrefixes: [`${cat}-`] } }));
+    expect(all.map((e) => e.id)).toEqual(live.received.map((e) => e.id));
+    await slowStore.close();
+  }, 30_000);
 
   it('events of a rolled-back transaction never appear and do not block later ones', async () => {
     const cat = `rb${randomUUID().slice(0, 8)}`;

@@ -39,7 +39,13 @@ describe('the back office, role by role', () => {
       // The back office's code: any script naming the shell's element.
       const backOfficeCode: Promise<string | null>[] = [];
       const scripts = (r: { url(): string; text(): Promise<string> }) => {
-        if (r.url().endsWith('.js')) backOfficeCode.push(r.text().then((t) => (t.includes('ard-back-office-shell') ? new URL(r.url()).pathname : null), () => null));
+        if (r.url().endsWith('.js'))
+          backOfficeCode.push(
+            r.text().then(
+              (t) => (t.includes('ard-back-office-shell') ? new URL(r.url()).pathname : null),
+              () => null,
+            ),
+          );
       };
       page.on('request', listener);
       page.on('response', scripts);

@@ -51,7 +51,10 @@ describe('the administrators’ pages (/admin)', () => {
       // The only admin cannot take away their own role: the API says why, nothing changes.
       await admin.page.getByRole('combobox', { name: 'Rôle de Administration' }).selectOption('agent');
       await admin.page.getByRole('button', { name: 'Changer le rôle de Administration' }).click();
-      await admin.page.getByTestId('admin-error').getByText(/au moins un administrateur actif/).waitFor({ timeout: 60_000 });
+      await admin.page
+        .getByTestId('admin-error')
+        .getByText(/au moins un administrateur actif/)
+        .waitFor({ timeout: 60_000 });
       expect(problems).toEqual([]);
     } finally {
       await admin.context.close();

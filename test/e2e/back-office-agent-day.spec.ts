@@ -33,7 +33,10 @@ describe('an agent runs a day in the back office', () => {
     try {
       const page = desk.page;
       await signInThroughPortal(page, world.api.url, DEMO_AGENT, /\/gestion$/);
-      await page.getByRole('navigation', { name: /Navigation de l’espace Gestion/ }).getByRole('link', { name: 'Familles' }).click();
+      await page
+        .getByRole('navigation', { name: /Navigation de l’espace Gestion/ })
+        .getByRole('link', { name: 'Familles' })
+        .click();
       await page.getByTestId('family-search').fill('Hugo');
       await page.getByRole('button', { name: 'Rechercher', exact: true }).last().click();
       await page.getByTestId('families-table').getByRole('link', { name: 'Martin' }).click();
@@ -48,7 +51,9 @@ describe('an agent runs a day in the back office', () => {
       const cell = page.locator(`[data-cell="CANTINE ${day}"]`);
       await cell.getByText('Délai dépassé').waitFor();
       // The week fits a 1280 px desktop: no day cut on the right.
-      expect(await page.getByTestId('act-week').evaluate((t: any) => t.getBoundingClientRect().right - t.parentElement.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
+      expect(
+        await page.getByTestId('act-week').evaluate((t: any) => t.getBoundingClientRect().right - t.parentElement.getBoundingClientRect().right),
+      ).toBeLessThanOrEqual(0);
       expect(await page.getByTestId('act-week').evaluate((t: any) => t.scrollWidth - t.parentElement.clientWidth)).toBeLessThanOrEqual(0);
       await cell.getByRole('button', { name: /^Réserver/ }).click();
       const panel = page.getByTestId('act-panel');
@@ -67,7 +72,12 @@ describe('an agent runs a day in the back office', () => {
         const log = await auditorLog(world.api.url, `service_day-CANTINE-${day}`);
         return log.find((e) => e.type === 'DeadlineOverridden');
       });
-      expect(override.data).toMatchObject({ childId: hugo, action: 'booking', reason: 'Repas servi, inscription oubliée par la famille', lateSurcharge: false });
+      expect(override.data).toMatchObject({
+        childId: hugo,
+        action: 'booking',
+        reason: 'Repas servi, inscription oubliée par la famille',
+        lateSurcharge: false,
+      });
       expect(override.metadata.actor?.role).toBe('agent');
 
       // Léa is booked that day too (by the API): two children to mark.
@@ -180,7 +190,14 @@ async function showDay(page: Page, baseUrl: string, day: string, children: numbe
   for (let attempt = 0; ; attempt++) {
     await page.goto(`${baseUrl}/gestion/journee?date=${day}&service=CANTINE`);
     await page.getByTestId('day-occupancy').waitFor();
-    const total = Number((await page.getByTestId('meal-total').textContent().catch(() => '0'))?.trim() || '0');
+    const total = Number(
+      (
+        await page
+          .getByTestId('meal-total')
+          .textContent()
+          .catch(() => '0')
+      )?.trim() || '0',
+    );
     if (total >= children || attempt >= 10) return;
     await page.waitForTimeout(300);
   }

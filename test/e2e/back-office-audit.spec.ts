@@ -10,7 +10,9 @@ const READ_ONLY_BUTTONS = /^(Filtrer|Réinitialiser les filtres|Chaîne de causa
 
 /** The buttons of the page's content (not the shell's, not the log's rows) that are not known to be read-only. */
 async function writeButtons(page: Page): Promise<string[]> {
-  const names = await page.locator('.bo-content button:not(.row)').evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
+  const names = await page
+    .locator('.bo-content button:not(.row)')
+    .evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
   return names.filter((name) => !READ_ONLY_BUTTONS.test(name));
 }
 
@@ -47,7 +49,11 @@ describe('an auditor replays the log in the back office', () => {
     const before = await auditorApi.json<{ state: { mandateSigned: boolean } }>('GET', `/audit/streams/family-${familyId}/state`);
     const mandate = before.state.mandateSigned
       ? await agentApi.send('POST', `/families/${familyId}/direct-debit-mandate/revocation`, {})
-      : await agentApi.send('PUT', `/families/${familyId}/direct-debit-mandate`, { mandateReference: 'RUM-AUDIT-0001', signedOn: past.slice(0, 10), iban: 'FR7630006000011234567890189' });
+      : await agentApi.send('PUT', `/families/${familyId}/direct-debit-mandate`, {
+          mandateReference: 'RUM-AUDIT-0001',
+          signedOn: past.slice(0, 10),
+          iban: 'FR7630006000011234567890189',
+        });
     expect(mandate.status).toBe(204);
 
     const problems: string[] = [];
@@ -118,7 +124,10 @@ describe('an auditor replays the log in the back office', () => {
           throw new Error(`${error.message}\npage says: ${await page.locator('.bo-content').innerText()}`);
         });
       const report = await page.getByTestId('report-link').getAttribute('href');
-      const signed = await auditorApi.json<{ report: { verification: { verdict: string } }; signature: { algorithm: string } }>('GET', report!.replace(/^\/api\/v1/, ''));
+      const signed = await auditorApi.json<{ report: { verification: { verdict: string } }; signature: { algorithm: string } }>(
+        'GET',
+        report!.replace(/^\/api\/v1/, ''),
+      );
       expect(signed).toMatchObject({ report: { verification: { verdict: 'intact' } }, signature: { algorithm: 'Ed25519' } });
       await axe(page, 'verification', problems);
 
@@ -211,7 +220,9 @@ describe('the event browser over a large log', () => {
       await page.locator('button.row[data-event-id]').nth(10).waitFor();
       const firstScreenMs = Date.now() - started;
       const fetchMs = Number(await page.getByTestId('first-screen-ms').getAttribute('data-ms'));
-      console.log(`[audit] log of ${LOG_SIZE.toLocaleString('en')} events seeded in ${seedMs} ms; event browser's first screen in ${firstScreenMs} ms (click to rows shown; first page fetched in ${fetchMs} ms; answers ${statuses.join(',')})`);
+      console.log(
+        `[audit] log of ${LOG_SIZE.toLocaleString('en')} events seeded in ${seedMs} ms; event browser's first screen in ${firstScreenMs} ms (click to rows shown; first page fetched in ${fetchMs} ms; answers ${statuses.join(',')})`,
+      );
       expect(firstScreenMs).toBeLessThan(8_000); // the target is 1 s; generous on 2 cores shared with other work
 
       // Scrolling loads the next pages by position, never the whole log.

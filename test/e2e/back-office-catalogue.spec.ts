@@ -56,13 +56,21 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
   const aChildWaiting = () =>
     (waiting ??= (async () => {
       const agent = await ApiClient.signedIn(world.api.url, DEMO_AGENT.email, DEMO_AGENT.password);
-      await agent.json('POST', '/catalogue/services', { code: 'ATELIER', label: 'Atelier théâtre', kind: 'evening_care', weekdays: [1, 2, 4, 5], dailyCapacity: 1 });
+      await agent.json('POST', '/catalogue/services', {
+        code: 'ATELIER',
+        label: 'Atelier théâtre',
+        kind: 'evening_care',
+        weekdays: [1, 2, 4, 5],
+        dailyCapacity: 1,
+      });
       const rule = { kind: 'day_before', at: '18:00' };
       await agent.json('PUT', '/catalogue/services/ATELIER/booking-rules', { season: 'school', booking: rule, cancellation: rule });
       const { thursday } = aThursdayAhead();
       for (const email of [DEMO_PARENT.email, 'sami.bernard@demo.ardoise.fr']) {
         const parent = await aParent(world.api.url, email);
-        await parent.api.json('POST', `/families/${parent.familyId}/basket/lines`, { lines: [{ childId: parent.childId, serviceCode: 'ATELIER', date: thursday }] });
+        await parent.api.json('POST', `/families/${parent.familyId}/basket/lines`, {
+          lines: [{ childId: parent.childId, serviceCode: 'ATELIER', date: thursday }],
+        });
         await parent.api.json('POST', `/families/${parent.familyId}/basket/validation`, {});
       }
       return thursday;
@@ -140,7 +148,10 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
       await form.getByRole('button', { name: 'Enregistrer l’année scolaire' }).click();
       // The API's problem+json names `holidays.0.end`: the message lands on that field.
       await period.getByText('La fin des vacances doit suivre leur début.').waitFor();
-      await page.getByRole('alert').getByRole('link', { name: /Période de vacances 1 — Au.*La fin des vacances doit suivre leur début/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: /Période de vacances 1 — Au.*La fin des vacances doit suivre leur début/ })
+        .waitFor();
       // Material fades the messages in: check once the fade is over.
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       problems.push(...blockingViolations(await accessibilityViolations(page)).map((line) => `with errors: ${line}`));
@@ -153,7 +164,10 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
       // The calendar shown comes from the API again, with the new year in it.
       await page.getByText('Année 2027-2028 (zone A)').click();
       await page.getByText(/Vacances de la Toussaint : .*23 octobre 2027/).waitFor();
-      const calendar = await new ApiClient(world.api.url).json<{ years: { label: string; schoolWeekdays: number[]; holidays: unknown[] }[] }>('GET', '/catalogue/calendar');
+      const calendar = await new ApiClient(world.api.url).json<{ years: { label: string; schoolWeekdays: number[]; holidays: unknown[] }[] }>(
+        'GET',
+        '/catalogue/calendar',
+      );
       const year = calendar.years.find((y) => y.label === '2027-2028');
       expect(year?.schoolWeekdays).toEqual([1, 2, 4, 5]);
       expect(year?.holidays).toEqual([{ label: 'Vacances de la Toussaint', zones: [], start: '2027-10-23', end: '2027-11-07' }]);
@@ -171,52 +185,60 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
     }
   }, 180_000);
 
-  it.each<ViewportName>(['desktop', 'tablet'])('on a %s, none of these pages has a serious or critical accessibility violation', async (name) => {
-    const problems: string[] = [];
-    const { context, page } = await openPage(world.browser, name);
-    const check = async (label: string) => {
-      await saveScreenshot(page, `gestion-${name}-${label}`);
-      for (const line of blockingViolations(await accessibilityViolations(page))) problems.push(`${label}: ${line}`);
-    };
-    try {
-      // Something in every list: a request from a family, a news item.
-      const parentApi = await ApiClient.signedIn(world.api.url, DEMO_PARENT.email, DEMO_PARENT.password);
-      await parentApi.json('POST', '/requests', { topic: 'qf_proof', subject: `Attestation CAF (${name})`, body: 'Voici notre attestation de quotient familial.' });
+  it.each<ViewportName>(['desktop', 'tablet'])(
+    'on a %s, none of these pages has a serious or critical accessibility violation',
+    async (name) => {
+      const problems: string[] = [];
+      const { context, page } = await openPage(world.browser, name);
+      const check = async (label: string) => {
+        await saveScreenshot(page, `gestion-${name}-${label}`);
+        for (const line of blockingViolations(await accessibilityViolations(page))) problems.push(`${label}: ${line}`);
+      };
+      try {
+        // Something in every list: a request from a family, a news item.
+        const parentApi = await ApiClient.signedIn(world.api.url, DEMO_PARENT.email, DEMO_PARENT.password);
+        await parentApi.json('POST', '/requests', {
+          topic: 'qf_proof',
+          subject: `Attestation CAF (${name})`,
+          body: 'Voici notre attestation de quotient familial.',
+        });
 
-      await signIn(page, world.api.url, DEMO_AGENT, /\/gestion/);
-      await page.goto(`${world.api.url}/gestion/catalogue`);
-      await page.getByRole('button', { name: 'Modifier Restauration scolaire' }).click();
-      await page.getByRole('heading', { name: 'Prestation : Restauration scolaire' }).waitFor();
-      await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
-      await check('catalogue');
+        await signIn(page, world.api.url, DEMO_AGENT, /\/gestion/);
+        await page.goto(`${world.api.url}/gestion/catalogue`);
+        await page.getByRole('button', { name: 'Modifier Restauration scolaire' }).click();
+        await page.getByRole('heading', { name: 'Prestation : Restauration scolaire' }).waitFor();
+        await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+        await check('catalogue');
 
-      const day = await aChildWaiting();
-      await page.goto(`${world.api.url}/gestion/listes-attente`);
-      await page.getByRole('heading', { name: 'Ouvertures des vacances' }).waitFor();
-      await page.getByRole('combobox', { name: 'Prestation' }).selectOption('ATELIER');
-      await page.getByRole('button', { name: `Voir la liste du ${longFrenchDay(day)}` }).click();
-      await page.getByRole('button', { name: /^Donner la place à Inès/ }).waitFor();
-      await check('listes-attente');
+        const day = await aChildWaiting();
+        await page.goto(`${world.api.url}/gestion/listes-attente`);
+        await page.getByRole('heading', { name: 'Ouvertures des vacances' }).waitFor();
+        await page.getByRole('combobox', { name: 'Prestation' }).selectOption('ATELIER');
+        await page.getByRole('button', { name: `Voir la liste du ${longFrenchDay(day)}` }).click();
+        await page.getByRole('button', { name: /^Donner la place à Inès/ }).waitFor();
+        await check('listes-attente');
 
-      await page.goto(`${world.api.url}/gestion/actualites`);
-      await page.getByRole('textbox', { name: 'Titre' }).fill(`Fermeture exceptionnelle (${name})`);
-      await page.getByRole('textbox', { name: 'Texte' }).fill('Le centre de loisirs sera fermé vendredi.');
-      await page.getByRole('button', { name: 'Publier' }).click();
-      await page.getByRole('status').filter({ hasText: 'Publication enregistrée' }).waitFor();
-      await check('actualites');
+        await page.goto(`${world.api.url}/gestion/actualites`);
+        await page.getByRole('textbox', { name: 'Titre' }).fill(`Fermeture exceptionnelle (${name})`);
+        await page.getByRole('textbox', { name: 'Texte' }).fill('Le centre de loisirs sera fermé vendredi.');
+        await page.getByRole('button', { name: 'Publier' }).click();
+        await page.getByRole('status').filter({ hasText: 'Publication enregistrée' }).waitFor();
+        await check('actualites');
 
-      await page.goto(`${world.api.url}/gestion/demandes`);
-      await page.getByRole('button', { name: `Ouvrir « Attestation CAF (${name}) »` }).click();
-      await page.getByRole('heading', { name: 'Appliquer le quotient familial de ce justificatif' }).waitFor();
-      await check('demande');
+        await page.goto(`${world.api.url}/gestion/demandes`);
+        await page.getByRole('button', { name: `Ouvrir « Attestation CAF (${name}) »` }).click();
+        await page.getByRole('heading', { name: 'Appliquer le quotient familial de ce justificatif' }).waitFor();
+        await check('demande');
 
-      await page.goto(`${world.api.url}/gestion/courriels`);
-      await page.getByRole('heading', { name: 'E-mails envoyés et retenus' }).waitFor();
-      await page.getByText('Aucun serveur d’envoi (SMTP)', { exact: false }).waitFor();
-      await check('courriels');
-    } finally {
-      await context.close();
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
+        await page.goto(`${world.api.url}/gestion/courriels`);
+        await page.getByRole('heading', { name: 'E-mails envoyés et retenus' }).waitFor();
+        await page.getByText('Aucun serveur d’envoi (SMTP)', { exact: false }).waitFor();
+        await check('courriels');
+      } finally {
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -30,7 +30,11 @@ beforeAll(async () => {
   const [martin] = await agent.json<{ familyId: string }[]>('GET', '/families?q=Martin');
   const file = await agent.json<{ children: { childId: string }[] }>('GET', `/families/${martin!.familyId}`);
   const added = await agent.json<{ added: unknown[] }>('POST', `/families/${martin!.familyId}/basket/agenda`, {
-    childId: file.children[0]!.childId, serviceCode: 'CANTINE', from: month.from, to: month.to, weekdays: [1, 2],
+    childId: file.children[0]!.childId,
+    serviceCode: 'CANTINE',
+    from: month.from,
+    to: month.to,
+    weekdays: [1, 2],
   });
   expect(added.added.length).toBeGreaterThan(0);
   await agent.json('POST', `/families/${martin!.familyId}/basket/validation`, { overrideReason: 'Inscription tardive au guichet' });
@@ -90,7 +94,12 @@ describe('the finance office bills, checks and reports a month', () => {
       // A cheque at the desk today (the payments page is another screen): the collection summary lists it.
       const finance = await ApiClient.signedIn(api.url, DEMO_FINANCE.email, DEMO_FINANCE.password);
       const { invoices: issued } = await finance.json<{ invoices: { invoiceId: string }[] }>('GET', `/finance/invoices?period=${month.period}`);
-      await finance.json('POST', `/invoices/${issued[0]!.invoiceId}/payments`, { means: 'cheque', amountCents: 500, paidOn: today, reference: 'Chèque 1234567' });
+      await finance.json('POST', `/invoices/${issued[0]!.invoiceId}/payments`, {
+        means: 'cheque',
+        amountCents: 500,
+        paidOn: today,
+        reference: 'Chèque 1234567',
+      });
 
       expect((await finance.json<{ differences: unknown[] }>('GET', `/finance/reconciliation?asOf=${today}`)).differences).toEqual([]);
       await page.getByRole('link', { name: 'Rapprochement', exact: true }).first().click();
@@ -106,7 +115,9 @@ describe('the finance office bills, checks and reports a month', () => {
       expect(csv).toContain(`${d}/${m}/${y};Chèque;1;5,00\r\n`);
 
       // A read-model row edited on purpose: the page lists the difference and the event behind it.
-      const { rows } = await sql.query<{ event_id: string; amount_cents: number }>(`SELECT event_id, amount_cents FROM invoicing_ledger WHERE kind = 'paid' LIMIT 1`);
+      const { rows } = await sql.query<{ event_id: string; amount_cents: number }>(
+        `SELECT event_id, amount_cents FROM invoicing_ledger WHERE kind = 'paid' LIMIT 1`,
+      );
       await sql.query('UPDATE invoicing_ledger SET amount_cents = amount_cents + 100 WHERE event_id = $1', [rows[0]!.event_id]);
       await page.getByTestId('reconciliation-check').click();
       await page.getByTestId('reconciliation-verdict').getByText('écart(s)').waitFor();

@@ -56,7 +56,10 @@ describe('finance staff work invoices and payments in /finances', () => {
     const { context, page, errors } = await openPage(world.browser, 'desktop');
     try {
       await signInThroughPortal(page, world.api.url, DEMO_FINANCE, /\/finances$/);
-      await page.getByRole('navigation', { name: /Navigation de l’espace Finances/ }).getByRole('link', { name: 'Factures' }).click();
+      await page
+        .getByRole('navigation', { name: /Navigation de l’espace Finances/ })
+        .getByRole('link', { name: 'Factures' })
+        .click();
       await page.getByTestId('filter-family').fill('Martin');
       await page.getByRole('button', { name: 'Afficher' }).click();
       await page.waitForURL(/famille=Martin/);
@@ -96,7 +99,10 @@ describe('finance staff work invoices and payments in /finances', () => {
       await credit.getByRole('textbox', { name: 'Montant (€)' }).fill('1,00');
       await credit.getByRole('textbox', { name: 'Motif' }).fill('Repas non servi (grève)');
       await credit.getByRole('button', { name: 'Émettre l’avoir' }).click();
-      await page.getByTestId('invoice-actions').getByText(/^Avoir AV-\d{4}-\d{6} émis\./).waitFor();
+      await page
+        .getByTestId('invoice-actions')
+        .getByText(/^Avoir AV-\d{4}-\d{6} émis\./)
+        .waitFor();
       await page.getByTestId('invoice-credit-notes').getByText('Repas non servi (grève)').waitFor();
       const credited = await eventually(async () => {
         const current = await invoiceNow();
@@ -105,7 +111,10 @@ describe('finance staff work invoices and payments in /finances', () => {
       expect(credited.outstandingCents).toBe(invoice.totalCents - 100);
 
       // A cheque at the desk, by the invoice's number, on the payments page.
-      await page.getByRole('navigation', { name: /Navigation de l’espace Finances/ }).getByRole('link', { name: 'Paiements' }).click();
+      await page
+        .getByRole('navigation', { name: /Navigation de l’espace Finances/ })
+        .getByRole('link', { name: 'Paiements' })
+        .click();
       await page.getByTestId('desk-number').fill(invoice.number);
       await page.getByTestId('desk').getByRole('button', { name: 'Chercher' }).click();
       await page.getByTestId('desk-invoice').getByText(euros(credited.outstandingCents)).waitFor();
@@ -142,7 +151,10 @@ describe('finance staff work invoices and payments in /finances', () => {
       await checkAccessibility(page, 'invoice-auditor');
 
       await page.getByTestId('invoice-why').click();
-      await page.getByTestId(`why-day-1-${invoice.lines[0]!.dates[0]}`).getByRole('link', { name: /^Ouvrir l’événement ReservationValidated/ }).click();
+      await page
+        .getByTestId(`why-day-1-${invoice.lines[0]!.dates[0]}`)
+        .getByRole('link', { name: /^Ouvrir l’événement ReservationValidated/ })
+        .click();
       const auditLink = page.getByTestId('event-audit-link');
       const eventId = (await page.getByTestId('event-id').textContent())!.trim();
       expect(await auditLink.getAttribute('href')).toBe(`/audit/evenements?evenement=${eventId}`);
@@ -187,5 +199,4 @@ describe('finance staff work invoices and payments in /finances', () => {
     expect((await parent.send('GET', '/finance/invoices')).status).toBe(403);
     expect((await parent.send('POST', `/invoices/${invoice.invoiceId}/payments`, { means: 'cheque', amountCents: 100 })).status).toBe(403);
   }, 120_000);
-
 });

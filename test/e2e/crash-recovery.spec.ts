@@ -66,14 +66,14 @@ it('a kill -9 during a burst of writes loses nothing acknowledged and leaves log
   expect(orphans).toEqual([]);
 
   // Each stream's hash chain recomputes from its first event.
-  const { rows: events } = await sql.query(
-    'SELECT stream_id, revision, type, data, metadata, hash, previous_hash FROM events ORDER BY stream_id, revision',
-  );
+  const { rows: events } = await sql.query('SELECT stream_id, revision, type, data, metadata, hash, previous_hash FROM events ORDER BY stream_id, revision');
   const previous = new Map<string, string>();
   for (const e of events) {
     const expectedPrevious = previous.get(e.stream_id) ?? '';
     expect(e.previous_hash).toBe(expectedPrevious);
-    expect(computeEventHash(expectedPrevious, { streamId: e.stream_id, revision: BigInt(e.revision), type: e.type, data: e.data, metadata: e.metadata })).toBe(e.hash);
+    expect(computeEventHash(expectedPrevious, { streamId: e.stream_id, revision: BigInt(e.revision), type: e.type, data: e.data, metadata: e.metadata })).toBe(
+      e.hash,
+    );
     previous.set(e.stream_id, e.hash);
   }
 
@@ -93,5 +93,8 @@ it('a kill -9 during a burst of writes loses nothing acknowledged and leaves log
   // And the restarted API takes writes again.
   const again = await signInAdmin(api.url);
   const password = 'After-Crash-2026!';
-  expect((await again.post('/staff-accounts', { email: 'apres@demo.ardoise.fr', displayName: 'Après', role: 'agent', password, passwordConfirmation: password })).status).toBe(201);
+  expect(
+    (await again.post('/staff-accounts', { email: 'apres@demo.ardoise.fr', displayName: 'Après', role: 'agent', password, passwordConfirmation: password }))
+      .status,
+  ).toBe(201);
 }, 90_000);

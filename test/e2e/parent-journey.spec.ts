@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { billLastMonth, inviteFamily } from './support/api-client.js';
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
-import { accessibilityViolations, blockingViolations, cspViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
+import {
+  accessibilityViolations,
+  blockingViolations,
+  cspViolations,
+  horizontalOverflow,
+  openPage,
+  saveScreenshot,
+  type ViewportName,
+} from './support/browser.js';
 import { basketCount, bookThreeCanteenDays, createAccountThroughWizard, openBasket, showWeek } from './support/journey.js';
 
 /**
@@ -28,7 +36,12 @@ describe('a parent’s journey through the portal', () => {
       page.on('dialog', (dialog) => void dialog.accept());
       try {
         // Guide 1.1–1.2: the link of the e-mail, three steps, signed in.
-        await createAccountThroughWizard(page, `${world.api.url}/activation/${token}`, { familyName: 'Personnaz', guardian: 'Marc', children: ['Clara', 'Guilhem'] }, `journey-${viewport}`);
+        await createAccountThroughWizard(
+          page,
+          `${world.api.url}/activation/${token}`,
+          { familyName: 'Personnaz', guardian: 'Marc', children: ['Clara', 'Guilhem'] },
+          `journey-${viewport}`,
+        );
         await page.getByRole('button', { name: 'Accéder à mon espace famille' }).click();
         await page.waitForURL(/\/reservations$/);
         await page.waitForFunction(`document.title === 'Mes réservations | Espace famille — Mairie de Saint-Ardoise'`);
@@ -70,7 +83,9 @@ describe('a parent’s journey through the portal', () => {
         await page.getByRole('link', { name: 'Vue Période' }).click();
         await showWeek(page, weeksAhead);
         for (const day of days) await page.locator(`button[data-service="CANTINE"][data-date="${day}"][data-state="validated"]`).waitFor();
-        expect(await page.locator(`button[data-date="${days[0]}"][data-service="CANTINE"]`).textContent()).toMatch(/Restauration scolaire, [\s\S]* : [\s\S]*Validée[\s\S]* — Annulable jusqu’au/);
+        expect(await page.locator(`button[data-date="${days[0]}"][data-service="CANTINE"]`).textContent()).toMatch(
+          /Restauration scolaire, [\s\S]* : [\s\S]*Validée[\s\S]* — Annulable jusqu’au/,
+        );
         await page.locator(`button[data-service="CANTINE"][data-date="${days[0]}"]`).click();
         await page.getByRole('button', { name: 'Annuler cette réservation' }).click();
         await page.locator(`button[data-service="CANTINE"][data-date="${days[0]}"][data-state="free"]`).waitFor({ timeout: 15_000 });
@@ -117,7 +132,10 @@ async function payFirstInvoice(page: Page, viewport: ViewportName, shot: (name: 
   await page.getByLabel('Paiement accepté').check();
   await page.getByRole('button', { name: 'Valider' }).click();
   await page.waitForURL(/\/factures\?paiement=/);
-  await page.getByTestId('payment-result').filter({ hasText: /est payée/ }).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId('payment-result')
+    .filter({ hasText: /est payée/ })
+    .waitFor({ timeout: 20_000 });
   const paidTab = page.getByRole('tab', { name: /Payées \(1\)/ });
   expect(await paidTab.getAttribute('aria-selected')).toBe('true');
   expect(await page.locator('.invoice').first().getByTestId('invoice-status').innerText()).toMatch(/Payée/);

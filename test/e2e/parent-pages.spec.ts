@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ApiClient, DEMO_AGENT, DEMO_PARENT, inviteFamily, linkFromOutbox } from './support/api-client.js';
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
-import {
-  accessibilityViolations,
-  blockingViolations,
-  horizontalOverflow,
-  openPage,
-  saveScreenshot,
-  type ViewportName,
-} from './support/browser.js';
+import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 import { PARENT_PASSWORD } from './support/journey.js';
 
 /** Every parent page, checked by axe-core (WCAG 2.1 A/AA) and for sideways scrolling, and the grid by keyboard only. */
@@ -113,7 +106,10 @@ describe('the parent pages, for everyone', () => {
 
         // Responsable 2's own login, from the invitation the parent sends in Mon foyer.
         await page.goto(`${world.api.url}/foyer`);
-        await page.getByRole('button', { name: /Inviter à avoir son propre identifiant|Renvoyer l’invitation/ }).first().click();
+        await page
+          .getByRole('button', { name: /Inviter à avoir son propre identifiant|Renvoyer l’invitation/ })
+          .first()
+          .click();
         await page.getByRole('button', { name: 'Envoyer l’invitation', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Invitation envoyée' }).waitFor();
         const agent = await ApiClient.signedIn(world.api.url, DEMO_AGENT.email, DEMO_AGENT.password);
@@ -142,10 +138,16 @@ describe('the parent pages, for everyone', () => {
     try {
       await signIn(page, { email: 'sami.bernard@demo.ardoise.fr', password: DEMO_PARENT.password });
       await page.locator('table.planning').first().waitFor();
-      const focused = () => page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return { cell: el?.dataset['cell'] ?? null, state: el?.dataset['state'] ?? null, service: el?.dataset['service'] ?? null, text: el?.textContent?.trim() ?? '' };
-      });
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return {
+            cell: el?.dataset['cell'] ?? null,
+            state: el?.dataset['state'] ?? null,
+            service: el?.dataset['service'] ?? null,
+            text: el?.textContent?.trim() ?? '',
+          };
+        });
 
       // Tab from the top of the page into the grid (one tab stop for the whole grid).
       await page.locator('body').focus();

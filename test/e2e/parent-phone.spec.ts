@@ -109,7 +109,9 @@ describe('the parent pages on a phone', () => {
       await cell.click();
       const notice = page.getByTestId('full-day-notice');
       await notice.waitFor();
-      expect(await notice.innerText()).toMatch(/est complet : votre demande est dans le panier et, à la validation, elle ira en liste d’attente \(vous seriez n° 1\)/);
+      expect(await notice.innerText()).toMatch(
+        /est complet : votre demande est dans le panier et, à la validation, elle ira en liste d’attente \(vous seriez n° 1\)/,
+      );
       await page.locator(`button[data-service="ATELIER"][data-date="${full.date}"][data-state="requested"]`).waitFor();
       expect(await cell.innerText()).toContain('Complet');
       await page.getByRole('button', { name: 'Voir le panier' }).click();

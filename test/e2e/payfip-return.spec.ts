@@ -28,7 +28,11 @@ describe('back from PayFIP without PUBLIC_URL', () => {
       for (const { choice, result } of outcomes) {
         await page.goto(`${portal}/factures`);
         await page.getByRole('tab', { name: /En cours \(1\)/ }).waitFor();
-        await page.locator('.invoice').first().getByRole('button', { name: /Payer en ligne/ }).click();
+        await page
+          .locator('.invoice')
+          .first()
+          .getByRole('button', { name: /Payer en ligne/ })
+          .click();
         await page.waitForURL(/payfip-sandbox\/paiement/);
         expect(new URL(page.url()).origin).toBe(portal);
         await page.getByLabel(choice).check();
@@ -45,7 +49,9 @@ describe('back from PayFIP without PUBLIC_URL', () => {
       expect(errors).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, 'payfip-return-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}\n--- API output ---\n${world.api.logs().slice(-3000)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n--- page errors ---\n${errors.join('\n')}\n--- API output ---\n${world.api.logs().slice(-3000)}`, {
+        cause: error,
+      });
     } finally {
       await context.close();
     }

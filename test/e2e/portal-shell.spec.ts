@@ -1,12 +1,5 @@
 import { aPortalOnAFreshDatabase } from './support/portal-world.js';
-import {
-  accessibilityViolations,
-  blockingViolations,
-  horizontalOverflow,
-  openPage,
-  saveScreenshot,
-  type ViewportName,
-} from './support/browser.js';
+import { accessibilityViolations, blockingViolations, horizontalOverflow, openPage, saveScreenshot, type ViewportName } from './support/browser.js';
 
 describe('the portal shell, served by the API on a fresh database', () => {
   const world = aPortalOnAFreshDatabase();
@@ -44,7 +37,8 @@ describe('the portal shell, served by the API on a fresh database', () => {
         expect(await main.getByRole('heading', { level: 2, name: 'Nous contacter' }).count()).toBe(1);
         expect(await main.getByRole('link', { name: '02 54 00 12 34' }).getAttribute('href')).toBe('tel:+33254001234');
         const text = await page.locator('body').innerText();
-        for (const internal of ['catalogue-services', 'family-logins', 'Base de données', 'Journal des événements', 'projection']) expect(text).not.toContain(internal);
+        for (const internal of ['catalogue-services', 'family-logins', 'Base de données', 'Journal des événements', 'projection'])
+          expect(text).not.toContain(internal);
 
         // Usable on a phone: nothing wider than the screen.
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

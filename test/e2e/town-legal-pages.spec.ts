@@ -5,7 +5,12 @@ import { aPortalOnAFreshDatabase } from './support/portal-world.js';
 
 /** What each footer link leads to: the page's heading and words it must carry. */
 const LEGAL_PAGES = [
-  { link: 'Mentions légales', path: '/mentions-legales', heading: 'Mentions légales', words: ['Éditeur', 'SIRET : 214 109 999 00018', 'Directeur de la publication', 'Hébergement'] },
+  {
+    link: 'Mentions légales',
+    path: '/mentions-legales',
+    heading: 'Mentions légales',
+    words: ['Éditeur', 'SIRET : 214 109 999 00018', 'Directeur de la publication', 'Hébergement'],
+  },
   {
     link: 'Accessibilité : partiellement conforme',
     path: '/accessibilite',
@@ -51,7 +56,12 @@ describe('the town and its legal pages, from every page’s footer', () => {
       try {
         await followFooterLinks(page, '/', viewport, problems);
         // The town's coat of arms is in the banner, served by the API.
-        expect(await page.getByRole('banner').locator('img.brand-mark').evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0)).toBe(true);
+        expect(
+          await page
+            .getByRole('banner')
+            .locator('img.brand-mark')
+            .evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0),
+        ).toBe(true);
 
         await page.goto(`${world.api.url}/connexion`);
         await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(DEMO_PARENT.email);

@@ -105,15 +105,19 @@ it('PostgreSQL stopped (fast shutdown) and started again: 503 while it is down, 
   }
 }, 180_000);
 
-it(`the API killed (-9) at ${LONG ? 20 : 3} random moments under writes, restarted each time: writes resume`, async () => {
-  for (let crash = 0; crash < (LONG ? 20 : 3); crash++) {
-    await moreAcknowledged(load, 3, 60_000);
-    await sleep(Math.random() * 1_500); // anywhere in a command: before, during or after its append
-    await api.crash();
-    api = await startApi({ databaseUrl: world.databaseUrl, env: PROCESS_ENV, readyTimeoutMs: 90_000 });
-  }
-  await moreAcknowledged(load, 5, 60_000);
-}, LONG ? 1_200_000 : 180_000);
+it(
+  `the API killed (-9) at ${LONG ? 20 : 3} random moments under writes, restarted each time: writes resume`,
+  async () => {
+    for (let crash = 0; crash < (LONG ? 20 : 3); crash++) {
+      await moreAcknowledged(load, 3, 60_000);
+      await sleep(Math.random() * 1_500); // anywhere in a command: before, during or after its append
+      await api.crash();
+      api = await startApi({ databaseUrl: world.databaseUrl, env: PROCESS_ENV, readyTimeoutMs: 90_000 });
+    }
+    await moreAcknowledged(load, 5, 60_000);
+  },
+  LONG ? 1_200_000 : 180_000,
+);
 
 it('afterwards every acknowledged command is in the log once, no day is overbooked, and verify and verify --chain pass', async () => {
   const ledger = await load.stop();

@@ -35,23 +35,27 @@ afterAll(async () => {
   await world?.postgres.destroy();
 }, 60_000);
 
-it('a rush split across two API processes with one worker: 0 overbooked, 0 lost, nothing decided twice', async () => {
-  let turn = 0;
-  const load = new WriteLoad(() => apis[turn++ % apis.length]!.url, world.families, world.days, { registrationShare: 0, pauseMs: 0 });
-  await load.signIn();
-  load.start(LONG ? 32 : 12);
-  const ledger = await load.finished();
+it(
+  'a rush split across two API processes with one worker: 0 overbooked, 0 lost, nothing decided twice',
+  async () => {
+    let turn = 0;
+    const load = new WriteLoad(() => apis[turn++ % apis.length]!.url, world.families, world.days, { registrationShare: 0, pauseMs: 0 });
+    await load.signIn();
+    load.start(LONG ? 32 : 12);
+    const ledger = await load.finished();
 
-  const report = await checkLog(world.databaseUrl, ledger);
-  expect({ ...report, details: report.details.slice(0, 10) }).toMatchObject({ lost: 0, twice: 0, overbooked: 0, mismatched: 0, details: [] });
-  // Every (child, day) asked for got its decision (the first one was booked while setting up). A
-  // basket validation answers for every line in the basket, so one decision may be reported twice.
-  const decided = new Map(ledger.decisions.map((d) => [d.reservationId, d.outcome]));
-  expect(ledger.abandoned).toBe(0);
-  expect(decided.size).toBe(load.slotCount - 1);
-  expect([...decided.values()].filter((outcome) => outcome === 'validated')).toHaveLength(world.days.length * CAPACITY - 1);
-  for (const api of apis) expect(api.exit()).toBeUndefined();
+    const report = await checkLog(world.databaseUrl, ledger);
+    expect({ ...report, details: report.details.slice(0, 10) }).toMatchObject({ lost: 0, twice: 0, overbooked: 0, mismatched: 0, details: [] });
+    // Every (child, day) asked for got its decision (the first one was booked while setting up). A
+    // basket validation answers for every line in the basket, so one decision may be reported twice.
+    const decided = new Map(ledger.decisions.map((d) => [d.reservationId, d.outcome]));
+    expect(ledger.abandoned).toBe(0);
+    expect(decided.size).toBe(load.slotCount - 1);
+    expect([...decided.values()].filter((outcome) => outcome === 'validated')).toHaveLength(world.days.length * CAPACITY - 1);
+    for (const api of apis) expect(api.exit()).toBeUndefined();
 
-  await waitForCaughtUp(apis[1]!.url);
-  await verifyAll(world.databaseUrl);
-}, LONG ? 900_000 : 240_000);
+    await waitForCaughtUp(apis[1]!.url);
+    await verifyAll(world.databaseUrl);
+  },
+  LONG ? 900_000 : 240_000,
+);

@@ -10,10 +10,7 @@ import { registerRebuild } from './commands/rebuild.command.js';
 import { registerSeed } from './commands/seed.command.js';
 import { registerVerify } from './commands/verify.command.js';
 
-const program = new Command()
-  .name('ardoise')
-  .description('Ardoise — outils d’exploitation (base, projections, bancs d’essai)')
-  .showHelpAfterError();
+const program = new Command().name('ardoise').description('Ardoise — outils d’exploitation (base, projections, bancs d’essai)').showHelpAfterError();
 
 registerMigrate(program);
 registerSeed(program);

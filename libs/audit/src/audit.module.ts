@@ -74,7 +74,11 @@ export class AuditModule {
           inject: [DATABASE, EVENT_STORE, AppConfig],
           useFactory: (db: Kysely<any>, store: EventStore, config: AppConfig) => new AuditAnchors(db, store, config.AUDIT_ANCHOR_INTERVAL),
         },
-        { provide: ChainVerifier, inject: [EVENT_STORE, AuditAnchors], useFactory: (store: EventStore, anchors: AuditAnchors) => new ChainVerifier(store, anchors) },
+        {
+          provide: ChainVerifier,
+          inject: [EVENT_STORE, AuditAnchors],
+          useFactory: (store: EventStore, anchors: AuditAnchors) => new ChainVerifier(store, anchors),
+        },
         {
           provide: ReadModelVerifier,
           inject: [DATABASE, EVENT_STORE],

@@ -54,8 +54,7 @@ export interface PendingCommand<TCommand> {
 }
 
 export type CommandOutcome<TState, TEvent> =
-  | { ok: true; events: TEvent[]; replayed: boolean; state: TState; nextRevision: bigint | undefined }
-  | { ok: false; error: unknown };
+  { ok: true; events: TEvent[]; replayed: boolean; state: TState; nextRevision: bigint | undefined } | { ok: false; error: unknown };
 
 export interface HandleResult<TState, TEvent> {
   state: TState;
@@ -102,7 +101,8 @@ export class AggregateRepository {
     context: RequestContext,
     options: HandleOptions & { source?: StateSource<TState>; copy?: (state: TState) => TState } = {},
   ): Promise<HandleResult<TState, TEvent>> {
-    const source = options.source ?? readWholeStream(this.store, decider as unknown as StreamFold<TState>, options.loaded as LoadedAggregate<TState> | undefined);
+    const source =
+      options.source ?? readWholeStream(this.store, decider as unknown as StreamFold<TState>, options.loaded as LoadedAggregate<TState> | undefined);
     const [outcome] = await this.decideBatch(streamId, decider, [{ command, context, eventIds: options.eventIds }], { ...options, source });
     if (!outcome!.ok) throw outcome!.error;
     const { ok: _, ...result } = outcome!;

@@ -10,7 +10,13 @@ const tick = (n: number): EventData => ({
   id: randomUUID(),
   type: 'Ticked',
   data: { n },
-  metadata: { actor: { userId: 'test', role: 'agent' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 },
+  metadata: {
+    actor: { userId: 'test', role: 'agent' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    schemaVersion: 1,
+  },
 });
 
 /** Folds in place (like a service day): an event folded twice would show twice. */

@@ -105,7 +105,12 @@ export class FollowedStreams<TState> {
       if (fresh.length > 0 && fresh[0]!.revision !== expected) continue; // the entry was dropped meanwhile: read it whole
       let keys: Set<string> | undefined;
       // Old events reach the fold at their current schema version; a run is folded at once (one copy).
-      if (fresh.length > 0) entry.state = foldEvents(this.fold, entry.state, fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })));
+      if (fresh.length > 0)
+        entry.state = foldEvents(
+          this.fold,
+          entry.state,
+          fresh.map((event) => ({ type: event.type, data: upcastEvent(event).data })),
+        );
       for (const event of fresh) {
         entry.revision = event.revision;
         const key = event.metadata.idempotencyKey;

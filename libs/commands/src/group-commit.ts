@@ -31,7 +31,12 @@ export class GroupCommit<TState, TCommand, TEvent extends DomainEvent> {
   ) {}
 
   /** The command's events and the stream's state after its batch. */
-  execute(streamId: string, command: TCommand, context: RequestContext, replayByIdempotencyKey = true): Promise<{ events: TEvent[]; state: TState; replayed: boolean }> {
+  execute(
+    streamId: string,
+    command: TCommand,
+    context: RequestContext,
+    replayByIdempotencyKey = true,
+  ): Promise<{ events: TEvent[]; state: TState; replayed: boolean }> {
     return new Promise<CommandOutcome<TState, TEvent>>((resolve, reject) => {
       const queue = this.queues.get(streamId);
       const queued = { command, context, replayByIdempotencyKey, resolve, reject };

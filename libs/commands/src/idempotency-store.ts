@@ -20,11 +20,7 @@ export const idempotencyMigrations: Migrations = {
   },
 };
 
-export type IdempotencyClaim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'in_progress' }
-  | { kind: 'key_reused' };
+export type IdempotencyClaim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'in_progress' } | { kind: 'key_reused' };
 
 /** A pending claim older than this is taken to be from a crashed request and may be retaken. */
 const ABANDONED_AFTER_SECONDS = 60;
@@ -71,11 +67,6 @@ export class IdempotencyStore {
 
   /** The command failed: nothing was acknowledged, so the same key may be tried again. */
   async release(actorId: string, key: string): Promise<void> {
-    await this.db
-      .deleteFrom('idempotency_keys')
-      .where('actor_id', '=', actorId)
-      .where('key', '=', key)
-      .where('status', '=', 'pending')
-      .execute();
+    await this.db.deleteFrom('idempotency_keys').where('actor_id', '=', actorId).where('key', '=', key).where('status', '=', 'pending').execute();
   }
 }

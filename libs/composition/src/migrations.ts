@@ -9,4 +9,14 @@ import { lagSamplesMigrations, projectionMigrations } from '#ardoise/projections
 import { jobRunsMigrations } from '#ardoise/runtime';
 
 /** Every library's schema migrations (the event store's own are added by the runtime). */
-export const ALL_MIGRATIONS: Migrations[] = [commandsMigrations, projectionMigrations, identityMigrations, messagingMigrations, auditMigrations, familiesMigrations, invoicingMigrations, jobRunsMigrations, lagSamplesMigrations];
+export const ALL_MIGRATIONS: Migrations[] = [
+  commandsMigrations,
+  projectionMigrations,
+  identityMigrations,
+  messagingMigrations,
+  auditMigrations,
+  familiesMigrations,
+  invoicingMigrations,
+  jobRunsMigrations,
+  lagSamplesMigrations,
+];

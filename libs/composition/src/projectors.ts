@@ -6,4 +6,14 @@ import type { Projector } from '#ardoise/projections';
 import { reservationNotifications, reservationsProjector } from '#ardoise/reservations';
 
 /** Every read model of Ardoise; each bounded context adds its projectors here. */
-export const ALL_PROJECTORS: readonly Projector[] = [servicesProjector, familiesProjector, familyLoginsProjector, familyErasuresProjector, newsProjector, requestsProjector(familyPersonalData), notificationsProjector(requestNotifications(familyPersonalData), reservationNotifications, invoicingNotifications), reservationsProjector, ...INVOICING_PROJECTORS];
+export const ALL_PROJECTORS: readonly Projector[] = [
+  servicesProjector,
+  familiesProjector,
+  familyLoginsProjector,
+  familyErasuresProjector,
+  newsProjector,
+  requestsProjector(familyPersonalData),
+  notificationsProjector(requestNotifications(familyPersonalData), reservationNotifications, invoicingNotifications),
+  reservationsProjector,
+  ...INVOICING_PROJECTORS,
+];

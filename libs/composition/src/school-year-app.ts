@@ -18,7 +18,14 @@ export interface SchoolYearApp {
  * clock the caller moves: what the scaled seed and the benchmarks drive.
  */
 export async function openSchoolYearApp(databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<SchoolYearApp> {
-  const config = loadConfig({ ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ARDOISE_ROLE: 'all', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false', ...env });
+  const config = loadConfig({
+    ...process.env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ARDOISE_ROLE: 'all',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SEED_DEMO: 'false',
+    ...env,
+  });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const clock = new FixedClock(new Date('2026-08-17T08:00:00Z'));

@@ -34,7 +34,13 @@ export interface FamilyInvoices {
 export interface InvoiceDetail extends InvoiceSummary {
   lines: { childId: string; serviceCode: string; kind: string; days: number; unitPriceCents: number; amountCents: number; dates: string[] }[];
   payments: { paymentId: string; means: string; amountCents: number; paidOn: string; reference: string | null; status: string }[];
-  payfipOperations: { operationId: string; paymentId: string; amountCents: number; status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'expired' | 'anomaly'; detail: unknown }[];
+  payfipOperations: {
+    operationId: string;
+    paymentId: string;
+    amountCents: number;
+    status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'expired' | 'anomaly';
+    detail: unknown;
+  }[];
 }
 
 /** POST /invoices/:invoiceId/payfip — where to send the parent (valid 15 minutes). */

@@ -42,11 +42,8 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** 503: the database is unreachable (or too slow); the request may be tried again shortly. */
 export class DatabaseUnavailableError extends UnavailableError {
   constructor(detail = 'database unavailable') {
-    super(
-      'SERVICE.DATABASE_UNAVAILABLE',
-      'Le service est momentanément indisponible. Réessayez dans quelques instants.',
-      detail,
-      { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
-    );
+    super('SERVICE.DATABASE_UNAVAILABLE', 'Le service est momentanément indisponible. Réessayez dans quelques instants.', detail, {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
   }
 }

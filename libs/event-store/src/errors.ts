@@ -1,8 +1,7 @@
 import { ConflictError, NotFoundError } from '#ardoise/kernel';
 import type { ExpectedRevision } from './event-store.port.js';
 
-const show = (r: ExpectedRevision | bigint | undefined): string =>
-  r === undefined ? 'no_stream' : typeof r === 'bigint' ? r.toString() : r;
+const show = (r: ExpectedRevision | bigint | undefined): string => (r === undefined ? 'no_stream' : typeof r === 'bigint' ? r.toString() : r);
 
 /** The stream is not at the revision the writer expected (optimistic concurrency). */
 export class WrongExpectedVersionError extends ConflictError {

@@ -11,9 +11,7 @@ const metadata = {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' } })).toBe(
-      '{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}');
   });
 
   it('writes bigint as a decimal string, Dates through toJSON, drops undefined like JSON', () => {
@@ -83,18 +81,26 @@ describe('the hash an outside auditor recomputes (RFC 8785 JCS, docs/audit-hash.
       a: { z: 1, B: 2, b: 3 },
       absent: undefined,
     },
-    metadata: { actor: { userId: 'u-1', role: 'agent' }, correlationId: 'c-1', causationId: 'c-1', occurredAt: new Date('2027-01-04T08:00:00.000Z'), schemaVersion: 2 },
+    metadata: {
+      actor: { userId: 'u-1', role: 'agent' },
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      occurredAt: new Date('2027-01-04T08:00:00.000Z'),
+      schemaVersion: 2,
+    },
   };
   const previousHash = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
   const jcs =
-    "{\"data\":{\"a\":{\"B\":2,\"b\":3,\"z\":1},\"cents\":0,\"childName\":\"L\u00e9a \u00ab\u00a0Zo\u00e9\u00a0\u00bb O\u2019Brien\",\"list\":[3,null,true,false],\"note\":\"ligne 1\\nligne 2\\t\\u001f \u2028 /\",\"places\":1e+21,\"ratio\":0.30000000000000004,\"reservationId\":\"0b6f1c2e-8d1a-4c3b-9a51-3c1f2e4d5a6b\",\"\u20ac\":1,\"\ud83d\ude00\":2,\"\ufb00\":3},\"metadata\":{\"actor\":{\"role\":\"agent\",\"userId\":\"u-1\"},\"causationId\":\"c-1\",\"correlationId\":\"c-1\",\"occurredAt\":\"2027-01-04T08:00:00.000Z\",\"schemaVersion\":2},\"revision\":\"1\",\"streamId\":\"service_day-CANTINE-2027-01-04\",\"type\":\"ReservationValidated\"}";
+    '{"data":{"a":{"B":2,"b":3,"z":1},"cents":0,"childName":"L\u00e9a \u00ab\u00a0Zo\u00e9\u00a0\u00bb O\u2019Brien","list":[3,null,true,false],"note":"ligne 1\\nligne 2\\t\\u001f \u2028 /","places":1e+21,"ratio":0.30000000000000004,"reservationId":"0b6f1c2e-8d1a-4c3b-9a51-3c1f2e4d5a6b","\u20ac":1,"\ud83d\ude00":2,"\ufb00":3},"metadata":{"actor":{"role":"agent","userId":"u-1"},"causationId":"c-1","correlationId":"c-1","occurredAt":"2027-01-04T08:00:00.000Z","schemaVersion":2},"revision":"1","streamId":"service_day-CANTINE-2027-01-04","type":"ReservationValidated"}';
 
   it('hashes exactly the JCS text of {streamId, revision, type, data, metadata}', () => {
     expect(canonicalEventText(event)).toBe(jcs);
   });
 
   it('is SHA-256 of previousHash, a line feed and that text, in UTF-8, as lowercase hex', () => {
-    const independent = createHash('sha256').update(Buffer.from(`${previousHash}\n${jcs}`, 'utf8')).digest('hex');
+    const independent = createHash('sha256')
+      .update(Buffer.from(`${previousHash}\n${jcs}`, 'utf8'))
+      .digest('hex');
     expect(independent).toBe('62daeab852377a7ddfe12e7cc12ccf2a6d6c829075d9d927ed56639d5ab4c01b');
     expect(computeEventHash(previousHash, event)).toBe(independent);
   });

@@ -28,7 +28,7 @@ export function canonicalJson(value: unknown): string {
   try {
     out = canonicalize(asStoredJson(value));
   } catch (error) {
-    throw new TypeError(`canonicalJson: ${(error as Error).message}`);
+    throw new TypeError(`canonicalJson: ${(error as Error).message}`, { cause: error });
   }
   // A top-level undefined has no JSON form: refuse rather than hash "undefined".
   if (out === undefined) throw new TypeError('canonicalJson: value has no JSON representation');

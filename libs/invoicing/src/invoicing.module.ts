@@ -37,7 +37,18 @@ import { TariffsService } from './tariffs/tariffs.service.js';
 
 /** Invoicing, payments and the finance office (docs/architecture.md §4). */
 @Module({
-  controllers: [TariffsController, BillingRunsController, InvoicesController, InvoiceActionsController, FinanceController, PayfipController, InvoiceExplanationController, PaymentsOfficeController, BillingPreviewController, FinanceDashboardController],
+  controllers: [
+    TariffsController,
+    BillingRunsController,
+    InvoicesController,
+    InvoiceActionsController,
+    FinanceController,
+    PayfipController,
+    InvoiceExplanationController,
+    PaymentsOfficeController,
+    BillingPreviewController,
+    FinanceDashboardController,
+  ],
   providers: [
     { provide: InvoiceNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new InvoiceNumbering(store, clock) },
     { provide: CreditNoteNumbering, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new CreditNoteNumbering(store, clock) },

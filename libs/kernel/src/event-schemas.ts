@@ -9,7 +9,7 @@
  * Contexts define their versioned events beside their types (`domain/*-events.ts`); an event
  * type never defined is at version 1.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Upcaster = (data: any) => unknown;
 
 export interface EventDefinition {

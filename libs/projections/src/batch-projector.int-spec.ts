@@ -20,7 +20,9 @@ function batchCounter(calls: number[], name = 'batch-counter', table = 'batch_co
       {
         name: table,
         async create(db, t) {
-          await sql`CREATE TABLE ${sql.table(t)} (stream_id text, day date, events integer NOT NULL CHECK (events < 1000), PRIMARY KEY (stream_id, day))`.execute(db);
+          await sql`CREATE TABLE ${sql.table(t)} (stream_id text, day date, events integer NOT NULL CHECK (events < 1000), PRIMARY KEY (stream_id, day))`.execute(
+            db,
+          );
         },
         async indexes(db, t) {
           await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${t}_events_idx`)} ON ${sql.table(t)} (events)`.execute(db);
@@ -62,18 +64,38 @@ describe('batch projectors (real PostgreSQL)', () => {
   }, 60_000);
 
   const runner = (projectors: Projector[]) => {
-    const r = new ProjectionRunner({ pool: kit.pool, store: kit.store, projectors, logger: recordingLogger(), standbyRetryMs: 100, heartbeatMs: 200, backoff: { initialMs: 50, maxMs: 200 } });
+    const r = new ProjectionRunner({
+      pool: kit.pool,
+      store: kit.store,
+      projectors,
+      logger: recordingLogger(),
+      standbyRetryMs: 100,
+      heartbeatMs: 200,
+      backoff: { initialMs: 50, maxMs: 200 },
+    });
     runners.push(r);
     return r;
   };
   const batchCounts = async () => {
-    const { rows } = await sql<{ stream_id: string; day: string; events: number }>`SELECT stream_id, to_char(day, 'YYYY-MM-DD') AS day, events FROM batch_counts ORDER BY 1, 2`.execute(kit.db);
+    const { rows } = await sql<{
+      stream_id: string;
+      day: string;
+      events: number;
+    }>`SELECT stream_id, to_char(day, 'YYYY-MM-DD') AS day, events FROM batch_counts ORDER BY 1, 2`.execute(kit.db);
     return rows;
   };
 
   it('hands whole batches to applyBatch, writes each row once, keeps dates exact, builds secondary indexes at the end', async () => {
-    await kit.store.append('counter-a', Array.from({ length: 300 }, (_, i) => event('Tick', { day: i % 2 ? '2026-09-01' : '2026-09-02' })), { expectedRevision: 'any' });
-    await kit.store.append('counter-b', Array.from({ length: 200 }, () => event('Tick', {})), { expectedRevision: 'any' });
+    await kit.store.append(
+      'counter-a',
+      Array.from({ length: 300 }, (_, i) => event('Tick', { day: i % 2 ? '2026-09-01' : '2026-09-02' })),
+      { expectedRevision: 'any' },
+    );
+    await kit.store.append(
+      'counter-b',
+      Array.from({ length: 200 }, () => event('Tick', {})),
+      { expectedRevision: 'any' },
+    );
     const calls: number[] = [];
     const r = runner([batchCounter(calls)]);
     await r.rebuild('batch-counter');
@@ -88,7 +110,11 @@ describe('batch projectors (real PostgreSQL)', () => {
 
     // Live: later batches add by delta onto the loaded rows.
     r.start();
-    await kit.store.append('counter-a', Array.from({ length: 7 }, () => event('Tick', { day: '2026-09-01' })), { expectedRevision: 'any' });
+    await kit.store.append(
+      'counter-a',
+      Array.from({ length: 7 }, () => event('Tick', { day: '2026-09-01' })),
+      { expectedRevision: 'any' },
+    );
     await waitFor('the live batch', async () => (await batchCounts())[0]!.events === 157);
   }, 60_000);
 
@@ -114,7 +140,9 @@ describe('batch projectors (real PostgreSQL)', () => {
 
     // The other projection is not held back.
     await waitFor('the other projection caught up', async () => (await r.health()).find((h) => h.name === 'stream-counter')!.lagEvents === 0);
-    expect((await counts(kit.db))['counter-c']).toBe(expectedCounts([{ stream: 'counter-c' }, { stream: 'counter-c' }, { stream: 'counter-c' }, { stream: 'counter-c' }])['counter-c']);
+    expect((await counts(kit.db))['counter-c']).toBe(
+      expectedCounts([{ stream: 'counter-c' }, { stream: 'counter-c' }, { stream: 'counter-c' }, { stream: 'counter-c' }])['counter-c'],
+    );
   }, 60_000);
 
   it('an error while folding names its event at once', async () => {

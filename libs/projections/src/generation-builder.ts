@@ -117,7 +117,13 @@ export class GenerationBuilder {
     const activated = await this.switchTo(projector, generation, position, meter, signal);
     meter.report('done');
     this.deps.logger.info(
-      { projection: projector.name, generation: activated.generation, version: activated.version, eventsApplied: activated.eventsApplied, retired: live?.generation ?? null },
+      {
+        projection: projector.name,
+        generation: activated.generation,
+        version: activated.version,
+        eventsApplied: activated.eventsApplied,
+        retired: live?.generation ?? null,
+      },
       'projection generation activated',
     );
     return activated;
@@ -196,7 +202,13 @@ export class GenerationBuilder {
    * Replays into the new generation until the log has nothing more for it (for now). The
    * next page is read while the current one is written.
    */
-  private async replay(projector: Projector, generation: Generation, position: string | null, meter: ProgressMeter, signal?: AbortSignal): Promise<string | null> {
+  private async replay(
+    projector: Projector,
+    generation: Generation,
+    position: string | null,
+    meter: ProgressMeter,
+    signal?: AbortSignal,
+  ): Promise<string | null> {
     const { store } = this.deps;
     let page = this.readPage(projector, position);
     while (true) {
@@ -241,7 +253,13 @@ export class GenerationBuilder {
    * inside the transaction instead (they are all visible already; with the PostgreSQL
    * store that read waits up to its settle time, since our own transaction is open).
    */
-  private async switchTo(projector: Projector, generation: Generation, position: string | null, meter: ProgressMeter, signal?: AbortSignal): Promise<Generation> {
+  private async switchTo(
+    projector: Projector,
+    generation: Generation,
+    position: string | null,
+    meter: ProgressMeter,
+    signal?: AbortSignal,
+  ): Promise<Generation> {
     const { db, store } = this.deps;
     const tables = physicalTableNames(generation.tables, generation.generation);
     for (let attempt = 1; ; attempt += 1) {
@@ -270,13 +288,19 @@ export class GenerationBuilder {
         await generationRegistry.setStatus(trx, projector.name, generation.generation, 'active');
         await pointViewsAt(trx, generation.tables, generation.generation);
         if (live) {
-          await dropViews(trx, live.tables.filter((t) => !generation.tables.includes(t)));
+          await dropViews(
+            trx,
+            live.tables.filter((t) => !generation.tables.includes(t)),
+          );
           await dropGenerationTables(trx, live.tables, live.generation);
         }
         return (await generationRegistry.lock(trx, projector.name, generation.generation))!;
       });
       if (result) return result;
-      this.deps.logger.info({ projection: projector.name, generation: generation.generation, attempt }, 'projection rebuild: the live generation moved ahead; catching up again before switching');
+      this.deps.logger.info(
+        { projection: projector.name, generation: generation.generation, attempt },
+        'projection rebuild: the live generation moved ahead; catching up again before switching',
+      );
       position = await this.replay(projector, generation, position, meter, signal);
     }
   }

@@ -55,19 +55,25 @@ export const generationRegistry = {
   async lock(trx: Transaction<any>, projection: string, generation: number): Promise<Generation | undefined> {
     return one(
       await sql<GenerationRow>`WITH mark AS MATERIALIZED (SELECT ${sql.raw(NO_EVENTS_TRANSACTION_MARK_SQL)})
-        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND generation = ${generation} FOR UPDATE OF projection_generations`.execute(trx),
+        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND generation = ${generation} FOR UPDATE OF projection_generations`.execute(
+        trx,
+      ),
     );
   },
 
   async lockActive(trx: Transaction<any>, projection: string): Promise<Generation | undefined> {
     return one(
       await sql<GenerationRow>`WITH mark AS MATERIALIZED (SELECT ${sql.raw(NO_EVENTS_TRANSACTION_MARK_SQL)})
-        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND status = 'active' FOR UPDATE OF projection_generations`.execute(trx),
+        SELECT ${COLUMNS} FROM projection_generations, mark WHERE projection = ${projection} AND status = 'active' FOR UPDATE OF projection_generations`.execute(
+        trx,
+      ),
     );
   },
 
   async nextGenerationNumber(trx: Transaction<any>, projection: string): Promise<number> {
-    const { rows } = await sql<{ next: number }>`SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE projection = ${projection}`.execute(trx);
+    const { rows } = await sql<{
+      next: number;
+    }>`SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE projection = ${projection}`.execute(trx);
     return Number(rows[0]!.next);
   },
 

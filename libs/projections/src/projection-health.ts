@@ -53,8 +53,6 @@ async function one(db: Kysely<any>, store: EventStore, projector: Projector, now
   let status: HealthStatus = 'ok';
   if (!active || !heartbeatAt || now - heartbeatAt.getTime() > options.staleHeartbeatMs) status = 'down';
   else if (active.version !== projector.version || lagSeconds > options.degradedLagSeconds || runner?.lastError) status = 'degraded';
-  const error = runner?.lastError
-    ? { message: runner.lastError, at: (runner.lastErrorAt ?? new Date(now)).toISOString(), event: runner.lastErrorEvent }
-    : null;
+  const error = runner?.lastError ? { message: runner.lastError, at: (runner.lastErrorAt ?? new Date(now)).toISOString(), event: runner.lastErrorEvent } : null;
   return { name: projector.name, lagEvents, lagSeconds, heartbeatAt: heartbeatAt?.toISOString() ?? null, status, position: active?.position ?? null, error };
 }

@@ -41,7 +41,11 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
   };
 
   const append = async (stream: string, n: number, type = 'Tick', data: Record<string, unknown> = {}) => {
-    await kit.store.append(stream, Array.from({ length: n }, () => event(type, data)), { expectedRevision: 'any' });
+    await kit.store.append(
+      stream,
+      Array.from({ length: n }, () => event(type, data)),
+      { expectedRevision: 'any' },
+    );
     for (let i = 0; i < n; i++) appended.push({ stream });
   };
 

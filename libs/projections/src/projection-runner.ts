@@ -146,7 +146,9 @@ export class ProjectionRunner {
    * independent (each has its own tables, checkpoint and locks), and the log is read once
    * for all of them (GenerationBuilder.buildAll); `concurrency` batches are written at once.
    */
-  async rebuildAll(options: { only?: readonly string[]; concurrency?: number; onProgress?: RebuildProgressListener; signal?: AbortSignal } = {}): Promise<Generation[]> {
+  async rebuildAll(
+    options: { only?: readonly string[]; concurrency?: number; onProgress?: RebuildProgressListener; signal?: AbortSignal } = {},
+  ): Promise<Generation[]> {
     const names = options.only ? [...options.only] : this.projectorNames;
     const projectors = names.map((name) => {
       const projector = this.projectors.get(name);
@@ -158,7 +160,12 @@ export class ProjectionRunner {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     this.rebuilds.add(controller);
     try {
-      return await this.builder.buildAll(projectors, { onProgress: options.onProgress, signal: controller.signal, waitForLock: false, concurrency: Math.max(1, options.concurrency ?? 4) });
+      return await this.builder.buildAll(projectors, {
+        onProgress: options.onProgress,
+        signal: controller.signal,
+        waitForLock: false,
+        concurrency: Math.max(1, options.concurrency ?? 4),
+      });
     } finally {
       this.rebuilds.delete(controller);
       options.signal?.removeEventListener('abort', onAbort);

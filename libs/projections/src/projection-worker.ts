@@ -123,7 +123,10 @@ export class ProjectionWorker {
     const active = await generationRegistry.active(db, projector.name);
     if (active && active.version > projector.version) {
       // A rolling deploy: a newer process must lead; never rebuild back to an older version.
-      logger.warn({ projection: projector.name, version: projector.version, activeVersion: active.version }, 'a newer version of this projection is active: this runner is outdated and stands down');
+      logger.warn(
+        { projection: projector.name, version: projector.version, activeVersion: active.version },
+        'a newer version of this projection is active: this runner is outdated and stands down',
+      );
       await this.standDown();
       await sleep(this.deps.standbyRetryMs * 5, this.abort.signal);
       return;
@@ -131,7 +134,9 @@ export class ProjectionWorker {
     if (!active || active.version !== projector.version) {
       logger.info(
         { projection: projector.name, activeGeneration: active?.generation ?? null, activeVersion: active?.version ?? null, version: projector.version },
-        active ? 'projection version changed: building a new generation (the old one stays readable, frozen)' : 'projection has no generation yet: building one',
+        active
+          ? 'projection version changed: building a new generation (the old one stays readable, frozen)'
+          : 'projection has no generation yet: building one',
       );
       await builder.build(projector, {
         waitForLock: true,
@@ -174,7 +179,11 @@ export class ProjectionWorker {
     } catch (error) {
       if (error instanceof GenerationChangedError) {
         const log = error.reason === 'checkpoint' ? logger.warn : logger.info;
-        log.call(logger, { projection: this.name, generation: generation.generation, reason: error.reason }, 'projection generation changed; resuming from the registry');
+        log.call(
+          logger,
+          { projection: this.name, generation: generation.generation, reason: error.reason },
+          'projection generation changed; resuming from the registry',
+        );
         return;
       }
       throw error;
@@ -213,7 +222,13 @@ export class ProjectionWorker {
         error instanceof ProjectionHandlerError
           ? { id: error.eventId, type: error.eventType, streamId: error.streamId, position: this.deps.store.positions.encode(error.eventPosition) }
           : null;
-      await runnerStatus.recordError(this.deps.db, this.name, this.deps.runnerId, describeError(error instanceof ProjectionHandlerError ? error.cause : error), event);
+      await runnerStatus.recordError(
+        this.deps.db,
+        this.name,
+        this.deps.runnerId,
+        describeError(error instanceof ProjectionHandlerError ? error.cause : error),
+        event,
+      );
       this.errorRecorded = true;
     } catch {
       // the database is probably what failed; the log line above is the record

@@ -31,7 +31,11 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
   }, 60_000);
 
   async function append(stream: string, n: number): Promise<void> {
-    await kit.store.append(stream, Array.from({ length: n }, () => event('Tick')), { expectedRevision: 'any' });
+    await kit.store.append(
+      stream,
+      Array.from({ length: n }, () => event('Tick')),
+      { expectedRevision: 'any' },
+    );
     for (let i = 0; i < n; i++) appended.push({ stream });
   }
 
@@ -116,9 +120,13 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
   it('resumes an interrupted rebuild from its own checkpoint', async () => {
     const r = runner(streamCounter());
     const controller = new AbortController();
-    const interrupted = r.rebuild('stream-counter', (p) => {
-      if (p.eventsApplied >= 1000) controller.abort();
-    }, { signal: controller.signal });
+    const interrupted = r.rebuild(
+      'stream-counter',
+      (p) => {
+        if (p.eventsApplied >= 1000) controller.abort();
+      },
+      { signal: controller.signal },
+    );
     await expect(interrupted).rejects.toThrow();
     const building = (await generationRegistry.building(kit.db, 'stream-counter'))!;
     expect(building.eventsApplied).toBeGreaterThanOrEqual(1000);
@@ -159,9 +167,16 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
       name: 'other-counter',
       version: 1,
       filter: { streamPrefixes: ['other-'] },
-      tables: [{ name: 'other_counts', create: (db, t) => sql`CREATE TABLE ${sql.table(t)} (stream_id text PRIMARY KEY, events integer NOT NULL)`.execute(db).then(() => undefined) }],
+      tables: [
+        {
+          name: 'other_counts',
+          create: (db, t) => sql`CREATE TABLE ${sql.table(t)} (stream_id text PRIMARY KEY, events integer NOT NULL)`.execute(db).then(() => undefined),
+        },
+      ],
       async apply(e, trx, tables) {
-        await sql`INSERT INTO ${sql.table(tables.other_counts!)} VALUES (${e.streamId}, 1) ON CONFLICT (stream_id) DO UPDATE SET events = ${sql.table(tables.other_counts!)}.events + 1`.execute(trx);
+        await sql`INSERT INTO ${sql.table(tables.other_counts!)} VALUES (${e.streamId}, 1) ON CONFLICT (stream_id) DO UPDATE SET events = ${sql.table(tables.other_counts!)}.events + 1`.execute(
+          trx,
+        );
       },
     };
     await append('other-2', 3);
@@ -170,7 +185,13 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     const readAll = kit.store.readAll.bind(kit.store);
     kit.store.readAll = (options) => ((reads += 1), readAll(options));
     try {
-      const both = new ProjectionRunner({ pool: kit.pool, store: kit.store, projectors: [streamCounter({ version: 3 }), others], logger: recordingLogger(), rebuildBatchSize: 1000 });
+      const both = new ProjectionRunner({
+        pool: kit.pool,
+        store: kit.store,
+        projectors: [streamCounter({ version: 3 }), others],
+        logger: recordingLogger(),
+        rebuildBatchSize: 1000,
+      });
       runners.push(both);
       const generations = await both.rebuildAll({ concurrency: 2 });
       expect(generations.map((g) => g.status)).toEqual(['active', 'active']);

@@ -126,13 +126,13 @@ export class RowSet {
     this.changed.clear();
     const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
     for (const chunk of chunks(deleted, CHUNK)) {
-      await sql`DELETE FROM ${sql.table(this.spec.table)} t WHERE (${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`.execute(this.db);
+      await sql`DELETE FROM ${sql.table(this.spec.table)} t WHERE (${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`.execute(
+        this.db,
+      );
     }
     const columns = sql.join(this.columns.map((c) => sql.ref(c)));
     const others = this.columns.filter((c) => !this.spec.key.includes(c));
-    const onConflict = others.length
-      ? sql`DO UPDATE SET ${sql.join(others.map((c) => sql`${sql.ref(c)} = EXCLUDED.${sql.ref(c)}`))}`
-      : sql`DO NOTHING`;
+    const onConflict = others.length ? sql`DO UPDATE SET ${sql.join(others.map((c) => sql`${sql.ref(c)} = EXCLUDED.${sql.ref(c)}`))}` : sql`DO NOTHING`;
     for (const chunk of chunks(changed, CHUNK)) {
       await sql`INSERT INTO ${sql.table(this.spec.table)} (${columns}) SELECT ${columns} FROM ${this.recordset(chunk)}
                 ON CONFLICT (${keyList}) ${onConflict}`.execute(this.db);

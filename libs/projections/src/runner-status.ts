@@ -60,7 +60,15 @@ export const runnerStatus = {
     }>`SELECT * FROM projection_runners WHERE projection = ${projection}`.execute(db);
     const r = rows[0];
     return r
-      ? { projection: r.projection, runnerId: r.runner_id, leaderSince: r.leader_since, heartbeatAt: r.heartbeat_at, lastError: r.last_error, lastErrorAt: r.last_error_at, lastErrorEvent: r.last_error_event }
+      ? {
+          projection: r.projection,
+          runnerId: r.runner_id,
+          leaderSince: r.leader_since,
+          heartbeatAt: r.heartbeat_at,
+          lastError: r.last_error,
+          lastErrorAt: r.last_error_at,
+          lastErrorEvent: r.last_error_event,
+        }
       : undefined;
   },
 };

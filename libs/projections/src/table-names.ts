@@ -27,9 +27,7 @@ export function assertValidProjector(projector: Projector): void {
   const seen = new Set<string>();
   for (const table of projector.tables) {
     if (!LOGICAL_TABLE.test(table.name) || table.name.length > MAX_LOGICAL_TABLE_LENGTH) {
-      throw new Error(
-        `Projector ${projector.name}: table "${table.name}" must match ${LOGICAL_TABLE} and be at most ${MAX_LOGICAL_TABLE_LENGTH} characters`,
-      );
+      throw new Error(`Projector ${projector.name}: table "${table.name}" must match ${LOGICAL_TABLE} and be at most ${MAX_LOGICAL_TABLE_LENGTH} characters`);
     }
     if (table.name.includes('__g')) throw new Error(`Projector ${projector.name}: table "${table.name}" must not contain "__g"`);
     if (seen.has(table.name)) throw new Error(`Projector ${projector.name}: table "${table.name}" declared twice`);

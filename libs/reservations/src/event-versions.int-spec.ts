@@ -32,9 +32,17 @@ describe('an event of an older schema version (real PostgreSQL)', () => {
     db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) });
     await runMigrations(db, eventStoreMigrations, projectionMigrations);
     store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
-    const metadata = { actor: { userId: 'test', role: 'parent' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2026-04-01T08:00:00.000Z', schemaVersion: 1 };
+    const metadata = {
+      actor: { userId: 'test', role: 'parent' },
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      occurredAt: '2026-04-01T08:00:00.000Z',
+      schemaVersion: 1,
+    };
     const words = 'La prestation n’a pas lieu ce jour-là. (Jour férié (Lundi de Pâques))';
-    await store.append(stream, [{ id: randomUUID(), type: 'ReservationRejected', data: { ...line, code: 'DAY_CLOSED', message: words }, metadata }], { expectedRevision: 'no_stream' });
+    await store.append(stream, [{ id: randomUUID(), type: 'ReservationRejected', data: { ...line, code: 'DAY_CLOSED', message: words }, metadata }], {
+      expectedRevision: 'no_stream',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -62,18 +70,26 @@ describe('an event of an older schema version (real PostgreSQL)', () => {
   });
 
   it('is upcast when a projection folds it', async () => {
-    const runner = new ProjectionRunner({ pool, store, projectors: [reservationsProjector], logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    const runner = new ProjectionRunner({
+      pool,
+      store,
+      projectors: [reservationsProjector],
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
     // (The read model's view appears once the runner has built its first generation.)
     const line_ = () =>
       sql<{ status: string; code: string; closed_reason: string; closed_name: string }>`
         SELECT status, code, closed_reason, closed_name FROM reservation_lines WHERE reservation_id = ${line.reservationId}`
         .execute(db)
-        .then((result) => result.rows, () => []);
+        .then(
+          (result) => result.rows,
+          () => [],
+        );
     // Following the log live: on a shared cluster another database's open transaction may hold
     // the visibility horizon (xid8) back for a moment, so the event can land after a first pass.
-    await runner.start();
+    runner.start();
     try {
-      for (const deadline = Date.now() + 30_000; (await line_()).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      for (const deadline = Date.now() + 30_000; (await line_()).length === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
       expect(await line_()).toEqual([{ status: 'rejected', code: 'DAY_CLOSED', closed_reason: 'PUBLIC_HOLIDAY', closed_name: 'Lundi de Pâques' }]);
     } finally {
       await runner.stop();

@@ -6,4 +6,12 @@ export * from './domain/service-day.decider.js';
 export * from './domain/allocation.js';
 export * from './projections/reservations.projector.js';
 export * from './notifications/reservation-notifications.js';
-export { CancelReservation, DeclareAbsence, JustifyAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from './commands/reservation-commands.js';
+export {
+  CancelReservation,
+  DeclareAbsence,
+  JustifyAbsence,
+  RecordAttendance,
+  RequestReservations,
+  ValidateBasket,
+  type RequestedSlot,
+} from './commands/reservation-commands.js';

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '#ardoise/catalogue';
 import { ChildDirectory, FamiliesChildDirectory } from './children/child-directory.js';
-import { CancelReservationHandler, DeclareAbsenceHandler, JustifyAbsenceHandler, RecordAttendanceHandler, RemoveFromBasketHandler } from './commands/reservation-changes.handlers.js';
+import {
+  CancelReservationHandler,
+  DeclareAbsenceHandler,
+  JustifyAbsenceHandler,
+  RecordAttendanceHandler,
+  RemoveFromBasketHandler,
+} from './commands/reservation-changes.handlers.js';
 import { RequestReservationsHandler } from './commands/request-reservations.handler.js';
 import { RunAllocationHandler } from './commands/run-allocation.handler.js';
 import { PromoteAfterCapacityRaiseHandler, PromoteFromWaitingListHandler } from './commands/promote-from-waiting-list/promote-from-waiting-list.handler.js';

@@ -31,15 +31,22 @@ const toBool = ({ value }: { value: string | number | boolean | undefined }) =>
  */
 export class AppConfig {
   /** HTTP port of the API and the portal. */
-  @Transform(toInt) @IsInt({ message: 'PORT doit être un numéro de port (0 à 65535)' }) @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt({ message: 'PORT doit être un numéro de port (0 à 65535)' })
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** An existing PostgreSQL (read models, and events unless EventStoreDB is configured). Unset: embedded. */
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL doit commencer par postgres:// ou postgresql://' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL doit commencer par postgres:// ou postgresql://' })
   DATABASE_URL?: string;
 
   /** EventStoreDB connection string (e.g. esdb://localhost:2113?tls=false). Unset: events in PostgreSQL. */
-  @IsOptional() @IsString() @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//, {
+  @IsOptional()
+  @IsString()
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//, {
     message: 'EVENTSTORE_CONNECTION_STRING doit commencer par esdb:// ou esdb+discover://',
   })
   EVENTSTORE_CONNECTION_STRING?: string;
@@ -53,11 +60,15 @@ export class AppConfig {
   DATA_DIR = './data';
 
   /** Port of the embedded PostgreSQL (never 5432, to stay clear of a local server). */
-  @Transform(toInt) @IsInt({ message: 'EMBEDDED_POSTGRES_PORT doit être un entier' }) @Min(1024) @Max(65535)
+  @Transform(toInt)
+  @IsInt({ message: 'EMBEDDED_POSTGRES_PORT doit être un entier' })
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_POSTGRES_PORT = 54329;
 
   /** Seed the demo town at start when the database is empty. Default: on with the embedded database. */
-  @IsOptional() @Transform(toBool)
+  @IsOptional()
+  @Transform(toBool)
   SEED_DEMO?: boolean;
 
   /** Directory of the built portal served at `/`. */
@@ -70,34 +81,54 @@ export class AppConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
   /** Size of the PostgreSQL connection pool. */
-  @Transform(toInt) @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' }) @Min(2) @Max(200)
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' })
+  @Min(2)
+  @Max(200)
   DATABASE_POOL_SIZE = 20;
 
   /** Giving up on connecting to PostgreSQL (or on waiting for a free pooled connection) after this many ms. */
-  @Transform(toInt) @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS doit être un entier' }) @Min(100) @Max(120_000)
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS doit être un entier' })
+  @Min(100)
+  @Max(120_000)
   DATABASE_CONNECT_TIMEOUT_MS = 2_000;
 
   /**
    * A statement unanswered after this many ms fails (503 for the request) and is cancelled
    * on the server. 0: no limit (the `ardoise` command line's default, for long checks).
    */
-  @Transform(toInt) @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' })
+  @Min(0)
+  @Max(3_600_000)
   DATABASE_QUERY_TIMEOUT_MS = 5_000;
 
   /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
-  @Transform(toInt) @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' }) @Min(0) @Max(30_000)
+  @Transform(toInt)
+  @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' })
+  @Min(0)
+  @Max(30_000)
   READ_YOUR_WRITES_TIMEOUT_MS = 2000;
 
   /** A signed-in session unused this long ends. */
-  @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' }) @Min(5) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' })
+  @Min(5)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
 
   /** A session ends this long after login, used or not. */
-  @Transform(toInt) @IsInt({ message: 'SESSION_ABSOLUTE_HOURS doit être un entier' }) @Min(1) @Max(24 * 30)
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS doit être un entier' })
+  @Min(1)
+  @Max(24 * 30)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
-  @IsOptional() @IsString() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL doit être une adresse http(s)://…' })
   PUBLIC_URL?: string;
 
   /**
@@ -106,7 +137,9 @@ export class AppConfig {
    * `uniquelocal`), comma-separated, or the number of proxies. Unset: none, the client
    * address is the TCP peer's (X-Forwarded-For from anyone would let a client pick its own).
    */
-  @IsOptional() @IsString() @ValidateBy({
+  @IsOptional()
+  @IsString()
+  @ValidateBy({
     name: 'isTrustProxy',
     validator: {
       validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
@@ -117,47 +150,69 @@ export class AppConfig {
   TRUST_PROXY?: string;
 
   /** Days an activation link stays valid. */
-  @Transform(toInt) @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' }) @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' })
+  @Min(1)
+  @Max(60)
   ACTIVATION_LINK_DAYS = 7;
 
   /** Tamper evidence: an anchor (running hash over every event) is written every this many events. */
-  @Transform(toInt) @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL doit être un entier' }) @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL doit être un entier' })
+  @Min(1)
+  @Max(1_000_000)
   AUDIT_ANCHOR_INTERVAL = 1000;
 
   /** SMTP server (smtp://user:pass@host:587). Unset: e-mails stay in the outbox, readable by staff. */
-  @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL doit commencer par smtp:// ou smtps://' })
   SMTP_URL?: string;
 
   /** Sender of Ardoise's e-mails. Default: the town's name <ne-pas-repondre@ardoise.localhost>. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MAIL_FROM?: string;
 
   /** An e-mail the SMTP server keeps refusing is given up (status `failed`) after this many attempts. */
-  @Transform(toInt) @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' }) @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' })
+  @Min(1)
+  @Max(50)
   MAIL_MAX_ATTEMPTS = 8;
 
   /** Seconds before the first new attempt after a refusal; doubled at each attempt (at most 6 hours). */
-  @Transform(toInt) @IsInt({ message: 'MAIL_RETRY_SECONDS doit être un entier' }) @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RETRY_SECONDS doit être un entier' })
+  @Min(1)
+  @Max(86400)
   MAIL_RETRY_SECONDS = 60;
 
   /** Largest attachment (Mes demandes), in megabytes. */
-  @Transform(toInt) @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' }) @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' })
+  @Min(1)
+  @Max(100)
   ATTACHMENT_MAX_MB = 10;
 
   /** The town as it signs: header and footer of the portal, e-mails, invoices, payment pages, SEPA files. */
-  @IsString() @Length(2, 80, { message: 'TOWN_NAME compte de 2 à 80 caractères' })
+  @IsString()
+  @Length(2, 80, { message: 'TOWN_NAME compte de 2 à 80 caractères' })
   TOWN_NAME = 'Mairie de Saint-Ardoise';
 
   /** The régie (régie de recettes) that issues the invoices and takes payments at the desk. */
-  @IsString() @Length(2, 120, { message: 'TOWN_REGIE compte de 2 à 120 caractères' })
+  @IsString()
+  @Length(2, 120, { message: 'TOWN_REGIE compte de 2 à 120 caractères' })
   TOWN_REGIE = 'Régie des services périscolaires de Saint-Ardoise';
 
   /** Postal address of the service (desk payments, written complaints). */
-  @IsString() @Length(5, 160, { message: 'TOWN_ADDRESS compte de 5 à 160 caractères' })
+  @IsString()
+  @Length(5, 160, { message: 'TOWN_ADDRESS compte de 5 à 160 caractères' })
   TOWN_ADDRESS = 'Hôtel de ville, 1 place de la Mairie, 41120 Saint-Ardoise';
 
   /** Phone number families call. */
-  @IsString() @Matches(/^\+?[0-9 .]{8,20}$/, { message: 'TOWN_PHONE doit être un numéro de téléphone (chiffres, espaces)' })
+  @IsString()
+  @Matches(/^\+?[0-9 .]{8,20}$/, { message: 'TOWN_PHONE doit être un numéro de téléphone (chiffres, espaces)' })
   TOWN_PHONE = '02 54 00 12 34';
 
   /** E-mail address families write to (never the no-reply sender). */
@@ -165,19 +220,23 @@ export class AppConfig {
   TOWN_EMAIL = 'periscolaire@saint-ardoise.fr';
 
   /** Opening hours of the service, in words, as they follow « Accueil : ». */
-  @IsString() @Length(5, 200, { message: 'TOWN_HOURS compte de 5 à 200 caractères' })
+  @IsString()
+  @Length(5, 200, { message: 'TOWN_HOURS compte de 5 à 200 caractères' })
   TOWN_HOURS = 'du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30';
 
   /** The town's SIRET (14 digits, checked), printed on invoices and the legal notice. */
-  @IsString() @Validate(ValidSiret)
+  @IsString()
+  @Validate(ValidSiret)
   TOWN_SIRET = '21410999900018';
 
   /** The public accountant in charge of recovery (comptable public, DGFiP), printed on invoices. */
-  @IsString() @Length(5, 200, { message: 'TOWN_ACCOUNTANT compte de 5 à 200 caractères' })
+  @IsString()
+  @Length(5, 200, { message: 'TOWN_ACCOUNTANT compte de 5 à 200 caractères' })
   TOWN_ACCOUNTANT = 'Service de gestion comptable de Blois, 3 rue de la Paix, 41000 Blois';
 
   /** The court where an invoice is contested (tribunal administratif), with its address. */
-  @IsString() @Length(5, 200, { message: 'TOWN_COURT compte de 5 à 200 caractères' })
+  @IsString()
+  @Length(5, 200, { message: 'TOWN_COURT compte de 5 à 200 caractères' })
   TOWN_COURT = 'Tribunal administratif d’Orléans, 28 rue de la Bretonnerie, 45057 Orléans Cedex 1';
 
   /** The town's data protection officer (délégué à la protection des données). */
@@ -185,47 +244,66 @@ export class AppConfig {
   TOWN_DPO_EMAIL = 'dpo@saint-ardoise.fr';
 
   /** Main colour (#rrggbb): the portal's header, buttons and links; white text on it must stay readable. */
-  @IsString() @Validate(ReadableOnWhite)
+  @IsString()
+  @Validate(ReadableOnWhite)
   TOWN_COLOR = '#1f3a5f';
 
   /** Second colour (#rrggbb): a stripe under the header, the invoice's rules. */
-  @IsString() @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'TOWN_ACCENT_COLOR doit être une couleur #rrggbb' })
+  @IsString()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'TOWN_ACCENT_COLOR doit être une couleur #rrggbb' })
   TOWN_ACCENT_COLOR = '#c8a415';
 
   /** The coat of arms or logo: an SVG or PNG file. Unset: Saint-Ardoise's demo coat of arms. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TOWN_LOGO_FILE?: string;
 
   /** A JSON file with the town's legal pages (see docs/town.md). Unset: demo pages built from the TOWN_* values. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TOWN_LEGAL_FILE?: string;
 
   /** Whether the régie accepts CESU (chèques emploi service universel) at the desk, for the care of young children. */
-  @IsOptional() @Transform(toBool)
+  @IsOptional()
+  @Transform(toBool)
   TOWN_ACCEPTS_CESU?: boolean;
 
   /** Day of the month (1–28, Europe/Paris) on which the previous month is billed. */
-  @Transform(toInt) @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' }) @Min(1) @Max(28)
+  @Transform(toInt)
+  @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' })
+  @Min(1)
+  @Max(28)
   BILLING_RUN_DAY = 1;
 
   /** Hour (0–23, Europe/Paris) of the monthly billing run. */
-  @Transform(toInt) @IsInt({ message: 'BILLING_RUN_HOUR doit être un entier de 0 à 23' }) @Min(0) @Max(23)
+  @Transform(toInt)
+  @IsInt({ message: 'BILLING_RUN_HOUR doit être un entier de 0 à 23' })
+  @Min(0)
+  @Max(23)
   BILLING_RUN_HOUR = 6;
 
   /** Days between an invoice's issue and its due date. */
-  @Transform(toInt) @IsInt({ message: 'INVOICE_DUE_DAYS doit être un entier' }) @Min(1) @Max(120)
+  @Transform(toInt)
+  @IsInt({ message: 'INVOICE_DUE_DAYS doit être un entier' })
+  @Min(1)
+  @Max(120)
   INVOICE_DUE_DAYS = 30;
 
   /** PayFIP: the town's structure id (numcli, 6 digits). */
-  @IsString() @Matches(/^\d{6}$/, { message: 'PAYFIP_NUMCLI doit compter 6 chiffres' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'PAYFIP_NUMCLI doit compter 6 chiffres' })
   PAYFIP_NUMCLI = '012345';
 
   /** PayFIP web service (SOAP) address. Unset: the test-mode double served by Ardoise itself under /payfip-sandbox. */
-  @IsOptional() @IsString() @Matches(/^https?:\/\//, { message: 'PAYFIP_ENDPOINT doit être une adresse http(s)://' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'PAYFIP_ENDPOINT doit être une adresse http(s)://' })
   PAYFIP_ENDPOINT?: string;
 
   /** PayFIP page the parent is sent to (`?idop=` is added). Required with PAYFIP_ENDPOINT. */
-  @IsOptional() @IsString() @Matches(/^https?:\/\//, { message: 'PAYFIP_PAYMENT_URL doit être une adresse http(s)://' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'PAYFIP_PAYMENT_URL doit être une adresse http(s)://' })
   PAYFIP_PAYMENT_URL?: string;
 
   /** PayFIP mode (saisie): T = test, X = production, W = activation. */
@@ -233,11 +311,13 @@ export class AppConfig {
   PAYFIP_MODE: 'T' | 'X' | 'W' = 'T';
 
   /** SEPA creditor identifier (ICS) of the town, for direct-debit files. */
-  @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, { message: 'SEPA_CREDITOR_ID doit être un identifiant créancier SEPA (ICS)' })
+  @IsString()
+  @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, { message: 'SEPA_CREDITOR_ID doit être un identifiant créancier SEPA (ICS)' })
   SEPA_CREDITOR_ID = 'FR00ZZZ000000';
 
   /** IBAN of the town's account (Trésor public) credited by direct debits. */
-  @IsString() @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'SEPA_CREDITOR_IBAN doit être un IBAN sans espaces' })
+  @IsString()
+  @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'SEPA_CREDITOR_IBAN doit être un IBAN sans espaces' })
   SEPA_CREDITOR_IBAN = 'FR7630001007941234567890185';
 
   /** The sender families see: the town, not the software. */

@@ -34,11 +34,7 @@ export interface Infrastructure {
 
 const EMBEDDED_DATABASE = 'ardoise';
 
-export async function startInfrastructure(
-  config: AppConfig,
-  logger: Logger,
-  migrations: Migrations[] = [],
-): Promise<Infrastructure> {
+export async function startInfrastructure(config: AppConfig, logger: Logger, migrations: Migrations[] = []): Promise<Infrastructure> {
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -57,7 +53,14 @@ export async function startInfrastructure(
   const adapter: EventStoreAdapter = config.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'postgresql';
 
   // Migrations may run long (an index on a big table): their own short-lived pool, without the statement limit.
-  const migrationPool = createPool({ connectionString: databaseUrl, max: 2, applicationName: `${applicationName}-migrate`, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, acquireTimeoutMs: 0, queryTimeoutMs: 0 });
+  const migrationPool = createPool({
+    connectionString: databaseUrl,
+    max: 2,
+    applicationName: `${applicationName}-migrate`,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    acquireTimeoutMs: 0,
+    queryTimeoutMs: 0,
+  });
   const migrationDb = new Kysely<any>({ dialect: new PostgresDialect({ pool: migrationPool }) });
   try {
     const applied = await runMigrations(migrationDb, ...(adapter === 'postgresql' ? [eventStoreMigrations] : []), ...migrations);

@@ -48,5 +48,7 @@ export async function recordJobRun(db: Kysely<any>, name: string, outcome: 'ok' 
 export async function readJobRuns(db: Kysely<any>): Promise<Map<string, JobRun>> {
   const { rows } = await sql<{ name: string; last_run_at: Date; last_outcome: 'ok' | 'failed'; last_detail: string | null; next_run_at: Date | null }>`
     SELECT name, last_run_at, last_outcome, last_detail, next_run_at FROM job_runs`.execute(db);
-  return new Map(rows.map((r) => [r.name, { name: r.name, lastRunAt: r.last_run_at, lastOutcome: r.last_outcome, lastDetail: r.last_detail, nextRunAt: r.next_run_at }]));
+  return new Map(
+    rows.map((r) => [r.name, { name: r.name, lastRunAt: r.last_run_at, lastOutcome: r.last_outcome, lastDetail: r.last_detail, nextRunAt: r.next_run_at }]),
+  );
 }

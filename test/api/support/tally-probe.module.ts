@@ -44,7 +44,9 @@ class IncrementTallyHandler implements ICommandHandler<IncrementTally> {
 }
 
 class IncrementTallyRequest {
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   amount!: number;
 }
 

@@ -22,7 +22,13 @@ export async function startTestApp(
   options: { extraModules?: Type[]; clock?: Clock; env?: NodeJS.ProcessEnv; database?: TestDatabase; keepDatabase?: boolean } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', DATABASE_POOL_SIZE: '10', ...options.env });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    DATABASE_POOL_SIZE: '10',
+    ...options.env,
+  });
   const logger = createLogger(config.LOG_LEVEL);
   const infrastructure = await startInfrastructure(config, logger, ALL_MIGRATIONS);
   const app = await createApp(infrastructure, logger, { clock: options.clock ?? systemClock, extraModules: options.extraModules });

@@ -42,7 +42,13 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const child = spawn(process.execPath, [options.entry ?? 'dist/apps/api/src/main.js'], {
     cwd: repoRoot,
     // PUBLIC_URL: links in e-mails and PayFIP's return address lead back to this very origin (cookies included).
-    env: withoutUnset({ ...process.env, PUBLIC_URL: options.publicUrl === false ? undefined : url, ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl }),
+    env: withoutUnset({
+      ...process.env,
+      PUBLIC_URL: options.publicUrl === false ? undefined : url,
+      ...options.env,
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

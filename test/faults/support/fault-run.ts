@@ -63,8 +63,11 @@ export async function moreAcknowledged(load: WriteLoad, count: number, timeoutMs
   while (load.acknowledged < target) {
     if (Date.now() > deadline) {
       const answers = new Map<string, number>();
-      for (const s of load.ledger.samples.filter((s) => s.startedAt >= started)) answers.set(`${s.status} ${s.code ?? ''}`, (answers.get(`${s.status} ${s.code ?? ''}`) ?? 0) + 1);
-      throw new Error(`writes did not resume: ${load.acknowledged} acknowledged, expected ${target} within ${timeoutMs} ms; answers meanwhile: ${JSON.stringify([...answers])}`);
+      for (const s of load.ledger.samples.filter((s) => s.startedAt >= started))
+        answers.set(`${s.status} ${s.code ?? ''}`, (answers.get(`${s.status} ${s.code ?? ''}`) ?? 0) + 1);
+      throw new Error(
+        `writes did not resume: ${load.acknowledged} acknowledged, expected ${target} within ${timeoutMs} ms; answers meanwhile: ${JSON.stringify([...answers])}`,
+      );
     }
     await sleep(50);
   }

@@ -51,7 +51,13 @@ export async function setUpTown(agent: HttpClient): Promise<void> {
     'school year',
   );
   await expectStatus(
-    agent.post('/catalogue/services', { code: SERVICE, label: 'Accueil du matin (essais de pannes)', kind: 'morning_care', weekdays: [1, 2, 3, 4, 5], dailyCapacity: CAPACITY }),
+    agent.post('/catalogue/services', {
+      code: SERVICE,
+      label: 'Accueil du matin (essais de pannes)',
+      kind: 'morning_care',
+      weekdays: [1, 2, 3, 4, 5],
+      dailyCapacity: CAPACITY,
+    }),
     [201, 409],
     'service',
   );
@@ -80,7 +86,16 @@ export function aFamilyRegistration(name: string) {
       },
     },
     children: [
-      { lastName: name, firstName: 'Camille', birthDate: '2018-03-03', school: 'École Jules-Ferry', className: 'CE2', diet: 'standard', allergies: null, pai: false },
+      {
+        lastName: name,
+        firstName: 'Camille',
+        birthDate: '2018-03-03',
+        school: 'École Jules-Ferry',
+        className: 'CE2',
+        diet: 'standard',
+        allergies: null,
+        pai: false,
+      },
     ],
   };
 }

@@ -124,8 +124,15 @@ export class WriteLoad {
     const key = `validate-${randomUUID()}`;
     const validation = await this.command(key, 'POST', `/families/${family.familyId}/basket/validation`, {});
     if (!validation || validation.status >= 300) return;
-    for (const line of (validation.body as { lines: { reservationId: string; outcome: string; childId?: string; date?: string; serviceCode?: string }[] }).lines) {
-      this.ledger.decisions.push({ key, reservationId: line.reservationId, outcome: line.outcome, childId: line.childId ?? family.childId, date: line.date ?? date });
+    for (const line of (validation.body as { lines: { reservationId: string; outcome: string; childId?: string; date?: string; serviceCode?: string }[] })
+      .lines) {
+      this.ledger.decisions.push({
+        key,
+        reservationId: line.reservationId,
+        outcome: line.outcome,
+        childId: line.childId ?? family.childId,
+        date: line.date ?? date,
+      });
     }
   }
 

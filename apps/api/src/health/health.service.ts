@@ -39,8 +39,7 @@ export class HealthService {
         : Promise.resolve([] as ProjectionHealth[]),
     ]);
     const statuses: HealthStatus[] = [database.status, eventStore.status, ...projections.map((p) => p.status)];
-    const status: HealthStatus =
-      database.status === 'down' || eventStore.status === 'down' ? 'down' : statuses.every((s) => s === 'ok') ? 'ok' : 'degraded';
+    const status: HealthStatus = database.status === 'down' || eventStore.status === 'down' ? 'down' : statuses.every((s) => s === 'ok') ? 'ok' : 'degraded';
     return {
       status,
       version: VERSION,

@@ -69,6 +69,12 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
     const { rows } = await sql<{ slot: Date; projection: string; lag_events: string; lag_seconds: number; status: LagSample['status'] }>`
       SELECT slot, projection, lag_events, lag_seconds, status FROM projection_lag_samples
        WHERE slot >= now() - ${sql.raw(KEEP)} ORDER BY slot, projection`.execute(this.db);
-    return rows.map((r) => ({ at: new Date(r.slot).toISOString(), projection: r.projection, lagEvents: Number(r.lag_events), lagSeconds: Number(r.lag_seconds), status: r.status }));
+    return rows.map((r) => ({
+      at: new Date(r.slot).toISOString(),
+      projection: r.projection,
+      lagEvents: Number(r.lag_events),
+      lagSeconds: Number(r.lag_seconds),
+      status: r.status,
+    }));
   }
 }

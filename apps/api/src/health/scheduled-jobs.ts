@@ -15,9 +15,23 @@ export async function scheduledJobs(db: Kysely<any>, config: AppConfig, now: Dat
   const runs = await readJobRuns(db);
   const periodic = (name: string, label: string): ScheduledJobStatus => {
     const run = runs.get(name);
-    return { name, label, configured: true, lastRunAt: iso(run?.lastRunAt), lastOutcome: run?.lastOutcome ?? null, lastDetail: run?.lastDetail ?? null, nextRunAt: iso(run?.nextRunAt) };
+    return {
+      name,
+      label,
+      configured: true,
+      lastRunAt: iso(run?.lastRunAt),
+      lastOutcome: run?.lastOutcome ?? null,
+      lastDetail: run?.lastDetail ?? null,
+      nextRunAt: iso(run?.nextRunAt),
+    };
   };
-  return [await monthlyBilling(db, config, now, runs), periodic('billing-schedule', 'Facturation : vérification de l’échéance (toutes les 5 min)'), periodic('payfip-repair', 'PayFIP : reprise des paiements en attente (chaque minute)'), periodic('audit-anchors', 'Ancres du journal (toutes les 30 s)'), await mailDelivery(db, config)];
+  return [
+    await monthlyBilling(db, config, now, runs),
+    periodic('billing-schedule', 'Facturation : vérification de l’échéance (toutes les 5 min)'),
+    periodic('payfip-repair', 'PayFIP : reprise des paiements en attente (chaque minute)'),
+    periodic('audit-anchors', 'Ancres du journal (toutes les 30 s)'),
+    await mailDelivery(db, config),
+  ];
 }
 
 async function monthlyBilling(db: Kysely<any>, config: AppConfig, now: Date, runs: Map<string, JobRun>): Promise<ScheduledJobStatus> {
@@ -32,14 +46,20 @@ async function monthlyBilling(db: Kysely<any>, config: AppConfig, now: Date, run
   // Not billed yet and already due: the next check of the schedule starts it (within 5 min of a worker being up).
   const checkAt = runs.get('billing-schedule')?.nextRunAt;
   const next =
-    Number(billed.rows[0]?.n ?? 0) > 0 ? dueThisMonth.plus({ months: 1 }) : dueThisMonth.toJSDate() > now ? dueThisMonth : DateTime.fromJSDate(checkAt && checkAt > now ? checkAt : now);
+    Number(billed.rows[0]?.n ?? 0) > 0
+      ? dueThisMonth.plus({ months: 1 })
+      : dueThisMonth.toJSDate() > now
+        ? dueThisMonth
+        : DateTime.fromJSDate(checkAt && checkAt > now ? checkAt : now);
   return {
     name: 'billing-run',
     label: `Facturation mensuelle (le ${config.BILLING_RUN_DAY} à ${config.BILLING_RUN_HOUR} h, mois précédent)`,
     configured: true,
     lastRunAt: iso(last?.started_at),
     lastOutcome: !last ? null : last.status === 'failed' ? 'failed' : 'ok',
-    lastDetail: last ? `${last.period} : ${last.status === 'running' ? 'en cours' : last.status === 'failed' ? 'échec' : 'terminée'}, ${last.issued} facture(s), ${last.failed} échec(s)` : null,
+    lastDetail: last
+      ? `${last.period} : ${last.status === 'running' ? 'en cours' : last.status === 'failed' ? 'échec' : 'terminée'}, ${last.issued} facture(s), ${last.failed} échec(s)`
+      : null,
     nextRunAt: next.toUTC().toISO(),
   };
 }

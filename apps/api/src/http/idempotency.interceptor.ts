@@ -24,22 +24,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const key = request.header('idempotency-key');
     if (!key || !WRITE_METHODS.has(request.method)) return next.handle();
-    const successStatus: number =
-      Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const successStatus: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     return from(this.handleOnce(request, context.switchToHttp().getResponse<Response>(), key, successStatus, next));
   }
 
-  private async handleOnce(
-    request: Request,
-    response: Response,
-    key: string,
-    successStatus: number,
-    next: CallHandler,
-  ): Promise<unknown> {
+  private async handleOnce(request: Request, response: Response, key: string, successStatus: number, next: CallHandler): Promise<unknown> {
     if (!VALID_KEY.test(key)) {
-      throw new ValidationError([
-        { field: 'Idempotency-Key', messages: ["L'en-tête Idempotency-Key doit compter 8 à 255 caractères imprimables."] },
-      ]);
+      throw new ValidationError([{ field: 'Idempotency-Key', messages: ["L'en-tête Idempotency-Key doit compter 8 à 255 caractères imprimables."] }]);
     }
     const requestContext = currentContext();
     const actorId = requestContext.actor.userId;
@@ -54,10 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'in_progress':
         throw new ConflictError('IDEMPOTENCY.IN_PROGRESS', 'Cette demande est déjà en cours de traitement.');
       case 'key_reused':
-        throw new RuleViolationError(
-          'IDEMPOTENCY.KEY_REUSED',
-          'Cette clé d’idempotence a déjà servi pour une autre demande.',
-        );
+        throw new RuleViolationError('IDEMPOTENCY.KEY_REUSED', 'Cette clé d’idempotence a déjà servi pour une autre demande.');
     }
     requestContext.idempotencyKey = key;
     let body: unknown;
@@ -82,7 +70,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Retries a write of the idempotency record in the background, for about two minutes (then the claim expires as after a crash). */
   private retryLater(write: () => Promise<void>, attempt = 0): void {
     if (attempt >= 30) return;
-    setTimeout(() => void write().catch(() => this.retryLater(write, attempt + 1)), backoffDelay(attempt + 1, { initialMs: 250, maxMs: 5_000, jitter: 0 })).unref();
+    setTimeout(
+      () => void write().catch(() => this.retryLater(write, attempt + 1)),
+      backoffDelay(attempt + 1, { initialMs: 250, maxMs: 5_000, jitter: 0 }),
+    ).unref();
   }
 }
-

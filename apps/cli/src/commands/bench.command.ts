@@ -60,7 +60,12 @@ export function registerBench(program: Command): void {
     .action(async (options: { families?: number; rate?: number; seconds?: number; trace?: boolean }) => {
       const database = await benchDatabase();
       try {
-        const { verified } = await runLagBenchmark({ databaseUrl: database.url, projectors: ALL_PROJECTORS, ...options, log: (line: string) => console.log(line) });
+        const { verified } = await runLagBenchmark({
+          databaseUrl: database.url,
+          projectors: ALL_PROJECTORS,
+          ...options,
+          log: (line: string) => console.log(line),
+        });
         if (!verified) process.exitCode = 1;
       } finally {
         await database.release();
@@ -72,12 +77,21 @@ export function registerBench(program: Command): void {
     .option('-f, --families <n>', 'familles (2000 par défaut)', (v) => Number.parseInt(v, 10))
     .option('-c, --concurrency <n>', 'requêtes simultanées (64 par défaut)', (v) => Number.parseInt(v, 10))
     .option('--open-loop', 'boucle ouverte : les familles arrivent sur une minute (Poisson), chacune avec sa session (5000 par défaut)')
-    .option('--sign-in-before <s>', 'boucle ouverte : les parents se connectent pendant les s secondes AVANT l’ouverture, puis valident dans la minute', (v) => Number.parseInt(v, 10))
+    .option('--sign-in-before <s>', 'boucle ouverte : les parents se connectent pendant les s secondes AVANT l’ouverture, puis valident dans la minute', (v) =>
+      Number.parseInt(v, 10),
+    )
     .action(async (options: { families?: number; concurrency?: number; openLoop?: boolean; signInBefore?: number }) => {
       const database = await benchDatabase();
       try {
-        if (options.openLoop) await runOpenLoopRushBenchmark({ databaseUrl: database.url, families: options.families, signInBeforeSeconds: options.signInBefore, log: (line) => console.log(line) });
-        else await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
+        if (options.openLoop)
+          await runOpenLoopRushBenchmark({
+            databaseUrl: database.url,
+            families: options.families,
+            signInBeforeSeconds: options.signInBefore,
+            log: (line) => console.log(line),
+          });
+        else
+          await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
       } finally {
         await database.release();
       }

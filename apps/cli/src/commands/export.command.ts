@@ -10,7 +10,11 @@ const date = (value: string): Date => {
   if (Number.isNaN(parsed.getTime())) throw new Error(`Date invalide : ${value} (ISO 8601 attendu, ex. 2026-09-01)`);
   return parsed;
 };
-const list = (value: string): string[] => value.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** `ardoise export`: events as NDJSON (as stored, with positions and hashes), streamed to stdout or a file. */
 export function registerExport(program: Command): void {

@@ -31,7 +31,10 @@ export function registerInvoicing(program: Command): void {
       if (!PERIOD_PATTERN.test(options.month)) throw new Error('Mois invalide (format attendu : AAAA-MM).');
       await withApp(async (app) => {
         const bar = new cliProgress.SingleBar(
-          { format: `Facturation ${options.month} |{bar}| {value}/{total} familles · {issued} émises · {skipped} sans objet ou déjà émises · {failed} en erreur`, hideCursor: true },
+          {
+            format: `Facturation ${options.month} |{bar}| {value}/{total} familles · {issued} émises · {skipped} sans objet ou déjà émises · {failed} en erreur`,
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(1, 0, { issued: 0, skipped: 0, failed: 0 });
@@ -40,7 +43,9 @@ export function registerInvoicing(program: Command): void {
           bar.update(p.done, { issued: p.issued, skipped: p.skipped, failed: p.failed });
         });
         bar.stop();
-        console.log(`${result.issued} facture(s) émise(s) pour ${formatEuros(result.amountCents)} ; ${result.skipped} famille(s) sans facture ; ${result.failed} en erreur.`);
+        console.log(
+          `${result.issued} facture(s) émise(s) pour ${formatEuros(result.amountCents)} ; ${result.skipped} famille(s) sans facture ; ${result.failed} en erreur.`,
+        );
         for (const error of result.errors) console.log(`  - ${error.familyId ?? 'facturation'} : ${error.message}`);
         if (result.status !== 'completed') process.exitCode = 1;
       });
@@ -55,13 +60,16 @@ export function registerInvoicing(program: Command): void {
         const result = await app.get(ReconciliationService).run(options.asOf);
         const t = result.total.events;
         console.log(`Au ${result.asOf} — ${result.families.length} famille(s)`);
-        console.log(`Émis ${formatEuros(t.issuedCents)} − avoirs ${formatEuros(t.creditedCents)} − payé ${formatEuros(t.paidCents)} + remboursé ${formatEuros(t.refundedCents)} = reste dû ${formatEuros(t.outstandingCents)}`);
+        console.log(
+          `Émis ${formatEuros(t.issuedCents)} − avoirs ${formatEuros(t.creditedCents)} − payé ${formatEuros(t.paidCents)} + remboursé ${formatEuros(t.refundedCents)} = reste dû ${formatEuros(t.outstandingCents)}`,
+        );
         if (result.differences.length === 0) {
           console.log('Aucun écart entre les modèles de lecture et les événements.');
           return;
         }
         console.log(`${result.differences.length} écart(s) :`);
-        for (const d of result.differences) console.log(`  - ${d.familyId ?? 'TOTAL'} ${d.field} : lecture ${d.readModelCents} c, événements ${d.eventsCents} c`);
+        for (const d of result.differences)
+          console.log(`  - ${d.familyId ?? 'TOTAL'} ${d.field} : lecture ${d.readModelCents} c, événements ${d.eventsCents} c`);
         process.exitCode = 2;
       });
     });

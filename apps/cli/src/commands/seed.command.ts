@@ -16,15 +16,21 @@ export function registerSeed(program: Command): void {
     .action(async (options: { scale?: string; seed: number; families?: number; months?: number; concurrency?: number }) => {
       if (options.scale) {
         if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
-        const report = await seedSchoolYearInto(process.env.DATABASE_URL, { scale: options.scale, seed: options.seed, families: options.families, months: options.months, concurrency: options.concurrency, log: (line) => console.log(line) });
-        console.log(`Année scolaire « ${options.scale} » : ${report.families} familles, ${report.events} événements en ${report.seconds.toFixed(0)} s (${Math.round(report.events / report.seconds)} événements/s).`);
+        const report = await seedSchoolYearInto(process.env.DATABASE_URL, {
+          scale: options.scale,
+          seed: options.seed,
+          families: options.families,
+          months: options.months,
+          concurrency: options.concurrency,
+          log: (line) => console.log(line),
+        });
+        console.log(
+          `Année scolaire « ${options.scale} » : ${report.families} familles, ${report.events} événements en ${report.seconds.toFixed(0)} s (${Math.round(report.events / report.seconds)} événements/s).`,
+        );
         return;
       }
       await withInfrastructure(async (infrastructure, logger) => {
-        const app = await NestFactory.createApplicationContext(
-          ArdoiseModule.register({ infrastructure, logger, clock: systemClock }),
-          { logger: false },
-        );
+        const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
         try {
           const { created } = await seedDemoTown(app, logger);
           console.log(`Commune de démonstration : ${created} élément(s) créé(s).`);

@@ -34,7 +34,8 @@ export function registerVerify(program: Command): void {
           return report.ok;
         }
         const unknown = projections.filter((p) => !ALL_PROJECTORS.some((q) => q.name === p));
-        if (unknown.length > 0) throw new Error(`Projection(s) inconnue(s) : ${unknown.join(', ')}. Projections : ${ALL_PROJECTORS.map((p) => p.name).join(', ')}`);
+        if (unknown.length > 0)
+          throw new Error(`Projection(s) inconnue(s) : ${unknown.join(', ')}. Projections : ${ALL_PROJECTORS.map((p) => p.name).join(', ')}`);
         const bars = new Map<string, cliProgress.SingleBar>();
         const report = await new ReadModelVerifier(infrastructure.db, infrastructure.store, ALL_PROJECTORS).verify(
           {
@@ -79,10 +80,16 @@ function printReadModelReport(report: ReadModelReport): void {
       console.log(`✗ ${projection.projection} : ${projection.problem}`);
       continue;
     }
-    console.log(`${projection.equal ? '✓' : '✗'} ${projection.projection} (génération ${projection.liveGeneration}, ${projection.eventsReplayed} événements rejoués, position ${projection.position ?? 'début'})`);
+    console.log(
+      `${projection.equal ? '✓' : '✗'} ${projection.projection} (génération ${projection.liveGeneration}, ${projection.eventsReplayed} événements rejoués, position ${projection.position ?? 'début'})`,
+    );
     for (const t of projection.tables) {
       const line = `    ${t.table} : en service ${t.liveRows} lignes ${t.liveChecksum}, reconstruite ${t.rebuiltRows} lignes ${t.rebuiltChecksum}`;
-      console.log(t.equal ? `${line} — identiques` : `${line} — DIFFÉRENTES : ${t.onlyInLive} ligne(s) seulement en service, ${t.onlyInRebuilt} seulement dans la reconstruction`);
+      console.log(
+        t.equal
+          ? `${line} — identiques`
+          : `${line} — DIFFÉRENTES : ${t.onlyInLive} ligne(s) seulement en service, ${t.onlyInRebuilt} seulement dans la reconstruction`,
+      );
       for (const row of t.samples?.onlyInLive ?? []) console.log(`      - en service : ${row}`);
       for (const row of t.samples?.onlyInRebuilt ?? []) console.log(`      + reconstruite : ${row}`);
     }

@@ -36,7 +36,10 @@ export class AppComponent {
   constructor() {
     void this.session.resolve();
     this.router.events
-      .pipe(filter((e) => e instanceof NavigationEnd), takeUntilDestroyed())
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
       .subscribe(() => this.menuOpen.set(false));
   }
 

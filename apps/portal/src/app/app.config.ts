@@ -18,11 +18,7 @@ export const appConfig: ApplicationConfig = {
       // Read-your-writes inside: it retries a late read before the error becomes an ApiError.
       withInterceptors([problemInterceptor, readYourWritesInterceptor]),
     ),
-    provideRouter(
-      routes,
-      withComponentInputBinding(),
-      withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
-    ),
+    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' })),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
   ],
 };

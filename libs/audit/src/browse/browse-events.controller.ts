@@ -23,13 +23,25 @@ export class BrowseEventsController {
   @Get('events')
   @ApiOperation({ summary: 'Parcourir tous les événements ($all), filtrés par catégorie, type, auteur, corrélation, période' })
   all(@Query() query: BrowseEventsRequest): Promise<EventPage> {
-    return this.browser.pageAll({ reader: currentContext().actor, criteria: criteriaOf(query), after: query.after, direction: query.direction, limit: query.limit });
+    return this.browser.pageAll({
+      reader: currentContext().actor,
+      criteria: criteriaOf(query),
+      after: query.after,
+      direction: query.direction,
+      limit: query.limit,
+    });
   }
 
   @Get('streams/:streamId/events')
   @ApiOperation({ summary: "Parcourir les événements d'un flux, dans l'ordre des révisions" })
   stream(@Param('streamId') streamId: string, @Query() query: BrowseEventsRequest): Promise<EventPage> {
-    return this.browser.pageStream(streamId, { reader: currentContext().actor, criteria: criteriaOf(query), after: query.after, direction: query.direction, limit: query.limit });
+    return this.browser.pageStream(streamId, {
+      reader: currentContext().actor,
+      criteria: criteriaOf(query),
+      after: query.after,
+      direction: query.direction,
+      limit: query.limit,
+    });
   }
 
   @Get('events/:eventId')

@@ -10,7 +10,13 @@ const anEvent = (): EventData => ({
   id: randomUUID(),
   type: 'Probed',
   data: {},
-  metadata: { actor: { userId: 'test', role: 'agent' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2020-01-01T00:00:00.000Z', schemaVersion: 1 },
+  metadata: {
+    actor: { userId: 'test', role: 'agent' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    occurredAt: '2020-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+  },
 });
 
 describe('the event browser’s period (real PostgreSQL)', () => {
@@ -48,7 +54,9 @@ describe('the event browser’s period (real PostgreSQL)', () => {
     const before = await new EventBrowser(store).pageAll({ reader: { role: 'auditor' }, criteria: { to: from }, limit: 500 });
     expect(before.events).toHaveLength(400);
 
-    const { rows: indexes } = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'events' AND indexdef LIKE '%(recorded_at)%'`.execute(db);
+    const { rows: indexes } = await sql<{
+      indexdef: string;
+    }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'events' AND indexdef LIKE '%(recorded_at)%'`.execute(db);
     expect(indexes).toHaveLength(1);
   }, 60_000);
 });

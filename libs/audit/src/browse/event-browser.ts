@@ -32,7 +32,11 @@ const DEFAULT_LIMIT = 50;
 const DEFAULT_SCAN_BUDGET = 20_000;
 
 /** Whether some criteria are checked here rather than by the store. */
-const hasLocalCriteria = (c: EventCriteria) => c.actorId !== undefined || c.onBehalfOfFamilyId !== undefined || c.correlationId !== undefined || !!c.mentions?.length ||
+const hasLocalCriteria = (c: EventCriteria) =>
+  c.actorId !== undefined ||
+  c.onBehalfOfFamilyId !== undefined ||
+  c.correlationId !== undefined ||
+  !!c.mentions?.length ||
   // The store filters by the stream prefix only: categories are checked here then.
   (!!c.streamPrefix && !!c.categories?.length);
 

@@ -7,7 +7,13 @@ const event = (over: Partial<RecordedEvent> = {}): RecordedEvent => ({
   revision: 0n,
   type: 'ChildRegistered',
   data: {},
-  metadata: { actor: { userId: 'agent-7', role: 'agent', onBehalfOfFamilyId: '42' }, correlationId: 'corr-1', causationId: 'corr-1', occurredAt: '2026-09-10T09:00:00.000Z', schemaVersion: 1 },
+  metadata: {
+    actor: { userId: 'agent-7', role: 'agent', onBehalfOfFamilyId: '42' },
+    correlationId: 'corr-1',
+    causationId: 'corr-1',
+    occurredAt: '2026-09-10T09:00:00.000Z',
+    schemaVersion: 1,
+  },
   position: {} as never,
   recordedAt: new Date('2026-09-10T09:00:00.000Z'),
   hash: 'h',
@@ -43,7 +49,10 @@ describe('what an auditor filters the log by', () => {
   });
 
   it('lets the store filter by category (as a stream prefix), type and period of recording (its index)', () => {
-    expect(storeFilter({ categories: ['family'], eventTypes: ['ChildRegistered'], actorId: 'x' })).toEqual({ streamPrefixes: ['family-'], eventTypes: ['ChildRegistered'] });
+    expect(storeFilter({ categories: ['family'], eventTypes: ['ChildRegistered'], actorId: 'x' })).toEqual({
+      streamPrefixes: ['family-'],
+      eventTypes: ['ChildRegistered'],
+    });
     const from = new Date('2026-09-01T00:00:00Z');
     const to = new Date('2026-10-01T00:00:00Z');
     expect(storeFilter({ from, to, actorId: 'x' })).toEqual({ recordedFrom: from, recordedBefore: to });

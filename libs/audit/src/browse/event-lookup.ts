@@ -66,7 +66,10 @@ export class EventLookup {
     const notFound = () => new NotFoundError('AUDIT.EVENT_NOT_FOUND', 'Événement introuvable.', `event ${eventId} not found`);
     if (!/^[0-9a-fA-F-]{36}$/.test(eventId)) throw notFound();
     if (this.store instanceof PostgresEventStore) {
-      const { rows } = await sql<Located>`SELECT stream_id, revision::text AS revision, event_id::text AS event_id FROM events WHERE event_id = ${eventId}::uuid`.execute(this.db);
+      const { rows } =
+        await sql<Located>`SELECT stream_id, revision::text AS revision, event_id::text AS event_id FROM events WHERE event_id = ${eventId}::uuid`.execute(
+          this.db,
+        );
       const found = rows[0] ? await this.read(rows[0]) : undefined;
       if (!found) throw notFound();
       return found;

@@ -70,7 +70,14 @@ export class ChainVerifier {
         nextAnchor += 1;
         const position = this.store.positions.encode(event.position);
         if (!anchorBreak && (anchor.hash !== running || anchor.position !== position)) {
-          anchorBreak = { sequence: anchor.sequence, eventCount: anchor.eventCount, storedPosition: anchor.position, foundPosition: position, expected: running, stored: anchor.hash };
+          anchorBreak = {
+            sequence: anchor.sequence,
+            eventCount: anchor.eventCount,
+            storedPosition: anchor.position,
+            foundPosition: position,
+            expected: running,
+            stored: anchor.hash,
+          };
         }
       }
       if (count % 5000 === 0) {
@@ -81,7 +88,14 @@ export class ChainVerifier {
     const unreached = anchors[nextAnchor];
     if (!anchorBreak && unreached) {
       // The log is shorter than an anchor says it was: events were deleted.
-      anchorBreak = { sequence: unreached.sequence, eventCount: unreached.eventCount, storedPosition: unreached.position, foundPosition: '', expected: '', stored: unreached.hash };
+      anchorBreak = {
+        sequence: unreached.sequence,
+        eventCount: unreached.eventCount,
+        storedPosition: unreached.position,
+        foundPosition: '',
+        expected: '',
+        stored: unreached.hash,
+      };
     }
     progress();
     const all = checker.brokenLinks();

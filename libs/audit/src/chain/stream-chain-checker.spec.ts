@@ -1,7 +1,13 @@
 import { computeEventHash, type RecordedEvent } from '#ardoise/event-store';
 import { StreamChainChecker } from './stream-chain-checker.js';
 
-const metadata = { actor: { userId: 'agent-1', role: 'agent' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-09-01T08:00:00.000Z', schemaVersion: 1 };
+const metadata = {
+  actor: { userId: 'agent-1', role: 'agent' },
+  correlationId: 'c',
+  causationId: 'c',
+  occurredAt: '2026-09-01T08:00:00.000Z',
+  schemaVersion: 1,
+};
 
 /** A well-chained stream of `n` events. */
 function aStream(streamId: string, n: number): RecordedEvent[] {

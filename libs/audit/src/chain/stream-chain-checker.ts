@@ -61,7 +61,13 @@ export class StreamChainChecker {
     const previousHash = head ? head.hash : '';
     const at = { streamId, revision: Number(event.revision), eventId: event.id, position: this.encodePosition(event) };
     if (event.revision !== expectedRevision) {
-      this.breaks.set(streamId, { ...at, kind: 'missing-event', revision: Number(expectedRevision), expected: expectedRevision.toString(), stored: event.revision.toString() });
+      this.breaks.set(streamId, {
+        ...at,
+        kind: 'missing-event',
+        revision: Number(expectedRevision),
+        expected: expectedRevision.toString(),
+        stored: event.revision.toString(),
+      });
       if (event.revision > expectedRevision) this.gaps.set(streamId, expectedRevision);
       return;
     }

@@ -20,9 +20,7 @@ export interface ExportRequest {
  */
 export async function* exportNdjson(store: EventStore, request: ExportRequest): AsyncGenerator<string> {
   const criteria = request.criteria ?? {};
-  const source: AsyncIterable<RecordedEvent> = request.streamId
-    ? store.readStream(request.streamId)
-    : store.readAll({ filter: storeFilter(criteria) });
+  const source: AsyncIterable<RecordedEvent> = request.streamId ? store.readStream(request.streamId) : store.readAll({ filter: storeFilter(criteria) });
   for await (const event of source) {
     if (!matchesCriteria(event, criteria)) continue;
     yield `${JSON.stringify(toAuditedEvent(event, store.positions))}\n`;

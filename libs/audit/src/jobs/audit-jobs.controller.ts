@@ -78,14 +78,21 @@ export class AuditJobsController {
 
   @Get('jobs/:id')
   @ApiOperation({ summary: "L'avancement et le résultat d'une reconstruction ou d'une vérification" })
-  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) })) id: string): Promise<AuditJob> {
+  get(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) }))
+    id: string,
+  ): Promise<AuditJob> {
     return this.jobs.get(id);
   }
 
   @Get('jobs/:id/report')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Le rapport daté et signé (Ed25519, JSON canonique RFC 8785) d'une vérification terminée, avec les empreintes des ancres" })
-  async report(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) })) id: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async report(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) }))
+    id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
     const now = this.clock.now();
     const signed = await this.reports.of(id, currentContext().actor.userId, now);
     const kind = signed.report.verification.kind === 'chain' ? 'chaine' : 'modeles-de-lecture';

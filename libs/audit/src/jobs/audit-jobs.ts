@@ -65,7 +65,9 @@ export class AuditJobs {
     const save = async () => {
       dirty = false;
       lastWrite = Date.now();
-      await sql`UPDATE audit_jobs SET progress = ${JSON.stringify(latest ?? null)}::jsonb, updated_at = now() WHERE id = ${id} AND status = 'running'`.execute(this.db);
+      await sql`UPDATE audit_jobs SET progress = ${JSON.stringify(latest ?? null)}::jsonb, updated_at = now() WHERE id = ${id} AND status = 'running'`.execute(
+        this.db,
+      );
     };
     const report = (progress: unknown) => {
       latest = progress;
@@ -79,10 +81,13 @@ export class AuditJobs {
       try {
         const result = await work(report, controller.signal);
         if (dirty) await save();
-        await sql`UPDATE audit_jobs SET status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb, updated_at = now(), finished_at = now() WHERE id = ${id}`.execute(this.db);
+        await sql`UPDATE audit_jobs SET status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb, updated_at = now(), finished_at = now() WHERE id = ${id}`.execute(
+          this.db,
+        );
         this.logger.info({ jobId: id, kind }, 'audit job succeeded');
       } catch (error) {
-        const message = error instanceof AppError ? `${error.code} : ${error.title}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const message =
+          error instanceof AppError ? `${error.code} : ${error.title}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         this.logger.error({ jobId: id, kind, err: message }, 'audit job failed');
         await sql`UPDATE audit_jobs SET status = 'failed', error = ${message}, updated_at = now(), finished_at = now() WHERE id = ${id}`
           .execute(this.db)

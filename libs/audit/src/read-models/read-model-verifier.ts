@@ -98,7 +98,11 @@ export class ReadModelVerifier {
     const live = await generationRegistry.active(this.db, projector.name);
     if (!live) return { ...base, problem: "Ce modèle de lecture n'a pas encore de génération active." };
     if (live.version !== projector.version) {
-      return { ...base, liveGeneration: live.generation, problem: `La génération active a été écrite par la version ${live.version} du projecteur, le code est en version ${projector.version} : reconstruisez-la d'abord.` };
+      return {
+        ...base,
+        liveGeneration: live.generation,
+        problem: `La génération active a été écrite par la version ${live.version} du projecteur, le code est en version ${projector.version} : reconstruisez-la d'abord.`,
+      };
     }
     const scratch = Object.fromEntries(projector.tables.map((t) => [t.name, `${t.name}${SCRATCH_SUFFIX}`]));
     const started = Date.now();
@@ -119,8 +123,7 @@ export class ReadModelVerifier {
         replayed += n;
         report('replaying');
       };
-      const inOwnTransactions = (events: RecordedEvent[]) =>
-        this.db.transaction().execute((trx) => applyEvents(trx, projector, scratch, events));
+      const inOwnTransactions = (events: RecordedEvent[]) => this.db.transaction().execute((trx) => applyEvents(trx, projector, scratch, events));
       for (let attempt = 1; ; attempt++) {
         // Catch up with the live checkpoint as it is now, without passing it.
         const target = (await generationRegistry.active(this.db, projector.name))?.position ?? null;

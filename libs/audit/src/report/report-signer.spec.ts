@@ -17,7 +17,9 @@ describe('a signed verification report', () => {
   it('signs the canonical JSON: the same report with its keys in another order still verifies', () => {
     const report = signed({ verdict: 'intact', anchors: [{ sequence: 1, hash: 'ab' }], issuedAt: '2026-12-03T15:00:00.000Z' });
     expect(verifySignedReport(report)).toBe(true);
-    expect(verifySignedReport({ ...report, report: { issuedAt: '2026-12-03T15:00:00.000Z', anchors: [{ hash: 'ab', sequence: 1 }], verdict: 'intact' } })).toBe(true);
+    expect(verifySignedReport({ ...report, report: { issuedAt: '2026-12-03T15:00:00.000Z', anchors: [{ hash: 'ab', sequence: 1 }], verdict: 'intact' } })).toBe(
+      true,
+    );
     expect(canonicalReportBytes({ b: 1, a: [2, 'é'] }).toString('utf8')).toBe('{"a":[2,"é"],"b":1}');
   });
 

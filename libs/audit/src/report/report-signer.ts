@@ -29,7 +29,9 @@ export function canonicalReportBytes(report: unknown): Buffer {
 }
 
 export function keyFingerprint(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /** Whether `signed.signature` is a valid Ed25519 signature of its report by the key it names (what an auditor's script checks). */
@@ -82,7 +84,9 @@ export class ReportSigner {
     await sql`INSERT INTO audit_report_keys (id, private_key, public_key)
       VALUES (${KEY_ID}, ${made.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}, ${made.publicKey.export({ type: 'spki', format: 'pem' }).toString()})
       ON CONFLICT (id) DO NOTHING`.execute(this.db);
-    const { rows } = await sql<{ private_key: string; public_key: string }>`SELECT private_key, public_key FROM audit_report_keys WHERE id = ${KEY_ID}`.execute(this.db);
+    const { rows } = await sql<{ private_key: string; public_key: string }>`SELECT private_key, public_key FROM audit_report_keys WHERE id = ${KEY_ID}`.execute(
+      this.db,
+    );
     return { privateKey: createPrivateKey(rows[0]!.private_key), publicKey: createPublicKey(rows[0]!.public_key) };
   }
 }

@@ -32,8 +32,10 @@ export interface VerificationReport {
   eventHashFormula: string;
 }
 
-export const EVENT_HASH_FORMULA = "hash = sha256hex(previousHash + '\\n' + canonicalJson({streamId, revision, type, data, metadata})), previousHash = '' at revision 0";
-export const ANCHOR_HASH_FORMULA = "running = sha256hex(running + '\\n' + eventId + ' ' + eventHash) over the log in global order, from ''; stored every N events";
+export const EVENT_HASH_FORMULA =
+  "hash = sha256hex(previousHash + '\\n' + canonicalJson({streamId, revision, type, data, metadata})), previousHash = '' at revision 0";
+export const ANCHOR_HASH_FORMULA =
+  "running = sha256hex(running + '\\n' + eventId + ' ' + eventHash) over the log in global order, from ''; stored every N events";
 
 export function verdictOf(job: AuditJob): VerificationVerdict {
   if (job.status === 'failed') return 'failed';

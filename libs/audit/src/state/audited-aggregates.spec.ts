@@ -4,7 +4,11 @@ import { plainState } from './plain-state.js';
 describe('a folded state as auditors read it', () => {
   it('shows Maps as objects and Sets as arrays, at any depth', () => {
     const state = { entries: new Map([['r1', { child: 'Clara', tags: new Set(['PAI']) }]]), booked: 1, at: new Date(0) };
-    expect(JSON.parse(JSON.stringify(plainState(state)))).toEqual({ entries: { r1: { child: 'Clara', tags: ['PAI'] } }, booked: 1, at: '1970-01-01T00:00:00.000Z' });
+    expect(JSON.parse(JSON.stringify(plainState(state)))).toEqual({
+      entries: { r1: { child: 'Clara', tags: ['PAI'] } },
+      booked: 1,
+      at: '1970-01-01T00:00:00.000Z',
+    });
   });
 });
 

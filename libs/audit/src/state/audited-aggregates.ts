@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from '#ardoise/commands';
+import type { Decider } from '#ardoise/commands';
 import { assertStreamCategory, NotFoundError, streamCategory } from '#ardoise/kernel';
 
 /** How to fold one category of streams into a state: the context's own decider. */
@@ -7,7 +7,7 @@ export interface AuditedAggregate {
   category: string;
   /** French, for auditors, e.g. 'Prestation'. */
   label: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   decider: Pick<Decider<any, any, any>, 'initialState' | 'evolve' | 'evolveAll'>;
 }
 

@@ -6,17 +6,21 @@ import { ValidationError } from '#ardoise/kernel';
 /** `?at=` for one state, or `?from=&to=` for the difference between two instants. */
 export class StateAsOfRequest {
   @ApiPropertyOptional({ description: "L'état à cet instant (ISO 8601). Défaut : maintenant.", example: '2026-09-01T12:00:00Z' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
   at?: Date;
 
   @ApiPropertyOptional({ description: 'Début de la comparaison (avec « to »)' })
   @ValidateIf((r: StateAsOfRequest) => r.to !== undefined || r.from !== undefined)
-  @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu) ; « from » et « to » vont ensemble.' })
+  @Type(() => Date)
+  @IsDate({ message: 'Date invalide (ISO 8601 attendu) ; « from » et « to » vont ensemble.' })
   from?: Date;
 
   @ApiPropertyOptional({ description: 'Fin de la comparaison (avec « from »)' })
   @ValidateIf((r: StateAsOfRequest) => r.to !== undefined || r.from !== undefined)
-  @Type(() => Date) @IsDate({ message: 'Date invalide (ISO 8601 attendu) ; « from » et « to » vont ensemble.' })
+  @Type(() => Date)
+  @IsDate({ message: 'Date invalide (ISO 8601 attendu) ; « from » et « to » vont ensemble.' })
   to?: Date;
 }
 

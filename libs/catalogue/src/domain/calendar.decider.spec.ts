@@ -3,7 +3,9 @@ import { calendarDecider } from './calendar.decider.js';
 import { YEAR_2025_2026 } from './calendar.fixture.js';
 
 const withYear = () =>
-  calendarDecider.decide({ type: 'DefineSchoolYear', year: YEAR_2025_2026 }, calendarDecider.initialState()).reduce(calendarDecider.evolve, calendarDecider.initialState());
+  calendarDecider
+    .decide({ type: 'DefineSchoolYear', year: YEAR_2025_2026 }, calendarDecider.initialState())
+    .reduce(calendarDecider.evolve, calendarDecider.initialState());
 
 describe('the town calendar stream', () => {
   it('defines a school year once; the same year again records nothing', () => {
@@ -24,7 +26,16 @@ describe('the town calendar stream', () => {
   });
 
   it('refuses a year that overlaps another one', () => {
-    const overlapping = { ...YEAR_2025_2026, label: '2026-2027', start: '2026-08-01', end: '2027-08-31', classesStart: '2026-09-01', classesEnd: '2027-07-03', holidays: [], publicHolidays: [] };
+    const overlapping = {
+      ...YEAR_2025_2026,
+      label: '2026-2027',
+      start: '2026-08-01',
+      end: '2027-08-31',
+      classesStart: '2026-09-01',
+      classesEnd: '2027-07-03',
+      holidays: [],
+      publicHolidays: [],
+    };
     expect(() => calendarDecider.decide({ type: 'DefineSchoolYear', year: overlapping }, withYear())).toThrow(ConflictError);
   });
 
@@ -37,8 +48,8 @@ describe('the town calendar stream', () => {
   it('declares a closure inside the calendar, refuses one outside', () => {
     const events = calendarDecider.decide({ type: 'DeclareClosure', closure: { date: '2026-03-10', serviceCodes: null, reason: 'grève' } }, withYear());
     expect(events).toHaveLength(1);
-    expect(() =>
-      calendarDecider.decide({ type: 'DeclareClosure', closure: { date: '2030-03-10', serviceCodes: null, reason: 'grève' } }, withYear()),
-    ).toThrow(ValidationError);
+    expect(() => calendarDecider.decide({ type: 'DeclareClosure', closure: { date: '2030-03-10', serviceCodes: null, reason: 'grève' } }, withYear())).toThrow(
+      ValidationError,
+    );
   });
 });

@@ -6,8 +6,7 @@ import { EMPTY_CALENDAR, type Closure, type SchoolYear, type TownCalendar } from
 
 export type CalendarCommand =
   /** `unlessDecided` (the demo seed): do nothing when the town already has this year or one over its dates. */
-  | { type: 'DefineSchoolYear'; year: SchoolYear; unlessDecided?: boolean }
-  | { type: 'DeclareClosure'; closure: Closure };
+  { type: 'DefineSchoolYear'; year: SchoolYear; unlessDecided?: boolean } | { type: 'DeclareClosure'; closure: Closure };
 
 /** The town's calendar: one small stream (`calendar-town`), a handful of events a year. */
 export const calendarDecider: Decider<TownCalendar, CalendarCommand, CalendarEvent> = {
@@ -47,9 +46,7 @@ export const calendarDecider: Decider<TownCalendar, CalendarCommand, CalendarEve
         if (!state.years.some((y) => y.start <= closure.date && closure.date <= y.end)) {
           throw new ValidationError([{ field: 'date', messages: ['Cette date est hors du calendrier de la commune.'] }]);
         }
-        const same = state.closures.find(
-          (c) => c.date === closure.date && JSON.stringify(c.serviceCodes) === JSON.stringify(closure.serviceCodes),
-        );
+        const same = state.closures.find((c) => c.date === closure.date && JSON.stringify(c.serviceCodes) === JSON.stringify(closure.serviceCodes));
         if (same) return [];
         return [{ type: CLOSURE_DECLARED, data: closure }];
       }

@@ -29,19 +29,13 @@ export type ServiceDefined = DomainEvent<
 >;
 
 /** The town changes the places per day (a raise frees places for the waiting lists). */
-export type ServiceCapacityChanged = DomainEvent<
-  typeof SERVICE_CAPACITY_CHANGED,
-  { code: string; dailyCapacity: number | null; previous: number | null }
->;
+export type ServiceCapacityChanged = DomainEvent<typeof SERVICE_CAPACITY_CHANGED, { code: string; dailyCapacity: number | null; previous: number | null }>;
 
 /** When the prestation's sessions start: what « 72 heures avant le début de la séance » counts from. */
 export type SessionStartSet = DomainEvent<typeof SESSION_START_SET, { code: string; startTime: ClockTime }>;
 
 /** When a prestation runs and until when it can be booked and cancelled (the règlement). */
-export type BookingRulesSet = DomainEvent<
-  typeof BOOKING_RULES_SET,
-  { code: string; season: ServiceSeason; booking: DeadlineRule; cancellation: DeadlineRule }
->;
+export type BookingRulesSet = DomainEvent<typeof BOOKING_RULES_SET, { code: string; season: ServiceSeason; booking: DeadlineRule; cancellation: DeadlineRule }>;
 
 /**
  * How the town opens bookings for a holiday period: at `opensAt`, either first come first

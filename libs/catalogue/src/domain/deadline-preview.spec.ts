@@ -12,7 +12,10 @@ describe('the live preview of a règlement', () => {
   });
 
   it('says why a day is closed instead of a deadline', () => {
-    const [wednesday, christmas] = previewDeadlines(care, { booking: { kind: 'day_before', at: '18:00' }, cancellation: null }, calendar, ['2026-12-09', '2026-12-22']);
+    const [wednesday, christmas] = previewDeadlines(care, { booking: { kind: 'day_before', at: '18:00' }, cancellation: null }, calendar, [
+      '2026-12-09',
+      '2026-12-22',
+    ]);
     expect(wednesday).toMatchObject({ closedLabel: 'La prestation n’a pas lieu ce jour-là', booking: null });
     expect(christmas.closedLabel).toBe('Vacances de Noël');
   });

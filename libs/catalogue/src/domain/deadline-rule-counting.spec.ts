@@ -39,9 +39,7 @@ describe('« le jour d’école précédent à 10 h » (counting the days the sc
   });
 
   it('two school days before skips the Wednesday too', () => {
-    expect(paris(deadlineFor({ kind: 'school_days_before', days: 2, at: '10:00' }, '2026-03-12', CALENDAR_2025_2026, CARE))).toBe(
-      'lundi 2026-03-09 10:00',
-    );
+    expect(paris(deadlineFor({ kind: 'school_days_before', days: 2, at: '10:00' }, '2026-03-12', CALENDAR_2025_2026, CARE))).toBe('lundi 2026-03-09 10:00');
   });
 });
 

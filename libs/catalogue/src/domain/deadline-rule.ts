@@ -117,10 +117,16 @@ function countBack(date: LocalDate, days: number, qualifies: (day: LocalDate) =>
 export function deadlineFor(rule: DeadlineRule, date: LocalDate, calendar: TownCalendar, service?: DeadlineService): Date {
   switch (rule.kind) {
     case 'school_days_before':
-      return parisInstant(countBack(date, rule.days, (day) => isSchoolDay(calendar, day)), rule.at);
+      return parisInstant(
+        countBack(date, rule.days, (day) => isSchoolDay(calendar, day)),
+        rule.at,
+      );
     case 'service_days_before': {
       if (!service) throw new Error('deadline: a rule counting service days needs the service');
-      return parisInstant(countBack(date, rule.days, (day) => dayStatus(calendar, service, day).open), rule.at);
+      return parisInstant(
+        countBack(date, rule.days, (day) => dayStatus(calendar, service, day).open),
+        rule.at,
+      );
     }
     case 'hours_before_start': {
       if (!service?.startTime) throw new Error('deadline: a rule counting hours needs the session start time');
@@ -129,7 +135,7 @@ export function deadlineFor(rule: DeadlineRule, date: LocalDate, calendar: TownC
     }
     case 'working_days_before': {
       let day = date;
-      for (let counted = 0; counted < rule.days; ) {
+      for (let counted = 0; counted < rule.days;) {
         day = addDays(day, -1);
         if (isWorkingDay(calendar, day)) counted++;
       }
@@ -176,9 +182,7 @@ export function describeDeadlineRule(rule: DeadlineRule): string {
     case 'school_days_before':
       return rule.days === 1 ? `le jour d’école précédent à ${rule.at}` : `${rule.days} jours d’école avant, à ${rule.at}`;
     case 'service_days_before':
-      return rule.days === 1
-        ? `le jour de fonctionnement précédent à ${rule.at}`
-        : `${rule.days} jours de fonctionnement avant, à ${rule.at}`;
+      return rule.days === 1 ? `le jour de fonctionnement précédent à ${rule.at}` : `${rule.days} jours de fonctionnement avant, à ${rule.at}`;
     case 'hours_before_start':
       return `${rule.hours} heures avant le début de la séance`;
   }

@@ -19,9 +19,7 @@ describe('defining a prestation', () => {
   });
 
   it('refuses a daily capacity on the canteen, which every pupil has the right to', () => {
-    expect(() => serviceDecider.decide(defineCanteen({ dailyCapacity: 120 }), serviceDecider.initialState())).toThrow(
-      RuleViolationError,
-    );
+    expect(() => serviceDecider.decide(defineCanteen({ dailyCapacity: 120 }), serviceDecider.initialState())).toThrow(RuleViolationError);
   });
 });
 
@@ -29,7 +27,12 @@ const defined = () => serviceDecider.decide(defineCanteen(), serviceDecider.init
 
 describe('the règlement of a prestation', () => {
   it('records the season and the booking and cancellation deadlines, then serves them in the state', () => {
-    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'working_days_before' as const, days: 2, at: '10:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const rules = {
+      code: 'CANTINE',
+      season: 'school' as const,
+      booking: { kind: 'working_days_before' as const, days: 2, at: '10:00' },
+      cancellation: { kind: 'day_before' as const, at: '18:00' },
+    };
     const events = serviceDecider.decide({ type: 'SetBookingRules', rules }, defined());
     expect(events.map((e) => e.type)).toEqual(['BookingRulesSet']);
     const state = events.reduce(serviceDecider.evolve, defined());
@@ -38,7 +41,12 @@ describe('the règlement of a prestation', () => {
   });
 
   it('unlessDecided (the demo seed) sets a règlement only where the town has none', () => {
-    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'day_before' as const, at: '18:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const rules = {
+      code: 'CANTINE',
+      season: 'school' as const,
+      booking: { kind: 'day_before' as const, at: '18:00' },
+      cancellation: { kind: 'day_before' as const, at: '18:00' },
+    };
     const state = serviceDecider.decide({ type: 'SetBookingRules', rules }, defined()).reduce(serviceDecider.evolve, defined());
     const seeded = { ...rules, booking: { kind: 'day_before' as const, at: '10:00' } };
     expect(serviceDecider.decide({ type: 'SetBookingRules', rules: seeded, unlessDecided: true }, state)).toEqual([]);
@@ -46,18 +54,39 @@ describe('the règlement of a prestation', () => {
   });
 
   it('refuses a malformed deadline with a French message naming the rule', () => {
-    const rules = { code: 'CANTINE', season: 'school' as const, booking: { kind: 'day_before' as const, at: '7h' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const rules = {
+      code: 'CANTINE',
+      season: 'school' as const,
+      booking: { kind: 'day_before' as const, at: '7h' },
+      cancellation: { kind: 'day_before' as const, at: '18:00' },
+    };
     expect(() => serviceDecider.decide({ type: 'SetBookingRules', rules }, defined())).toThrow(ValidationError);
   });
 
   it('refuses rules for a prestation that does not exist', () => {
-    const rules = { code: 'X', season: 'school' as const, booking: { kind: 'day_before' as const, at: '18:00' }, cancellation: { kind: 'day_before' as const, at: '18:00' } };
+    const rules = {
+      code: 'X',
+      season: 'school' as const,
+      booking: { kind: 'day_before' as const, at: '18:00' },
+      cancellation: { kind: 'day_before' as const, at: '18:00' },
+    };
     expect(() => serviceDecider.decide({ type: 'SetBookingRules', rules }, serviceDecider.initialState())).toThrow(NotFoundError);
   });
 });
 
 describe('a holiday opening', () => {
-  const opening = { openingId: 'o1', code: 'CANTINE', label: 'Hiver', from: '2027-02-15', to: '2027-02-19', opensAt: '2027-01-10T19:00:00.000Z', mode: 'first_come' as const, requestsCloseAt: null, priorities: [], lotterySeed: null };
+  const opening = {
+    openingId: 'o1',
+    code: 'CANTINE',
+    label: 'Hiver',
+    from: '2027-02-15',
+    to: '2027-02-19',
+    opensAt: '2027-01-10T19:00:00.000Z',
+    mode: 'first_come' as const,
+    requestsCloseAt: null,
+    priorities: [],
+    lotterySeed: null,
+  };
 
   it('is scheduled once; an overlapping second one is refused', () => {
     const state = serviceDecider.decide({ type: 'ScheduleOpening', opening }, defined()).reduce(serviceDecider.evolve, defined());

@@ -54,12 +54,7 @@ export interface SetSessionStartCommand {
   unlessDecided?: boolean;
 }
 
-export type ServiceCommand =
-  | DefineServiceCommand
-  | SetBookingRulesCommand
-  | ScheduleOpeningCommand
-  | ChangeCapacityCommand
-  | SetSessionStartCommand;
+export type ServiceCommand = DefineServiceCommand | SetBookingRulesCommand | ScheduleOpeningCommand | ChangeCapacityCommand | SetSessionStartCommand;
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -113,11 +108,7 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
     switch (command.type) {
       case 'DefineService': {
         if (state.defined) {
-          throw new ConflictError(
-            'CATALOGUE.SERVICE_ALREADY_DEFINED',
-            'Une prestation porte déjà ce code.',
-            `service ${command.service.code} already defined`,
-          );
+          throw new ConflictError('CATALOGUE.SERVICE_ALREADY_DEFINED', 'Une prestation porte déjà ce code.', `service ${command.service.code} already defined`);
         }
         if (command.service.kind === 'canteen' && command.service.dailyCapacity !== null) {
           // Every pupil has the right to the school canteen (Code de l'éducation, L. 131-13).
@@ -182,15 +173,11 @@ export const serviceDecider: Decider<ServiceState, ServiceCommand, ServiceEvent>
           throw new ValidationError([{ field: 'to', messages: ['La fin de la période doit suivre son début.'] }]);
         }
         if (opening.mode === 'allocation' && (!opening.requestsCloseAt || opening.requestsCloseAt <= opening.opensAt)) {
-          throw new ValidationError([
-            { field: 'requestsCloseAt', messages: ['Une attribution demande une fin de dépôt des demandes après l’ouverture.'] },
-          ]);
+          throw new ValidationError([{ field: 'requestsCloseAt', messages: ['Une attribution demande une fin de dépôt des demandes après l’ouverture.'] }]);
         }
         const same = state.service.openings.find((o) => o.openingId === opening.openingId);
         if (same && sameFacts(same, opening)) return [];
-        const overlapping = state.service.openings.find(
-          (o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to,
-        );
+        const overlapping = state.service.openings.find((o) => o.openingId !== opening.openingId && o.from <= opening.to && opening.from <= o.to);
         if (command.unlessDecided && (same || overlapping)) return [];
         if (overlapping) {
           throw new ConflictError('CATALOGUE.OPENING_OVERLAPS', 'Une ouverture est déjà prévue sur ces dates.');

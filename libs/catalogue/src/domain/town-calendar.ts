@@ -56,13 +56,7 @@ export interface TownCalendar {
 /** When a prestation runs: on school days (canteen, care, Wednesdays) or during the holidays. */
 export type ServiceSeason = 'school' | 'holidays';
 
-export type DayClosedReason =
-  | 'OUTSIDE_CALENDAR'
-  | 'NOT_A_SERVICE_DAY'
-  | 'PUBLIC_HOLIDAY'
-  | 'SCHOOL_HOLIDAYS'
-  | 'NOT_HOLIDAYS'
-  | 'CLOSURE';
+export type DayClosedReason = 'OUTSIDE_CALENDAR' | 'NOT_A_SERVICE_DAY' | 'PUBLIC_HOLIDAY' | 'SCHOOL_HOLIDAYS' | 'NOT_HOLIDAYS' | 'CLOSURE';
 
 /** A closed day: why (a code), the town's own name for it when it has one, and the words for parents. */
 export type DayStatus = { open: true } | { open: false; reason: DayClosedReason; name?: string; label: string };
@@ -109,9 +103,7 @@ export function holidaysOn(calendar: TownCalendar, date: LocalDate): HolidayPeri
   if (date < year.classesStart || date > year.classesEnd) {
     return { label: 'Vacances d’été', zones: [], start: year.classesEnd, end: year.end };
   }
-  return year.holidays.find(
-    (period) => (period.zones.length === 0 || period.zones.includes(year.zone)) && period.start <= date && date <= period.end,
-  );
+  return year.holidays.find((period) => (period.zones.length === 0 || period.zones.includes(year.zone)) && period.start <= date && date <= period.end);
 }
 
 /**
@@ -135,11 +127,7 @@ export function isSchoolDay(calendar: TownCalendar, date: LocalDate): boolean {
 }
 
 /** Whether a prestation runs on a day, and if not, why (in French for the parent). */
-export function dayStatus(
-  calendar: TownCalendar,
-  service: { code: string; weekdays: readonly number[]; season: ServiceSeason },
-  date: LocalDate,
-): DayStatus {
+export function dayStatus(calendar: TownCalendar, service: { code: string; weekdays: readonly number[]; season: ServiceSeason }, date: LocalDate): DayStatus {
   if (!schoolYearOf(calendar, date)) {
     return closedDay('OUTSIDE_CALENDAR');
   }
@@ -155,9 +143,7 @@ export function dayStatus(
   if (service.season === 'holidays' && !holidays) {
     return closedDay('NOT_HOLIDAYS');
   }
-  const closure = calendar.closures.find(
-    (c) => c.date === date && (c.serviceCodes === null || c.serviceCodes.includes(service.code)),
-  );
+  const closure = calendar.closures.find((c) => c.date === date && (c.serviceCodes === null || c.serviceCodes.includes(service.code)));
   if (closure) return closedDay('CLOSURE', closure.reason);
   return { open: true };
 }

@@ -50,11 +50,26 @@ export const DEMO_SESSION_STARTS: { code: string; startTime: string }[] = [
  * it, nobody can book it.
  */
 export const DEMO_BOOKING_RULES: BookingRulesSet['data'][] = [
-  { code: 'CANTINE', season: 'school', booking: { kind: 'working_days_before', days: 2, at: '10:00' }, cancellation: { kind: 'working_days_before', days: 2, at: '10:00' } },
+  {
+    code: 'CANTINE',
+    season: 'school',
+    booking: { kind: 'working_days_before', days: 2, at: '10:00' },
+    cancellation: { kind: 'working_days_before', days: 2, at: '10:00' },
+  },
   { code: 'MATIN', season: 'school', booking: { kind: 'day_before', at: '18:00' }, cancellation: { kind: 'day_before', at: '18:00' } },
   { code: 'SOIR', season: 'school', booking: { kind: 'day_before', at: '18:00' }, cancellation: { kind: 'day_before', at: '18:00' } },
-  { code: 'MERCREDI', season: 'school', booking: { kind: 'weekday_of_previous_week', weekday: 4, at: '23:59' }, cancellation: { kind: 'weekday_of_week_before', weekday: 2, weeksBefore: 2, at: '23:59' } },
-  { code: 'VACANCES', season: 'holidays', booking: { kind: 'day_of_previous_month', dayOfMonth: 20, at: '23:59' }, cancellation: { kind: 'day_of_previous_month', dayOfMonth: 20, at: '23:59' } },
+  {
+    code: 'MERCREDI',
+    season: 'school',
+    booking: { kind: 'weekday_of_previous_week', weekday: 4, at: '23:59' },
+    cancellation: { kind: 'weekday_of_week_before', weekday: 2, weeksBefore: 2, at: '23:59' },
+  },
+  {
+    code: 'VACANCES',
+    season: 'holidays',
+    booking: { kind: 'day_of_previous_month', dayOfMonth: 20, at: '23:59' },
+    cancellation: { kind: 'day_of_previous_month', dayOfMonth: 20, at: '23:59' },
+  },
 ];
 
 /** The winter holiday week (24 places) opens on Sunday 10 January 2027 at 20:00, first come first served. */

@@ -7,7 +7,15 @@ import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-stor
 import { familyStream, RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
 import { ProjectionRunner } from '#ardoise/projections';
 import { BillingRunService, InvoiceCommands } from '#ardoise/invoicing';
-import { CancelReservation, DeclareAbsence, JustifyAbsence, RecordAttendance, RequestReservations, ValidateBasket, type RequestedSlot } from '#ardoise/reservations';
+import {
+  CancelReservation,
+  DeclareAbsence,
+  JustifyAbsence,
+  RecordAttendance,
+  RequestReservations,
+  ValidateBasket,
+  type RequestedSlot,
+} from '#ardoise/reservations';
 import { CloseRequest, OpenRequest, PostRequestMessage, PublishNews } from '#ardoise/messaging';
 import { seedDemoTown } from './demo-town.seed.js';
 
@@ -49,8 +57,74 @@ export interface SchoolYearSeedOptions {
 }
 
 const MONTHS = ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
-const LAST_NAMES = ['Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefebvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Lefèvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia'];
-const FIRST_NAMES = ['Léa', 'Hugo', 'Inès', 'Louis', 'Jade', 'Gabriel', 'Louise', 'Raphaël', 'Emma', 'Arthur', 'Alice', 'Jules', 'Chloé', 'Adam', 'Lina', 'Maël', 'Rose', 'Noah', 'Anna', 'Sacha', 'Mila', 'Nathan', 'Zoé', 'Tom'];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Thomas',
+  'Petit',
+  'Robert',
+  'Richard',
+  'Durand',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Lefebvre',
+  'Leroy',
+  'Roux',
+  'David',
+  'Bertrand',
+  'Morel',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fontaine',
+  'Rousseau',
+  'Vincent',
+  'Muller',
+  'Lefèvre',
+  'Faure',
+  'André',
+  'Mercier',
+  'Blanc',
+  'Guérin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'François',
+  'Legrand',
+  'Gauthier',
+  'Garcia',
+];
+const FIRST_NAMES = [
+  'Léa',
+  'Hugo',
+  'Inès',
+  'Louis',
+  'Jade',
+  'Gabriel',
+  'Louise',
+  'Raphaël',
+  'Emma',
+  'Arthur',
+  'Alice',
+  'Jules',
+  'Chloé',
+  'Adam',
+  'Lina',
+  'Maël',
+  'Rose',
+  'Noah',
+  'Anna',
+  'Sacha',
+  'Mila',
+  'Nathan',
+  'Zoé',
+  'Tom',
+];
 const ADULT_NAMES = ['Claire', 'Marc', 'Sami', 'Nadia', 'Julien', 'Sophie', 'Karim', 'Isabelle', 'Thomas', 'Aurélie', 'Nicolas', 'Camille'];
 const SCHOOLS = [
   ['École élémentaire Jules-Ferry', ['CP', 'CE1', 'CE2', 'CM1', 'CM2']],
@@ -154,8 +228,23 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
     });
     // News and the menus of the first week, published before the month.
     await asActor(agent, async () => {
-      await commands.execute(new PublishNews({ kind: 'menu', title: `Menus de la première semaine de ${month}`, body: 'Les menus de la semaine à la cantine.', audience: { scope: 'all' }, week: daysOf(month).find((d) => weekdayOf(d) === 1)! }));
-      await commands.execute(new PublishNews({ kind: 'message', title: `Informations de ${month}`, body: 'Les informations du mois des services périscolaires.', audience: { scope: 'service', serviceCode: 'CANTINE' } }));
+      await commands.execute(
+        new PublishNews({
+          kind: 'menu',
+          title: `Menus de la première semaine de ${month}`,
+          body: 'Les menus de la semaine à la cantine.',
+          audience: { scope: 'all' },
+          week: daysOf(month).find((d) => weekdayOf(d) === 1)!,
+        }),
+      );
+      await commands.execute(
+        new PublishNews({
+          kind: 'message',
+          title: `Informations de ${month}`,
+          body: 'Les informations du mois des services périscolaires.',
+          audience: { scope: 'service', serviceCode: 'CANTINE' },
+        }),
+      );
     });
     // 3. Absences declared during the month; attendance marked for the exceptions.
     clock.set(new Date(`${month}-01T07:00:00Z`));
@@ -165,12 +254,16 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
       if (justified) await asActor(agent, () => commands.execute(new JustifyAbsence(family.familyId, slot, 'certificat médical'))).catch(() => undefined);
     });
     clock.set(new Date(`${lastDayOf(month)}T18:00:00Z`));
-    await inParallel(absences, concurrency, ({ slot }) => asActor(agent, () => commands.execute(new RecordAttendance(slot.serviceCode, slot.date, slot.childId, 'absent'))).catch(() => undefined));
+    await inParallel(absences, concurrency, ({ slot }) =>
+      asActor(agent, () => commands.execute(new RecordAttendance(slot.serviceCode, slot.date, slot.childId, 'absent'))).catch(() => undefined),
+    );
     // Requests from a few families, answered and closed by staff.
     const asking = families.filter((f) => f.random() < 0.03);
     await inParallel(asking, concurrency, async (family) => {
       const parent: Actor = { userId: `seed-parent-${family.familyId}`, role: 'parent', familyId: family.familyId };
-      const { requestId } = await asActor(parent, () => commands.execute(new OpenRequest(family.familyId, 'certificate', 'Attestation de présence', 'Bonjour, pourriez-vous m’envoyer une attestation ?')));
+      const { requestId } = await asActor(parent, () =>
+        commands.execute(new OpenRequest(family.familyId, 'certificate', 'Attestation de présence', 'Bonjour, pourriez-vous m’envoyer une attestation ?')),
+      );
       await asActor(agent, async () => {
         await commands.execute(new PostRequestMessage(requestId, 'Bonjour, voici votre attestation.'));
         await commands.execute(new CloseRequest(requestId));
@@ -262,7 +355,8 @@ function familyOf(i: number, random: () => number): { registration: FamilyRegist
 /** The children of a family as registered (ChildRegistered events of its stream). */
 async function childrenOf(store: EventStore, familyId: string): Promise<string[]> {
   const ids: string[] = [];
-  for await (const event of store.readStream(familyStream(familyId))) if (event.type === 'ChildRegistered') ids.push((event.data as { childId: string }).childId);
+  for await (const event of store.readStream(familyStream(familyId)))
+    if (event.type === 'ChildRegistered') ids.push((event.data as { childId: string }).childId);
   return ids;
 }
 
@@ -303,7 +397,8 @@ function daysOf(month: string): string[] {
   return days;
 }
 
-const inHolidays = (date: string) => DEMO_SCHOOL_YEAR.holidays.some((h) => (h.zones.length === 0 || h.zones.includes(DEMO_SCHOOL_YEAR.zone)) && date >= h.start && date <= h.end);
+const inHolidays = (date: string) =>
+  DEMO_SCHOOL_YEAR.holidays.some((h) => (h.zones.length === 0 || h.zones.includes(DEMO_SCHOOL_YEAR.zone)) && date >= h.start && date <= h.end);
 const publicHoliday = (date: string) => DEMO_SCHOOL_YEAR.publicHolidays.some((h) => h.date === date);
 
 /** Monday to Friday of the month outside holidays (the commands skip what the calendar closes anyway). */

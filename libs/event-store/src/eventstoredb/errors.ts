@@ -1,26 +1,16 @@
-import {
-  ErrorType,
-  isCommandError,
-  type CommandError,
-  type WrongExpectedVersionError as ClientWrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { ErrorType, isCommandError, type CommandError, type WrongExpectedVersionError as ClientWrongExpectedVersionError } from '@eventstore/db-client';
 import { UnavailableError } from '#ardoise/kernel';
 import { StreamNotFoundError, WrongExpectedVersionError } from '../errors.js';
 import { toPortCurrentRevision, toPortExpectedRevision } from './revisions.js';
 
-const errorType = (error: unknown): ErrorType | undefined =>
-  error instanceof Error && isCommandError(error) ? (error as CommandError).type : undefined;
+const errorType = (error: unknown): ErrorType | undefined => (error instanceof Error && isCommandError(error) ? (error as CommandError).type : undefined);
 
 /** The client's wrong-expected-version error → the port's, expected/actual normalised with BigInt. */
 export function toWrongExpectedVersion(
   streamId: string,
   error: Pick<ClientWrongExpectedVersionError, 'expectedVersion' | 'actualVersion'> & { streamName?: string },
 ): WrongExpectedVersionError {
-  return new WrongExpectedVersionError(
-    error.streamName || streamId,
-    toPortExpectedRevision(error.expectedVersion),
-    toPortCurrentRevision(error.actualVersion),
-  );
+  return new WrongExpectedVersionError(error.streamName || streamId, toPortExpectedRevision(error.expectedVersion), toPortCurrentRevision(error.actualVersion));
 }
 
 /** Errors worth retrying: the node is down, not the leader, the call timed out or was cut. */

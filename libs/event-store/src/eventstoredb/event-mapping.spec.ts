@@ -12,11 +12,7 @@ const metadata = {
 
 describe('EventStoreDB event mapping', () => {
   it('stores the hash chain in the metadata JSON and gives it back as fields', () => {
-    const client = toClientEvent(
-      { id: '6f1c1e8e-2b8a-4c55-9a57-1d3f0f5b0c11', type: 'FamilyAccountCreated', data: { name: 'Martin' }, metadata },
-      'h1',
-      'h0',
-    );
+    const client = toClientEvent({ id: '6f1c1e8e-2b8a-4c55-9a57-1d3f0f5b0c11', type: 'FamilyAccountCreated', data: { name: 'Martin' }, metadata }, 'h1', 'h0');
     expect(client).toMatchObject({ contentType: 'application/json', type: 'FamilyAccountCreated' });
     expect(client.metadata).toEqual({ ...metadata, hash: 'h1', previousHash: 'h0' });
 

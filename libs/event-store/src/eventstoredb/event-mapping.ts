@@ -43,18 +43,18 @@ export function toRecordedEvent(resolved: ClientResolvedEvent, fallbackPosition?
   const event: ClientRecordedEvent | undefined = resolved.event;
   if (!event) return undefined;
   const rawMetadata = parseIfBytes(event.metadata);
-  const { hash = '', previousHash = '', ...metadata } =
-    rawMetadata && typeof rawMetadata === 'object' && !(rawMetadata instanceof Uint8Array)
-      ? (rawMetadata as Partial<StoredMetadata>)
-      : ({} as Partial<StoredMetadata>);
+  const {
+    hash = '',
+    previousHash = '',
+    ...metadata
+  } = rawMetadata && typeof rawMetadata === 'object' && !(rawMetadata instanceof Uint8Array)
+    ? (rawMetadata as Partial<StoredMetadata>)
+    : ({} as Partial<StoredMetadata>);
   const rawPosition =
-    event.position ??
-    (resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined);
+    event.position ?? (resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined);
   const position = rawPosition ? toPortPosition(rawPosition) : fallbackPosition;
   if (!position) {
-    throw new Error(
-      `EventStoreDB returned event ${event.id} of ${event.streamId} without a position: Ardoise needs EventStoreDB 22.6 or later`,
-    );
+    throw new Error(`EventStoreDB returned event ${event.id} of ${event.streamId} without a position: Ardoise needs EventStoreDB 22.6 or later`);
   }
   return {
     id: event.id,

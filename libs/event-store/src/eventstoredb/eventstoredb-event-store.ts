@@ -134,9 +134,7 @@ export class EventStoreDbEventStore implements EventStore {
       // promises the last event's position, comparable with what readAll/subscribeToAll give,
       // so a batch reads it back (one small read).
       const position =
-        result.position && toWrite.length === 1
-          ? toPortPosition(result.position)
-          : (await this.#readRange(streamId, nextRevision, 1)).at(0)?.position;
+        result.position && toWrite.length === 1 ? toPortPosition(result.position) : (await this.#readRange(streamId, nextRevision, 1)).at(0)?.position;
       if (!position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
       return { nextRevision, position };
     };
@@ -184,8 +182,7 @@ export class EventStoreDbEventStore implements EventStore {
         // The client (6.x) has no server-side filter for reads of $all: filter here and let
         // the read stream (with back-pressure) until enough events matched. Without a filter,
         // ask the server for just enough: one more than asked, for the inclusive start.
-        const serverCount =
-          options.filter || !Number.isFinite(maxCount) ? Number.MAX_SAFE_INTEGER : maxCount + (from ? 1 : 0) + SYSTEM_EVENT_SLACK;
+        const serverCount = options.filter || !Number.isFinite(maxCount) ? Number.MAX_SAFE_INTEGER : maxCount + (from ? 1 : 0) + SYSTEM_EVENT_SLACK;
         const read = client.readAll({
           direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
           fromPosition: from ?? (direction === 'forwards' ? START : END),
@@ -225,8 +222,7 @@ export class EventStoreDbEventStore implements EventStore {
           filter: toServerFilter(filter),
         }),
       positionOf: (raw) => (raw.event ? recordedPosition(raw.event) : undefined),
-      toEvent: (raw) =>
-        raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter, raw.event.created) ? toRecordedEvent(raw) : undefined,
+      toEvent: (raw) => (raw.event && matchesFilter(raw.event.streamId, raw.event.type, filter, raw.event.created) ? toRecordedEvent(raw) : undefined),
       isTransient: isTransientError,
       mapError: (error) => mapClientError(error),
       backoff: this.#options.resubscribeBackoff,

@@ -51,9 +51,7 @@ export const esdbPositionCodec: PositionCodec = {
   decode(encoded: string): Position {
     const match = typeof encoded === 'string' ? ENCODED.exec(encoded.trim()) : null;
     if (!match) {
-      throw new ValidationError([
-        { field: 'position', messages: [`"${String(encoded)}" is not an EventStoreDB position (expected C:<commit>/P:<prepare>)`] },
-      ]);
+      throw new ValidationError([{ field: 'position', messages: [`"${String(encoded)}" is not an EventStoreDB position (expected C:<commit>/P:<prepare>)`] }]);
     }
     return toPortPosition({ commit: match[1]!, prepare: match[2]! });
   },

@@ -75,8 +75,7 @@ async function take(sub: AsyncIterable<RecordedEvent>, count: number): Promise<n
   return seen;
 }
 
-const log = (n: number, system: number[] = []): Raw[] =>
-  Array.from({ length: n }, (_, i) => ({ at: (i + 1) * 10, system: system.includes((i + 1) * 10) }));
+const log = (n: number, system: number[] = []): Raw[] => Array.from({ length: n }, (_, i) => ({ at: (i + 1) * 10, system: system.includes((i + 1) * 10) }));
 
 describe('ResubscribingSubscription', () => {
   it('resubscribes after a silent end from the last position seen, never repeating an event', async () => {

@@ -33,7 +33,6 @@ export interface ResubscribingSubscriptionOptions<Raw> {
 
 const DEFAULT_BACKOFF: ResubscribeBackoff = { initialMs: 100, maxMs: 30_000 };
 
-
 const CLOSED = Symbol('closed');
 
 /**
@@ -54,9 +53,7 @@ export class ResubscribingSubscription<Raw> implements Subscription {
 
   constructor(private readonly options: ResubscribingSubscriptionOptions<Raw>) {
     this.#checkpoint = options.from;
-    this.#closedSignal = new Promise((resolve) =>
-      this.#abort.signal.addEventListener('abort', () => resolve(CLOSED), { once: true }),
-    );
+    this.#closedSignal = new Promise((resolve) => this.#abort.signal.addEventListener('abort', () => resolve(CLOSED), { once: true }));
   }
 
   /** Where a resubscription would start from now (exclusive). */

@@ -35,11 +35,7 @@ export function firstNewRevision(head: bigint | undefined): bigint {
  *   `fromRevision` must be these very events (an idempotent retry), or it is a conflict;
  * - `conflict`: the expectation cannot hold.
  */
-export type AppendPlan =
-  | { kind: 'append' }
-  | { kind: 'check-duplicate'; fromRevision: bigint }
-  | { kind: 'check-tail' }
-  | { kind: 'conflict' };
+export type AppendPlan = { kind: 'append' } | { kind: 'check-duplicate'; fromRevision: bigint } | { kind: 'check-tail' } | { kind: 'conflict' };
 
 export function planAppend(expected: ExpectedRevision, head: bigint | undefined): AppendPlan {
   if (expected === 'any') return head === undefined ? { kind: 'append' } : { kind: 'check-tail' };

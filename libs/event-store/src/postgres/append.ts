@@ -69,16 +69,10 @@ export interface AppendContext {
 
 const MAX_ATTEMPTS = 20;
 
-export async function appendToStream(
-  ctx: AppendContext,
-  streamId: string,
-  events: EventData[],
-  expectedRevision: ExpectedRevision,
-): Promise<AppendResult> {
+export async function appendToStream(ctx: AppendContext, streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
   validateAppend(streamId, events, expectedRevision);
   // undefined: unknown yet; null: the stream does not exist.
-  let head: StreamHead | null | undefined =
-    expectedRevision === 'no_stream' ? null : ctx.heads.get(streamId);
+  let head: StreamHead | null | undefined = expectedRevision === 'no_stream' ? null : ctx.heads.get(streamId);
   if (typeof expectedRevision === 'bigint' && head && head.revision !== expectedRevision) head = undefined;
 
   const attempt = async (): Promise<AppendResult> => {
@@ -131,12 +125,7 @@ async function readHead(pool: pg.Pool, streamId: string): Promise<StreamHead | n
 }
 
 /** One statement: the guarded insert. Undefined when the head is not there; throws 23505 when taken. */
-async function tryAppend(
-  ctx: AppendContext,
-  streamId: string,
-  events: EventData[],
-  head: StreamHead | null,
-): Promise<AppendResult | undefined> {
+async function tryAppend(ctx: AppendContext, streamId: string, events: EventData[], head: StreamHead | null): Promise<AppendResult | undefined> {
   const revisions: string[] = [];
   const ids: string[] = [];
   const types: string[] = [];
@@ -214,7 +203,10 @@ async function resolveConflict(
     }
   }
   if (duplicateId && satisfies(expected, head) && rows.length > 0) {
-    throw new DuplicateEventIdError(streamId, rows.map((r) => r.event_id));
+    throw new DuplicateEventIdError(
+      streamId,
+      rows.map((r) => r.event_id),
+    );
   }
   throw new WrongExpectedVersionError(streamId, expected, head?.revision);
 }

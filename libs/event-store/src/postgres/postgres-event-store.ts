@@ -73,12 +73,7 @@ export class PostgresEventStore implements EventStore {
 
   append(streamId: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
-    return appendToStream(
-      { pool: this.pool, heads: this.heads, notifier: this.notifier },
-      streamId,
-      events,
-      options?.expectedRevision,
-    );
+    return appendToStream({ pool: this.pool, heads: this.heads, notifier: this.notifier }, streamId, events, options?.expectedRevision);
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {

@@ -85,13 +85,15 @@ export class SharedCut {
   get(): Promise<{ xmin: bigint; xmax: bigint }> {
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
-    const queued = this.running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      this.queued = undefined;
-      return this.start();
-    });
+    const queued = this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.queued = undefined;
+        return this.start();
+      });
     this.queued = queued;
     return queued;
   }
@@ -147,7 +149,10 @@ export function filterSql(filter: EventFilter | undefined, firstParam: number): 
     parts.push(`AND type = ANY ($${firstParam + values.length - 1}::text[])`);
   }
   // A period by recorded time: served by events_recorded_at_idx (migration 0002).
-  for (const [bound, op] of [[filter?.recordedFrom, '>='], [filter?.recordedBefore, '<']] as const) {
+  for (const [bound, op] of [
+    [filter?.recordedFrom, '>='],
+    [filter?.recordedBefore, '<'],
+  ] as const) {
     if (bound === undefined) continue;
     if (!(bound instanceof Date) || Number.isNaN(bound.getTime())) {
       throw new ValidationError([{ field: op === '>=' ? 'filter.recordedFrom' : 'filter.recordedBefore', messages: ['must be a valid date'] }]);

@@ -8,10 +8,7 @@ import type { GuardianRank } from './personal-data.js';
  * the family's key (`Sealed`); what stays in clear is ids, ranks, dates and amounts.
  * No token and no plaintext e-mail ever goes into an event.
  */
-export type ActivationInvitationSent = DomainEvent<
-  'ActivationInvitationSent',
-  { familyId: string; contact: Sealed; expiresAt: string; resent: boolean }
->;
+export type ActivationInvitationSent = DomainEvent<'ActivationInvitationSent', { familyId: string; contact: Sealed; expiresAt: string; resent: boolean }>;
 export type FamilyAccountCreated = DomainEvent<
   'FamilyAccountCreated',
   { familyId: string; identity: Sealed; via: 'activation' | 'agent'; loginAccountId: string | null }

@@ -49,7 +49,7 @@ export class PersonalDataCipher {
   }
 
   /** Opens many values of one family with one key lookup. */
-  async opener(familyId: string, db?: Kysely<any>): Promise<(<T>(sealed: Sealed) => T | undefined)> {
+  async opener(familyId: string, db?: Kysely<any>): Promise<<T>(sealed: Sealed) => T | undefined> {
     const key = await this.keys.existingKey(familyId, db);
     return <T>(sealed: Sealed) => (key ? openWith<T>(key, familyId, sealed) : undefined);
   }

@@ -4,14 +4,7 @@ import { maskIban, type DebtorAccount } from '../domain/bank-account.js';
 import { FAMILY_EVENT_TYPES, type FamilyEvent } from '../domain/family-events.js';
 import type { ChildDetails, FamilyIdentity, GuardianDetails, InvitationContact } from '../domain/personal-data.js';
 import { openWith, type Sealed } from '../privacy/personal-data-cipher.js';
-import {
-  CHILD_PERSONAL_COLUMNS,
-  CHILDREN_TABLE,
-  FAMILIES_TABLE,
-  FAMILY_PERSONAL_COLUMNS,
-  GUARDIAN_PERSONAL_COLUMNS,
-  GUARDIANS_TABLE,
-} from './read-model.js';
+import { CHILD_PERSONAL_COLUMNS, CHILDREN_TABLE, FAMILIES_TABLE, FAMILY_PERSONAL_COLUMNS, GUARDIAN_PERSONAL_COLUMNS, GUARDIANS_TABLE } from './read-model.js';
 
 /**
  * Families, their guardians and children, decrypted with the family's key. A family whose
@@ -130,7 +123,14 @@ export const familiesProjector: Projector = {
           const contact = open<InvitationContact>(event.data.contact);
           const existing = families.get(family);
           if (!existing) {
-            families.upsert(family, { status: 'invited', family_name: contact?.familyName ?? null, email: contact?.email ?? null, invited_at: at, erased: !contact, updated_at: at });
+            families.upsert(family, {
+              status: 'invited',
+              family_name: contact?.familyName ?? null,
+              email: contact?.email ?? null,
+              invited_at: at,
+              erased: !contact,
+              updated_at: at,
+            });
           } else if (existing.status === 'invited') {
             families.update(family, { invited_at: at, email: contact?.email ?? null, updated_at: at });
           }
@@ -244,9 +244,21 @@ export async function eraseFamilyRows(
   familyId: string,
   tables: { families: string; guardians: string; children: string },
 ): Promise<void> {
-  await db.updateTable(tables.families).set({ ...FAMILY_PERSONAL_COLUMNS, erased: true, status: 'forgotten' }).where('family_id', '=', familyId).execute();
-  await db.updateTable(tables.guardians).set({ ...GUARDIAN_PERSONAL_COLUMNS, erased: true }).where('family_id', '=', familyId).execute();
-  await db.updateTable(tables.children).set({ ...CHILD_PERSONAL_COLUMNS, erased: true }).where('family_id', '=', familyId).execute();
+  await db
+    .updateTable(tables.families)
+    .set({ ...FAMILY_PERSONAL_COLUMNS, erased: true, status: 'forgotten' })
+    .where('family_id', '=', familyId)
+    .execute();
+  await db
+    .updateTable(tables.guardians)
+    .set({ ...GUARDIAN_PERSONAL_COLUMNS, erased: true })
+    .where('family_id', '=', familyId)
+    .execute();
+  await db
+    .updateTable(tables.children)
+    .set({ ...CHILD_PERSONAL_COLUMNS, erased: true })
+    .where('family_id', '=', familyId)
+    .execute();
 }
 
 function guardianColumns(details: GuardianDetails | undefined) {
@@ -278,4 +290,3 @@ function childColumns(details: ChildDetails | undefined) {
     erased: false,
   };
 }
-

@@ -36,9 +36,16 @@ export const familyLoginsProjector: Projector = {
         .onConflict((oc) => oc.column('account_id').doNothing())
         .execute();
     } else if (event.type === 'LoginEmailChanged') {
-      await trx.updateTable(logins).set({ email_changed_at: at }).where('account_id', '=', (event.data as { accountId: string }).accountId).execute();
+      await trx
+        .updateTable(logins)
+        .set({ email_changed_at: at })
+        .where('account_id', '=', (event.data as { accountId: string }).accountId)
+        .execute();
     } else if (event.type === 'FamilyForgotten') {
-      await trx.deleteFrom(logins).where('family_id', '=', (event.data as { familyId: string }).familyId).execute();
+      await trx
+        .deleteFrom(logins)
+        .where('family_id', '=', (event.data as { familyId: string }).familyId)
+        .execute();
     }
   },
 };

@@ -22,8 +22,26 @@ export const DEMO_FAMILIES: FamilyRegistration[] = [
       responsable2: { civility: 'monsieur', lastName: 'Martin', firstName: 'Marc', mobilePhone: '06 98 76 54 32', email: 'marc.martin@demo.ardoise.fr' },
     },
     children: [
-      { lastName: 'Martin', firstName: 'Léa', birthDate: '2017-04-12', school: 'École élémentaire Jules-Ferry', className: 'CM1', diet: 'standard', allergies: null, pai: false },
-      { lastName: 'Martin', firstName: 'Hugo', birthDate: '2020-09-30', school: 'École maternelle Les Tilleuls', className: 'MS', diet: 'sans_porc', allergies: 'Arachide', pai: true },
+      {
+        lastName: 'Martin',
+        firstName: 'Léa',
+        birthDate: '2017-04-12',
+        school: 'École élémentaire Jules-Ferry',
+        className: 'CM1',
+        diet: 'standard',
+        allergies: null,
+        pai: false,
+      },
+      {
+        lastName: 'Martin',
+        firstName: 'Hugo',
+        birthDate: '2020-09-30',
+        school: 'École maternelle Les Tilleuls',
+        className: 'MS',
+        diet: 'sans_porc',
+        allergies: 'Arachide',
+        pai: true,
+      },
     ],
   },
   {
@@ -42,7 +60,16 @@ export const DEMO_FAMILIES: FamilyRegistration[] = [
       },
     },
     children: [
-      { lastName: 'Bernard', firstName: 'Inès', birthDate: '2018-01-20', school: 'École élémentaire Jules-Ferry', className: 'CE2', diet: 'vegetarien', allergies: null, pai: false },
+      {
+        lastName: 'Bernard',
+        firstName: 'Inès',
+        birthDate: '2018-01-20',
+        school: 'École élémentaire Jules-Ferry',
+        className: 'CE2',
+        diet: 'vegetarien',
+        allergies: null,
+        pai: false,
+      },
     ],
   },
 ];

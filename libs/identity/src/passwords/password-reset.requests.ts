@@ -3,16 +3,20 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class PasswordResetRequest {
   @ApiProperty({ example: 'parent@example.fr' })
-  @IsString() @MinLength(3) @MaxLength(254)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
   email!: string;
 }
 
 export class NewPasswordRequest {
   @ApiProperty()
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   password!: string;
 
   @ApiProperty()
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   passwordConfirmation!: string;
 }

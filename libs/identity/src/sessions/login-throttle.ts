@@ -76,7 +76,10 @@ export class LoginThrottle {
 
   async record(email: string, ip: string, succeeded: boolean): Promise<void> {
     if (!succeeded) {
-      await this.db.insertInto('login_attempts').values({ email_hash: hash(email), ip_hash: hash(ip), succeeded }).execute();
+      await this.db
+        .insertInto('login_attempts')
+        .values({ email_hash: hash(email), ip_hash: hash(ip), succeeded })
+        .execute();
       return;
     }
     // A successful login clears this client's failures on the account; old rows go after a day.

@@ -6,11 +6,14 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export class CreateStaffAccountRequest {
   @ApiProperty({ example: 'agent.periscolaire@mairie.fr' })
-  @IsEmail({}, { message: 'Adresse e-mail invalide.' }) @MaxLength(254)
+  @IsEmail({}, { message: 'Adresse e-mail invalide.' })
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Service périscolaire — Camille' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   displayName!: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -18,10 +21,12 @@ export class CreateStaffAccountRequest {
   role!: StaffRole;
 
   @ApiProperty({ description: 'Mot de passe initial (politique des mots de passe)' })
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   password!: string;
 
   @ApiProperty()
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   passwordConfirmation!: string;
 }

@@ -9,7 +9,8 @@ import { billingPreviewCsv } from './billing-preview.csv.js';
 import { BillingPreviewService } from './billing-preview.service.js';
 
 export class BillingPreviewQuery {
-  @IsString({ message: 'Mois obligatoire (AAAA-MM).' }) @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
+  @IsString({ message: 'Mois obligatoire (AAAA-MM).' })
+  @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
   period!: string;
   /** csv: the families the run would skip, and why. */
   @IsOptional() @IsIn(['json', 'csv'], { message: 'Format : json ou csv.' }) format?: 'json' | 'csv';

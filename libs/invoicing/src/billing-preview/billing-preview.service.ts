@@ -32,7 +32,14 @@ export class BillingPreviewService {
     const [inputs, book] = await Promise.all([this.inputs.forMonth(period), this.tariffs.book()]);
     const families = [...inputs.days.keys()].sort();
     const issued = await this.issuer.alreadyIssued(families.map((familyId) => monthlyInvoiceKey(familyId, period)));
-    const result: BillingPreview = { period, families: families.length, invoices: 0, totalCents: 0, skipped: [], skippedByReason: { already_invoiced: 0, nothing_to_bill: 0, error: 0 } };
+    const result: BillingPreview = {
+      period,
+      families: families.length,
+      invoices: 0,
+      totalCents: 0,
+      skipped: [],
+      skippedByReason: { already_invoiced: 0, nothing_to_bill: 0, error: 0 },
+    };
     const skip = (familyId: string, reason: SkipReason, code: string | null, message: string) => {
       result.skipped.push({ familyId, reason, code, message });
       result.skippedByReason[reason] += 1;

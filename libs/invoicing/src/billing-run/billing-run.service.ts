@@ -142,7 +142,11 @@ export class BillingRunService {
     const counts = { total: 0, done: 0, issued: 0, skipped: 0, failed: 0, amount_cents: 0 };
     const errors: BillingProgress['errors'] = [];
     const save = (extra: Record<string, unknown> = {}) =>
-      this.db.updateTable(RUNS).set({ ...counts, errors: JSON.stringify(errors.slice(0, 50)), updated_at: new Date(), ...extra }).where('run_id', '=', runId).execute();
+      this.db
+        .updateTable(RUNS)
+        .set({ ...counts, errors: JSON.stringify(errors.slice(0, 50)), updated_at: new Date(), ...extra })
+        .where('run_id', '=', runId)
+        .execute();
     try {
       const [inputs, book] = await Promise.all([this.inputs.forMonth(period), this.tariffs.book()]);
       const families = [...inputs.days.keys()].sort();
@@ -173,10 +177,18 @@ export class BillingRunService {
         await save();
       }
       await save({ status: 'completed', finished_at: this.clock.now() });
-      await this.repository.record(billingRunStream(runId), [{ type: 'BillingRunCompleted', data: { runId, period, ...counts, failed: counts.failed } }], context);
+      await this.repository.record(
+        billingRunStream(runId),
+        [{ type: 'BillingRunCompleted', data: { runId, period, ...counts, failed: counts.failed } }],
+        context,
+      );
       this.logger.info({ runId, period, ...counts, ms: Date.now() - started }, 'billing run completed');
     } catch (error) {
-      errors.push({ familyId: null, code: error instanceof AppError ? error.code : 'BILLING.RUN_FAILED', message: error instanceof AppError ? error.title : 'La facturation s’est interrompue.' });
+      errors.push({
+        familyId: null,
+        code: error instanceof AppError ? error.code : 'BILLING.RUN_FAILED',
+        message: error instanceof AppError ? error.title : 'La facturation s’est interrompue.',
+      });
       await save({ status: 'failed', finished_at: this.clock.now() }).catch(() => undefined);
       this.logger.error({ runId, period, err: error instanceof Error ? error.message : String(error) }, 'billing run failed');
       throw error;

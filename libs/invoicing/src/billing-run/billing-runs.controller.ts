@@ -10,12 +10,15 @@ import { billingRunsCsv } from './billing-runs.csv.js';
 
 export class StartBillingRunRequest {
   @ApiProperty({ example: '2026-03', description: 'Mois facturé (AAAA-MM), terminé' })
-  @IsString() @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
+  @IsString()
+  @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
   period!: string;
 }
 
 export class BillingRunsQuery {
-  @IsOptional() @IsString() @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
+  @IsOptional()
+  @IsString()
+  @Matches(PERIOD_PATTERN, { message: 'Mois invalide (format attendu : AAAA-MM).' })
   period?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'Format : json ou csv.' }) format?: 'json' | 'csv';
 }

@@ -45,7 +45,10 @@ export class InvoiceIssuer {
   async issue(items: DraftToIssue[], dates: { issuedOn: LocalDate; dueDate: LocalDate }, context: RequestContext, concurrency = 8): Promise<IssueOutcome[]> {
     const year = Number(dates.issuedOn.slice(0, 4));
     const withIds = items.map((item) => ({ ...item, invoiceId: this.invoiceIdOf(item.key) }));
-    const exists = await this.alreadyIssued(withIds.map((item) => item.key), concurrency);
+    const exists = await this.alreadyIssued(
+      withIds.map((item) => item.key),
+      concurrency,
+    );
     const outcomes: IssueOutcome[] = [];
     const pending = withIds.filter((item, i) => {
       if (exists[i]) outcomes.push({ key: item.key, invoiceId: item.invoiceId, outcome: 'already_issued', totalCents: item.draft.totalCents });
@@ -59,7 +62,13 @@ export class InvoiceIssuer {
       if (earlier) previous.set(item.key, earlier);
     }
     const fresh = pending.filter((item) => !previous.has(item.key));
-    const numbers = fresh.length ? await this.numbering.assign(year, fresh.map((i) => ({ key: i.key, invoiceId: i.invoiceId })), context) : new Map();
+    const numbers = fresh.length
+      ? await this.numbering.assign(
+          year,
+          fresh.map((i) => ({ key: i.key, invoiceId: i.invoiceId })),
+          context,
+        )
+      : new Map();
     const results = await mapLimit(pending, concurrency, async (item): Promise<IssueOutcome> => {
       const assignment: Assignment = previous.get(item.key) ?? numbers.get(item.key)!;
       const data: InvoiceIssued['data'] = {
@@ -76,13 +85,11 @@ export class InvoiceIssuer {
         totalCents: item.draft.totalCents,
       };
       // Decided first on the empty stream just seen (no read); a conflict reads it and the decider says « already issued ».
-      const { events } = await this.pipeline.handle(
-        invoiceStream(assignment.invoiceId),
-        invoiceDecider,
-        { type: 'IssueInvoice', invoice: data },
-        context,
-        { loaded: { state: initialInvoiceState(), revision: undefined, events: [] }, retriesOnConflict: 1, eventIds: () => uuidFromName(`${item.key}#issued`) },
-      );
+      const { events } = await this.pipeline.handle(invoiceStream(assignment.invoiceId), invoiceDecider, { type: 'IssueInvoice', invoice: data }, context, {
+        loaded: { state: initialInvoiceState(), revision: undefined, events: [] },
+        retriesOnConflict: 1,
+        eventIds: () => uuidFromName(`${item.key}#issued`),
+      });
       if (events.length === 0) return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'already_issued', totalCents: data.totalCents };
       return { key: item.key, invoiceId: assignment.invoiceId, outcome: 'issued', number: assignment.number, totalCents: data.totalCents };
     });

@@ -33,7 +33,11 @@ export class CollectionService {
       .where('outstanding_cents', '>', 0)
       .where('status', 'in', ['issued', 'partially_paid']);
     // One invoice asked for by name: the decider says why it cannot go (not overdue, nothing due…).
-    if (invoiceId) query = this.db.selectFrom(INVOICES_TABLE).select(['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents']).where('invoice_id', '=', invoiceId);
+    if (invoiceId)
+      query = this.db
+        .selectFrom(INVOICES_TABLE)
+        .select(['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents'])
+        .where('invoice_id', '=', invoiceId);
     const overdue = await query.orderBy('number').execute();
     if (invoiceId && overdue.length === 0) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
     const batchId = randomUUID();

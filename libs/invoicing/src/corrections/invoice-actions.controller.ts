@@ -57,7 +57,11 @@ export class InvoiceActionsController {
   @Post('payments/:paymentId/rejection')
   @HttpCode(201)
   @ApiOperation({ summary: 'Rejet d’un prélèvement par la banque : la facture est rouverte' })
-  reject(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Param('paymentId', new ParseUUIDPipe()) paymentId: string, @Body() body: DebitRejectionRequest) {
+  reject(
+    @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string,
+    @Param('paymentId', new ParseUUIDPipe()) paymentId: string,
+    @Body() body: DebitRejectionRequest,
+  ) {
     return this.commands.rejectDirectDebit(invoiceId, paymentId, body.reasonCode);
   }
 }

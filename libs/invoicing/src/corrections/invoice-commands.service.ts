@@ -48,8 +48,17 @@ export class InvoiceCommands {
       const replayed = !!context.idempotencyKey && loaded.events.some((e) => e.metadata.idempotencyKey === context.idempotencyKey);
       if (!replayed) invoiceDecider.decide({ type: 'IssueCreditNote', creditNoteId: randomUUID(), number: '', amountCents, reason, issuedOn }, loaded.state);
       const key = creditNoteKey(invoiceId, loaded.state.creditNotes.size + 1);
-      const assignment = replayed ? undefined : (await this.creditNumbers.assign(Number(issuedOn.slice(0, 4)), [{ key, invoiceId: randomUUID() }], context)).get(key)!;
-      const command: InvoiceCommand = { type: 'IssueCreditNote', creditNoteId: assignment?.invoiceId ?? randomUUID(), number: assignment?.number ?? '', amountCents, reason, issuedOn };
+      const assignment = replayed
+        ? undefined
+        : (await this.creditNumbers.assign(Number(issuedOn.slice(0, 4)), [{ key, invoiceId: randomUUID() }], context)).get(key)!;
+      const command: InvoiceCommand = {
+        type: 'IssueCreditNote',
+        creditNoteId: assignment?.invoiceId ?? randomUUID(),
+        number: assignment?.number ?? '',
+        amountCents,
+        reason,
+        issuedOn,
+      };
       const result = await this.repository.handle(stream, invoiceDecider, command, context, { retriesOnConflict: 0, loaded });
       return {
         ...this.summary(invoiceId, result),

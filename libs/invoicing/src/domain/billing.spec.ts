@@ -77,7 +77,9 @@ describe('billing a month', () => {
   it('bills a family in the "cantine à 1 €" bracket at 1 € a meal, marked for the State claim', () => {
     const days = ['2026-03-02', '2026-03-03', '2026-03-05'].map((d) => aDay('tom', 'CANTINE', d).booked().build());
     const draft = bill('famille-a', days, [{ amount: 420, validFrom: '2025-09-01', validUntil: '2026-08-31' }])!;
-    expect(draft.lines).toEqual([expect.objectContaining({ bracketCode: 'T1', days: 3, unitPriceCents: 100, amountCents: 300, cantineAUnEuro: true, quotient: 420 })]);
+    expect(draft.lines).toEqual([
+      expect.objectContaining({ bracketCode: 'T1', days: 3, unitPriceCents: 100, amountCents: 300, cantineAUnEuro: true, quotient: 420 }),
+    ]);
     expect(draft.totalCents).toBe(300);
   });
 

@@ -79,14 +79,7 @@ export type PayfipPaymentAnomaly = DomainEvent<
 >;
 
 export type InvoiceEvent =
-  | InvoiceIssued
-  | CreditNoteIssued
-  | PaymentRecorded
-  | PaymentFailed
-  | PaymentRefunded
-  | InvoiceSentToCollection
-  | PayfipPaymentStarted
-  | PayfipPaymentAnomaly;
+  InvoiceIssued | CreditNoteIssued | PaymentRecorded | PaymentFailed | PaymentRefunded | InvoiceSentToCollection | PayfipPaymentStarted | PayfipPaymentAnomaly;
 
 export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
   'InvoiceIssued',

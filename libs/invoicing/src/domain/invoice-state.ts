@@ -93,7 +93,13 @@ function settle(operations: InvoiceState['payfip'], paymentId: string, status: P
 }
 
 /** The status from the amounts alone (what the finance read model stores). */
-export function statusFromAmounts(a: { totalCents: Cents; creditedCents: Cents; paidCents: Cents; refundedCents: Cents; sentToCollection: boolean }): InvoiceStatus {
+export function statusFromAmounts(a: {
+  totalCents: Cents;
+  creditedCents: Cents;
+  paidCents: Cents;
+  refundedCents: Cents;
+  sentToCollection: boolean;
+}): InvoiceStatus {
   const outstanding = a.totalCents - a.creditedCents - a.paidCents + a.refundedCents;
   if (a.creditedCents >= a.totalCents) return 'cancelled';
   if (outstanding <= 0) return 'paid';

@@ -49,24 +49,53 @@ describe('an invoice and its payments', () => {
   });
 
   it('is cancelled by a whole credit note, and a credit note cannot exceed what remains', () => {
-    const whole = given(issue, { type: 'IssueCreditNote', creditNoteId: 'a1', number: 'AV-2026-000001', amountCents: 'whole', reason: 'Erreur de saisie', issuedOn: '2026-04-05' });
+    const whole = given(issue, {
+      type: 'IssueCreditNote',
+      creditNoteId: 'a1',
+      number: 'AV-2026-000001',
+      amountCents: 'whole',
+      reason: 'Erreur de saisie',
+      issuedOn: '2026-04-05',
+    });
     expect(statusOf(whole.state)).toBe('cancelled');
     expect(whole.events.at(-1)).toMatchObject({ type: 'CreditNoteIssued', data: { number: 'AV-2026-000001', amountCents: 5000, whole: true } });
     expect(schemaVersionOf('CreditNoteIssued')).toBe(2);
-    const partial = { type: 'IssueCreditNote', creditNoteId: 'a2', number: 'AV-2026-000002', amountCents: 3000, reason: 'Sortie annulée', issuedOn: '2026-04-05' } as const;
+    const partial = {
+      type: 'IssueCreditNote',
+      creditNoteId: 'a2',
+      number: 'AV-2026-000002',
+      amountCents: 3000,
+      reason: 'Sortie annulée',
+      issuedOn: '2026-04-05',
+    } as const;
     expect(codeOf(() => given(issue, partial, { ...partial, creditNoteId: 'a3' }))).toBe('INVOICE.CREDIT_TOO_LARGE');
   });
 
   it('reopens the invoice when a direct debit is rejected', () => {
-    const { state, events } = given(issue, pay('d1', 5000, 'direct_debit'), { type: 'RejectDirectDebit', paymentId: 'd1', reasonCode: 'AM04', rejectedOn: '2026-05-08' });
+    const { state, events } = given(issue, pay('d1', 5000, 'direct_debit'), {
+      type: 'RejectDirectDebit',
+      paymentId: 'd1',
+      reasonCode: 'AM04',
+      rejectedOn: '2026-05-08',
+    });
     expect(events.at(-1)).toMatchObject({ type: 'PaymentFailed', data: { reason: 'debit_rejected', reversal: true, amountCents: 5000 } });
     expect(outstandingOf(state)).toBe(5000);
     expect(statusOf(state)).toBe('issued');
   });
 
   it('refunds only what was overpaid after a credit note', () => {
-    const credited = [issue, pay('p1', 5000), { type: 'IssueCreditNote', creditNoteId: 'a1', amountCents: 1200, reason: 'Absence', issuedOn: '2026-04-20' }] as InvoiceCommand[];
-    const refund = (amountCents: number): InvoiceCommand => ({ type: 'RefundPayment', refundId: 'r1', amountCents, reason: 'Trop-perçu', refundedOn: '2026-04-25' });
+    const credited = [
+      issue,
+      pay('p1', 5000),
+      { type: 'IssueCreditNote', creditNoteId: 'a1', amountCents: 1200, reason: 'Absence', issuedOn: '2026-04-20' },
+    ] as InvoiceCommand[];
+    const refund = (amountCents: number): InvoiceCommand => ({
+      type: 'RefundPayment',
+      refundId: 'r1',
+      amountCents,
+      reason: 'Trop-perçu',
+      refundedOn: '2026-04-25',
+    });
     expect(codeOf(() => given(...credited, refund(1201)))).toBe('INVOICE.NOTHING_TO_REFUND');
     expect(outstandingOf(given(...credited, refund(1200)).state)).toBe(0);
   });
@@ -100,7 +129,11 @@ describe('a PayFIP operation on an invoice', () => {
   });
 
   it('records a refusal and an abandonment as failed payments that leave the invoice due', () => {
-    for (const [result, reason] of [['R', 'refused'], ['A', 'abandoned'], ['expired', 'expired']] as const) {
+    for (const [result, reason] of [
+      ['R', 'refused'],
+      ['A', 'abandoned'],
+      ['expired', 'expired'],
+    ] as const) {
       const { state, events } = given(issue, start, settle(result));
       expect(events.at(-1)).toMatchObject({ type: 'PaymentFailed', data: { reason, reversal: false } });
       expect(outstandingOf(state)).toBe(5000);
@@ -109,7 +142,10 @@ describe('a PayFIP operation on an invoice', () => {
 
   it('records an anomaly, not a payment, when PayFIP reports another amount or debt reference', () => {
     expect(given(issue, start, settle('P', 4999)).events.at(-1)).toMatchObject({ type: 'PayfipPaymentAnomaly', data: { reason: 'amount_mismatch' } });
-    expect(given(issue, start, settle('P', 5000, '2026000999')).events.at(-1)).toMatchObject({ type: 'PayfipPaymentAnomaly', data: { reason: 'reference_mismatch' } });
+    expect(given(issue, start, settle('P', 5000, '2026000999')).events.at(-1)).toMatchObject({
+      type: 'PayfipPaymentAnomaly',
+      data: { reason: 'reference_mismatch' },
+    });
   });
 
   it('refuses to start an operation for another amount than what is due', () => {

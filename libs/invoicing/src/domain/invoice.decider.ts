@@ -28,7 +28,8 @@ export type InvoiceCommand =
 export const refdetOf = (number: string) => number.replace('-', '');
 
 const positive = (amount: Cents, field = 'amountCents') => {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new ValidationError([{ field, messages: ['Le montant doit être un nombre entier de centimes supérieur à 0.'] }]);
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new ValidationError([{ field, messages: ['Le montant doit être un nombre entier de centimes supérieur à 0.'] }]);
 };
 
 function issued(state: InvoiceState): InvoiceIssued['data'] {
@@ -60,13 +61,23 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
         if (command.amountCents !== 'whole') positive(amount);
         if (creditable <= 0) throw new RuleViolationError('INVOICE.ALREADY_CANCELLED', 'Cette facture est déjà entièrement annulée par avoir.');
         if (amount > creditable) {
-          throw new RuleViolationError('INVOICE.CREDIT_TOO_LARGE', 'L’avoir dépasse le montant restant de la facture.', undefined, { creditableCents: creditable });
+          throw new RuleViolationError('INVOICE.CREDIT_TOO_LARGE', 'L’avoir dépasse le montant restant de la facture.', undefined, {
+            creditableCents: creditable,
+          });
         }
         if (state.sentToCollection) throw sentToCollection();
         return [
           {
             type: 'CreditNoteIssued',
-            data: { ...base, creditNoteId: command.creditNoteId, number: command.number, amountCents: amount, whole: amount === creditable && state.creditedCents === 0, reason: command.reason, issuedOn: command.issuedOn },
+            data: {
+              ...base,
+              creditNoteId: command.creditNoteId,
+              number: command.number,
+              amountCents: amount,
+              whole: amount === creditable && state.creditedCents === 0,
+              reason: command.reason,
+              issuedOn: command.issuedOn,
+            },
           },
         ];
       }
@@ -75,7 +86,9 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
         positive(command.amountCents);
         if (state.sentToCollection) throw sentToCollection();
         if (command.amountCents > outstanding) {
-          throw new RuleViolationError('INVOICE.OVERPAYMENT', 'Le montant dépasse le reste à payer de la facture.', undefined, { outstandingCents: outstanding });
+          throw new RuleViolationError('INVOICE.OVERPAYMENT', 'Le montant dépasse le reste à payer de la facture.', undefined, {
+            outstandingCents: outstanding,
+          });
         }
         const { type: _, ...payment } = command;
         return [{ type: 'PaymentRecorded', data: { ...base, ...payment } }];
@@ -87,7 +100,16 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
         return [
           {
             type: 'PaymentFailed',
-            data: { ...base, paymentId: command.paymentId, means: 'direct_debit', amountCents: payment.amountCents, reason: 'debit_rejected', reversal: true, detail: command.reasonCode, failedOn: command.rejectedOn },
+            data: {
+              ...base,
+              paymentId: command.paymentId,
+              means: 'direct_debit',
+              amountCents: payment.amountCents,
+              reason: 'debit_rejected',
+              reversal: true,
+              detail: command.reasonCode,
+              failedOn: command.rejectedOn,
+            },
           },
         ];
       }
@@ -95,7 +117,9 @@ export const invoiceDecider: Decider<InvoiceState, InvoiceCommand, InvoiceEvent>
         if (state.refunds.has(command.refundId)) return [];
         positive(command.amountCents);
         if (command.amountCents > -outstanding) {
-          throw new RuleViolationError('INVOICE.NOTHING_TO_REFUND', 'Le remboursement dépasse le trop-perçu de la facture.', undefined, { refundableCents: Math.max(0, -outstanding) });
+          throw new RuleViolationError('INVOICE.NOTHING_TO_REFUND', 'Le remboursement dépasse le trop-perçu de la facture.', undefined, {
+            refundableCents: Math.max(0, -outstanding),
+          });
         }
         const { type: _, ...refund } = command;
         return [{ type: 'PaymentRefunded', data: { ...base, ...refund } }];
@@ -140,7 +164,14 @@ function settlePayfip(
     return [
       {
         type: 'PaymentRecorded',
-        data: { ...base, paymentId, means: 'payfip', amountCents: operation.amountCents, paidOn: command.paidOn, reference: command.authorisation ?? command.operationId },
+        data: {
+          ...base,
+          paymentId,
+          means: 'payfip',
+          amountCents: operation.amountCents,
+          paidOn: command.paidOn,
+          reference: command.authorisation ?? command.operationId,
+        },
       },
     ];
   }
@@ -148,7 +179,16 @@ function settlePayfip(
   return [
     {
       type: 'PaymentFailed',
-      data: { ...base, paymentId, means: 'payfip', amountCents: operation.amountCents, reason, reversal: false, detail: command.operationId, failedOn: command.paidOn },
+      data: {
+        ...base,
+        paymentId,
+        means: 'payfip',
+        amountCents: operation.amountCents,
+        reason,
+        reversal: false,
+        detail: command.operationId,
+        failedOn: command.paidOn,
+      },
     },
   ];
 }

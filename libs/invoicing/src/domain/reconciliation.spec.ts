@@ -10,7 +10,12 @@ const families = ['fam-a', 'fam-b', 'fam-c'];
 const anAct = fc.oneof(
   fc.record({ kind: fc.constant('issue' as const), family: fc.constantFrom(...families), total: fc.integer({ min: 1, max: 40_000 }) }),
   fc.record({ kind: fc.constant('credit' as const), invoice: fc.nat(), amount: fc.oneof(fc.integer({ min: 1, max: 20_000 }), fc.constant('whole' as const)) }),
-  fc.record({ kind: fc.constant('pay' as const), invoice: fc.nat(), amount: fc.integer({ min: 1, max: 40_000 }), means: fc.constantFrom('cash', 'cheque', 'direct_debit') }),
+  fc.record({
+    kind: fc.constant('pay' as const),
+    invoice: fc.nat(),
+    amount: fc.integer({ min: 1, max: 40_000 }),
+    means: fc.constantFrom('cash', 'cheque', 'direct_debit'),
+  }),
   fc.record({ kind: fc.constant('reject' as const), invoice: fc.nat(), payment: fc.nat() }),
   fc.record({ kind: fc.constant('refund' as const), invoice: fc.nat(), amount: fc.integer({ min: 1, max: 20_000 }) }),
 );
@@ -36,7 +41,12 @@ describe('reconciliation', () => {
                 : act.kind === 'pay'
                   ? { type: 'RecordPayment', paymentId: id, means: act.means as 'cash', amountCents: act.amount, paidOn: '2026-04-03', reference: null }
                   : act.kind === 'reject'
-                    ? { type: 'RejectDirectDebit', paymentId: (payments.get(invoiceId) ?? [])[act.payment % Math.max(payments.get(invoiceId)?.length ?? 1, 1)] ?? 'none', reasonCode: 'AM04', rejectedOn: '2026-04-04' }
+                    ? {
+                        type: 'RejectDirectDebit',
+                        paymentId: (payments.get(invoiceId) ?? [])[act.payment % Math.max(payments.get(invoiceId)?.length ?? 1, 1)] ?? 'none',
+                        reasonCode: 'AM04',
+                        rejectedOn: '2026-04-04',
+                      }
                     : { type: 'RefundPayment', refundId: id, amountCents: act.amount, reason: 'test', refundedOn: '2026-04-05' };
           const state = states.get(invoiceId) ?? invoiceDecider.initialState();
           let events: InvoiceEvent[];
@@ -80,7 +90,10 @@ describe('reconciliation', () => {
   it('lists a difference when the read model lost a payment', () => {
     const fold = new InvoiceFold();
     fold.apply({ type: 'InvoiceIssued', data: anInvoice('inv-1', 'fam-a', 5000) });
-    fold.apply({ type: 'PaymentRecorded', data: { invoiceId: 'inv-1', familyId: 'fam-a', paymentId: 'p', means: 'cash', amountCents: 2000, paidOn: '2026-04-03', reference: null } });
+    fold.apply({
+      type: 'PaymentRecorded',
+      data: { invoiceId: 'inv-1', familyId: 'fam-a', paymentId: 'p', means: 'cash', amountCents: 2000, paidOn: '2026-04-03', reference: null },
+    });
     const result = reconcile(new Map([['fam-a', balanceFromSums({ issued: 5000 })]]), fold.byFamily());
     expect(result.differences).toEqual(
       expect.arrayContaining([
@@ -92,14 +105,33 @@ describe('reconciliation', () => {
 
   it('names the events behind a difference: one lost by the read model, one with another amount, and a row with no event', () => {
     const at = (n: number) => `2026-04-0${n}T08:00:00.000Z`;
-    const entry = (eventId: string, kind: 'issued' | 'paid', amountCents: number, n: number) => ({ eventId, familyId: 'fam-a', invoiceId: 'inv-1', kind, amountCents, occurredAt: at(n) });
+    const entry = (eventId: string, kind: 'issued' | 'paid', amountCents: number, n: number) => ({
+      eventId,
+      familyId: 'fam-a',
+      invoiceId: 'inv-1',
+      kind,
+      amountCents,
+      occurredAt: at(n),
+    });
     const fromEvents = [
       { ...entry('e1', 'issued', 5000, 1), eventType: 'InvoiceIssued', streamId: 'invoice-inv-1' },
       { ...entry('e2', 'paid', 2000, 2), eventType: 'PaymentRecorded', streamId: 'invoice-inv-1' },
       { ...entry('e3', 'paid', 1000, 3), eventType: 'PaymentRecorded', streamId: 'invoice-inv-1' },
     ];
-    const fromReadModel = [entry('e1', 'issued', 5000, 1), entry('e3', 'paid', 1100, 3), entry('e9', 'paid', 300, 4)].map((e) => ({ ...e, eventType: null, streamId: null }));
-    expect(explainDifferences(fromEvents, fromReadModel).map((e) => [e.eventId, e.problem, e.eventType, e.eventsEntry?.amountCents ?? null, e.readModelEntry?.amountCents ?? null])).toEqual([
+    const fromReadModel = [entry('e1', 'issued', 5000, 1), entry('e3', 'paid', 1100, 3), entry('e9', 'paid', 300, 4)].map((e) => ({
+      ...e,
+      eventType: null,
+      streamId: null,
+    }));
+    expect(
+      explainDifferences(fromEvents, fromReadModel).map((e) => [
+        e.eventId,
+        e.problem,
+        e.eventType,
+        e.eventsEntry?.amountCents ?? null,
+        e.readModelEntry?.amountCents ?? null,
+      ]),
+    ).toEqual([
       ['e2', 'missing_in_read_model', 'PaymentRecorded', 2000, null],
       ['e3', 'amount_differs', 'PaymentRecorded', 1000, 1100],
       ['e9', 'not_in_events', null, null, 300],

@@ -105,16 +105,25 @@ export function reconcile(readModel: Map<string, Balance>, events: Map<string, B
       total.events[field] += e[field];
       if (r[field] !== e[field]) differences.push({ familyId, field, readModelCents: r[field], eventsCents: e[field] });
     }
-    for (const [side, b] of [['readModel', r], ['events', e]] as const) {
+    for (const [side, b] of [
+      ['readModel', r],
+      ['events', e],
+    ] as const) {
       const identity = b.issuedCents - b.creditedCents - b.paidCents + b.refundedCents;
       if (identity !== b.outstandingCents) {
-        differences.push({ familyId, field: 'identity', readModelCents: side === 'readModel' ? identity : r.outstandingCents, eventsCents: side === 'events' ? identity : e.outstandingCents });
+        differences.push({
+          familyId,
+          field: 'identity',
+          readModelCents: side === 'readModel' ? identity : r.outstandingCents,
+          eventsCents: side === 'events' ? identity : e.outstandingCents,
+        });
       }
     }
     return { familyId, readModel: r, events: e };
   });
   for (const field of FIELDS) {
-    if (total.readModel[field] !== total.events[field]) differences.push({ familyId: null, field, readModelCents: total.readModel[field], eventsCents: total.events[field] });
+    if (total.readModel[field] !== total.events[field])
+      differences.push({ familyId: null, field, readModelCents: total.readModel[field], eventsCents: total.events[field] });
   }
   return { families, total, differences };
 }
@@ -159,4 +168,11 @@ export function explainDifferences(fromEvents: readonly TracedEntry[], fromReadM
   return explanations.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
 }
 
-const pick = (e: TracedEntry) => ({ familyId: e.familyId, invoiceId: e.invoiceId, eventId: e.eventId, eventType: e.eventType, streamId: e.streamId, occurredAt: e.occurredAt });
+const pick = (e: TracedEntry) => ({
+  familyId: e.familyId,
+  invoiceId: e.invoiceId,
+  eventId: e.eventId,
+  eventType: e.eventType,
+  streamId: e.streamId,
+  occurredAt: e.occurredAt,
+});

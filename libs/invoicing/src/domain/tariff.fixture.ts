@@ -8,7 +8,13 @@ export const brackets = (t1: number, t2: number, t3: number, options: { cantineA
   { code: 'T3', label: 'QF au-delà de 1 000 € ou non fourni', qfFrom: 1001, qfTo: null, unitPriceCents: t3 },
 ];
 
-export function aTariff(serviceCode: string, effectiveFrom: string, grid: TariffBracket[], surcharges: { late?: number; unbooked?: number } = {}, version = 1): Tariff {
+export function aTariff(
+  serviceCode: string,
+  effectiveFrom: string,
+  grid: TariffBracket[],
+  surcharges: { late?: number; unbooked?: number } = {},
+  version = 1,
+): Tariff {
   return {
     serviceCode,
     version,

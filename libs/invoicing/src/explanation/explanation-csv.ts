@@ -10,7 +10,9 @@ interface Row {
 /** « Pourquoi ce montant ? » as a spreadsheet: one row per event of each day of each line (the line alone when a day has none). */
 export function explanationCsv(explanation: InvoiceExplanation): string {
   const rows: Row[] = explanation.lines.flatMap((line) =>
-    line.dates.flatMap((day): Row[] => (day.events.length ? day.events.map((event) => ({ line, date: day.date, event })) : [{ line, date: day.date, event: null }])),
+    line.dates.flatMap((day): Row[] =>
+      day.events.length ? day.events.map((event) => ({ line, date: day.date, event })) : [{ line, date: day.date, event: null }],
+    ),
   );
   return frenchCsv<Row>(
     [

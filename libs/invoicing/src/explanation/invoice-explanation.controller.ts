@@ -20,9 +20,14 @@ export class InvoiceExplanationController {
 
   @Get()
   @ApiOperation({
-    summary: '« Pourquoi ce montant ? » : chaque ligne rattachée aux événements (réservation, dérogation, pointage), à la version de la grille tarifaire et au quotient familial (format=csv pour un export)',
+    summary:
+      '« Pourquoi ce montant ? » : chaque ligne rattachée aux événements (réservation, dérogation, pointage), à la version de la grille tarifaire et au quotient familial (format=csv pour un export)',
   })
-  async explain(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Query() q: ExplanationQuery, @Res({ passthrough: true }) res: Response): Promise<InvoiceExplanation | string> {
+  async explain(
+    @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string,
+    @Query() q: ExplanationQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InvoiceExplanation | string> {
     const explanation = await this.explanations.explain(invoiceId);
     return q.format === 'csv' ? sendCsv(res, `pourquoi-${explanation.number}.csv`, explanationCsv(explanation)) : explanation;
   }

@@ -56,7 +56,11 @@ export class InvoiceExplanationService {
     };
     const lines: ExplainedLine[] = [];
     for (const [index, line] of invoice.lines.entries()) {
-      if (!tariffs.has(line.serviceCode)) tariffs.set(line.serviceCode, (await this.read(tariffStream(line.serviceCode))).filter((e) => e.type === TARIFF_SET));
+      if (!tariffs.has(line.serviceCode))
+        tariffs.set(
+          line.serviceCode,
+          (await this.read(tariffStream(line.serviceCode))).filter((e) => e.type === TARIFF_SET),
+        );
       const dates = await Promise.all(line.dates.map(async (date) => ({ date, events: this.childEventsOfDay(line, await dayEvents(line.serviceCode, date)) })));
       lines.push({
         lineNo: index + 1,

@@ -31,7 +31,9 @@ export function decisiveEvents(kind: LineKind, facts: readonly DayFact[]): Set<s
       else if (mark) decisive.add(mark.id); // present without booking: billed on the mark
       break;
     case 'late_booking_surcharge': {
-      const override = facts.find((f) => f.type === 'DeadlineOverridden' && f.data.action === 'booking' && (!booking || f.data.reservationId === booking.data.reservationId));
+      const override = facts.find(
+        (f) => f.type === 'DeadlineOverridden' && f.data.action === 'booking' && (!booking || f.data.reservationId === booking.data.reservationId),
+      );
       if (override) decisive.add(override.id);
       if (booking) decisive.add(booking.id);
       break;

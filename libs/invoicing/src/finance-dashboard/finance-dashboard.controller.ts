@@ -33,13 +33,22 @@ export class FinanceDashboardController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tableau de bord : facturé / encaissé par mois, restes à payer par ancienneté, paiements par canal, cantine à 1 €, remplissage ; CSV d’un graphique avec format=csv&chart=…' })
+  @ApiOperation({
+    summary:
+      'Tableau de bord : facturé / encaissé par mois, restes à payer par ancienneté, paiements par canal, cantine à 1 €, remplissage ; CSV d’un graphique avec format=csv&chart=…',
+  })
   async dashboard(@Query() q: DashboardQuery, @Res({ passthrough: true }) res: Response) {
     const to = q.to ?? parisDate(this.clock.now()).slice(0, 7);
     const from = q.from ?? monthsBefore(to, 11);
-    if (from > to) throw new ValidationError([{ field: 'from', messages: ['Le premier mois doit précéder le dernier.'] }], 'Période invalide : le premier mois doit précéder le dernier.');
-    if (monthsBetween(from, to).length > MAX_MONTHS) throw new ValidationError([{ field: 'from', messages: [`${MAX_MONTHS} mois au plus.`] }], `Période trop longue : ${MAX_MONTHS} mois au plus.`);
-    if (q.format === 'csv' && !q.chart) throw new ValidationError([{ field: 'chart', messages: ['Obligatoire avec format=csv.'] }], 'Précisez le graphique à exporter (chart).');
+    if (from > to)
+      throw new ValidationError(
+        [{ field: 'from', messages: ['Le premier mois doit précéder le dernier.'] }],
+        'Période invalide : le premier mois doit précéder le dernier.',
+      );
+    if (monthsBetween(from, to).length > MAX_MONTHS)
+      throw new ValidationError([{ field: 'from', messages: [`${MAX_MONTHS} mois au plus.`] }], `Période trop longue : ${MAX_MONTHS} mois au plus.`);
+    if (q.format === 'csv' && !q.chart)
+      throw new ValidationError([{ field: 'chart', messages: ['Obligatoire avec format=csv.'] }], 'Précisez le graphique à exporter (chart).');
     const dashboard = await this.queries.dashboard(from, to);
     return q.format === 'csv' ? sendCsv(res, `tableau-de-bord-${q.chart}-${from}-${to}.csv`, dashboardCsv(q.chart!, dashboard)) : dashboard;
   }

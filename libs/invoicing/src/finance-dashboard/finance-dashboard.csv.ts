@@ -1,7 +1,13 @@
 import type { DashboardChart, FinanceDashboard } from '#ardoise/contracts';
 import { frenchCsv } from '../exports/french-csv.js';
 
-export const AGE_LABELS: Record<string, string> = { not_due: 'Non échues', d0_30: '0 à 30 jours', d31_60: '31 à 60 jours', d61_90: '61 à 90 jours', over_90: 'Plus de 90 jours' };
+export const AGE_LABELS: Record<string, string> = {
+  not_due: 'Non échues',
+  d0_30: '0 à 30 jours',
+  d31_60: '31 à 60 jours',
+  d61_90: '61 à 90 jours',
+  over_90: 'Plus de 90 jours',
+};
 export const CHANNEL_LABELS: Record<string, string> = { payfip: 'Carte (PayFIP)', direct_debit: 'Prélèvement SEPA', desk: 'Guichet (espèces, chèque)' };
 export const DASHBOARD_CHARTS: DashboardChart[] = ['billed-collected', 'outstanding-by-age', 'payments-by-channel', 'cantine-a-un-euro', 'occupancy'];
 

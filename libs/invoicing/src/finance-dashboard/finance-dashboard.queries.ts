@@ -52,12 +52,28 @@ export class FinanceDashboardQueries {
   private async billedCollected(from: string, to: string, range: { from: string; to: string }) {
     const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
     const [billed, credited, collected] = await Promise.all([
-      this.db.selectFrom(INVOICES_TABLE).select([month('issued_on').as('month'), sql<string>`sum(total_cents)`.as('cents')])
-        .where('issued_on', '>=', range.from).where('issued_on', '<=', range.to).groupBy(sql`1`).execute(),
-      this.db.selectFrom(CREDIT_NOTES_TABLE).select([month('issued_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
-        .where('issued_on', '>=', range.from).where('issued_on', '<=', range.to).groupBy(sql`1`).execute(),
-      this.db.selectFrom(PAYMENTS_TABLE).select([month('paid_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
-        .where('paid_on', '>=', range.from).where('paid_on', '<=', range.to).where('status', '=', 'recorded').groupBy(sql`1`).execute(),
+      this.db
+        .selectFrom(INVOICES_TABLE)
+        .select([month('issued_on').as('month'), sql<string>`sum(total_cents)`.as('cents')])
+        .where('issued_on', '>=', range.from)
+        .where('issued_on', '<=', range.to)
+        .groupBy(sql`1`)
+        .execute(),
+      this.db
+        .selectFrom(CREDIT_NOTES_TABLE)
+        .select([month('issued_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
+        .where('issued_on', '>=', range.from)
+        .where('issued_on', '<=', range.to)
+        .groupBy(sql`1`)
+        .execute(),
+      this.db
+        .selectFrom(PAYMENTS_TABLE)
+        .select([month('paid_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
+        .where('paid_on', '>=', range.from)
+        .where('paid_on', '<=', range.to)
+        .where('status', '=', 'recorded')
+        .groupBy(sql`1`)
+        .execute(),
     ]);
     const byMonth = (rows: { month: string; cents: string }[]) => new Map(rows.map((r) => [r.month, n(r.cents)]));
     const [b, c, p] = [byMonth(billed), byMonth(credited), byMonth(collected)];

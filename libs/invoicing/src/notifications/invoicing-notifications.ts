@@ -77,7 +77,13 @@ const paymentReceived: MailBuilder = async (event, { trx }) => {
     to,
     template: 'payment-received',
     familyId: data.familyId,
-    data: { invoiceNumber: invoice.number, amountCents: data.amountCents, paidOn: data.paidOn, means: MEANS_IN_WORDS[data.means] ?? data.means, path: INVOICES_PAGE },
+    data: {
+      invoiceNumber: invoice.number,
+      amountCents: data.amountCents,
+      paidOn: data.paidOn,
+      means: MEANS_IN_WORDS[data.means] ?? data.means,
+      path: INVOICES_PAGE,
+    },
   };
 };
 

@@ -79,7 +79,10 @@ function measure(doc: Doc, text: string, width: number, font: string, size: numb
 }
 
 function write(doc: Doc, text: string, x: number, y: number, width: number, font: string, size: number, options: PDFKit.Mixins.TextOptions = {}): number {
-  doc.font(font).fontSize(size).text(text, x, y, { width, lineGap: 1, ...options });
+  doc
+    .font(font)
+    .fontSize(size)
+    .text(text, x, y, { width, lineGap: 1, ...options });
   return measure(doc, text, width, font, size);
 }
 
@@ -121,7 +124,15 @@ function drawLetterhead(doc: Doc, sheet: InvoiceSheet): void {
   doc.moveTo(PAGE.left, y).lineTo(PAGE.right, y).lineWidth(1.5).strokeColor(town.colors.accent).stroke();
   y += 10;
   y += write(doc, `Famille ${sheet.familyName}`, PAGE.left, y, WIDTH, 'Helvetica-Bold', 11);
-  y += write(doc, `Référence de la dette (PayFIP) : ${sheet.payfip.reference} — identifiant de la collectivité : ${sheet.payfip.numcli}`, PAGE.left, y, WIDTH, 'Helvetica', 9);
+  y += write(
+    doc,
+    `Référence de la dette (PayFIP) : ${sheet.payfip.reference} — identifiant de la collectivité : ${sheet.payfip.numcli}`,
+    PAGE.left,
+    y,
+    WIDTH,
+    'Helvetica',
+    9,
+  );
   for (const note of sheet.notes) y += write(doc, note, PAGE.left, y + 2, WIDTH, 'Helvetica-Oblique', 9) + 2;
   doc.y = y + 12;
 }
@@ -130,7 +141,8 @@ const HEADER: PrintedRow = { child: 'Enfant', service: 'Prestation et détail', 
 
 function rowHeight(doc: Doc, row: PrintedRow, header: boolean): number {
   const bold = header ? 'Helvetica-Bold' : 'Helvetica';
-  const service = measure(doc, row.service, COLUMNS.service.w, 'Helvetica-Bold', 9) + row.details.reduce((h, d) => h + measure(doc, d, COLUMNS.service.w, 'Helvetica', 8), 0);
+  const service =
+    measure(doc, row.service, COLUMNS.service.w, 'Helvetica-Bold', 9) + row.details.reduce((h, d) => h + measure(doc, d, COLUMNS.service.w, 'Helvetica', 8), 0);
   const others = (['child', 'days', 'unitPrice', 'amount'] as const).map((key) => measure(doc, row[key], COLUMNS[key].w, bold, 9));
   return Math.max(service, ...others) + 2 * CELL_PADDING;
 }
@@ -149,7 +161,13 @@ function drawRow(doc: Doc, row: PrintedRow, header: boolean, primary: string): v
   doc.fillColor(header ? '#ffffff' : '#000000');
   for (const key of ['days', 'unitPrice', 'amount'] as const) write(doc, row[key], COLUMNS[key].x, y, COLUMNS[key].w - 2, font, 9, { align: 'right' });
   doc.fillColor('#000000');
-  if (!header) doc.moveTo(PAGE.left, top + height).lineTo(PAGE.right, top + height).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
+  if (!header)
+    doc
+      .moveTo(PAGE.left, top + height)
+      .lineTo(PAGE.right, top + height)
+      .lineWidth(0.5)
+      .strokeColor('#bbbbbb')
+      .stroke();
   doc.y = top + height;
 }
 
@@ -231,7 +249,12 @@ function drawPageFrames(doc: Doc, sheet: InvoiceSheet): void {
       write(doc, `${sheet.town.name} — Facture n° ${sheet.number} — Famille ${sheet.familyName}`, PAGE.left, PAGE.top - 15, WIDTH, 'Helvetica', 8);
     }
     const footerY = PAGE.bottom + 18;
-    doc.moveTo(PAGE.left, footerY - 6).lineTo(PAGE.right, footerY - 6).lineWidth(0.5).strokeColor(sheet.town.colors.accent).stroke();
+    doc
+      .moveTo(PAGE.left, footerY - 6)
+      .lineTo(PAGE.right, footerY - 6)
+      .lineWidth(0.5)
+      .strokeColor(sheet.town.colors.accent)
+      .stroke();
     doc.fillColor(GREY);
     write(doc, `${sheet.town.name} — ${sheet.town.regie} — SIRET ${sheet.town.siret}`, PAGE.left, footerY, WIDTH - 90, 'Helvetica', 7.5);
     write(doc, `Page ${page} sur ${range.count}`, PAGE.right - 85, footerY, 85, 'Helvetica', 7.5, { align: 'right' });

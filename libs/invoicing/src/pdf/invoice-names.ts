@@ -20,7 +20,10 @@ export class InvoiceNamesReader {
   async forFamily(familyId: string): Promise<InvoiceNames> {
     const [family, children, services] = await Promise.all([
       this.optional(() => this.db.selectFrom('families').select('family_name').where('family_id', '=', familyId).executeTakeFirst(), undefined),
-      this.optional(() => this.db.selectFrom('family_children').select(['child_id', 'first_name', 'last_name']).where('family_id', '=', familyId).execute(), []),
+      this.optional(
+        () => this.db.selectFrom('family_children').select(['child_id', 'first_name', 'last_name']).where('family_id', '=', familyId).execute(),
+        [],
+      ),
       this.optional(() => this.db.selectFrom('catalogue_services').select(['code', 'label']).execute(), []),
     ]);
     return {

@@ -33,7 +33,9 @@ export class InvoicePdf {
       logo: this.town.logo,
       title: correction ? 'Facture rectificative' : 'Facture',
       number: invoice.number,
-      notes: corrected ? [`Cette facture rectificative remplace la facture n° ${corrected.number} du ${formatFrenchDate(corrected.issuedOn)}, annulée par un avoir.`] : [],
+      notes: corrected
+        ? [`Cette facture rectificative remplace la facture n° ${corrected.number} du ${formatFrenchDate(corrected.issuedOn)}, annulée par un avoir.`]
+        : [],
       familyName: names.familyName ?? '(données effacées)',
       period: periodLabel(invoice.period),
       issuedOn: formatFrenchDate(invoice.issuedOn),

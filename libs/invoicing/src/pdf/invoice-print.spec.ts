@@ -36,12 +36,20 @@ describe('an invoice line in parents’ words', () => {
     const [row] = printedRows([line({})], names, book);
     expect(row!.details[0]).toBe('Tarif selon quotient familial : tranche 2 (quotient familial de 750 €)');
     expect(row!.details.join(' ')).not.toMatch(/v3|version/);
-    expect(printedRows([line({ quotient: null, bracketCode: 'C' })], names, book)[0]!.details[0]).toBe('Quotient familial non fourni : tranche 3 (tarif le plus élevé)');
-    expect(printedRows([line({ quotient: 320, bracketCode: 'A', cantineAUnEuro: true })], names, book)[0]!.details[0]).toContain('« cantine à 1 € » : tranche 1');
+    expect(printedRows([line({ quotient: null, bracketCode: 'C' })], names, book)[0]!.details[0]).toBe(
+      'Quotient familial non fourni : tranche 3 (tarif le plus élevé)',
+    );
+    expect(printedRows([line({ quotient: 320, bracketCode: 'A', cantineAUnEuro: true })], names, book)[0]!.details[0]).toContain(
+      '« cantine à 1 € » : tranche 1',
+    );
   });
 
   it('explains each surcharge and the justified absence', () => {
-    const rows = printedRows([line({ kind: 'late_booking_surcharge' }), line({ kind: 'unbooked_presence_surcharge' }), line({ kind: 'justified_absence_credit', amountCents: -300 })], names, book);
+    const rows = printedRows(
+      [line({ kind: 'late_booking_surcharge' }), line({ kind: 'unbooked_presence_surcharge' }), line({ kind: 'justified_absence_credit', amountCents: -300 })],
+      names,
+      book,
+    );
     expect(rows.map((r) => r.details[0])).toEqual([
       expect.stringMatching(/^Majoration pour réservation hors délai : .*date limite/),
       expect.stringMatching(/^Majoration pour présence sans réservation : /),

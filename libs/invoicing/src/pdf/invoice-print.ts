@@ -66,7 +66,10 @@ export function printedRows(lines: readonly PrintableLine[], names: InvoiceNames
   return lines.map((line) => ({
     child: names.children.get(line.childId) ?? 'Enfant',
     service: names.services.get(line.serviceCode) ?? line.serviceCode,
-    details: [line.kind === 'service' ? tariffWords(line, tariffs) : (KIND_WORDS[line.kind] ?? line.kind), ...(line.dates.length ? [daysWords(line.dates)] : [])],
+    details: [
+      line.kind === 'service' ? tariffWords(line, tariffs) : (KIND_WORDS[line.kind] ?? line.kind),
+      ...(line.dates.length ? [daysWords(line.dates)] : []),
+    ],
     days: String(line.days),
     unitPrice: formatEuros(line.unitPriceCents),
     amount: formatEuros(line.amountCents),
@@ -98,10 +101,16 @@ const MEANS: Record<string, string> = {
 export function printedTotals(invoice: Settlement): PrintedTotal[] {
   const totals: PrintedTotal[] = [{ label: 'Total de la facture', amount: formatEuros(invoice.totalCents), strong: true }];
   for (const credit of invoice.creditNotes) {
-    totals.push({ label: `${credit.number ? `Avoir n° ${credit.number}` : 'Avoir'} du ${formatFrenchDate(credit.issuedOn)} : ${credit.reason}`, amount: formatEuros(-credit.amountCents) });
+    totals.push({
+      label: `${credit.number ? `Avoir n° ${credit.number}` : 'Avoir'} du ${formatFrenchDate(credit.issuedOn)} : ${credit.reason}`,
+      amount: formatEuros(-credit.amountCents),
+    });
   }
   for (const payment of invoice.payments.filter((p) => p.status === 'recorded')) {
-    totals.push({ label: `Paiement du ${formatFrenchDate(payment.paidOn)} (${MEANS[payment.means] ?? payment.means})`, amount: formatEuros(-payment.amountCents) });
+    totals.push({
+      label: `Paiement du ${formatFrenchDate(payment.paidOn)} (${MEANS[payment.means] ?? payment.means})`,
+      amount: formatEuros(-payment.amountCents),
+    });
   }
   if (invoice.refundedCents) totals.push({ label: 'Remboursé', amount: formatEuros(invoice.refundedCents) });
   totals.push({ label: 'Reste à payer', amount: formatEuros(invoice.outstandingCents), strong: true });

@@ -91,7 +91,14 @@ export const billingInputsProjector: Projector = {
   ],
   async applyBatch(events, trx, tables) {
     const data = (e: RecordedEvent) => e.data as Record<string, any>;
-    const dayTypes = new Set(['ReservationValidated', 'ReservationPromoted', 'ReservationCancelled', 'DeadlineOverridden', 'AbsenceJustified', 'AttendanceRecorded']);
+    const dayTypes = new Set([
+      'ReservationValidated',
+      'ReservationPromoted',
+      'ReservationCancelled',
+      'DeadlineOverridden',
+      'AbsenceJustified',
+      'AttendanceRecorded',
+    ]);
     const days = new RowSet(trx, { table: tables[BILLABLE_DAYS_TABLE]!, key: ['child_id', 'service_code', 'date'], defaults: DAY_DEFAULTS });
     const mandates = new RowSet(trx, { table: tables[MANDATES_TABLE]!, key: ['family_id'], defaults: MANDATE_DEFAULTS });
     const keyOf = (ref: { childId: string; serviceCode: string; date: string }) => ({ child_id: ref.childId, service_code: ref.serviceCode, date: ref.date });

@@ -39,7 +39,10 @@ export const financeProjector: Projector = {
     await invoices.load(events.filter((e) => data(e).invoiceId).map((e) => ({ invoice_id: data(e).invoiceId })));
     await payments.load(events.filter((e) => data(e).paymentId).map((e) => ({ payment_id: data(e).paymentId })));
     await payfip.load(events.filter((e) => data(e).operationId).map((e) => ({ operation_id: data(e).operationId })));
-    await payfip.loadWhere('payment_id', events.filter((e) => e.type === 'PaymentRecorded' || e.type === 'PaymentFailed').map((e) => data(e).paymentId));
+    await payfip.loadWhere(
+      'payment_id',
+      events.filter((e) => e.type === 'PaymentRecorded' || e.type === 'PaymentFailed').map((e) => data(e).paymentId),
+    );
     const lines: Row[] = [];
     const creditNotes: Row[] = [];
     const ledger: Row[] = [];
@@ -118,13 +121,34 @@ export const financeProjector: Projector = {
         }
         case 'CreditNoteIssued': {
           const d = event.data;
-          creditNotes.push({ credit_note_id: d.creditNoteId, number: d.number ?? null, invoice_id: d.invoiceId, family_id: d.familyId, amount_cents: d.amountCents, whole: d.whole, reason: d.reason, issued_on: d.issuedOn });
+          creditNotes.push({
+            credit_note_id: d.creditNoteId,
+            number: d.number ?? null,
+            invoice_id: d.invoiceId,
+            family_id: d.familyId,
+            amount_cents: d.amountCents,
+            whole: d.whole,
+            reason: d.reason,
+            issued_on: d.issuedOn,
+          });
           return refresh(d.invoiceId, at, entry?.entry ?? null);
         }
         case 'PaymentRecorded': {
           const d = event.data;
           if (!payments.get({ payment_id: d.paymentId })) {
-            payments.upsert({ payment_id: d.paymentId }, { invoice_id: d.invoiceId, family_id: d.familyId, means: d.means, amount_cents: d.amountCents, paid_on: d.paidOn, reference: d.reference, status: 'recorded', recorded_at: at });
+            payments.upsert(
+              { payment_id: d.paymentId },
+              {
+                invoice_id: d.invoiceId,
+                family_id: d.familyId,
+                means: d.means,
+                amount_cents: d.amountCents,
+                paid_on: d.paidOn,
+                reference: d.reference,
+                status: 'recorded',
+                recorded_at: at,
+              },
+            );
           }
           for (const op of payfip.find((o) => o.payment_id === d.paymentId)) payfip.update(op, { status: 'paid', settled_at: at });
           return refresh(d.invoiceId, at, entry?.entry ?? null);
@@ -145,7 +169,18 @@ export const financeProjector: Projector = {
         case 'PayfipPaymentStarted': {
           const d = event.data;
           if (payfip.get({ operation_id: d.operationId })) return;
-          payfip.upsert({ operation_id: d.operationId }, { invoice_id: d.invoiceId, family_id: d.familyId, payment_id: d.paymentId, amount_cents: d.amountCents, expires_at: d.expiresAt, status: 'pending', created_at: at });
+          payfip.upsert(
+            { operation_id: d.operationId },
+            {
+              invoice_id: d.invoiceId,
+              family_id: d.familyId,
+              payment_id: d.paymentId,
+              amount_cents: d.amountCents,
+              expires_at: d.expiresAt,
+              status: 'pending',
+              created_at: at,
+            },
+          );
           return;
         }
         case 'PayfipPaymentAnomaly':
@@ -172,7 +207,16 @@ function ledgerRow(event: InvoiceEvent, recorded: RecordedEvent): { row: Row; en
   const label = event.type === 'CreditNoteIssued' && event.data.number ? `Avoir ${event.data.number} sur la facture` : LEDGER_LABELS[event.type];
   return {
     entry,
-    row: { event_id: recorded.id, family_id: entry.familyId, invoice_id: entry.invoiceId, kind: entry.kind, amount_cents: entry.amountCents, on_date: onDate, occurred_at: recorded.metadata.occurredAt, label },
+    row: {
+      event_id: recorded.id,
+      family_id: entry.familyId,
+      invoice_id: entry.invoiceId,
+      kind: entry.kind,
+      amount_cents: entry.amountCents,
+      on_date: onDate,
+      occurred_at: recorded.metadata.occurredAt,
+      label,
+    },
   };
 }
 

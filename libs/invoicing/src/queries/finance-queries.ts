@@ -12,23 +12,48 @@ export class FinanceQueries {
   constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
 
   async payments(filter: { from?: string; to?: string; means?: string }) {
-    let query = this.db.selectFrom(`${PAYMENTS_TABLE} as p`).innerJoin(`${INVOICES_TABLE} as i`, 'i.invoice_id', 'p.invoice_id').select([
-      'p.payment_id', 'p.invoice_id', 'i.number', 'p.family_id', 'p.means', 'p.amount_cents', 'p.paid_on', 'p.reference', 'p.status', 'p.reversed_on',
-    ]);
+    let query = this.db
+      .selectFrom(`${PAYMENTS_TABLE} as p`)
+      .innerJoin(`${INVOICES_TABLE} as i`, 'i.invoice_id', 'p.invoice_id')
+      .select([
+        'p.payment_id',
+        'p.invoice_id',
+        'i.number',
+        'p.family_id',
+        'p.means',
+        'p.amount_cents',
+        'p.paid_on',
+        'p.reference',
+        'p.status',
+        'p.reversed_on',
+      ]);
     if (filter.from) query = query.where('p.paid_on', '>=', filter.from);
     if (filter.to) query = query.where('p.paid_on', '<=', filter.to);
     if (filter.means) query = query.where('p.means', '=', filter.means);
     const rows = await query.orderBy('p.paid_on').orderBy('i.number').limit(20_000).execute();
     return rows.map((r) => ({
-      paymentId: r.payment_id, invoiceId: r.invoice_id, invoiceNumber: r.number, familyId: r.family_id, means: r.means,
-      amountCents: r.amount_cents, paidOn: r.paid_on, reference: r.reference, status: r.status, reversedOn: r.reversed_on,
+      paymentId: r.payment_id,
+      invoiceId: r.invoice_id,
+      invoiceNumber: r.number,
+      familyId: r.family_id,
+      means: r.means,
+      amountCents: r.amount_cents,
+      paidOn: r.paid_on,
+      reference: r.reference,
+      status: r.status,
+      reversedOn: r.reversed_on,
     }));
   }
 
   async outstanding() {
     const rows = await this.db
       .selectFrom(INVOICES_TABLE)
-      .select(['family_id', sql<string>`count(*) FILTER (WHERE outstanding_cents > 0)`.as('open'), sql<string>`sum(outstanding_cents)`.as('cents'), sql<string>`min(due_date) FILTER (WHERE outstanding_cents > 0)`.as('oldest_due')])
+      .select([
+        'family_id',
+        sql<string>`count(*) FILTER (WHERE outstanding_cents > 0)`.as('open'),
+        sql<string>`sum(outstanding_cents)`.as('cents'),
+        sql<string>`min(due_date) FILTER (WHERE outstanding_cents > 0)`.as('oldest_due'),
+      ])
       .groupBy('family_id')
       .having(sql`sum(outstanding_cents)`, '<>', 0)
       .orderBy('family_id')
@@ -86,7 +111,9 @@ export class FinanceQueries {
       .selectFrom(`${INVOICE_LINES_TABLE} as l`)
       .innerJoin(`${INVOICES_TABLE} as i`, 'i.invoice_id', 'l.invoice_id')
       .select([
-        'l.service_code', 'l.bracket_code', 'l.cantine_a_un_euro',
+        'l.service_code',
+        'l.bracket_code',
+        'l.cantine_a_un_euro',
         sql<string>`sum(CASE WHEN l.kind = 'service' THEN l.days WHEN l.kind = 'justified_absence_credit' THEN -l.days ELSE 0 END)`.as('meals'),
         sql<string>`sum(CASE WHEN l.kind IN ('service', 'justified_absence_credit') THEN l.amount_cents ELSE 0 END)`.as('cents'),
       ])
@@ -96,6 +123,12 @@ export class FinanceQueries {
       .orderBy('l.service_code')
       .orderBy('l.bracket_code')
       .execute();
-    return rows.map((r) => ({ serviceCode: r.service_code, bracketCode: r.bracket_code, cantineAUnEuro: r.cantine_a_un_euro, meals: n(r.meals), amountCents: n(r.cents) }));
+    return rows.map((r) => ({
+      serviceCode: r.service_code,
+      bracketCode: r.bracket_code,
+      cantineAUnEuro: r.cantine_a_un_euro,
+      meals: n(r.meals),
+      amountCents: n(r.cents),
+    }));
   }
 }

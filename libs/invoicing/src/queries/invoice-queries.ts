@@ -8,7 +8,14 @@ import { NotFoundError } from '#ardoise/kernel';
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
 import { refdetOf } from '../domain/invoice.decider.js';
 import { InvoiceNamesReader } from '../pdf/invoice-names.js';
-import { CREDIT_NOTES_TABLE, INVOICE_LINES_TABLE, INVOICES_TABLE, LEDGER_TABLE, PAYFIP_OPERATIONS_TABLE, PAYMENTS_TABLE } from '../projections/finance.tables.js';
+import {
+  CREDIT_NOTES_TABLE,
+  INVOICE_LINES_TABLE,
+  INVOICES_TABLE,
+  LEDGER_TABLE,
+  PAYFIP_OPERATIONS_TABLE,
+  PAYMENTS_TABLE,
+} from '../projections/finance.tables.js';
 
 /** One definition, shared with the portal (libs/contracts). */
 export type { InvoiceSummary } from '#ardoise/contracts';
@@ -68,7 +75,10 @@ export class InvoiceQueries {
     if (filter.issuedFrom) query = query.where('issued_on', '>=', filter.issuedFrom);
     if (filter.issuedTo) query = query.where('issued_on', '<=', filter.issuedTo);
     const rows = await query.orderBy('year', 'desc').orderBy('sequence', 'desc').limit(5000).execute();
-    const names = await familyNames(this.db, rows.map((r) => r.family_id));
+    const names = await familyNames(
+      this.db,
+      rows.map((r) => r.family_id),
+    );
     return rows.map((r) => ({ ...toSummary(r), familyName: names.get(r.family_id) ?? null }));
   }
 
@@ -99,7 +109,13 @@ export class InvoiceQueries {
       this.db.selectFrom(CREDIT_NOTES_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').orderBy('number').execute(),
       this.db.selectFrom(PAYMENTS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('recorded_at').execute(),
       this.db.selectFrom(PAYFIP_OPERATIONS_TABLE).selectAll().where('invoice_id', '=', invoiceId).orderBy('created_at').execute(),
-      this.db.selectFrom(LEDGER_TABLE).select(['event_id', 'amount_cents', 'on_date']).where('invoice_id', '=', invoiceId).where('kind', '=', 'refunded').orderBy('seq').execute(),
+      this.db
+        .selectFrom(LEDGER_TABLE)
+        .select(['event_id', 'amount_cents', 'on_date'])
+        .where('invoice_id', '=', invoiceId)
+        .where('kind', '=', 'refunded')
+        .orderBy('seq')
+        .execute(),
       this.db.selectFrom(INVOICES_TABLE).select(['sent_to_collection_on', 'collection_batch_id']).where('invoice_id', '=', invoiceId).executeTakeFirst(),
       this.names.forFamily(summary.familyId),
     ]);
@@ -124,7 +140,14 @@ export class InvoiceQueries {
         quotient: l.quotient,
         dates: l.dates,
       })),
-      creditNotes: creditNotes.map((c) => ({ creditNoteId: c.credit_note_id, number: c.number as string | null, amountCents: c.amount_cents, whole: c.whole, reason: c.reason, issuedOn: c.issued_on })),
+      creditNotes: creditNotes.map((c) => ({
+        creditNoteId: c.credit_note_id,
+        number: c.number as string | null,
+        amountCents: c.amount_cents,
+        whole: c.whole,
+        reason: c.reason,
+        issuedOn: c.issued_on,
+      })),
       payments: payments.map((p) => ({
         paymentId: p.payment_id,
         means: p.means,
@@ -134,7 +157,13 @@ export class InvoiceQueries {
         status: p.status,
         reversedOn: p.reversed_on,
       })),
-      payfipOperations: payfip.map((o) => ({ operationId: o.operation_id, paymentId: o.payment_id, amountCents: o.amount_cents, status: o.status, detail: o.detail })),
+      payfipOperations: payfip.map((o) => ({
+        operationId: o.operation_id,
+        paymentId: o.payment_id,
+        amountCents: o.amount_cents,
+        status: o.status,
+        detail: o.detail,
+      })),
     };
   }
 }

@@ -5,7 +5,18 @@ import { addDays, parisInstant } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';
-import { balanceFromSums, explainDifferences, type Explanation, InvoiceFold, ledgerEntryOf, reconcile, type Balance, type LedgerKind, type Reconciliation, type TracedEntry } from '../domain/reconciliation.js';
+import {
+  balanceFromSums,
+  explainDifferences,
+  type Explanation,
+  InvoiceFold,
+  ledgerEntryOf,
+  reconcile,
+  type Balance,
+  type LedgerKind,
+  type Reconciliation,
+  type TracedEntry,
+} from '../domain/reconciliation.js';
 import { LEDGER_TABLE } from '../projections/finance.tables.js';
 import { financeProjector } from '../projections/finance.projector.js';
 import { BillingInputsCatchUp } from '../billing-run/billing-inputs-catch-up.js';
@@ -41,7 +52,12 @@ export class ReconciliationService {
     const [readModel, events] = await Promise.all([this.fromReadModel(until), this.fromEvents(until)]);
     const result = reconcile(readModel, events.balances);
     const families = [...new Set(result.differences.map((d) => d.familyId).filter((f): f is string => f !== null))];
-    const explanations = families.length ? explainDifferences(events.entries.filter((e) => families.includes(e.familyId)), await this.ledgerRows(until, families)) : [];
+    const explanations = families.length
+      ? explainDifferences(
+          events.entries.filter((e) => families.includes(e.familyId)),
+          await this.ledgerRows(until, families),
+        )
+      : [];
     return { asOf: until.toISOString(), ...result, explanations };
   }
 
@@ -54,8 +70,14 @@ export class ReconciliationService {
       .where('family_id', 'in', familyIds)
       .execute();
     return rows.map((r) => ({
-      eventId: r.event_id, familyId: r.family_id, invoiceId: r.invoice_id, kind: r.kind, amountCents: r.amount_cents,
-      occurredAt: new Date(r.occurred_at).toISOString(), eventType: null, streamId: null,
+      eventId: r.event_id,
+      familyId: r.family_id,
+      invoiceId: r.invoice_id,
+      kind: r.kind,
+      amountCents: r.amount_cents,
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      eventType: null,
+      streamId: null,
     }));
   }
 
@@ -80,7 +102,14 @@ export class ReconciliationService {
       const invoiceEvent = { type: event.type, data: event.data } as InvoiceEvent;
       fold.apply(invoiceEvent);
       const entry = ledgerEntryOf(invoiceEvent);
-      if (entry) entries.push({ ...entry, eventId: event.id, eventType: event.type, streamId: event.streamId, occurredAt: new Date(event.metadata.occurredAt).toISOString() });
+      if (entry)
+        entries.push({
+          ...entry,
+          eventId: event.id,
+          eventType: event.type,
+          streamId: event.streamId,
+          occurredAt: new Date(event.metadata.occurredAt).toISOString(),
+        });
     }
     return { balances: fold.byFamily(), entries };
   }

@@ -14,9 +14,42 @@ export async function seedDemoTariffs(app: INestApplicationContext): Promise<voi
   const tariffs = app.get(TariffsService);
   const from = '2025-09-01';
   const seed = { unlessDecided: true };
-  await tariffs.set({ serviceCode: 'CANTINE', effectiveFrom: from, brackets: grid([100, 280, 390, 470], true), lateBookingSurchargeCents: 100, unbookedPresenceSurchargeCents: 200 }, seed);
-  await tariffs.set({ serviceCode: 'MATIN', effectiveFrom: from, brackets: grid([60, 110, 160, 200]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 }, seed);
-  await tariffs.set({ serviceCode: 'SOIR', effectiveFrom: from, brackets: grid([90, 160, 230, 290]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 }, seed);
-  await tariffs.set({ serviceCode: 'MERCREDI', effectiveFrom: from, brackets: grid([500, 850, 1200, 1550]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 }, seed);
-  await tariffs.set({ serviceCode: 'VACANCES', effectiveFrom: from, brackets: grid([600, 950, 1300, 1700]), lateBookingSurchargeCents: 200, unbookedPresenceSurchargeCents: 500 }, seed);
+  await tariffs.set(
+    {
+      serviceCode: 'CANTINE',
+      effectiveFrom: from,
+      brackets: grid([100, 280, 390, 470], true),
+      lateBookingSurchargeCents: 100,
+      unbookedPresenceSurchargeCents: 200,
+    },
+    seed,
+  );
+  await tariffs.set(
+    { serviceCode: 'MATIN', effectiveFrom: from, brackets: grid([60, 110, 160, 200]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 },
+    seed,
+  );
+  await tariffs.set(
+    { serviceCode: 'SOIR', effectiveFrom: from, brackets: grid([90, 160, 230, 290]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 },
+    seed,
+  );
+  await tariffs.set(
+    {
+      serviceCode: 'MERCREDI',
+      effectiveFrom: from,
+      brackets: grid([500, 850, 1200, 1550]),
+      lateBookingSurchargeCents: 200,
+      unbookedPresenceSurchargeCents: 500,
+    },
+    seed,
+  );
+  await tariffs.set(
+    {
+      serviceCode: 'VACANCES',
+      effectiveFrom: from,
+      brackets: grid([600, 950, 1300, 1700]),
+      lateBookingSurchargeCents: 200,
+      unbookedPresenceSurchargeCents: 500,
+    },
+    seed,
+  );
 }

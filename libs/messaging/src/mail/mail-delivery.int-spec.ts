@@ -40,7 +40,12 @@ describe('delivering the outbox through SMTP (real PostgreSQL, real local SMTP s
   });
 
   const delivery = (over: Partial<ConstructorParameters<typeof MailDelivery>[2]> = {}) =>
-    new MailDelivery(db, transport, { from: 'Ardoise <ne-pas-repondre@saint-ardoise.fr>', maxAttempts: 3, retryDelayMs: 10, maxRetryDelayMs: 50, pollMs: 20, ...over }, quiet);
+    new MailDelivery(
+      db,
+      transport,
+      { from: 'Ardoise <ne-pas-repondre@saint-ardoise.fr>', maxAttempts: 3, retryDelayMs: 10, maxRetryDelayMs: 50, pollMs: 20, ...over },
+      quiet,
+    );
 
   const outbox = () => db.selectFrom('mail_outbox').selectAll().orderBy('created_at').execute();
 
@@ -147,10 +152,19 @@ describe('e-mails held while no SMTP server was configured', () => {
     const reply = { template: 'request-reply' as const, data: { subject: 'Attestation CAF', path: '/demandes/42' } };
     await heldMailer.enqueue({ to: 'recent@example.fr', ...reply });
     await heldMailer.enqueue({ to: 'old@example.fr', ...reply });
-    await db.updateTable('mail_outbox').set({ created_at: new Date(Date.now() - 30 * 24 * 3600_000) }).where('to', '=', 'old@example.fr').execute();
+    await db
+      .updateTable('mail_outbox')
+      .set({ created_at: new Date(Date.now() - 30 * 24 * 3600_000) })
+      .where('to', '=', 'old@example.fr')
+      .execute();
     expect((await db.selectFrom('mail_outbox').select('status').execute()).map((m) => m.status)).toEqual(['held', 'held']);
 
-    const delivery = new MailDelivery(db, transport, { from: 'Ardoise <ne-pas-repondre@saint-ardoise.fr>', maxAttempts: 3, retryDelayMs: 10, maxRetryDelayMs: 50, pollMs: 20 }, quiet);
+    const delivery = new MailDelivery(
+      db,
+      transport,
+      { from: 'Ardoise <ne-pas-repondre@saint-ardoise.fr>', maxAttempts: 3, retryDelayMs: 10, maxRetryDelayMs: 50, pollMs: 20 },
+      quiet,
+    );
     delivery.start();
     try {
       for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));

@@ -125,12 +125,7 @@ export class MailDelivery {
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', sql<Date>`now()`);
       if (skip.length > 0) due = due.where('id', 'not in', skip);
-      const mail = await due
-        .orderBy('next_attempt_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const mail = await due.orderBy('next_attempt_at').limit(1).forUpdate().skipLocked().executeTakeFirst();
       if (!mail) return undefined;
       const attempts = mail.attempts + 1;
       try {

@@ -50,10 +50,7 @@ export const basketDecider: Decider<BasketState, BasketCommand, BasketEvent> = {
           if (!already) added.push(line);
         }
         if (state.pending.size + added.length > MAX_BASKET_LINES) {
-          throw new RuleViolationError(
-            'BASKET.TOO_LARGE',
-            `Le panier ne peut pas dépasser ${MAX_BASKET_LINES} demandes : validez-le avant d’en ajouter.`,
-          );
+          throw new RuleViolationError('BASKET.TOO_LARGE', `Le panier ne peut pas dépasser ${MAX_BASKET_LINES} demandes : validez-le avant d’en ajouter.`);
         }
         return added.map((data) => ({ type: 'ReservationRequested' as const, data }));
       }

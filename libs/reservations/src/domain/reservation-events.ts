@@ -12,12 +12,7 @@ export interface ReservationRef {
   date: string;
 }
 
-export type RejectionCode =
-  | 'DAY_CLOSED'
-  | 'DEADLINE_PASSED'
-  | 'ALREADY_BOOKED'
-  | 'NOT_OPEN_YET'
-  | 'ALLOCATION_PENDING';
+export type RejectionCode = 'DAY_CLOSED' | 'DEADLINE_PASSED' | 'ALREADY_BOOKED' | 'NOT_OPEN_YET' | 'ALLOCATION_PENDING';
 
 // basket-<familyId>
 export type ReservationRequested = DomainEvent<'ReservationRequested', ReservationRef>;
@@ -59,10 +54,7 @@ export type DeadlineOverridden = DomainEvent<
   ReservationRef & { action: 'booking' | 'cancellation'; deadline: string; reason: string; by: string; lateSurcharge?: boolean }
 >;
 export type AbsenceDeclared = DomainEvent<'AbsenceDeclared', ReservationRef & { reason: string }>;
-export type AbsenceJustified = DomainEvent<
-  'AbsenceJustified',
-  ReservationRef & { document: 'medical_certificate'; reference: string | null; charged: false }
->;
+export type AbsenceJustified = DomainEvent<'AbsenceJustified', ReservationRef & { document: 'medical_certificate'; reference: string | null; charged: false }>;
 export type AttendanceStatus = 'present' | 'absent' | 'excused' | 'present_unbooked';
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
@@ -117,4 +109,3 @@ export const BASKET_EVENT_TYPES: BasketEvent['type'][] = ['ReservationRequested'
 
 export const basketStream = (familyId: string) => streamName('basket', familyId);
 export const serviceDayStream = (serviceCode: string, date: string) => streamName('service_day', serviceCode, date);
-

@@ -18,7 +18,8 @@ describe('a refusal recorded with its words (ReservationRejected version 1)', ()
   });
 
   it('reads back every closed-day label version 1 wrote', () => {
-    const closed = (label: string) => (upcastEvent(v1({ code: 'DAY_CLOSED', message: `La prestation n’a pas lieu ce jour-là. (${label})` })).data as { dayClosed: unknown }).dayClosed;
+    const closed = (label: string) =>
+      (upcastEvent(v1({ code: 'DAY_CLOSED', message: `La prestation n’a pas lieu ce jour-là. (${label})` })).data as { dayClosed: unknown }).dayClosed;
     expect(closed('Hors du calendrier de la commune')).toEqual({ reason: 'OUTSIDE_CALENDAR' });
     expect(closed('Fermeture : grève (restaurant)')).toEqual({ reason: 'CLOSURE', name: 'grève (restaurant)' });
     expect(closed('Vacances de Noël')).toEqual({ reason: 'SCHOOL_HOLIDAYS', name: 'Vacances de Noël' });
@@ -26,6 +27,9 @@ describe('a refusal recorded with its words (ReservationRejected version 1)', ()
   });
 
   it('drops the words of any other refusal and keeps its code', () => {
-    expect(upcastEvent(v1({ code: 'DEADLINE_PASSED', message: 'Le délai de réservation prévu par le règlement est dépassé.' })).data).toEqual({ ...line, code: 'DEADLINE_PASSED' });
+    expect(upcastEvent(v1({ code: 'DEADLINE_PASSED', message: 'Le délai de réservation prévu par le règlement est dépassé.' })).data).toEqual({
+      ...line,
+      code: 'DEADLINE_PASSED',
+    });
   });
 });

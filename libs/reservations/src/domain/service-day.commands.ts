@@ -4,10 +4,7 @@ import type { AttendanceStatus, DayClosed, ReservationRef } from './reservation-
 
 /** Where the day stands with respect to a holiday opening (computed by the handler from the clock). */
 export type OpeningPhase =
-  | { kind: 'open' }
-  | { kind: 'not_open_yet'; opensAt: string }
-  | { kind: 'collecting'; openingId: string }
-  | { kind: 'after_window'; openingId: string };
+  { kind: 'open' } | { kind: 'not_open_yet'; opensAt: string } | { kind: 'collecting'; openingId: string } | { kind: 'after_window'; openingId: string };
 
 export interface ValidateLine {
   type: 'ValidateLine';
@@ -70,11 +67,4 @@ export interface PromoteFromWaitlist {
   capacity: number | null;
   reservationId: string | null;
 }
-export type ServiceDayCommand =
-  | ValidateLine
-  | CancelReservation
-  | DeclareAbsence
-  | JustifyAbsence
-  | RecordAttendance
-  | Allocate
-  | PromoteFromWaitlist;
+export type ServiceDayCommand = ValidateLine | CancelReservation | DeclareAbsence | JustifyAbsence | RecordAttendance | Allocate | PromoteFromWaitlist;

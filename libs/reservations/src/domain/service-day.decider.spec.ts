@@ -119,9 +119,7 @@ describe('cancelling', () => {
 
   it('once cancelled, the child may book the day again', () => {
     const state = run(dayWith(aLine(1)), cancel(1)).state;
-    expect(types(serviceDayDecider.decide(aLine(9, { line: { ...aLine(9).line, childId: 'c1', familyId: 'f1' } }), state))).toEqual([
-      'ReservationValidated',
-    ]);
+    expect(types(serviceDayDecider.decide(aLine(9, { line: { ...aLine(9).line, childId: 'c1', familyId: 'f1' } }), state))).toEqual(['ReservationValidated']);
   });
 });
 
@@ -140,9 +138,7 @@ describe('absences and attendance', () => {
 
   it('no absence on a waiting-list place', () => {
     const state = dayWith(aLine(1), aLine(2), aLine(3));
-    expect(() => serviceDayDecider.decide({ type: 'DeclareAbsence', familyId: 'f3', childId: 'c3', reason: 'x' }, state)).toThrow(
-      RuleViolationError,
-    );
+    expect(() => serviceDayDecider.decide({ type: 'DeclareAbsence', familyId: 'f3', childId: 'c3', reason: 'x' }, state)).toThrow(RuleViolationError);
   });
 
   it('attendance: present for a booked child, "present without booking" only for an unbooked one', () => {
@@ -160,8 +156,15 @@ describe('absences and attendance', () => {
 });
 
 describe('attendance marked on two tablets, one of them offline', () => {
-  const mark = (status: 'present' | 'absent', markedAt: string) =>
-    ({ type: 'RecordAttendance' as const, serviceCode: 'VACANCES', date: '2027-02-15', familyId: 'f1', childId: 'c1', status, markedAt });
+  const mark = (status: 'present' | 'absent', markedAt: string) => ({
+    type: 'RecordAttendance' as const,
+    serviceCode: 'VACANCES',
+    date: '2027-02-15',
+    familyId: 'f1',
+    childId: 'c1',
+    status,
+    markedAt,
+  });
 
   it('the later mark wins even when it arrives first, and both marks are in the log', () => {
     let state = dayWith(aLine(1));
@@ -199,9 +202,7 @@ describe('a request window followed by an allocation', () => {
     ]);
     state = result.state;
     expect(serviceDayDecider.decide(allocate, state)).toEqual([]);
-    expect(types(serviceDayDecider.decide(aLine(4, { phase: { kind: 'after_window', openingId: 'o1' } }), state))).toEqual([
-      'ReservationWaitlisted',
-    ]);
+    expect(types(serviceDayDecider.decide(aLine(4, { phase: { kind: 'after_window', openingId: 'o1' } }), state))).toEqual(['ReservationWaitlisted']);
   });
 });
 
@@ -209,7 +210,10 @@ describe('evolve is pure', () => {
   it('returns a new day and leaves the one it was given as it was (a state kept for an earlier instant stays true)', () => {
     const before = dayWith(aLine(1), aLine(2));
     const snapshot = JSON.stringify(before, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
-    const events = serviceDayDecider.decide({ type: 'CancelReservation', familyId: 'f1', childId: 'c1', by: 'parent', reason: null, deadline: { at: null, passed: false }, capacity: 2 }, before);
+    const events = serviceDayDecider.decide(
+      { type: 'CancelReservation', familyId: 'f1', childId: 'c1', by: 'parent', reason: null, deadline: { at: null, passed: false }, capacity: 2 },
+      before,
+    );
     const after = fold([...events, ...serviceDayDecider.decide(aLine(3), before)], before);
     expect(after).not.toBe(before);
     expect(JSON.stringify(before, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(snapshot);

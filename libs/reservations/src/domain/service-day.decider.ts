@@ -10,14 +10,7 @@ import {
   type ServiceDayEvent,
 } from './reservation-events.js';
 import './reservation-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
-import type {
-  Allocate,
-  CancelReservation,
-  PromoteFromWaitlist,
-  RecordAttendance,
-  ServiceDayCommand,
-  ValidateLine,
-} from './service-day.commands.js';
+import type { Allocate, CancelReservation, PromoteFromWaitlist, RecordAttendance, ServiceDayCommand, ValidateLine } from './service-day.commands.js';
 
 /**
  * THE AGGREGATE BOUNDARY. One service day (`service_day-<code>-<date>`: the canteen of
@@ -182,9 +175,7 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
         const entry = liveEntry(state, command.familyId, command.childId);
         if (entry.status !== 'validated') throw notValidated();
         if (entry.absence === 'justified') return [];
-        const declared: ServiceDayEvent[] = entry.absence
-          ? []
-          : [{ type: 'AbsenceDeclared', data: { ...ref(entry), reason: 'Maladie (certificat médical)' } }];
+        const declared: ServiceDayEvent[] = entry.absence ? [] : [{ type: 'AbsenceDeclared', data: { ...ref(entry), reason: 'Maladie (certificat médical)' } }];
         return [
           ...declared,
           { type: 'AbsenceJustified', data: { ...ref(entry), document: 'medical_certificate', reference: command.reference, charged: false } },
@@ -261,7 +252,14 @@ function validateLine(command: ValidateLine, state: ServiceDayState): ServiceDay
     if (!command.override || command.deadline.at === null) return reject('DEADLINE_PASSED');
     overridden.push({
       type: 'DeadlineOverridden',
-      data: { ...line, action: 'booking', deadline: command.deadline.at, reason: command.override.reason, by: command.override.by, lateSurcharge: command.override.lateSurcharge },
+      data: {
+        ...line,
+        action: 'booking',
+        deadline: command.deadline.at,
+        reason: command.override.reason,
+        by: command.override.by,
+        lateSurcharge: command.override.lateSurcharge,
+      },
     });
   }
   if (state.liveByChild.has(line.childId)) return reject('ALREADY_BOOKED');

@@ -72,6 +72,8 @@ export class BasketController {
   @ApiOperation({ summary: 'Valider le panier : un résultat par ligne (validée, liste d’attente, refusée et pourquoi)' })
   validate(@Param('familyId', ParseUUIDPipe) familyId: string, @Body() body: ValidateBasketRequest) {
     assertCanWriteFamily(familyId);
-    return this.commands.execute(new ValidateBasket(familyId, body.overrideReason ? { reason: body.overrideReason, lateSurcharge: body.lateSurcharge ?? false } : null));
+    return this.commands.execute(
+      new ValidateBasket(familyId, body.overrideReason ? { reason: body.overrideReason, lateSurcharge: body.lateSurcharge ?? false } : null),
+    );
   }
 }

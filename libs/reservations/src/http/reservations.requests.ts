@@ -38,7 +38,11 @@ export class SlotRequest {
 
 export class RequestLinesRequest {
   @ApiProperty({ type: [SlotRequest], minItems: 1, maxItems: 100 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SlotRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SlotRequest)
   lines!: SlotRequest[];
 }
 
@@ -56,16 +60,25 @@ export class AgendaRequest {
   @IsLocalDate()
   to!: string;
   @ApiProperty({ type: [Number], minItems: 1, maxItems: 7, minimum: 1, maximum: 7 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
   weekdays!: number[];
 }
 
 export class TypicalDayRequest {
   @ApiProperty({ type: Number, minimum: 1, maximum: 7 })
-  @IsInt() @Min(1) @Max(7)
+  @IsInt()
+  @Min(1)
+  @Max(7)
   weekday!: number;
   @ApiProperty({ type: [String], maxItems: 10 })
-  @IsArray() @ArrayMaxSize(10) @Matches(CODE, { each: true, ...CODE_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(CODE, { each: true, ...CODE_MESSAGE })
   serviceCodes!: string[];
 }
 
@@ -80,37 +93,52 @@ export class TypicalWeekRequest {
   @IsLocalDate()
   to!: string;
   @ApiProperty({ type: [TypicalDayRequest], minItems: 1, maxItems: 7 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ValidateNested({ each: true }) @Type(() => TypicalDayRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => TypicalDayRequest)
   days!: TypicalDayRequest[];
 }
 
 export class ValidateBasketRequest {
   /** An agent booking past the deadline says why (recorded with the agent's name). */
   @ApiPropertyOptional({ type: String, minLength: 3, maxLength: 500 })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
   overrideReason?: string;
 
   /** With an override: bill the « Majoration hors délai » for the late days. Default: not applied (the town's agent books). */
   @ApiPropertyOptional({ type: Boolean, default: false })
-  @IsOptional() @IsBoolean({ message: 'Majoration hors délai : oui ou non.' })
+  @IsOptional()
+  @IsBoolean({ message: 'Majoration hors délai : oui ou non.' })
   lateSurcharge?: boolean;
 }
 
 export class CancelRequest extends SlotRequest {
   @ApiPropertyOptional({ type: String, minLength: 3, maxLength: 500 })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
   reason?: string;
 }
 
 export class AbsenceRequest extends SlotRequest {
   @ApiProperty({ type: String, minLength: 2, maxLength: 500 })
-  @IsString() @MinLength(2) @MaxLength(500)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
   reason!: string;
 }
 
 export class JustifyAbsenceRequest extends SlotRequest {
   @ApiPropertyOptional({ type: String, maxLength: 120 })
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   certificateReference?: string;
 }
 
@@ -122,7 +150,8 @@ export class AttendanceRequest {
   @IsIn(['present', 'absent', 'excused', 'present_unbooked'])
   status!: AttendanceStatus;
   /** When the mark was taken on the tablet (sent later when it was offline); the later mark wins. */
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'Date et heure invalides (ISO 8601 attendu).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Date et heure invalides (ISO 8601 attendu).' })
   markedAt?: string;
 }
 
@@ -143,7 +172,8 @@ export class RangeQuery {
   @IsLocalDate()
   to!: string;
   @ApiPropertyOptional({ type: String, pattern: '^[A-Z0-9_-]{2,20}$', example: 'CANTINE' })
-  @IsOptional() @Matches(CODE, CODE_MESSAGE)
+  @IsOptional()
+  @Matches(CODE, CODE_MESSAGE)
   serviceCode?: string;
 }
 

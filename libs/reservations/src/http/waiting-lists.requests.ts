@@ -21,6 +21,7 @@ export class PromoteRangeRequest {
 export class PromoteDayRequest {
   /** The waiting child's reservation; absent: the first in line, up to the free places. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   reservationId?: string;
 }

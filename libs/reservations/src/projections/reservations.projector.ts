@@ -88,19 +88,28 @@ export const reservationsProjector: Projector = {
     const asEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as BasketEvent | ServiceDayEvent;
 
     // 1. Load every row the batch touches, one query per table.
-    const lineKeys = events.filter((e) => e.type !== 'AttendanceRecorded').map((e) => ({ reservation_id: (e.data as { reservationId: string }).reservationId }));
+    const lineKeys = events
+      .filter((e) => e.type !== 'AttendanceRecorded')
+      .map((e) => ({ reservation_id: (e.data as { reservationId: string }).reservationId }));
     await lines.load(lineKeys);
-    const dayKeys = [...lineKeys.map((k) => lines.get(k)).filter((l) => l !== undefined).map((l) => ({ service_code: l.service_code, date: l.date }))];
+    const dayKeys = [
+      ...lineKeys
+        .map((k) => lines.get(k))
+        .filter((l) => l !== undefined)
+        .map((l) => ({ service_code: l.service_code, date: l.date })),
+    ];
     for (const e of events) {
       const d = e.data as { serviceCode?: string; date?: string };
       if (d.serviceCode && d.date) dayKeys.push({ service_code: d.serviceCode, date: d.date });
     }
     await days.load(dayKeys);
     await attendance.load(
-      events.filter((e) => e.type === 'AttendanceRecorded').map((e) => {
-        const d = e.data as { serviceCode: string; date: string; childId: string };
-        return { service_code: d.serviceCode, date: d.date, child_id: d.childId };
-      }),
+      events
+        .filter((e) => e.type === 'AttendanceRecorded')
+        .map((e) => {
+          const d = e.data as { serviceCode: string; date: string; childId: string };
+          return { service_code: d.serviceCode, date: d.date, child_id: d.childId };
+        }),
     );
 
     // 2. Fold in memory: day counters move by delta when a line changes status.
@@ -131,7 +140,13 @@ export const reservationsProjector: Projector = {
         case 'BasketLineRemoved': {
           const line = lines.get({ reservation_id: event.data.reservationId });
           if (!line) return;
-          const ref = { reservationId: event.data.reservationId, familyId: String(line.family_id), childId: String(line.child_id), serviceCode: String(line.service_code), date: String(line.date) };
+          const ref = {
+            reservationId: event.data.reservationId,
+            familyId: String(line.family_id),
+            childId: String(line.child_id),
+            serviceCode: String(line.service_code),
+            date: String(line.date),
+          };
           return setLine(ref, at, { status: 'removed' });
         }
         case 'ReservationValidated':
@@ -142,7 +157,12 @@ export const reservationsProjector: Projector = {
         case 'ReservationSubmitted':
           return setLine(event.data, at, { status: 'submitted' });
         case 'ReservationRejected':
-          return setLine(event.data, at, { status: 'rejected', code: event.data.code, closed_reason: event.data.dayClosed?.reason ?? null, closed_name: event.data.dayClosed?.name ?? null });
+          return setLine(event.data, at, {
+            status: 'rejected',
+            code: event.data.code,
+            closed_reason: event.data.dayClosed?.reason ?? null,
+            closed_name: event.data.dayClosed?.name ?? null,
+          });
         case 'ReservationCancelled':
           return setLine(event.data, at, { status: 'cancelled', cancelled_by: event.data.by, cancel_reason: event.data.reason, charged: false });
         case 'DeadlineOverridden':

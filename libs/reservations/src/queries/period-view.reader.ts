@@ -83,7 +83,8 @@ export class PeriodViewReader {
             };
           }
           if (terms.closed) return { ...base, state: 'closed', canChange: false, deadline: null, closedLabel: terms.closed.label };
-          if (requested) return { ...base, state: 'requested', reservationId: requested.reservationId, waitlistNextRank, canChange: true, deadline: terms.booking.at };
+          if (requested)
+            return { ...base, state: 'requested', reservationId: requested.reservationId, waitlistNextRank, canChange: true, deadline: terms.booking.at };
           if (terms.booking.passed || terms.phase.kind === 'not_open_yet') {
             return { ...base, state: 'past_deadline', canChange: false, deadline: terms.booking.at };
           }

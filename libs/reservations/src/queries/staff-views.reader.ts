@@ -26,7 +26,12 @@ export class StaffViewsReader {
       .where('date', '=', date)
       .where('status', '=', 'validated')
       .execute();
-    const marks = await this.db.selectFrom(ATTENDANCE_TABLE).select(['child_id', 'family_id', 'status']).where('service_code', '=', serviceCode).where('date', '=', date).execute();
+    const marks = await this.db
+      .selectFrom(ATTENDANCE_TABLE)
+      .select(['child_id', 'family_id', 'status'])
+      .where('service_code', '=', serviceCode)
+      .where('date', '=', date)
+      .execute();
     const cards = await this.children.find([...booked.map((b) => b.child_id), ...marks.map((m) => m.child_id)]);
     const mark = new Map(marks.map((m) => [m.child_id as string, m.status as string]));
     const person = (childId: string) => {
@@ -152,7 +157,9 @@ export class StaffViewsReader {
         date: r.day,
         status: r.status,
         code: r.code,
-        message: r.code ? rejectionMessage(r.code as RejectionCode, r.closed_reason ? { reason: r.closed_reason, ...(r.closed_name ? { name: r.closed_name } : {}) } : null) : null,
+        message: r.code
+          ? rejectionMessage(r.code as RejectionCode, r.closed_reason ? { reason: r.closed_reason, ...(r.closed_name ? { name: r.closed_name } : {}) } : null)
+          : null,
         absence: r.absence,
         charged: r.charged,
         cancelledBy: r.cancelled_by,

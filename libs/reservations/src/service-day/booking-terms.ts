@@ -1,11 +1,4 @@
-import {
-  dayStatus,
-  deadlineFor,
-  type HolidayOpening,
-  type LocalDate,
-  type ServiceConfig,
-  type TownCalendar,
-} from '#ardoise/catalogue';
+import { dayStatus, deadlineFor, type HolidayOpening, type LocalDate, type ServiceConfig, type TownCalendar } from '#ardoise/catalogue';
 import type { OpeningPhase } from '../domain/service-day.decider.js';
 
 /**
@@ -70,7 +63,11 @@ function dayTerms(service: ServiceConfig, calendar: TownCalendar, date: LocalDat
   const known = byDate.get(date);
   if (known) return known;
   const status = dayStatus(calendar, service, date);
-  const closed = !status.open ? { reason: status.reason, ...(status.name === undefined ? {} : { name: status.name }), label: status.label } : service.booking ? null : { ...NO_RULES };
+  const closed = !status.open
+    ? { reason: status.reason, ...(status.name === undefined ? {} : { name: status.name }), label: status.label }
+    : service.booking
+      ? null
+      : { ...NO_RULES };
   const terms: DayTerms = {
     closed,
     booking: service.booking ? deadlineFor(service.booking, date, calendar, service) : null,

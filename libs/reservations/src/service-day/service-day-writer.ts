@@ -21,10 +21,7 @@ export class ServiceDayWriter {
   private readonly days: FollowedStreams<ServiceDayState>;
   private readonly writer: GroupCommit<ServiceDayState, ServiceDayCommand, ServiceDayEvent>;
 
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(AggregateRepository) pipeline: AggregateRepository,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(AggregateRepository) pipeline: AggregateRepository) {
     this.days = new FollowedStreams(store, serviceDayDecider as StreamFold<ServiceDayState>, MAX_CACHED_DAYS);
     this.writer = new GroupCommit(pipeline, serviceDayDecider, {
       maxBatch: MAX_BATCH,
@@ -40,7 +37,12 @@ export class ServiceDayWriter {
    * `replayByIdempotencyKey`: false when one request puts several commands on the same day
    * (a basket with two children on one day); those commands are idempotent by their own ids.
    */
-  execute(streamId: string, command: ServiceDayCommand, context: RequestContext, replayByIdempotencyKey = true): Promise<{ events: ServiceDayEvent[]; state: ServiceDayState }> {
+  execute(
+    streamId: string,
+    command: ServiceDayCommand,
+    context: RequestContext,
+    replayByIdempotencyKey = true,
+  ): Promise<{ events: ServiceDayEvent[]; state: ServiceDayState }> {
     return this.writer.execute(streamId, command, context, replayByIdempotencyKey);
   }
 

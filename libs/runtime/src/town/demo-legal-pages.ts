@@ -17,7 +17,10 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
       sections: [
         {
           heading: 'Éditeur',
-          blocks: [{ p: `L’espace famille (${publicUrl}) est édité par ${townInSentence(town.name)}, collectivité territoriale.` }, { list: [...contact, `SIRET : ${town.siret}`] }],
+          blocks: [
+            { p: `L’espace famille (${publicUrl}) est édité par ${townInSentence(town.name)}, collectivité territoriale.` },
+            { list: [...contact, `SIRET : ${town.siret}`] },
+          ],
         },
         { heading: 'Directeur de la publication', blocks: [{ p: 'Le maire, représentant légal de la commune.' }] },
         {
@@ -30,7 +33,11 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         },
         {
           heading: 'Propriété intellectuelle',
-          blocks: [{ p: `Les textes, le blason et les documents publiés sur ce site appartiennent à ${townInSentence(town.name)}. Toute reproduction demande son accord, sauf pour un usage personnel.` }],
+          blocks: [
+            {
+              p: `Les textes, le blason et les documents publiés sur ce site appartiennent à ${townInSentence(town.name)}. Toute reproduction demande son accord, sauf pour un usage personnel.`,
+            },
+          ],
         },
         {
           heading: 'Données personnelles et accessibilité',
@@ -49,19 +56,29 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         {
           heading: 'Engagement',
           blocks: [
-            { p: `${townAtSentenceStart(town.name)} s’engage à rendre ses services en ligne accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.` },
+            {
+              p: `${townAtSentenceStart(town.name)} s’engage à rendre ses services en ligne accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.`,
+            },
             { p: `Cette déclaration s’applique à l’espace famille (${publicUrl}).` },
           ],
         },
         {
           heading: 'État de conformité',
-          blocks: [{ p: 'L’espace famille est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, en raison des non-conformités et de l’absence d’audit complet énumérées ci-dessous.' }],
+          blocks: [
+            {
+              p: 'L’espace famille est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, en raison des non-conformités et de l’absence d’audit complet énumérées ci-dessous.',
+            },
+          ],
         },
         {
           heading: 'Résultats des tests',
           blocks: [
-            { p: 'À chaque version du logiciel, chaque page de l’espace famille est contrôlée automatiquement avec axe-core (règles WCAG 2.1, niveaux A et AA) sur un écran d’ordinateur et sur un écran de téléphone, et la grille de réservation est testée au clavier seul. Aucune anomalie bloquante n’est relevée par ces tests.' },
-            { p: 'Aucun audit complet des 106 critères du RGAA n’a encore été mené par un organisme indépendant : c’est pourquoi l’espace famille est déclaré partiellement conforme.' },
+            {
+              p: 'À chaque version du logiciel, chaque page de l’espace famille est contrôlée automatiquement avec axe-core (règles WCAG 2.1, niveaux A et AA) sur un écran d’ordinateur et sur un écran de téléphone, et la grille de réservation est testée au clavier seul. Aucune anomalie bloquante n’est relevée par ces tests.',
+            },
+            {
+              p: 'Aucun audit complet des 106 critères du RGAA n’a encore été mené par un organisme indépendant : c’est pourquoi l’espace famille est déclaré partiellement conforme.',
+            },
           ],
         },
         {
@@ -80,17 +97,31 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
           heading: 'Établissement de cette déclaration',
           blocks: [
             { p: `Déclaration établie le 1er septembre 2026.` },
-            { list: ['Technologies : HTML5, CSS, JavaScript, WAI-ARIA.', 'Environnement de test : Chromium récent sur ordinateur (1280 × 800) et sur téléphone (375 × 812).', 'Outils : axe-core, navigation au clavier.', 'Pages vérifiées : accueil, connexion, création du compte, réservations, factures, actualités, demandes, foyer, compte, pages légales.'] },
+            {
+              list: [
+                'Technologies : HTML5, CSS, JavaScript, WAI-ARIA.',
+                'Environnement de test : Chromium récent sur ordinateur (1280 × 800) et sur téléphone (375 × 812).',
+                'Outils : axe-core, navigation au clavier.',
+                'Pages vérifiées : accueil, connexion, création du compte, réservations, factures, actualités, demandes, foyer, compte, pages légales.',
+              ],
+            },
           ],
         },
         {
           heading: 'Retour d’information et contact',
-          blocks: [{ p: 'Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous : nous vous aiderons et vous transmettrons l’information sous une autre forme.' }, { list: contact }],
+          blocks: [
+            {
+              p: 'Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous : nous vous aiderons et vous transmettrons l’information sous une autre forme.',
+            },
+            { list: contact },
+          ],
         },
         {
           heading: 'Voies de recours',
           blocks: [
-            { p: 'Si vous nous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits :' },
+            {
+              p: 'Si vous nous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits :',
+            },
             {
               list: [
                 'par le formulaire en ligne : formulaire.defenseurdesdroits.fr ;',
@@ -129,8 +160,12 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         {
           heading: 'Base légale',
           blocks: [
-            { p: 'Ces traitements relèvent de la mission d’intérêt public de la commune (article 6.1.e du RGPD) et, pour la facturation et la comptabilité publique, d’obligations légales (article 6.1.c).' },
-            { p: 'Les informations de santé de votre enfant ne sont recueillies qu’avec votre accord explicite (article 9.2.a) et seulement si vous les donnez ; vous pouvez les retirer à tout moment dans « Mon foyer ».' },
+            {
+              p: 'Ces traitements relèvent de la mission d’intérêt public de la commune (article 6.1.e du RGPD) et, pour la facturation et la comptabilité publique, d’obligations légales (article 6.1.c).',
+            },
+            {
+              p: 'Les informations de santé de votre enfant ne sont recueillies qu’avec votre accord explicite (article 9.2.a) et seulement si vous les donnez ; vous pouvez les retirer à tout moment dans « Mon foyer ».',
+            },
           ],
         },
         {
@@ -157,7 +192,9 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
                 'les journaux de connexion : un an.',
               ],
             },
-            { p: 'À l’effacement, la clé qui chiffre vos données est détruite : elles deviennent illisibles, y compris dans les historiques ; seules restent les sommes des pièces comptables, sans nom.' },
+            {
+              p: 'À l’effacement, la clé qui chiffre vos données est détruite : elles deviennent illisibles, y compris dans les historiques ; seules restent les sommes des pièces comptables, sans nom.',
+            },
           ],
         },
         {
@@ -170,13 +207,17 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
                 'le comptable public (DGFiP), pour l’encaissement et le recouvrement, et PayFIP pour le paiement en ligne.',
               ],
             },
-            { p: 'Vos données ne sont ni vendues, ni transférées hors de l’Union européenne. Le site ne dépose que les cookies nécessaires à la connexion, sans mesure d’audience.' },
+            {
+              p: 'Vos données ne sont ni vendues, ni transférées hors de l’Union européenne. Le site ne dépose que les cookies nécessaires à la connexion, sans mesure d’audience.',
+            },
           ],
         },
         {
           heading: 'Vos droits',
           blocks: [
-            { p: 'Vous pouvez accéder à vos données, les faire rectifier ou effacer, en limiter le traitement ou vous y opposer, dans les limites des obligations légales de la commune. Écrivez au délégué à la protection des données :' },
+            {
+              p: 'Vous pouvez accéder à vos données, les faire rectifier ou effacer, en limiter le traitement ou vous y opposer, dans les limites des obligations légales de la commune. Écrivez au délégué à la protection des données :',
+            },
             { link: `mailto:${town.dpoEmail}`, label: town.dpoEmail },
             { p: `ou par courrier : Délégué à la protection des données, ${town.name}, ${town.address}.` },
           ],
@@ -184,7 +225,9 @@ export function demoLegalPages(town: TownIdentity, publicUrl: string): Record<Le
         {
           heading: 'Réclamation',
           blocks: [
-            { p: 'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.' },
+            {
+              p: 'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.',
+            },
             { link: 'https://www.cnil.fr/fr/plaintes', label: 'Adresser une plainte à la CNIL' },
           ],
         },

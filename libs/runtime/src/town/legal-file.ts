@@ -31,7 +31,8 @@ export function parseLegalFile(raw: unknown, problems: string[]): LegalFile {
     return file;
   }
   if (raw.accessibilityConformity !== undefined) {
-    if (CONFORMITY.includes(raw.accessibilityConformity as AccessibilityConformity)) file.accessibilityConformity = raw.accessibilityConformity as AccessibilityConformity;
+    if (CONFORMITY.includes(raw.accessibilityConformity as AccessibilityConformity))
+      file.accessibilityConformity = raw.accessibilityConformity as AccessibilityConformity;
     else problems.push(`accessibilityConformity vaut ${CONFORMITY.join(', ')}`);
   }
   const pages = isObject(raw.pages) ? raw.pages : {};
@@ -58,7 +59,10 @@ function parsePage(slug: LegalPageSlug, page: unknown, problems: string[]): Lega
       problems.push(`${where}.sections[${i}] : heading (texte) et blocks (liste) sont obligatoires`);
       return { heading: '', blocks: [] };
     }
-    return { heading: section.heading, blocks: section.blocks.map((block: unknown, j: number) => parseBlock(block, `${where}.sections[${i}].blocks[${j}]`, problems)) };
+    return {
+      heading: section.heading,
+      blocks: section.blocks.map((block: unknown, j: number) => parseBlock(block, `${where}.sections[${i}].blocks[${j}]`, problems)),
+    };
   });
   return { slug, title: page.title, updatedOn: String(page.updatedOn), sections };
 }

@@ -15,26 +15,49 @@ describe('the town that runs the portal', () => {
   it('has Saint-Ardoise’s identity, coat of arms and three legal pages by default', () => {
     const town = Town.load(loadConfig({}));
     const profile = town.profile();
-    expect(profile).toMatchObject({ name: 'Mairie de Saint-Ardoise', siret: '214 109 999 00018', logoUrl: '/api/v1/town/logo', accessibilityConformity: 'partiellement conforme' });
+    expect(profile).toMatchObject({
+      name: 'Mairie de Saint-Ardoise',
+      siret: '214 109 999 00018',
+      logoUrl: '/api/v1/town/logo',
+      accessibilityConformity: 'partiellement conforme',
+    });
     expect(profile.legalPages.map((p) => p.slug)).toEqual(['mentions-legales', 'accessibilite', 'donnees-personnelles']);
     expect(town.logo.contentType).toBe('image/svg+xml');
     const rgaa = JSON.stringify(town.legalPage('accessibilite'));
     for (const words of ['partiellement conforme', 'RGAA', 'axe-core', 'Défenseur des droits', 'periscolaire@saint-ardoise.fr']) expect(rgaa).toContain(words);
     const privacy = JSON.stringify(town.legalPage('donnees-personnelles'));
-    for (const words of ['Responsable du traitement', 'Base légale', 'Durées de conservation', 'Destinataires', 'dpo@saint-ardoise.fr', 'CNIL']) expect(privacy).toContain(words);
+    for (const words of ['Responsable du traitement', 'Base légale', 'Durées de conservation', 'Destinataires', 'dpo@saint-ardoise.fr', 'CNIL'])
+      expect(privacy).toContain(words);
   });
 
   it('takes the town’s own pages from TOWN_LEGAL_FILE and names every problem in it', () => {
-    const good = file('legal.json', JSON.stringify({
-      accessibilityConformity: 'non conforme',
-      pages: { 'mentions-legales': { title: 'Mentions légales de Bourg', updatedOn: '2026-10-01', sections: [{ heading: 'Hébergeur', blocks: [{ p: 'OVH, Roubaix' }, { link: 'tel:+33972101007', label: '09 72 10 10 07' }] }] } },
-    }));
+    const good = file(
+      'legal.json',
+      JSON.stringify({
+        accessibilityConformity: 'non conforme',
+        pages: {
+          'mentions-legales': {
+            title: 'Mentions légales de Bourg',
+            updatedOn: '2026-10-01',
+            sections: [{ heading: 'Hébergeur', blocks: [{ p: 'OVH, Roubaix' }, { link: 'tel:+33972101007', label: '09 72 10 10 07' }] }],
+          },
+        },
+      }),
+    );
     const town = Town.load(loadConfig({ TOWN_LEGAL_FILE: good }));
     expect(town.legalPage('mentions-legales').title).toBe('Mentions légales de Bourg');
     expect(town.legalPage('accessibilite').title).toBe('Déclaration d’accessibilité');
     expect(town.profile().accessibilityConformity).toBe('non conforme');
 
-    const bad = file('bad.json', JSON.stringify({ pages: { cgu: {}, accessibilite: { title: 'A', updatedOn: 'hier', sections: [{ heading: 'B', blocks: [{ link: 'javascript:alert(1)', label: 'x' }] }] } } }));
+    const bad = file(
+      'bad.json',
+      JSON.stringify({
+        pages: {
+          cgu: {},
+          accessibilite: { title: 'A', updatedOn: 'hier', sections: [{ heading: 'B', blocks: [{ link: 'javascript:alert(1)', label: 'x' }] }] },
+        },
+      }),
+    );
     expect(() => Town.load(loadConfig({ TOWN_LEGAL_FILE: bad }))).toThrow(ConfigurationError);
     try {
       Town.load(loadConfig({ TOWN_LEGAL_FILE: bad }));

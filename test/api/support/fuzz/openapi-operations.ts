@@ -21,7 +21,10 @@ export function operationsOf(document: Json): FuzzedOperation[] {
     const out: Json = { ...schema };
     if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties as Json).map(([k, v]) => [k, resolve(v as Json, depth + 1)]));
     if (schema.items) out.items = resolve(schema.items, depth + 1);
-    if (schema.allOf) return (schema.allOf as Json[]).map((s) => resolve(s, depth + 1)).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
+    if (schema.allOf)
+      return (schema.allOf as Json[])
+        .map((s) => resolve(s, depth + 1))
+        .reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
     return out;
   };
   return Object.entries(document.paths as Json).flatMap(([path, item]) =>

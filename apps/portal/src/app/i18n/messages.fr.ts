@@ -64,15 +64,12 @@ export const messagesFr = {
       down: 'Hors service',
     } satisfies Record<HealthStatus, string>,
     database: 'Base de données',
-    eventStore: (adapter: 'postgresql' | 'eventstoredb') =>
-      `Journal des événements (${adapter === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'})`,
+    eventStore: (adapter: 'postgresql' | 'eventstoredb') => `Journal des événements (${adapter === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'})`,
     projectionsHeading: 'Mise à jour des données',
     projectionsIntro: 'Retard de chaque vue de données sur le journal des événements.',
     noProjections: 'Aucune vue de données n’a encore démarré.',
     lag: (events: number, seconds: number) =>
-      events === 0
-        ? 'À jour'
-        : `${events.toLocaleString('fr-FR')} ${events > 1 ? 'événements' : 'événement'} en attente, ${duration(seconds)} de retard`,
+      events === 0 ? 'À jour' : `${events.toLocaleString('fr-FR')} ${events > 1 ? 'événements' : 'événement'} en attente, ${duration(seconds)} de retard`,
     heartbeat: (at: string | null) => (at === null ? 'Pas encore démarrée' : `Dernier signal à ${time(at)}`),
     version: (version: string, checkedAt: string) => `Version ${version} · vérifié à ${time(checkedAt)}`,
     refresh: 'Actualiser',

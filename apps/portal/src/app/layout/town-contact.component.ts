@@ -9,14 +9,23 @@ import { MESSAGES } from '../i18n/messages';
   template: `
     @let t = this.t.contact;
     <address class="town-contact">
-      <span>{{ t.phone }} : <a [href]="tel()">{{ town().phone }}</a></span>
-      <span>{{ t.email }} : <a [href]="'mailto:' + town().email">{{ town().email }}</a></span>
+      <span
+        >{{ t.phone }} : <a [href]="tel()">{{ town().phone }}</a></span
+      >
+      <span
+        >{{ t.email }} : <a [href]="'mailto:' + town().email">{{ town().email }}</a></span
+      >
       <span>{{ t.hours }} : {{ town().hours }}</span>
       <span>{{ t.address }} : {{ town().address }}</span>
     </address>
   `,
   styles: `
-    .town-contact { display: flex; flex-direction: column; gap: 0.125rem; font-style: normal; }
+    .town-contact {
+      display: flex;
+      flex-direction: column;
+      gap: 0.125rem;
+      font-style: normal;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

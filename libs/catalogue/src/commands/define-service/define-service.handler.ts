@@ -10,13 +10,9 @@ export class DefineServiceHandler implements ICommandHandler<DefineService> {
   constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
 
   async execute(command: DefineService): Promise<{ code: string }> {
-    await this.repository.handle(
-      serviceStream(command.service.code),
-      serviceDecider,
-      { type: 'DefineService', service: command.service },
-      currentContext(),
-      { retriesOnConflict: 0 },
-    );
+    await this.repository.handle(serviceStream(command.service.code), serviceDecider, { type: 'DefineService', service: command.service }, currentContext(), {
+      retriesOnConflict: 0,
+    });
     return { code: command.service.code };
   }
 }

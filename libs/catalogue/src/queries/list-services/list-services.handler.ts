@@ -16,11 +16,7 @@ export class ListServicesHandler implements IQueryHandler<ListServices> {
   ) {}
 
   async execute(): Promise<ServiceView[]> {
-    const rows = await this.db
-      .selectFrom(SERVICES_TABLE)
-      .select(['code', 'label', 'kind', 'weekdays', 'daily_capacity'])
-      .orderBy('code')
-      .execute();
+    const rows = await this.db.selectFrom(SERVICES_TABLE).select(['code', 'label', 'kind', 'weekdays', 'daily_capacity']).orderBy('code').execute();
     // The season (school time or holidays) lives with the règlement, on the prestation's stream.
     const seasons = await Promise.all(rows.map(async (row) => (await this.catalogue.findService(row.code))?.season ?? 'school'));
     return rows.map((row, i) => ({

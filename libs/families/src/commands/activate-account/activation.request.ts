@@ -8,14 +8,23 @@ import { GuardiansStepInput } from '../inputs/guardian.input.js';
 /** The three steps, sent together once the parent clicks « S'enregistrer ». */
 export class ActivationRequest {
   @ApiProperty({ type: FamilyAccountStepInput })
-  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => FamilyAccountStepInput)
+  @IsDefined()
+  @IsObject({ message: 'Ce champ doit être un objet.' })
+  @ValidateNested()
+  @Type(() => FamilyAccountStepInput)
   account!: FamilyAccountStepInput;
 
   @ApiProperty({ type: GuardiansStepInput })
-  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => GuardiansStepInput)
+  @IsDefined()
+  @IsObject({ message: 'Ce champ doit être un objet.' })
+  @ValidateNested()
+  @Type(() => GuardiansStepInput)
   guardians!: GuardiansStepInput;
 
   @ApiProperty({ type: ChildrenStepInput })
-  @IsDefined() @IsObject({ message: 'Ce champ doit être un objet.' }) @ValidateNested() @Type(() => ChildrenStepInput)
+  @IsDefined()
+  @IsObject({ message: 'Ce champ doit être un objet.' })
+  @ValidateNested()
+  @Type(() => ChildrenStepInput)
   children!: ChildrenStepInput;
 }

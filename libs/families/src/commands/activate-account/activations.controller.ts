@@ -47,11 +47,7 @@ export class ActivationsController {
 
   @Post()
   @ApiOperation({ summary: "S'enregistrer : crée le compte famille, les responsables, les enfants, et connecte le parent" })
-  async complete(
-    @Param('token') token: string,
-    @Body() body: ActivationRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SignedIn> {
+  async complete(@Param('token') token: string, @Body() body: ActivationRequest, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
     const { signedIn, session } = await this.service.complete(token, body);
     this.cookies.set(response, session.token, session.csrfToken);
     return signedIn;

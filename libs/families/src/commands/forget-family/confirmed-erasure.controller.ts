@@ -31,9 +31,18 @@ export class ConfirmedErasureController {
   async erase(@Body() body: ConfirmedErasureRequest): Promise<ErasureResult> {
     const preview = await this.previews.preview(body.familyId);
     if (!preview.alreadyForgotten && !sameFamilyName(body.familyName, preview.familyName ?? '')) {
-      throw new ValidationError([{ field: 'familyName', messages: ['Le nom tapé ne correspond pas au nom de la famille.'] }], 'La confirmation ne correspond pas.');
+      throw new ValidationError(
+        [{ field: 'familyName', messages: ['Le nom tapé ne correspond pas au nom de la famille.'] }],
+        'La confirmation ne correspond pas.',
+      );
     }
     const report = await this.service.forget(body.familyId);
-    return { familyId: body.familyId, alreadyForgotten: report.alreadyForgotten, keyDestroyed: report.keyDestroyed, accountsDeleted: report.accountsDeleted, eventRecorded: !report.alreadyForgotten };
+    return {
+      familyId: body.familyId,
+      alreadyForgotten: report.alreadyForgotten,
+      keyDestroyed: report.keyDestroyed,
+      accountsDeleted: report.accountsDeleted,
+      eventRecorded: !report.alreadyForgotten,
+    };
   }
 }

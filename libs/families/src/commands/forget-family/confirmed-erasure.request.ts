@@ -7,6 +7,8 @@ export class ConfirmedErasureRequest {
   familyId!: string;
 
   @ApiProperty({ description: 'Le nom de la famille, tapé par l’administrateur pour confirmer' })
-  @IsString() @MinLength(1, { message: 'Tapez le nom de la famille pour confirmer.' }) @MaxLength(200)
+  @IsString()
+  @MinLength(1, { message: 'Tapez le nom de la famille pour confirmer.' })
+  @MaxLength(200)
   familyName!: string;
 }

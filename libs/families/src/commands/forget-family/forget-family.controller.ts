@@ -11,7 +11,7 @@ export class ForgetFamilyController {
 
   @Delete(':familyId')
   @HttpCode(204)
-  @ApiOperation({ summary: "Effacer une famille (RGPD) : clé détruite, copies effacées, comptes supprimés" })
+  @ApiOperation({ summary: 'Effacer une famille (RGPD) : clé détruite, copies effacées, comptes supprimés' })
   async forget(@Param('familyId', new ParseUUIDPipe()) familyId: string): Promise<void> {
     await this.service.forget(familyId);
   }

@@ -7,23 +7,36 @@ import { Trim, TrimToNull } from './trim.js';
 /** A child of the household, as in the guide's step 1.2 ("Enfants"). */
 export class ChildInput {
   @ApiProperty({ example: 'Martin' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   lastName!: string;
 
   @ApiProperty({ example: 'Léa' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   firstName!: string;
 
   @ApiProperty({ example: '2018-05-02' })
-  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date invalide (format attendu : AAAA-MM-JJ).' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date invalide (format attendu : AAAA-MM-JJ).' })
   birthDate!: string;
 
   @ApiProperty({ example: 'École élémentaire Jules-Ferry' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(120)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   school!: string;
 
   @ApiProperty({ example: 'CE1' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(40)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   className!: string;
 
   @ApiProperty({ enum: DIETS, description: 'Un régime, jamais sa raison' })
@@ -31,7 +44,10 @@ export class ChildInput {
   diet!: Diet;
 
   @ApiPropertyOptional({ example: 'Arachide', description: 'Donnée de santé' })
-  @TrimToNull() @IsOptional() @IsString() @MaxLength(500)
+  @TrimToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   allergies?: string | null;
 
   @ApiProperty({ description: "Projet d'accueil individualisé (donnée de santé)" })
@@ -53,7 +69,10 @@ export const childDetails = (input: ChildInput): ChildDetails => ({
 /** Step 3: the children of the household (at least one). */
 export class ChildrenStepInput {
   @ApiProperty({ type: [ChildInput] })
-  @IsArray() @ArrayMinSize(1, { message: 'Ajoutez au moins un enfant.' }) @ArrayMaxSize(12, { message: 'Au plus 12 enfants.' })
-  @ValidateNested({ each: true }) @Type(() => ChildInput)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Ajoutez au moins un enfant.' })
+  @ArrayMaxSize(12, { message: 'Au plus 12 enfants.' })
+  @ValidateNested({ each: true })
+  @Type(() => ChildInput)
   children!: ChildInput[];
 }

@@ -4,16 +4,25 @@ import { Trim, TrimToNull } from '../inputs/trim.js';
 
 export class InviteFamilyRequest {
   @ApiProperty({ example: 'famille.martin@example.fr' })
-  @Trim() @IsEmail({}, { message: 'Adresse e-mail invalide.' }) @MaxLength(254)
+  @Trim()
+  @IsEmail({}, { message: 'Adresse e-mail invalide.' })
+  @MaxLength(254)
   email!: string;
 
   @ApiPropertyOptional({ example: 'Martin', description: 'Pré-remplit le nom du foyer' })
-  @TrimToNull() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @TrimToNull()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   familyName?: string | null;
 }
 
 export class ResendInvitationRequest {
   @ApiPropertyOptional({ description: 'Une autre adresse (corrigée) ; sinon la même' })
-  @TrimToNull() @IsOptional() @IsEmail({}, { message: 'Adresse e-mail invalide.' }) @MaxLength(254)
+  @TrimToNull()
+  @IsOptional()
+  @IsEmail({}, { message: 'Adresse e-mail invalide.' })
+  @MaxLength(254)
   email?: string | null;
 }

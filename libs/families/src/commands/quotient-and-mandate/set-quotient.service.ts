@@ -16,7 +16,14 @@ export class SetQuotientService implements FamilyQuotient {
     await this.repository.handle(
       familyStream(familyId),
       familyDecider,
-      { type: 'SetQuotient', familyId, amount: quotient.amount, validFrom: quotient.validFrom, validUntil: quotient.validUntil, proofReference: quotient.proofReference },
+      {
+        type: 'SetQuotient',
+        familyId,
+        amount: quotient.amount,
+        validFrom: quotient.validFrom,
+        validUntil: quotient.validUntil,
+        proofReference: quotient.proofReference,
+      },
       currentContext(),
       { retriesOnConflict: 3 },
     );

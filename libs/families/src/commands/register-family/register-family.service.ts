@@ -106,7 +106,15 @@ export class RegisterFamilyService {
     // The parent who creates the account is the author of its first facts.
     const author: RequestContext =
       accountId && context.actor.role === 'anonymous' ? { ...context, actor: { userId: accountId, role: 'parent', familyId } } : context;
-    const command = { type: 'CreateFamily' as const, familyId, identity: sealedIdentity, via: registration.via, loginAccountId: accountId ?? null, guardians, children };
+    const command = {
+      type: 'CreateFamily' as const,
+      familyId,
+      identity: sealedIdentity,
+      via: registration.via,
+      loginAccountId: accountId ?? null,
+      guardians,
+      children,
+    };
     if (!registration.login && !registration.activationToken) {
       // Nothing but events to write: the pipeline alone.
       await this.repository.handle(familyStream(familyId), familyDecider, command, context, { retriesOnConflict: 0 });

@@ -14,7 +14,10 @@ export class ErasurePreviewController {
   @Get(':familyId/erasure-preview')
   @ApiOperation({ summary: "Ce qu'effacera l'effacement RGPD d'une famille (personnes, comptes, fichiers, e-mails, événements rendus illisibles)" })
   preview(
-    @Param('familyId', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'familyId', messages: ['Identifiant de famille invalide.'] }]) }))
+    @Param(
+      'familyId',
+      new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'familyId', messages: ['Identifiant de famille invalide.'] }]) }),
+    )
     familyId: string,
   ): Promise<ErasurePreview> {
     return this.reader.preview(familyId);

@@ -28,7 +28,15 @@ export class ErasurePreviewReader {
     const streamRevision = await this.store.streamRevision(familyStream(familyId));
     if (!family && streamRevision === undefined) throw new NotFoundError('FAMILY.NOT_FOUND', 'Famille introuvable.');
     const count = async (table: string, column = 'family_id') =>
-      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where(column, '=', familyId).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where(column, '=', familyId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const requests = await this.db.selectFrom(REQUESTS_TABLE).select('id').where('family_id', '=', familyId).execute();
     let events = streamRevision === undefined ? 0 : Number(streamRevision) + 1;
     for (const request of requests) {

@@ -26,7 +26,11 @@ export class FamilyFileReader {
     const family = await this.db
       .selectFrom(FAMILIES_TABLE)
       .selectAll()
-      .select([sql<string>`quotient_valid_from::text`.as('qf_from'), sql<string>`quotient_valid_until::text`.as('qf_until'), sql<string>`mandate_signed_on::text`.as('mandate_on')])
+      .select([
+        sql<string>`quotient_valid_from::text`.as('qf_from'),
+        sql<string>`quotient_valid_until::text`.as('qf_until'),
+        sql<string>`mandate_signed_on::text`.as('mandate_on'),
+      ])
       .where('family_id', '=', familyId)
       .executeTakeFirst();
     if (!family) throw familyNotFound();
@@ -56,25 +60,28 @@ export class FamilyFileReader {
         family.quotient_amount == null
           ? null
           : { amount: family.quotient_amount, validFrom: family.qf_from, validUntil: family.qf_until, proofReference: family.quotient_proof },
-      directDebitMandate: { signed: family.mandate_signed, reference: family.mandate_reference, signedOn: family.mandate_on, account: family.mandate_account ?? null },
-      guardians: guardians.map(
-        (g): GuardianView => ({
-          guardianId: g.guardian_id,
-          rank: g.rank,
-          erased: g.erased,
-          civility: g.civility,
-          lastName: g.last_name,
-          firstName: g.first_name,
-          mobilePhone: g.mobile_phone,
-          homePhone: g.home_phone,
-          workPhone: g.work_phone,
-          email: g.email,
-          address: g.address,
-          hasLogin: withLogin.has(g.guardian_id),
-          loginInvitedAt: iso(g.login_invited_at),
-          loginInvitationExpiresAt: withLogin.has(g.guardian_id) ? null : this.linkExpiry(g.login_invited_at),
-        }),
-      ),
+      directDebitMandate: {
+        signed: family.mandate_signed,
+        reference: family.mandate_reference,
+        signedOn: family.mandate_on,
+        account: family.mandate_account ?? null,
+      },
+      guardians: guardians.map((g): GuardianView => ({
+        guardianId: g.guardian_id,
+        rank: g.rank,
+        erased: g.erased,
+        civility: g.civility,
+        lastName: g.last_name,
+        firstName: g.first_name,
+        mobilePhone: g.mobile_phone,
+        homePhone: g.home_phone,
+        workPhone: g.work_phone,
+        email: g.email,
+        address: g.address,
+        hasLogin: withLogin.has(g.guardian_id),
+        loginInvitedAt: iso(g.login_invited_at),
+        loginInvitationExpiresAt: withLogin.has(g.guardian_id) ? null : this.linkExpiry(g.login_invited_at),
+      })),
       children: children.map((c): ChildView => {
         const view: ChildView = {
           childId: c.child_id,

@@ -7,7 +7,9 @@ import { Roles } from '#ardoise/identity';
 import { CHILDREN_TABLE, FAMILIES_TABLE } from '../../projections/read-model.js';
 
 export class SearchChildrenQuery {
-  @IsString() @MinLength(2, { message: 'Au moins 2 caractères.' }) @MaxLength(100)
+  @IsString()
+  @MinLength(2, { message: 'Au moins 2 caractères.' })
+  @MaxLength(100)
   q!: string;
 }
 
@@ -33,13 +35,27 @@ export class SearchChildrenController {
   @ApiOperation({ summary: 'Rechercher un enfant par son nom ou son prénom (20 au plus)' })
   async search(@Query() query: SearchChildrenQuery): Promise<ChildFoundView[]> {
     const pattern = `%${escapeLike(query.q.trim())}%`;
-    const { rows } = await sql<{ child_id: string; family_id: string; first_name: string | null; last_name: string | null; school: string | null; class_name: string | null }>`
+    const { rows } = await sql<{
+      child_id: string;
+      family_id: string;
+      first_name: string | null;
+      last_name: string | null;
+      school: string | null;
+      class_name: string | null;
+    }>`
       SELECT c.child_id, c.family_id, c.first_name, c.last_name, c.school, c.class_name
       FROM ${sql.table(CHILDREN_TABLE)} c JOIN ${sql.table(FAMILIES_TABLE)} f ON f.family_id = c.family_id
       WHERE NOT c.erased AND f.status <> 'forgotten'
         AND (c.first_name ILIKE ${pattern} OR c.last_name ILIKE ${pattern} OR concat_ws(' ', c.first_name, c.last_name) ILIKE ${pattern})
       ORDER BY c.last_name, c.first_name, c.child_id
       LIMIT 20`.execute(this.db);
-    return rows.map((r) => ({ childId: r.child_id, familyId: r.family_id, firstName: r.first_name, lastName: r.last_name, school: r.school, className: r.class_name }));
+    return rows.map((r) => ({
+      childId: r.child_id,
+      familyId: r.family_id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      school: r.school,
+      className: r.class_name,
+    }));
   }
 }

@@ -8,7 +8,10 @@ import { CHILDREN_TABLE, FAMILIES_TABLE, GUARDIANS_TABLE } from '../../projectio
 import type { FamilySummaryView } from '../family-file/family-file.view.js';
 
 export class SearchFamiliesQuery {
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   q?: string;
 }
 

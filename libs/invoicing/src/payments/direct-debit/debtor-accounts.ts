@@ -2,9 +2,7 @@ import { StreamNotFoundError, type EventStore } from '#ardoise/event-store';
 import { FamilyKeyStore, PersonalDataCipher, familyStream, type DebtorAccount, type DirectDebitMandateSigned } from '#ardoise/families';
 import type { Kysely } from 'kysely';
 
-export type DebtorAccountLookup =
-  | { found: true; account: DebtorAccount }
-  | { found: false; reason: 'no_account' | 'erased'; line: string };
+export type DebtorAccountLookup = { found: true; account: DebtorAccount } | { found: false; reason: 'no_account' | 'erased'; line: string };
 
 /**
  * The account to debit, opened at export time only: the latest `DirectDebitMandateSigned` of

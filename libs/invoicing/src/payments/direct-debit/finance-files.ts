@@ -22,7 +22,16 @@ export class FinanceFiles {
     const fileId = randomUUID();
     await this.db
       .insertInto('invoicing_files')
-      .values({ file_id: fileId, kind: file.kind, file_name: file.fileName, media_type: file.mediaType, content: file.content, summary: JSON.stringify(file.summary), created_by: currentContext().actor.userId, created_at: new Date() })
+      .values({
+        file_id: fileId,
+        kind: file.kind,
+        file_name: file.fileName,
+        media_type: file.mediaType,
+        content: file.content,
+        summary: JSON.stringify(file.summary),
+        created_by: currentContext().actor.userId,
+        created_at: new Date(),
+      })
       .execute();
     const { content: _, ...rest } = file;
     return { fileId, ...rest };

@@ -9,8 +9,25 @@ describe('the SEPA direct-debit file (pain.008)', () => {
       collectionDate: '2026-05-01',
       creditor: { name: 'Mairie de Saint-Ardoise', iban: 'FR7630001007941234567890185', creditorId: 'FR00ZZZ000000' },
       transactions: [
-        { endToEndId: 'F2026000001', amountCents: 2620, mandateReference: 'RUM-2026-000042', mandateSignedOn: '2026-02-01', debtorName: 'Famille Lefèvre', debtorIban: 'FR7630004000031234567890143', debtorBic: 'BNPAFRPP', remittance: 'Facture 2026-000001 mars 2026' },
-        { endToEndId: 'F2026000002', amountCents: 300, mandateReference: 'RUM-2026-000043', mandateSignedOn: '2026-02-03', debtorName: 'Famille Noël', debtorIban: 'FR1420041010050500013M02606', remittance: 'Facture 2026-000002' },
+        {
+          endToEndId: 'F2026000001',
+          amountCents: 2620,
+          mandateReference: 'RUM-2026-000042',
+          mandateSignedOn: '2026-02-01',
+          debtorName: 'Famille Lefèvre',
+          debtorIban: 'FR7630004000031234567890143',
+          debtorBic: 'BNPAFRPP',
+          remittance: 'Facture 2026-000001 mars 2026',
+        },
+        {
+          endToEndId: 'F2026000002',
+          amountCents: 300,
+          mandateReference: 'RUM-2026-000043',
+          mandateSignedOn: '2026-02-03',
+          debtorName: 'Famille Noël',
+          debtorIban: 'FR1420041010050500013M02606',
+          remittance: 'Facture 2026-000002',
+        },
       ],
     });
     const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml).Document;

@@ -40,7 +40,13 @@ export function pain008(batch: DirectDebitBatch): string {
     Document: {
       '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:pain.008.001.02',
       CstmrDrctDbtInitn: {
-        GrpHdr: { MsgId: batch.messageId, CreDtTm: batch.createdAt, NbOfTxs: batch.transactions.length, CtrlSum: euros(total), InitgPty: { Nm: sepaText(batch.creditor.name, 70) } },
+        GrpHdr: {
+          MsgId: batch.messageId,
+          CreDtTm: batch.createdAt,
+          NbOfTxs: batch.transactions.length,
+          CtrlSum: euros(total),
+          InitgPty: { Nm: sepaText(batch.creditor.name, 70) },
+        },
         PmtInf: {
           PmtInfId: `${batch.messageId}-1`,
           PmtMtd: 'DD',

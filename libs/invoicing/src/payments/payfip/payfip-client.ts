@@ -24,7 +24,12 @@ export class PayfipClient {
   private async call(message: string) {
     let text: string;
     try {
-      const response = await fetch(this.endpoint(), { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: '' }, body: message, signal: AbortSignal.timeout(15_000) });
+      const response = await fetch(this.endpoint(), {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: '' },
+        body: message,
+        signal: AbortSignal.timeout(15_000),
+      });
       text = await response.text();
     } catch {
       throw new UnavailableError('PAYFIP.UNAVAILABLE', 'Le service de paiement en ligne ne répond pas : réessayez plus tard.');

@@ -84,7 +84,8 @@ export function payfipSandbox(clock: Clock): Router {
     res.type('text/html; charset=utf-8');
     if (!op) return res.status(404).send(page('Opération inconnue', '<p>Ce lien de paiement n’existe pas.</p>'));
     if (op.result) return res.status(410).send(page('Opération déjà utilisée', '<p>Ce lien de paiement a déjà servi.</p>'));
-    if (clock.now() > op.expiresAt) return res.status(410).send(page('Opération expirée', '<p>Ce lien de paiement a expiré (15 minutes). Recommencez depuis le portail.</p>'));
+    if (clock.now() > op.expiresAt)
+      return res.status(410).send(page('Opération expirée', '<p>Ce lien de paiement a expiré (15 minutes). Recommencez depuis le portail.</p>'));
     const euros = (Number(op.request.montant) / 100).toFixed(2).replace('.', ',');
     return res.send(
       page(
@@ -118,7 +119,9 @@ export function payfipSandbox(clock: Clock): Router {
     const montant = /^\d{1,9}$/.test(req.body.montant ?? '') ? req.body.montant : op.request.montant;
     op.result = { resultrans, montant, at: clock.now(), numauto: resultrans === 'P' ? randomBytes(3).toString('hex').toUpperCase() : '' };
     if (req.body.perdre !== 'oui') {
-      await fetch(op.request.urlnotif, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=${idOp}` }).catch(() => undefined);
+      await fetch(op.request.urlnotif, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=${idOp}` }).catch(
+        () => undefined,
+      );
     }
     const back = new URL(op.request.urlredirect);
     back.searchParams.set('idOp', idOp);

@@ -6,7 +6,9 @@ import { Public, Roles } from '#ardoise/identity';
 import { PayfipService } from './payfip.service.js';
 
 export class PayfipNotification {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'Identifiant d’opération invalide.' })
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'Identifiant d’opération invalide.' })
   idOp!: string;
 }
 

@@ -79,9 +79,15 @@ export class PayfipService {
     });
     await this.db.insertInto('invoicing_payfip_index').values({ operation_id: operationId, invoice_id: invoiceId, created_at: this.clock.now() }).execute();
     const expiresAt = new Date(this.clock.now().getTime() + VALIDITY_MS).toISOString();
-    await this.repository.handle(invoiceStream(invoiceId), invoiceDecider, { type: 'StartPayfipPayment', operationId, paymentId, amountCents, expiresAt }, currentContext(), {
-      retriesOnConflict: 3,
-    });
+    await this.repository.handle(
+      invoiceStream(invoiceId),
+      invoiceDecider,
+      { type: 'StartPayfipPayment', operationId, paymentId, amountCents, expiresAt },
+      currentContext(),
+      {
+        retriesOnConflict: 3,
+      },
+    );
     const page = this.config.PAYFIP_PAYMENT_URL ?? `${parentBase}${PAYFIP_SANDBOX_PATH}/paiement`;
     return { operationId, paymentId, amountCents, expiresAt, paymentUrl: `${page}?idop=${operationId}` };
   }
@@ -105,7 +111,15 @@ export class PayfipService {
     const outcome = await this.repository.handle(
       invoiceStream(invoiceId),
       invoiceDecider,
-      { type: 'SettlePayfipOperation', operationId, result, amountCents: detail ? Number(detail.montant) : operation.amountCents, refdet: detail?.refdet ?? '', paidOn, authorisation: detail?.numauto || null },
+      {
+        type: 'SettlePayfipOperation',
+        operationId,
+        result,
+        amountCents: detail ? Number(detail.montant) : operation.amountCents,
+        refdet: detail?.refdet ?? '',
+        paidOn,
+        authorisation: detail?.numauto || null,
+      },
       currentContext(),
       { retriesOnConflict: 5 },
     );
@@ -147,7 +161,10 @@ export class PayfipService {
         error: failure === undefined ? null : failure instanceof AppError ? failure.code : 'Erreur inattendue (voir le journal du serveur)',
       })
       .execute();
-    await this.db.deleteFrom('invoicing_payfip_repair_runs').where('started_at', '<', new Date(finishedAt.getTime() - 7 * 86_400_000)).execute();
+    await this.db
+      .deleteFrom('invoicing_payfip_repair_runs')
+      .where('started_at', '<', new Date(finishedAt.getTime() - 7 * 86_400_000))
+      .execute();
   }
 
   private async repairPending(): Promise<{ checked: number; settled: number }> {
@@ -171,7 +188,12 @@ export class PayfipService {
   }
 
   private async payerEmail(): Promise<string> {
-    const row = await this.db.selectFrom('accounts').select('email').where('id', '=', currentContext().actor.userId).executeTakeFirst().catch(() => undefined);
+    const row = await this.db
+      .selectFrom('accounts')
+      .select('email')
+      .where('id', '=', currentContext().actor.userId)
+      .executeTakeFirst()
+      .catch(() => undefined);
     return row?.email ?? 'ne-pas-repondre@ardoise.localhost';
   }
 }

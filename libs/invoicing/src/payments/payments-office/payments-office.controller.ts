@@ -8,7 +8,14 @@ import { frenchCsv, sendCsv } from '../../exports/french-csv.js';
 import { PaymentsOfficeQueries } from './payments-office.queries.js';
 
 const PAYFIP_STATUSES = ['pending', 'paid', 'refused', 'abandoned', 'expired', 'anomaly'];
-const PAYFIP_LABELS: Record<string, string> = { pending: 'En attente', paid: 'Payée', refused: 'Refusée', abandoned: 'Abandonnée', expired: 'Expirée', anomaly: 'Anomalie' };
+const PAYFIP_LABELS: Record<string, string> = {
+  pending: 'En attente',
+  paid: 'Payée',
+  refused: 'Refusée',
+  abandoned: 'Abandonnée',
+  expired: 'Expirée',
+  anomaly: 'Anomalie',
+};
 
 class FormatQuery {
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format vaut json ou csv.' }) format?: 'json' | 'csv';

@@ -14,10 +14,24 @@ export class PaymentsOfficeQueries {
     let query = this.db
       .selectFrom(`${PAYFIP_OPERATIONS_TABLE} as o`)
       .innerJoin(`${INVOICES_TABLE} as i`, 'i.invoice_id', 'o.invoice_id')
-      .select(['o.operation_id', 'o.invoice_id', 'i.number', 'o.family_id', 'o.amount_cents', 'o.status', 'o.detail', 'o.created_at', 'o.expires_at', 'o.settled_at']);
+      .select([
+        'o.operation_id',
+        'o.invoice_id',
+        'i.number',
+        'o.family_id',
+        'o.amount_cents',
+        'o.status',
+        'o.detail',
+        'o.created_at',
+        'o.expires_at',
+        'o.settled_at',
+      ]);
     if (status) query = query.where('o.status', '=', status);
     const rows = await query.orderBy('o.created_at', 'desc').limit(2000).execute();
-    const names = await familyNames(this.db, rows.map((r) => r.family_id));
+    const names = await familyNames(
+      this.db,
+      rows.map((r) => r.family_id),
+    );
     return rows.map((r) => ({
       operationId: r.operation_id as string,
       invoiceId: r.invoice_id as string,
@@ -48,7 +62,10 @@ export class PaymentsOfficeQueries {
 
   async mandates() {
     const rows = await this.db.selectFrom(MANDATES_TABLE).selectAll().orderBy('signed_on', 'desc').execute();
-    const names = await familyNames(this.db, rows.map((r) => r.family_id));
+    const names = await familyNames(
+      this.db,
+      rows.map((r) => r.family_id),
+    );
     return rows.map((r) => ({
       familyId: r.family_id as string,
       familyName: names.get(r.family_id) ?? null,
@@ -64,6 +81,12 @@ export class PaymentsOfficeQueries {
     let query = this.db.selectFrom('invoicing_files').select(['file_id', 'kind', 'file_name', 'summary', 'created_at']);
     if (kind) query = query.where('kind', '=', kind);
     const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-    return rows.map((r) => ({ fileId: r.file_id as string, kind: r.kind as string, fileName: r.file_name as string, summary: r.summary as Record<string, unknown>, createdAt: new Date(r.created_at).toISOString() }));
+    return rows.map((r) => ({
+      fileId: r.file_id as string,
+      kind: r.kind as string,
+      fileName: r.file_name as string,
+      summary: r.summary as Record<string, unknown>,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
   }
 }

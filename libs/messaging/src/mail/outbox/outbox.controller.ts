@@ -13,16 +13,25 @@ import { releaseHeldMails } from './release-held-mails.js';
 
 export class ListOutboxRequest {
   /** Only the e-mails sent to this address. */
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   to?: string;
 
-  @IsOptional() @IsIn(['pending', 'sent', 'failed', 'held'])
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'failed', 'held'])
   status?: 'pending' | 'sent' | 'failed' | 'held';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize?: number;
 }
 

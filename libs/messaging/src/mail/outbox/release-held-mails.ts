@@ -12,13 +12,8 @@ export const HELD_AUTO_RELEASE_MS = 3 * 24 * 3600 * 1000;
  * Turns held (never sent, no SMTP then) or failed e-mails into pending ones, due now, with
  * their attempts counted afresh: the delivery loop sends them. Returns how many were released.
  */
-export async function releaseHeldMails(
-  db: Kysely<any>,
-  which: { ids: string[] } | { createdAfter: Date } | { allHeld: true },
-): Promise<number> {
-  let update = db
-    .updateTable(OUTBOX_TABLE)
-    .set({ status: 'pending', attempts: 0, next_attempt_at: sql`now()`, last_error: null });
+export async function releaseHeldMails(db: Kysely<any>, which: { ids: string[] } | { createdAfter: Date } | { allHeld: true }): Promise<number> {
+  let update = db.updateTable(OUTBOX_TABLE).set({ status: 'pending', attempts: 0, next_attempt_at: sql`now()`, last_error: null });
   if ('ids' in which) {
     if (which.ids.length === 0) return 0;
     update = update.where('id', 'in', which.ids).where('status', 'in', ['held', 'failed']);

@@ -34,7 +34,13 @@ describe('French e-mail templates', () => {
   });
 
   it('the activation e-mail names the town, says whom to call, and reminds to look in the spam folder', () => {
-    const town = { ...context.town, name: 'Mairie de Bourg-Ardent', phone: '03 85 11 22 33', email: 'enfance@bourg-ardent.fr', address: '2 place du Marché, 71000 Bourg-Ardent' };
+    const town = {
+      ...context.town,
+      name: 'Mairie de Bourg-Ardent',
+      phone: '03 85 11 22 33',
+      email: 'enfance@bourg-ardent.fr',
+      address: '2 place du Marché, 71000 Bourg-Ardent',
+    };
     const mail = renderMail('activation', SAMPLE.activation!, { ...context, town });
     expect(mail.subject).toBe('Créez votre espace famille — Mairie de Bourg-Ardent');
     expect(mail.text).toContain('La mairie de Bourg-Ardent vous invite à créer votre espace famille');

@@ -1,6 +1,20 @@
 import type { MailTemplate } from '#ardoise/runtime';
-import { activationMail, emailChangeAddressTakenMail, emailChangeMail, guardianInvitationMail, passwordResetMail, staffActivationMail } from './account-mails.js';
-import { directDebitScheduledMail, invoiceAvailableMail, paymentReceivedMail, requestReplyMail, reservationConfirmationMail, waitlistPromotionMail } from './family-mails.js';
+import {
+  activationMail,
+  emailChangeAddressTakenMail,
+  emailChangeMail,
+  guardianInvitationMail,
+  passwordResetMail,
+  staffActivationMail,
+} from './account-mails.js';
+import {
+  directDebitScheduledMail,
+  invoiceAvailableMail,
+  paymentReceivedMail,
+  requestReplyMail,
+  reservationConfirmationMail,
+  waitlistPromotionMail,
+} from './family-mails.js';
 import type { RenderContext, RenderedMail } from './layout.js';
 
 type Template = (data: Record<string, unknown>, context: RenderContext) => RenderedMail;

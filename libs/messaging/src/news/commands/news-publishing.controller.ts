@@ -7,7 +7,11 @@ import { PublishNews, WithdrawNews } from './news-commands.js';
 import { PublishNewsRequest, WithdrawNewsRequest, type NewsAudienceRequest } from './news.requests.js';
 
 const audienceOf = (a: NewsAudienceRequest): NewsAudience =>
-  a.scope === 'school' ? { scope: 'school', school: a.school!.trim() } : a.scope === 'service' ? { scope: 'service', serviceCode: a.serviceCode!.trim() } : { scope: 'all' };
+  a.scope === 'school'
+    ? { scope: 'school', school: a.school!.trim() }
+    : a.scope === 'service'
+      ? { scope: 'service', serviceCode: a.serviceCode!.trim() }
+      : { scope: 'all' };
 
 /** The town's agents publish news and menus ("Mes actualités"), now or later, and withdraw them. */
 @ApiTags('actualités')

@@ -9,12 +9,16 @@ export class NewsAudienceRequest {
 
   /** The school's name, as in the children's files (scope "school"). */
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 200 })
-  @ValidateIf((a: NewsAudienceRequest) => a.scope === 'school') @IsString() @Length(1, 200)
+  @ValidateIf((a: NewsAudienceRequest) => a.scope === 'school')
+  @IsString()
+  @Length(1, 200)
   school?: string;
 
   /** The prestation's code (scope "service"). */
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 40 })
-  @ValidateIf((a: NewsAudienceRequest) => a.scope === 'service') @IsString() @Length(1, 40)
+  @ValidateIf((a: NewsAudienceRequest) => a.scope === 'service')
+  @IsString()
+  @Length(1, 40)
   serviceCode?: string;
 }
 
@@ -24,34 +28,43 @@ export class PublishNewsRequest {
   kind!: 'message' | 'menu';
 
   @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   title!: string;
 
   @ApiProperty({ type: String, minLength: 1, maxLength: 20_000 })
-  @IsString() @Length(1, 20_000)
+  @IsString()
+  @Length(1, 20_000)
   body!: string;
 
   @ApiProperty({ type: NewsAudienceRequest })
-  @IsDefined() @ValidateNested() @Type(() => NewsAudienceRequest)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => NewsAudienceRequest)
   audience!: NewsAudienceRequest;
 
   /** Scheduled publication (ISO date-time); default: now. */
   @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   visibleFrom?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   visibleUntil?: string;
 
   /** Menus: the Monday of their week (YYYY-MM-DD). */
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-14' })
-  @ValidateIf((n: PublishNewsRequest) => n.kind === 'menu') @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @ValidateIf((n: PublishNewsRequest) => n.kind === 'menu')
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
   week?: string;
 }
 
 export class WithdrawNewsRequest {
   @ApiPropertyOptional({ type: String, maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }

@@ -5,7 +5,11 @@ import type { NewsEvent, NewsPublished } from './news-events.js';
 export type NewsState = { published: false } | { published: true; withdrawn: boolean };
 
 export type NewsCommand =
-  | { type: 'PublishNews'; news: Omit<NewsPublished['data'], 'visibleFrom' | 'visibleUntil'> & { visibleFrom?: string; visibleUntil?: string | null }; now: Date }
+  | {
+      type: 'PublishNews';
+      news: Omit<NewsPublished['data'], 'visibleFrom' | 'visibleUntil'> & { visibleFrom?: string; visibleUntil?: string | null };
+      now: Date;
+    }
   | { type: 'WithdrawNews'; newsId: string; reason: string | null };
 
 export function newsNotFound(): NotFoundError {

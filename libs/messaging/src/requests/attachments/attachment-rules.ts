@@ -45,10 +45,7 @@ export function attachmentTooLarge(maxMegabytes: number): AttachmentTooLargeErro
 export async function acceptedMediaType(content: Uint8Array): Promise<string> {
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !ACCEPTED[detected.mime]) {
-    throw new AttachmentTypeRefusedError(
-      'ATTACHMENT.TYPE_REFUSED',
-      'Ce fichier n’est pas accepté : envoyez un PDF ou une photo (JPEG, PNG ou HEIC).',
-    );
+    throw new AttachmentTypeRefusedError('ATTACHMENT.TYPE_REFUSED', 'Ce fichier n’est pas accepté : envoyez un PDF ou une photo (JPEG, PNG ou HEIC).');
   }
   return detected.mime;
 }

@@ -41,12 +41,7 @@ export class AttachmentStore {
   }
 
   async find(requestId: string, id: string): Promise<(StoredAttachment & { content: Buffer }) | undefined> {
-    const row = await this.db
-      .selectFrom(ATTACHMENTS_TABLE)
-      .selectAll()
-      .where('id', '=', id)
-      .where('request_id', '=', requestId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom(ATTACHMENTS_TABLE).selectAll().where('id', '=', id).where('request_id', '=', requestId).executeTakeFirst();
     if (!row) return undefined;
     return {
       id: row.id,

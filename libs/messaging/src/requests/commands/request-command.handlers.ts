@@ -139,10 +139,4 @@ export class ReopenRequestHandler implements ICommandHandler<ReopenRequest> {
   }
 }
 
-export const REQUEST_COMMAND_HANDLERS = [
-  OpenRequestHandler,
-  PostRequestMessageHandler,
-  AddRequestAttachmentHandler,
-  CloseRequestHandler,
-  ReopenRequestHandler,
-];
+export const REQUEST_COMMAND_HANDLERS = [OpenRequestHandler, PostRequestMessageHandler, AddRequestAttachmentHandler, CloseRequestHandler, ReopenRequestHandler];

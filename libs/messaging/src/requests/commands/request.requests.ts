@@ -5,7 +5,8 @@ import { REQUEST_TOPICS, type RequestTopic } from '../domain/request-events.js';
 export class OpenRequestRequest {
   /** The family concerned: a parent's own (may be left out); required when staff open a request for a family. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   familyId?: string;
 
   @ApiProperty({ enum: REQUEST_TOPICS })
@@ -13,26 +14,31 @@ export class OpenRequestRequest {
   topic!: RequestTopic;
 
   @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   subject!: string;
 
   @ApiProperty({ type: String, minLength: 1, maxLength: 10_000 })
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   body!: string;
 }
 
 export class PostRequestMessageRequest {
   @ApiProperty({ type: String, minLength: 1, maxLength: 10_000 })
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   body!: string;
 }
 
 export class ListRequestsRequest {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   familyId?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
-  @IsOptional() @IsIn(['open', 'closed'])
+  @IsOptional()
+  @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
 }

@@ -77,7 +77,9 @@ export class RequestsController {
   @RateLimited('uploads')
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG ou HEIC' } }, required: ['file'] } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG ou HEIC' } }, required: ['file'] },
+  })
   @ApiOperation({ summary: 'Joindre un fichier (champ « file ») : PDF, JPEG, PNG ou HEIC, reconnu par son contenu' })
   attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     const file = request.file!;

@@ -56,7 +56,13 @@ describe('a request thread ("Mes demandes")', () => {
   });
 
   it('closing twice or reopening an open request changes nothing', () => {
-    const { events } = run(opened, { type: 'CloseRequest', author: 'staff' }, { type: 'CloseRequest', author: 'staff' }, { type: 'ReopenRequest', author: 'family' }, { type: 'ReopenRequest', author: 'family' });
+    const { events } = run(
+      opened,
+      { type: 'CloseRequest', author: 'staff' },
+      { type: 'CloseRequest', author: 'staff' },
+      { type: 'ReopenRequest', author: 'family' },
+      { type: 'ReopenRequest', author: 'family' },
+    );
     expect(events.map((e) => e.type)).toEqual(['RequestOpened', 'RequestClosed', 'RequestReopened']);
   });
 

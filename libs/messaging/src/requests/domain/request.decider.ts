@@ -73,10 +73,7 @@ export const requestDecider: Decider<RequestState, RequestCommand, RequestEvent>
         return [{ type: 'RequestMessagePosted', data: { ...ids, messageId: command.messageId, body: command.body, author: command.author } }];
       case 'AddAttachment':
         if (openThread(state, 'joindre un fichier').attachments >= MAX_ATTACHMENTS_PER_REQUEST) {
-          throw new RuleViolationError(
-            'REQUEST.TOO_MANY_ATTACHMENTS',
-            `Une demande ne peut pas contenir plus de ${MAX_ATTACHMENTS_PER_REQUEST} fichiers.`,
-          );
+          throw new RuleViolationError('REQUEST.TOO_MANY_ATTACHMENTS', `Une demande ne peut pas contenir plus de ${MAX_ATTACHMENTS_PER_REQUEST} fichiers.`);
         }
         return [{ type: 'RequestAttachmentAdded', data: { ...ids, ...command.attachment } }];
       case 'CloseRequest':

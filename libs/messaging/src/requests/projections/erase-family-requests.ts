@@ -39,7 +39,11 @@ export async function eraseFamilyMessaging(db: Kysely<any>, familyId: string): P
     DELETE FROM news_reads
     WHERE account_id IN (SELECT id FROM accounts WHERE family_id = ${familyId})`.execute(db);
   if (await relationExists(db, REQUESTS_TABLE)) {
-    const logical = { [REQUESTS_TABLE]: REQUESTS_TABLE, [REQUEST_MESSAGES_TABLE]: REQUEST_MESSAGES_TABLE, [REQUEST_ATTACHMENTS_TABLE]: REQUEST_ATTACHMENTS_TABLE };
+    const logical = {
+      [REQUESTS_TABLE]: REQUESTS_TABLE,
+      [REQUEST_MESSAGES_TABLE]: REQUEST_MESSAGES_TABLE,
+      [REQUEST_ATTACHMENTS_TABLE]: REQUEST_ATTACHMENTS_TABLE,
+    };
     await eraseFamilyRequests(db, familyId, logical);
   }
 }

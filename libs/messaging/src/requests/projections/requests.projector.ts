@@ -98,7 +98,11 @@ export const requestsProjector = (personalData: FamilyPersonalData): Projector =
     const at = event.metadata.occurredAt;
     const position = Number(event.revision);
     const touch = (requestId: string, author: string, more: Record<string, unknown> = {}) =>
-      trx.updateTable(tables[REQUESTS_TABLE]!).set({ last_activity_at: at, last_author: author, ...more }).where('id', '=', requestId).execute();
+      trx
+        .updateTable(tables[REQUESTS_TABLE]!)
+        .set({ last_activity_at: at, last_author: author, ...more })
+        .where('id', '=', requestId)
+        .execute();
     switch (event.type) {
       case 'RequestOpened': {
         const data = event.data as RequestOpened['data'];

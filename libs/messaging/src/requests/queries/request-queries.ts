@@ -45,7 +45,13 @@ export class RequestQueries {
     ]);
     return {
       ...toSummary(row),
-      messages: messages.map((m) => ({ id: m.id, author: m.author, body: m.erased ? ERASED_TEXT : m.body, postedAt: iso(m.posted_at)!, erased: m.erased === true })),
+      messages: messages.map((m) => ({
+        id: m.id,
+        author: m.author,
+        body: m.erased ? ERASED_TEXT : m.body,
+        postedAt: iso(m.posted_at)!,
+        erased: m.erased === true,
+      })),
       attachments: attachments.map((a) => ({
         id: a.id,
         author: a.author,

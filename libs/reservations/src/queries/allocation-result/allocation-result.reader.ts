@@ -95,9 +95,18 @@ export class AllocationResultReader {
             childId,
             firstName: cards.get(childId)?.firstName ?? null,
             lastName: cards.get(childId)?.lastName ?? null,
-            validated: mine.filter((r) => r.childId === childId && r.outcome === 'validated').map((r) => r.date).sort(),
-            waitlisted: mine.filter((r) => r.childId === childId && r.outcome === 'waitlisted').map((r) => r.date).sort(),
-            pending: mine.filter((r) => r.childId === childId && r.outcome === 'pending').map((r) => r.date).sort(),
+            validated: mine
+              .filter((r) => r.childId === childId && r.outcome === 'validated')
+              .map((r) => r.date)
+              .sort(),
+            waitlisted: mine
+              .filter((r) => r.childId === childId && r.outcome === 'waitlisted')
+              .map((r) => r.date)
+              .sort(),
+            pending: mine
+              .filter((r) => r.childId === childId && r.outcome === 'pending')
+              .map((r) => r.date)
+              .sort(),
           })),
         };
       }),

@@ -58,7 +58,11 @@ export class WaitingListsReader {
       ? await this.db
           .selectFrom(OUTBOX_TABLE)
           .select(['dedupe_key', 'status', 'sent_at'])
-          .where('dedupe_key', 'in', promotions.map((p) => p.eventId))
+          .where(
+            'dedupe_key',
+            'in',
+            promotions.map((p) => p.eventId),
+          )
           .execute()
       : [];
     const mailOf = new Map(mails.map((m) => [m.dedupe_key as string, m]));

@@ -25,10 +25,27 @@ import { BackOfficeContext } from './back-office-context';
     <ng-content />
   `,
   styles: `
-    .bo-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 0; padding: 0; list-style: none; }
-    .bo-cards li { padding: 1rem; border: 1px solid var(--ard-border); border-radius: 0.5rem; }
-    .bo-cards a { font-weight: 700; font-size: 1.0625rem; }
-    .bo-cards p { margin: 0.25rem 0 0; color: var(--ard-muted); }
+    .bo-cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      gap: 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .bo-cards li {
+      padding: 1rem;
+      border: 1px solid var(--ard-border);
+      border-radius: 0.5rem;
+    }
+    .bo-cards a {
+      font-weight: 700;
+      font-size: 1.0625rem;
+    }
+    .bo-cards p {
+      margin: 0.25rem 0 0;
+      color: var(--ard-muted);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,6 +1,10 @@
 import { MatTableDataSource } from '@angular/material/table';
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /**
  * A Material table's data source for the back office's dense lists: the filter ignores case

@@ -12,7 +12,10 @@ export const adminFr = {
     filter: 'Filtrer (nom, e-mail, rôle)',
     caption: 'Comptes du personnel : nom, e-mail, rôle, état, création et actions',
     columns: { displayName: 'Nom', email: 'E-mail', role: 'Rôle', status: 'État', createdAt: 'Créé le', actions: 'Actions' },
-    roleNames: { agent: 'Agent', finance: 'Finances', auditor: 'Auditeur (lecture seule)', admin: 'Administrateur' } satisfies Record<StaffRoleName, string> as Record<string, string>,
+    roleNames: { agent: 'Agent', finance: 'Finances', auditor: 'Auditeur (lecture seule)', admin: 'Administrateur' } satisfies Record<
+      StaffRoleName,
+      string
+    > as Record<string, string>,
     statuses: { active: '✓ Actif', disabled: '⊘ Désactivé' } as Record<string, string>,
     roleOf: (name: string) => `Rôle de ${name}`,
     changeRole: 'Changer',
@@ -105,7 +108,14 @@ export const adminFr = {
     eventStoreLine: (adapter: string, events: string, last: string) => `${adapter} — ${events} événement(s), dernier enregistré ${last}`,
     projectionsHeading: 'Projections (modèles de lecture)',
     projectionsCaption: 'Projections : état, retard en événements et en secondes, dernier signe de vie',
-    projectionColumns: { name: 'Projection', status: 'État', lagEvents: 'Retard (événements)', lagSeconds: 'Retard (secondes)', heartbeatAt: 'Dernier signe de vie', actions: 'Action' },
+    projectionColumns: {
+      name: 'Projection',
+      status: 'État',
+      lagEvents: 'Retard (événements)',
+      lagSeconds: 'Retard (secondes)',
+      heartbeatAt: 'Dernier signe de vie',
+      actions: 'Action',
+    },
     error: (message: string) => `Erreur : ${message}`,
     chartHeading: 'Retard sur la dernière heure',
     chartLabel: 'Graphique : retard (événements) de chaque projection sur la dernière heure ; les mêmes données sont dans le tableau ci-dessous.',

@@ -22,7 +22,8 @@ export const auditFr = {
     apply: 'Filtrer',
     clear: 'Réinitialiser les filtres',
     listLabel: 'Événements du journal',
-    loaded: (n: number, more: boolean) => `${n.toLocaleString('fr-FR')} événement(s) chargé(s)${more ? ', la suite se charge en faisant défiler' : ', fin du journal'}.`,
+    loaded: (n: number, more: boolean) =>
+      `${n.toLocaleString('fr-FR')} événement(s) chargé(s)${more ? ', la suite se charge en faisant défiler' : ', fin du journal'}.`,
     loading: 'Chargement…',
     empty: 'Aucun événement ne correspond à ces filtres.',
     firstScreen: (ms: number) => `Premier écran en ${ms} ms.`,
@@ -80,7 +81,8 @@ export const auditFr = {
     compareWith: 'Comparer avec (second instant, facultatif)',
     show: 'Afficher',
     aggregate: (label: string, stream: string) => `${label} — ${stream}`,
-    asOf: (when: string, revision: number | null) => (revision === null ? `Au ${when} : le flux n’existait pas encore.` : `Au ${when}, après la révision ${revision}.`),
+    asOf: (when: string, revision: number | null) =>
+      revision === null ? `Au ${when} : le flux n’existait pas encore.` : `Au ${when}, après la révision ${revision}.`,
     stateHeading: 'État',
     eventsFolded: (n: number) => `${n} événement(s) pris en compte`,
     diffHeading: (from: string, to: string) => `Changements du ${from} au ${to}`,
@@ -106,7 +108,8 @@ export const auditFr = {
     running: 'En cours…',
     progressChain: (checked: number, total: number | null, perSecond: number) =>
       `${checked.toLocaleString('fr-FR')} événement(s) vérifié(s)${total ? ` sur au moins ${total.toLocaleString('fr-FR')}` : ''} (${perSecond.toLocaleString('fr-FR')} / s)`,
-    progressReadModels: (projection: string, phase: string, replayed: number) => `${projection} : ${phase}, ${replayed.toLocaleString('fr-FR')} événement(s) rejoué(s)`,
+    progressReadModels: (projection: string, phase: string, replayed: number) =>
+      `${projection} : ${phase}, ${replayed.toLocaleString('fr-FR')} événement(s) rejoué(s)`,
     phases: { replaying: 'rejeu', comparing: 'comparaison', done: 'terminé' } as Record<string, string>,
     verdicts: {
       intact: '✓ Chaîne intacte',

@@ -17,8 +17,7 @@ export const catalogueFr = {
     label: 'Nombre de places',
     save: 'Enregistrer la capacité',
     saved: 'Capacité enregistrée.',
-    offer: (days: number, children: number) =>
-      `${children} enfant(s) en liste d’attente sur ${days} jour(s) à venir peuvent maintenant avoir une place.`,
+    offer: (days: number, children: number) => `${children} enfant(s) en liste d’attente sur ${days} jour(s) à venir peuvent maintenant avoir une place.`,
     promote: 'Donner les places maintenant (un e-mail à chaque famille)',
     promoted: (n: number) => `${n} enfant(s) ont reçu une place et un e-mail.`,
     canteen: 'La restauration scolaire n’a pas de capacité maximale : chaque élève y a droit.',

@@ -14,7 +14,9 @@ export const dayFr = {
   summaryColumns: { booked: 'Inscrits', capacity: 'Places', free: 'Libres', waitlisted: 'En attente' },
   unlimited: 'sans limite',
   occupancyValue: (booked: number, capacity: number | null) =>
-    capacity === null ? `${booked} inscrit${booked > 1 ? 's' : ''} (sans limite de places)` : `${booked} inscrit${booked > 1 ? 's' : ''} sur ${capacity} places`,
+    capacity === null
+      ? `${booked} inscrit${booked > 1 ? 's' : ''} (sans limite de places)`
+      : `${booked} inscrit${booked > 1 ? 's' : ''} sur ${capacity} places`,
   free: (n: number) => `${n} place${n > 1 ? 's' : ''} libre${n > 1 ? 's' : ''}`,
   full: '⚠ Complet',
   waitlisted: (n: number) => `${n} en liste d’attente`,

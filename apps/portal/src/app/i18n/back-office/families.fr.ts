@@ -54,7 +54,8 @@ export const familiesFr = {
     quotientValue: (amount: number, from: string, until: string) => `${amount.toLocaleString('fr-FR')} € (valable du ${from} au ${until})`,
     noQuotient: 'Aucun justificatif : tranche la plus haute appliquée.',
     mandate: 'Prélèvement SEPA',
-    mandateSigned: (ref: string | null, on: string, account: string | null) => `✓ Mandat signé le ${on}${ref ? ` (réf. ${ref})` : ''}${account ? `, compte ${account}` : ''}`,
+    mandateSigned: (ref: string | null, on: string, account: string | null) =>
+      `✓ Mandat signé le ${on}${ref ? ` (réf. ${ref})` : ''}${account ? `, compte ${account}` : ''}`,
     mandateNone: 'Pas de mandat de prélèvement.',
     invitation: 'Invitation',
     invitationPending: (sent: string, until: string) => `Compte pas encore créé. Dernier e-mail d’activation le ${sent}, lien valable jusqu’au ${until}.`,
@@ -104,7 +105,10 @@ export const familiesFr = {
     historyColumns: { date: 'Jour', child: 'Enfant', service: 'Prestation', status: 'État', note: 'Remarque' },
     overridden: 'Délai dépassé (agent)',
     cancelledBy: (by: string, reason: string | null) => `Annulée par ${by === 'agent' ? 'un agent' : 'la famille'}${reason ? ` : ${reason}` : ''}`,
-    historyStatus: { validated: 'Réservée', waitlisted: 'Liste d’attente', rejected: 'Refusée', cancelled: 'Annulée', submitted: 'Demandée' } as Record<string, string>,
+    historyStatus: { validated: 'Réservée', waitlisted: 'Liste d’attente', rejected: 'Refusée', cancelled: 'Annulée', submitted: 'Demandée' } as Record<
+      string,
+      string
+    >,
   },
   create: {
     pageTitle: 'Créer une famille au guichet',
@@ -122,5 +126,8 @@ export const familiesFr = {
     removeChild: (n: number) => `Retirer l’enfant ${n}`,
     submit: 'Créer le dossier',
   },
-  attendanceWords: { present: 'Présent', absent: 'Absent', excused: 'Absent excusé', present_unbooked: 'Présent sans réservation' } satisfies Record<AttendanceStatus, string>,
+  attendanceWords: { present: 'Présent', absent: 'Absent', excused: 'Absent excusé', present_unbooked: 'Présent sans réservation' } satisfies Record<
+    AttendanceStatus,
+    string
+  >,
 };

@@ -24,8 +24,12 @@ export const financeDashboardFr = {
       bucket: 'Ancienneté',
       invoices: 'Factures',
       outstanding: 'Reste à payer',
-      buckets: { not_due: 'Non échues', d0_30: '0 à 30 jours', d31_60: '31 à 60 jours', d61_90: '61 à 90 jours', over_90: 'Plus de 90 jours' } as Record<string, string>,
-      alt: (total: string, overdue: string) => `Histogramme : ${total} restent à payer, dont ${overdue} après l’échéance. Détail par ancienneté dans le tableau ci-dessous.`,
+      buckets: { not_due: 'Non échues', d0_30: '0 à 30 jours', d31_60: '31 à 60 jours', d61_90: '61 à 90 jours', over_90: 'Plus de 90 jours' } as Record<
+        string,
+        string
+      >,
+      alt: (total: string, overdue: string) =>
+        `Histogramme : ${total} restent à payer, dont ${overdue} après l’échéance. Détail par ancienneté dans le tableau ci-dessous.`,
     },
     paymentsByChannel: {
       title: 'Paiements par canal',
@@ -40,7 +44,8 @@ export const financeDashboardFr = {
       atOne: 'Repas à 1 €',
       other: 'Autres repas',
       families: 'Familles à 1 €',
-      alt: (atOne: number, other: number) => `Histogramme empilé : ${atOne} repas facturés à 1 € et ${other} aux autres tarifs sur la période. Détail par mois dans le tableau ci-dessous.`,
+      alt: (atOne: number, other: number) =>
+        `Histogramme empilé : ${atOne} repas facturés à 1 € et ${other} aux autres tarifs sur la période. Détail par mois dans le tableau ci-dessous.`,
     },
     occupancy: {
       title: 'Remplissage par prestation',

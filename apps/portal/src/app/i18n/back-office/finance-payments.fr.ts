@@ -34,8 +34,16 @@ export const financePaymentsFr = {
     heading: 'Paiements en ligne (PayFIP)',
     status: 'État',
     anyStatus: 'Tous les états',
-    statuses: { pending: '⏳ En attente', paid: '✓ Payée', refused: '✗ Refusée', abandoned: '↩ Abandonnée', expired: '⌛ Expirée', anomaly: '⚠ Anomalie' } as Record<string, string>,
-    lastRepair: (at: string, checked: number, settled: number, by: string) => `Dernier passage du job de reprise : ${at} (${by}) — ${checked} opération(s) en attente vérifiée(s), ${settled} réglée(s).`,
+    statuses: {
+      pending: '⏳ En attente',
+      paid: '✓ Payée',
+      refused: '✗ Refusée',
+      abandoned: '↩ Abandonnée',
+      expired: '⌛ Expirée',
+      anomaly: '⚠ Anomalie',
+    } as Record<string, string>,
+    lastRepair: (at: string, checked: number, settled: number, by: string) =>
+      `Dernier passage du job de reprise : ${at} (${by}) — ${checked} opération(s) en attente vérifiée(s), ${settled} réglée(s).`,
     repairBy: { schedule: 'automatique, chaque minute', finance: 'demandé par la régie' } as Record<string, string>,
     repairError: (code: string) => `Le dernier passage a échoué : ${code}.`,
     neverRepaired: 'Le job de reprise n’a pas encore tourné.',

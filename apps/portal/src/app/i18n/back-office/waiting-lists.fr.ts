@@ -46,7 +46,8 @@ export const waitingListsFr = {
     ran: (validated: number, waitlisted: number) => `Attribution faite : ${validated} place(s) données, ${waitlisted} en liste d’attente.`,
     showResult: 'Voir le résultat',
     resultHeading: (label: string) => `Résultat de l’attribution — ${label}`,
-    totals: (requested: number, validated: number, waitlisted: number) => `${requested} demande(s) : ${validated} accordée(s), ${waitlisted} en liste d’attente.`,
+    totals: (requested: number, validated: number, waitlisted: number) =>
+      `${requested} demande(s) : ${validated} accordée(s), ${waitlisted} en liste d’attente.`,
     notYet: (done: number, days: number) => `${done} jour(s) attribués sur ${days}.`,
     resultCaption: 'Ordre des familles et jours obtenus',
     rank: 'Rang',

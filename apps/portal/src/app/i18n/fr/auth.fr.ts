@@ -10,8 +10,7 @@ export const authFr = {
     showPassword: 'Afficher le mot de passe',
     submit: 'Se connecter',
     forgotten: 'J’ai oublié mon mot de passe',
-    noAccount:
-      'Pas encore de compte ? La mairie vous envoie un e-mail d’activation : pensez à vérifier vos courriers indésirables (spams).',
+    noAccount: 'Pas encore de compte ? La mairie vous envoie un e-mail d’activation : pensez à vérifier vos courriers indésirables (spams).',
     failed: 'Connexion impossible',
     expired: 'Votre session a expiré. Connectez-vous à nouveau pour continuer.',
     loggedOut: 'Vous êtes déconnecté. À bientôt !',
@@ -47,8 +46,7 @@ export const authFr = {
     passwordSubmit: 'Changer le mot de passe',
     passwordChanged: 'Votre mot de passe est changé. Vos autres connexions ont été fermées.',
     emailHeading: 'Changer d’adresse de connexion',
-    emailIntro:
-      'Nous enverrons un lien de confirmation à la nouvelle adresse ; elle ne remplacera l’ancienne qu’une fois le lien ouvert.',
+    emailIntro: 'Nous enverrons un lien de confirmation à la nouvelle adresse ; elle ne remplacera l’ancienne qu’une fois le lien ouvert.',
     newEmail: 'Nouvelle adresse e-mail',
     emailPassword: 'Mot de passe actuel',
     emailSubmit: 'Recevoir le lien de confirmation',

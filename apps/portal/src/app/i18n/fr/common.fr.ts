@@ -20,8 +20,7 @@ export const commonFr = {
     maxLength: (n: number) => `Au plus ${n} caractères.`,
     passwordMismatch: 'Les deux mots de passe ne sont pas identiques.',
     passwordPolicy: (missing: string[]) => `Le mot de passe doit contenir ${missing.join(', ')}.`,
-    passwordHint:
-      'Au moins 12 caractères, avec une majuscule, une minuscule, un chiffre et un caractère spécial (par exemple ! ? - _ @).',
+    passwordHint: 'Au moins 12 caractères, avec une majuscule, une minuscule, un chiffre et un caractère spécial (par exemple ! ? - _ @).',
     sending: 'Envoi en cours…',
     loading: 'Chargement…',
     retry: 'Réessayer',

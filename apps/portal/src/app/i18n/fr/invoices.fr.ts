@@ -31,7 +31,8 @@ export const invoicesFr = {
   payOf: (n: string, amount: string) => ` la facture ${n} (${amount})`,
   paying: 'Ouverture de PayFIP…',
   payHelp: 'Le paiement en ligne se fait sur PayFIP, le service de paiement de la DGFiP (carte bancaire ou prélèvement unique). Vous reviendrez ici ensuite.',
-  collection: 'Cette facture a été transmise au comptable public : réglez-la avec l’avis des sommes à payer reçu par courrier (identifiant structure et référence ci-dessous).',
+  collection:
+    'Cette facture a été transmise au comptable public : réglez-la avec l’avis des sommes à payer reçu par courrier (identifiant structure et référence ci-dessous).',
   reference: (ref: string) => `Référence de la dette : ${ref}`,
   result: {
     heading: 'Résultat du paiement',

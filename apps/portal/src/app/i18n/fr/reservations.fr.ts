@@ -90,8 +90,7 @@ export const reservationsFr = {
     cellShort: 'Complet',
     added: (what: string, rank: number) =>
       `${what} est complet : votre demande est dans le panier et, à la validation, elle ira en liste d’attente (vous seriez n° ${rank}). Vous serez prévenu si une place se libère.`,
-    detail: (rank: number) =>
-      `Ce jour est complet : à la validation du panier, la demande sera placée en liste d’attente (n° ${rank} à ce jour).`,
+    detail: (rank: number) => `Ce jour est complet : à la validation du panier, la demande sera placée en liste d’attente (n° ${rank} à ce jour).`,
     basket: (rank: number) => `Complet : liste d’attente (n° ${rank})`,
   },
   absentShort: 'Absent',
@@ -147,7 +146,8 @@ export const reservationsFr = {
   },
   agenda: {
     heading: 'Réserver sur une période',
-    intro: 'Choisissez la prestation, le début et la fin de la période et les jours de la semaine : les jours correspondants sont ajoutés au panier. N’oubliez pas de valider votre panier.',
+    intro:
+      'Choisissez la prestation, le début et la fin de la période et les jours de la semaine : les jours correspondants sont ajoutés au panier. N’oubliez pas de valider votre panier.',
     service: 'Prestation',
     from: 'Début de la période',
     to: 'Fin de la période',
@@ -155,7 +155,7 @@ export const reservationsFr = {
     submit: 'Ajouter au panier',
     added: (n: number) => (n === 0 ? 'Aucun jour ajouté au panier.' : `${plural(n, 'jour ajouté', 'jours ajoutés')} au panier.`),
     already: (n: number) => `${plural(n, 'jour était', 'jours étaient')} déjà dans le panier.`,
-    skipped: (n: number) => `${plural(n, "jour n’a pas pu être ajouté", "jours n’ont pas pu être ajoutés")} (fermés ou hors délai)`,
+    skipped: (n: number) => `${plural(n, 'jour n’a pas pu être ajouté', 'jours n’ont pas pu être ajoutés')} (fermés ou hors délai)`,
     typicalHeading: 'Semaine type',
     typicalIntro: 'Cochez ce que votre enfant fait chaque jour d’une semaine habituelle, puis appliquez-la à une période.',
     typicalSubmit: 'Appliquer la semaine type',

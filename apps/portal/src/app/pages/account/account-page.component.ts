@@ -34,12 +34,31 @@ const idle: FormState = { sending: false, title: null, items: [], done: null };
       }
       <ard-error-summary [title]="passwordState().title" [items]="passwordState().items" />
       <form class="form" [formGroup]="password" (ngSubmit)="changePassword()" novalidate>
-        <ard-text-field [control]="password.controls.currentPassword" fieldId="currentPassword" type="password"
-          autocomplete="current-password" [label]="m.currentPassword" [required]="true" />
-        <ard-text-field [control]="password.controls.newPassword" fieldId="newPassword" type="password"
-          autocomplete="new-password" [label]="m.newPassword" [hint]="t.forms.passwordHint" [required]="true" />
-        <ard-text-field [control]="password.controls.newPasswordConfirmation" fieldId="newPasswordConfirmation"
-          type="password" autocomplete="new-password" [label]="m.newPasswordConfirmation" [required]="true" />
+        <ard-text-field
+          [control]="password.controls.currentPassword"
+          fieldId="currentPassword"
+          type="password"
+          autocomplete="current-password"
+          [label]="m.currentPassword"
+          [required]="true"
+        />
+        <ard-text-field
+          [control]="password.controls.newPassword"
+          fieldId="newPassword"
+          type="password"
+          autocomplete="new-password"
+          [label]="m.newPassword"
+          [hint]="t.forms.passwordHint"
+          [required]="true"
+        />
+        <ard-text-field
+          [control]="password.controls.newPasswordConfirmation"
+          fieldId="newPasswordConfirmation"
+          type="password"
+          autocomplete="new-password"
+          [label]="m.newPasswordConfirmation"
+          [required]="true"
+        />
         <button type="submit" class="button button-primary" [disabled]="passwordState().sending">{{ m.passwordSubmit }}</button>
       </form>
     </section>
@@ -52,10 +71,15 @@ const idle: FormState = { sending: false, title: null, items: [], done: null };
       }
       <ard-error-summary [title]="emailState().title" [items]="emailState().items" />
       <form class="form" [formGroup]="email" (ngSubmit)="changeEmail()" novalidate>
-        <ard-text-field [control]="email.controls.newEmail" fieldId="newEmail" type="email" autocomplete="email"
-          [label]="m.newEmail" [required]="true" />
-        <ard-text-field [control]="email.controls.password" fieldId="emailPassword" type="password"
-          autocomplete="current-password" [label]="m.emailPassword" [required]="true" />
+        <ard-text-field [control]="email.controls.newEmail" fieldId="newEmail" type="email" autocomplete="email" [label]="m.newEmail" [required]="true" />
+        <ard-text-field
+          [control]="email.controls.password"
+          fieldId="emailPassword"
+          type="password"
+          autocomplete="current-password"
+          [label]="m.emailPassword"
+          [required]="true"
+        />
         <button type="submit" class="button button-primary" [disabled]="emailState().sending">{{ m.emailSubmit }}</button>
       </form>
     </section>

@@ -14,12 +14,20 @@ import { MESSAGES } from '../../i18n/messages';
     <h1>{{ t.auth.myAccount.emailConfirmTitle }}</h1>
     <div role="status" aria-live="polite">
       @switch (state()) {
-        @case ('pending') { <p>{{ t.auth.myAccount.emailConfirming }}</p> }
-        @case ('done') { <p class="notice">{{ t.auth.myAccount.emailConfirmed }}</p> }
-        @default { <p class="error-summary">{{ state() }}</p> }
+        @case ('pending') {
+          <p>{{ t.auth.myAccount.emailConfirming }}</p>
+        }
+        @case ('done') {
+          <p class="notice">{{ t.auth.myAccount.emailConfirmed }}</p>
+        }
+        @default {
+          <p class="error-summary">{{ state() }}</p>
+        }
       }
     </div>
-    <p><a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a></p>
+    <p>
+      <a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -14,10 +14,14 @@ import { BackOfficeContext } from '../../back-office/shell/back-office-context';
       <ul>
         @for (a of context.areas(); track a.key) {
           @if (a.key !== 'admin') {
-            <li><a [routerLink]="a.path">{{ t.areaHeadings[a.key] }}</a></li>
+            <li>
+              <a [routerLink]="a.path">{{ t.areaHeadings[a.key] }}</a>
+            </li>
           }
         }
-        <li><a href="/api/docs" target="_blank" rel="noopener">{{ t.placeholders.apiDocs }}</a></li>
+        <li>
+          <a href="/api/docs" target="_blank" rel="noopener">{{ t.placeholders.apiDocs }}</a>
+        </li>
       </ul>
     </ard-area-home>
   `,

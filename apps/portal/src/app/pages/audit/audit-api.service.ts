@@ -62,9 +62,7 @@ export class AuditApiService {
 
   /** The NDJSON export's URL for these filters or this stream (a plain download: the browser streams it to disk). */
   exportUrl(filters: EventFilters, streamId?: string): string {
-    const query = streamId
-      ? params({ stream: streamId })
-      : params({ category: filters.category, type: filters.type, from: filters.from, to: filters.to });
+    const query = streamId ? params({ stream: streamId }) : params({ category: filters.category, type: filters.type, from: filters.from, to: filters.to });
     const search = new URLSearchParams(query).toString();
     return `${API}/audit/export${search ? `?${search}` : ''}`;
   }

@@ -18,7 +18,9 @@ import { TextFieldComponent } from '../../shared/forms/text-field.component';
     <h1>{{ t.auth.forgotten.heading }}</h1>
     @if (sentTo(); as email) {
       <p class="notice" role="status">{{ t.auth.forgotten.sent(email) }}</p>
-      <p><a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a></p>
+      <p>
+        <a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a>
+      </p>
     } @else {
       <ard-error-summary [title]="errorTitle()" [items]="errorItems()" />
       <form class="form" (submit)="$event.preventDefault(); submit()" novalidate>

@@ -20,17 +20,34 @@ import { passwordPolicy, sameAs } from '../../shared/forms/validators';
     <h1>{{ t.auth.reset.heading }}</h1>
     @if (done()) {
       <p class="notice" role="status">{{ t.auth.reset.done }}</p>
-      <p><a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a></p>
+      <p>
+        <a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a>
+      </p>
     } @else {
       <ard-error-summary [title]="errorTitle()" [items]="errorItems()" />
       @if (linkDead()) {
-        <p><a routerLink="/mot-de-passe-oublie">{{ t.auth.login.forgotten }}</a></p>
+        <p>
+          <a routerLink="/mot-de-passe-oublie">{{ t.auth.login.forgotten }}</a>
+        </p>
       }
       <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <ard-text-field [control]="form.controls.password" fieldId="password" type="password" autocomplete="new-password"
-          [label]="t.auth.reset.password" [hint]="t.forms.passwordHint" [required]="true" />
-        <ard-text-field [control]="form.controls.passwordConfirmation" fieldId="passwordConfirmation" type="password"
-          autocomplete="new-password" [label]="t.auth.reset.confirmation" [required]="true" />
+        <ard-text-field
+          [control]="form.controls.password"
+          fieldId="password"
+          type="password"
+          autocomplete="new-password"
+          [label]="t.auth.reset.password"
+          [hint]="t.forms.passwordHint"
+          [required]="true"
+        />
+        <ard-text-field
+          [control]="form.controls.passwordConfirmation"
+          fieldId="passwordConfirmation"
+          type="password"
+          autocomplete="new-password"
+          [label]="t.auth.reset.confirmation"
+          [required]="true"
+        />
         <div class="actions">
           <button type="submit" class="button button-primary" [disabled]="sending()">{{ sending() ? t.forms.sending : t.auth.reset.submit }}</button>
         </div>

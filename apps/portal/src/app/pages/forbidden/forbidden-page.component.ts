@@ -11,7 +11,9 @@ import { MESSAGES } from '../../i18n/messages';
   template: `
     <h1>{{ t.forbidden.heading }}</h1>
     <p role="alert" data-testid="forbidden">{{ t.forbidden.body(page() ?? '') }}</p>
-    <p><a [routerLink]="home()">{{ t.forbidden.backHome }}</a></p>
+    <p>
+      <a [routerLink]="home()">{{ t.forbidden.backHome }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

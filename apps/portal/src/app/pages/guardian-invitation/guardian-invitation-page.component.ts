@@ -21,17 +21,34 @@ import { passwordPolicy, sameAs } from '../../shared/forms/validators';
   template: `
     <h1>{{ g.heading }}</h1>
     @if (dead(); as reason) {
-      <div class="error-summary" role="alert"><p>{{ reason }}</p></div>
-      <p><a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a></p>
+      <div class="error-summary" role="alert">
+        <p>{{ reason }}</p>
+      </div>
+      <p>
+        <a routerLink="/connexion">{{ t.auth.forgotten.backToLogin }}</a>
+      </p>
     } @else if (email(); as address) {
       <p>{{ g.intro(address) }}</p>
       <ard-error-summary [title]="errorTitle()" [items]="errorItems()" />
       <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <input type="email" class="visually-hidden" autocomplete="username" [value]="address" tabindex="-1" aria-hidden="true" />
-        <ard-text-field [control]="form.controls.password" fieldId="password" type="password" autocomplete="new-password"
-          [label]="t.family.wizard.password" [hint]="t.forms.passwordHint" [required]="true" />
-        <ard-text-field [control]="form.controls.passwordConfirmation" fieldId="passwordConfirmation" type="password"
-          autocomplete="new-password" [label]="t.family.wizard.passwordConfirmation" [required]="true" />
+        <ard-text-field
+          [control]="form.controls.password"
+          fieldId="password"
+          type="password"
+          autocomplete="new-password"
+          [label]="t.family.wizard.password"
+          [hint]="t.forms.passwordHint"
+          [required]="true"
+        />
+        <ard-text-field
+          [control]="form.controls.passwordConfirmation"
+          fieldId="passwordConfirmation"
+          type="password"
+          autocomplete="new-password"
+          [label]="t.family.wizard.passwordConfirmation"
+          [required]="true"
+        />
         <button type="submit" class="button button-primary" [disabled]="sending()">{{ sending() ? t.forms.sending : g.submit }}</button>
       </form>
     } @else {

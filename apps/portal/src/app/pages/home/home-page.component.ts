@@ -11,9 +11,18 @@ import { TownContactComponent } from '../../layout/town-contact.component';
   imports: [RouterLink, TownContactComponent],
   templateUrl: './home-page.component.html',
   styles: `
-    .home-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
-    .home-panels .panel { margin-top: 1rem; }
-    .home-contact-name { margin-top: 0; font-weight: 600; }
+    .home-panels {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+      gap: 1rem;
+    }
+    .home-panels .panel {
+      margin-top: 1rem;
+    }
+    .home-contact-name {
+      margin-top: 0;
+      font-weight: 600;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

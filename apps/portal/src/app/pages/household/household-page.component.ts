@@ -71,15 +71,31 @@ export class HouseholdPageComponent implements OnInit {
 
   protected editGuardian(guardian: GuardianView | null): void {
     const contact = guardian?.rank === 1;
-    this.open({ kind: 'guardian', id: guardian?.guardianId ?? null, name: guardian ? this.nameOf(guardian) : '', contact, form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact) });
+    this.open({
+      kind: 'guardian',
+      id: guardian?.guardianId ?? null,
+      name: guardian ? this.nameOf(guardian) : '',
+      contact,
+      form: guardianForm(this.t, guardian ?? { lastName: this.family()?.familyName ?? '' }, contact),
+    });
   }
 
   protected editChild(child: ChildView | null): void {
-    this.open({ kind: 'child', id: child?.childId ?? null, name: child ? this.nameOf(child) : '', form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }) });
+    this.open({
+      kind: 'child',
+      id: child?.childId ?? null,
+      name: child ? this.nameOf(child) : '',
+      form: childForm(this.t, child ?? { lastName: this.family()?.familyName ?? '' }),
+    });
   }
 
   protected invite(guardian: GuardianView): void {
-    this.open({ kind: 'invite', id: guardian.guardianId, name: this.nameOf(guardian), email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }) });
+    this.open({
+      kind: 'invite',
+      id: guardian.guardianId,
+      name: this.nameOf(guardian),
+      email: new FormControl(guardian.email ?? '', { nonNullable: true, validators: [Validators.email] }),
+    });
   }
 
   /** Is the form open for this person (`id`), or for a new one (`null`)? */

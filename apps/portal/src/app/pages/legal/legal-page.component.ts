@@ -15,8 +15,12 @@ import { MESSAGES } from '../../i18n/messages';
   imports: [RouterLink],
   templateUrl: './legal-page.component.html',
   styles: `
-    .updated { color: var(--ard-muted); }
-    .legal section { max-width: 48rem; }
+    .updated {
+      color: var(--ard-muted);
+    }
+    .legal section {
+      max-width: 48rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

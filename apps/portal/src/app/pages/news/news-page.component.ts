@@ -44,13 +44,36 @@ import { fullDate, numericDate } from '../../shared/dates';
     }
   `,
   styles: `
-    .news { margin: 1rem 0; padding: 1rem 1.25rem; border: 1px solid var(--ard-border); border-left: 0.375rem solid var(--ard-border); border-radius: 0.5rem; }
-    .news.unread { border-left-color: var(--ard-primary); }
-    .news h2 { margin: 0.25rem 0 0.5rem; }
-    .news-meta { margin: 0; font-size: 0.9375rem; color: var(--ard-muted); }
-    .news-kind { font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; }
-    .unread-mark { color: var(--ard-primary); }
-    .news-body { white-space: pre-line; margin-bottom: 0.75rem; }
+    .news {
+      margin: 1rem 0;
+      padding: 1rem 1.25rem;
+      border: 1px solid var(--ard-border);
+      border-left: 0.375rem solid var(--ard-border);
+      border-radius: 0.5rem;
+    }
+    .news.unread {
+      border-left-color: var(--ard-primary);
+    }
+    .news h2 {
+      margin: 0.25rem 0 0.5rem;
+    }
+    .news-meta {
+      margin: 0;
+      font-size: 0.9375rem;
+      color: var(--ard-muted);
+    }
+    .news-kind {
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+    }
+    .unread-mark {
+      color: var(--ard-primary);
+    }
+    .news-body {
+      white-space: pre-line;
+      margin-bottom: 0.75rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -74,8 +97,8 @@ export class NewsPageComponent implements OnInit {
   protected async markRead(item: NewsView): Promise<void> {
     try {
       await firstValueFrom(this.http.post(`${API}/news/${item.id}/read`, {}));
-      this.news.update((list) =>
-        list && { items: list.items.map((i) => (i.id === item.id ? { ...i, read: true } : i)), unreadCount: Math.max(0, list.unreadCount - 1) },
+      this.news.update(
+        (list) => list && { items: list.items.map((i) => (i.id === item.id ? { ...i, read: true } : i)), unreadCount: Math.max(0, list.unreadCount - 1) },
       );
     } catch (error) {
       this.error.set(toApiError(error, this.t).title);

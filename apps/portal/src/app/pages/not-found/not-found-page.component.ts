@@ -8,7 +8,9 @@ import { MESSAGES } from '../../i18n/messages';
   template: `
     <h1>{{ t.notFound.heading }}</h1>
     <p>{{ t.notFound.body }}</p>
-    <p><a routerLink="/">{{ t.notFound.backHome }}</a></p>
+    <p>
+      <a routerLink="/">{{ t.notFound.backHome }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -11,19 +11,41 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png,image/heic,image/heif,.heic
     <div class="field" [class.field-invalid]="error()">
       <label [for]="fieldId()">{{ r.file }}</label>
       <p class="hint" [id]="fieldId() + '-hint'">{{ r.fileHint }}</p>
-      <input #input type="file" [id]="fieldId()" [attr.accept]="accept" (change)="picked($event)"
-        [attr.aria-describedby]="fieldId() + '-hint ' + fieldId() + '-error'" [attr.aria-invalid]="error() ? true : null" />
+      <input
+        #input
+        type="file"
+        [id]="fieldId()"
+        [attr.accept]="accept"
+        (change)="picked($event)"
+        [attr.aria-describedby]="fieldId() + '-hint ' + fieldId() + '-error'"
+        [attr.aria-invalid]="error() ? true : null"
+      />
       <label class="button button-small photo">
         <input #input type="file" accept="image/*" capture="environment" class="visually-hidden" (change)="picked($event)" />
         {{ r.photo }}
       </label>
-      <p class="field-error" [id]="fieldId() + '-error'">@if (error(); as e) {<span>⚠ {{ e }}</span>}</p>
+      <p class="field-error" [id]="fieldId() + '-error'">
+        @if (error(); as e) {
+          <span>⚠ {{ e }}</span>
+        }
+      </p>
     </div>
   `,
   styles: `
-    input[type='file'] { display: block; max-width: 100%; margin-bottom: 0.5rem; }
-    .photo { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .photo:focus-within { outline: 3px solid var(--ard-focus); outline-offset: 2px; }
+    input[type='file'] {
+      display: block;
+      max-width: 100%;
+      margin-bottom: 0.5rem;
+    }
+    .photo {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .photo:focus-within {
+      outline: 3px solid var(--ard-focus);
+      outline-offset: 2px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

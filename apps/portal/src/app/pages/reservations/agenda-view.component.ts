@@ -12,8 +12,7 @@ import { TextFieldComponent } from '../../shared/forms/text-field.component';
 import { ReservationsStore } from './reservations.store';
 import { TypicalWeekComponent } from './typical-week.component';
 
-const atLeastOne = (message: string) => (control: FormArray<FormControl<boolean>>) =>
-  control.controls.some((c) => c.value) ? null : { none: message };
+const atLeastOne = (message: string) => (control: FormArray<FormControl<boolean>>) => (control.controls.some((c) => c.value) ? null : { none: message });
 
 /** Vue Agenda (guide 2.2): a prestation, a start and an end date, some weekdays → many requests at once. */
 @Component({
@@ -33,9 +32,12 @@ export class AgendaViewComponent {
     serviceCode: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     from: new FormControl(addDays(today(), 7), { nonNullable: true, validators: [Validators.required] }),
     to: new FormControl(addDays(today(), 35), { nonNullable: true, validators: [Validators.required] }),
-    weekdays: new FormArray([1, 2, 3, 4, 5].map((d) => new FormControl(d !== 3, { nonNullable: true })), {
-      validators: [atLeastOne(this.a.weekdayRequired) as never],
-    }),
+    weekdays: new FormArray(
+      [1, 2, 3, 4, 5].map((d) => new FormControl(d !== 3, { nonNullable: true })),
+      {
+        validators: [atLeastOne(this.a.weekdayRequired) as never],
+      },
+    ),
   });
   protected readonly sending = signal(false);
   protected readonly result = signal<RequestResult | null>(null);

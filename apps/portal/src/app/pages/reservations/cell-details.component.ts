@@ -21,18 +21,30 @@ export interface ChosenCell {
     <section class="panel cell-details" aria-labelledby="cell-details-heading">
       <h3 id="cell-details-heading" tabindex="-1">{{ r.cell.selected }}</h3>
       @if (chosen(); as c) {
-        <p class="what"><strong>{{ c.serviceLabel }}</strong>, {{ day() }}</p>
+        <p class="what">
+          <strong>{{ c.serviceLabel }}</strong>, {{ day() }}
+        </p>
         <p>
-          <span [class]="'legend-chip state-' + c.cell.state"><span aria-hidden="true">{{ r.symbols[c.cell.state] }} </span>{{ r.states[c.cell.state] }}</span>
-          @if (c.cell.waitlistRank) { <span> ({{ r.rank(c.cell.waitlistRank) }})</span> }
+          <span [class]="'legend-chip state-' + c.cell.state"
+            ><span aria-hidden="true">{{ r.symbols[c.cell.state] }} </span>{{ r.states[c.cell.state] }}</span
+          >
+          @if (c.cell.waitlistRank) {
+            <span> ({{ r.rank(c.cell.waitlistRank) }})</span>
+          }
           — {{ r.stateHelp[c.cell.state] }}
         </p>
         @if ((c.cell.state === 'requested' || c.cell.state === 'full') && c.cell.waitlistNextRank) {
           <p class="full-detail"><span aria-hidden="true">≡ </span>{{ r.fullDay.detail(c.cell.waitlistNextRank) }}</p>
         }
-        @if (deadline(); as d) { <p>{{ d }}</p> }
-        @if (c.cell.absence) { <p>{{ r.cell.absenceState[c.cell.absence] }}</p> }
-        @if (error(); as message) { <p class="field-error" role="alert">⚠ {{ message }}</p> }
+        @if (deadline(); as d) {
+          <p>{{ d }}</p>
+        }
+        @if (c.cell.absence) {
+          <p>{{ r.cell.absenceState[c.cell.absence] }}</p>
+        }
+        @if (error(); as message) {
+          <p class="field-error" role="alert">⚠ {{ message }}</p>
+        }
         <div class="actions">
           @if ((c.cell.state === 'validated' || c.cell.state === 'waitlisted') && c.cell.canChange) {
             <button type="button" class="button button-danger" [disabled]="busy()" (click)="cancel()">
@@ -40,7 +52,9 @@ export interface ChosenCell {
             </button>
           }
           @if (c.cell.state === 'validated' && !c.cell.absence) {
-            <button type="button" class="button" [attr.aria-expanded]="absenceOpen()" aria-controls="absence-form" (click)="absenceOpen.set(!absenceOpen())">{{ r.cell.absence }}</button>
+            <button type="button" class="button" [attr.aria-expanded]="absenceOpen()" aria-controls="absence-form" (click)="absenceOpen.set(!absenceOpen())">
+              {{ r.cell.absence }}
+            </button>
           }
         </div>
         @if (absenceOpen() && c.cell.state === 'validated') {
@@ -55,11 +69,22 @@ export interface ChosenCell {
     </section>
   `,
   styles: `
-    .cell-details h3 { margin-top: 0; }
-    .cell-details h3:focus { outline: none; }
-    .what::first-letter { text-transform: uppercase; }
-    .actions { margin-top: 0.5rem; }
-    .full-detail { font-weight: 600; color: #7a2c00; }
+    .cell-details h3 {
+      margin-top: 0;
+    }
+    .cell-details h3:focus {
+      outline: none;
+    }
+    .what::first-letter {
+      text-transform: uppercase;
+    }
+    .actions {
+      margin-top: 0.5rem;
+    }
+    .full-detail {
+      font-weight: 600;
+      color: #7a2c00;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

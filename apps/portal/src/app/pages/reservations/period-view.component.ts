@@ -1,5 +1,17 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { PeriodCell, PeriodView } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
@@ -181,8 +193,12 @@ export class PeriodViewComponent {
     const rows = (w: number) => weeks[w]?.rows.length ?? 0;
     const cols = (w: number) => weeks[w]?.days.length ?? 0;
     switch (event.key) {
-      case 'ArrowRight': col = Math.min(cols(week) - 1, col + 1); break;
-      case 'ArrowLeft': col = Math.max(0, col - 1); break;
+      case 'ArrowRight':
+        col = Math.min(cols(week) - 1, col + 1);
+        break;
+      case 'ArrowLeft':
+        col = Math.max(0, col - 1);
+        break;
       case 'ArrowDown':
         if (row < rows(week) - 1) row++;
         else if (week < weeks.length - 1) [week, row, col] = [week + 1, 0, Math.min(col, cols(week + 1) - 1)];
@@ -191,9 +207,14 @@ export class PeriodViewComponent {
         if (row > 0) row--;
         else if (week > 0) [week, row, col] = [week - 1, rows(week - 1) - 1, Math.min(col, cols(week - 1) - 1)];
         break;
-      case 'Home': [week, row, col] = event.ctrlKey ? [0, 0, 0] : [week, row, 0]; break;
-      case 'End': [week, row, col] = event.ctrlKey ? [weeks.length - 1, rows(weeks.length - 1) - 1, cols(weeks.length - 1) - 1] : [week, row, cols(week) - 1]; break;
-      default: return;
+      case 'Home':
+        [week, row, col] = event.ctrlKey ? [0, 0, 0] : [week, row, 0];
+        break;
+      case 'End':
+        [week, row, col] = event.ctrlKey ? [weeks.length - 1, rows(weeks.length - 1) - 1, cols(weeks.length - 1) - 1] : [week, row, cols(week) - 1];
+        break;
+      default:
+        return;
     }
     event.preventDefault();
     const key = this.key(week, row, col);

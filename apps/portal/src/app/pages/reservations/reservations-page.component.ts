@@ -20,9 +20,13 @@ import { ReservationsStore } from './reservations.store';
       <ard-child-selector class="bar-child" />
       <nav class="view-tabs" [attr.aria-label]="r.views">
         <a routerLink="/reservations" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page"
-          ><span class="view-word">{{ r.viewWord }}</span>{{ r.periodViewShort }}</a>
+          ><span class="view-word">{{ r.viewWord }}</span
+          >{{ r.periodViewShort }}</a
+        >
         <a routerLink="/reservations/agenda" routerLinkActive="active" ariaCurrentWhenActive="page"
-          ><span class="view-word">{{ r.viewWord }}</span>{{ r.agendaViewShort }}</a>
+          ><span class="view-word">{{ r.viewWord }}</span
+          >{{ r.agendaViewShort }}</a
+        >
       </nav>
     </div>
     <div class="reservations-layout">

@@ -1,15 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type {
-  BasketLine,
-  BasketView,
-  ChildView,
-  FamilyFileView,
-  PeriodView,
-  RequestResult,
-  ServiceView,
-  ValidationResult,
-} from '@ardoise/contracts';
+import type { BasketLine, BasketView, ChildView, FamilyFileView, PeriodView, RequestResult, ServiceView, ValidationResult } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
 import { SessionService } from '../../core/session.service';

@@ -18,11 +18,17 @@ import { ReservationsStore } from './reservations.store';
       <form (submit)="$event.preventDefault(); apply()" novalidate>
         <div>
           <table class="data typical">
-            <caption class="visually-hidden">{{ a.typicalHeading }}</caption>
+            <caption class="visually-hidden">
+              {{
+                a.typicalHeading
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ t.reservations.period.service }}</th>
-                @for (day of weekdays; track day) { <th scope="col">{{ t.dates.weekdaysShort[day - 1] }}</th> }
+                @for (day of weekdays; track day) {
+                  <th scope="col">{{ t.dates.weekdaysShort[day - 1] }}</th>
+                }
               </tr>
             </thead>
             <tbody>
@@ -32,8 +38,12 @@ import { ReservationsStore } from './reservations.store';
                   @for (day of weekdays; track day) {
                     <td>
                       @if (service.weekdays.includes(day)) {
-                        <input type="checkbox" [checked]="isOn(service.code, day)" (change)="toggle(service.code, day)"
-                          [attr.aria-label]="service.label + ', ' + t.dates.weekdays[day - 1]" />
+                        <input
+                          type="checkbox"
+                          [checked]="isOn(service.code, day)"
+                          (change)="toggle(service.code, day)"
+                          [attr.aria-label]="service.label + ', ' + t.dates.weekdays[day - 1]"
+                        />
                       } @else {
                         <span aria-hidden="true">—</span><span class="visually-hidden">{{ t.reservations.period.noServiceDay }}</span>
                       }
@@ -48,18 +58,27 @@ import { ReservationsStore } from './reservations.store';
           <ard-text-field [control]="from" fieldId="typical-from" type="date" [label]="a.from" [required]="true" />
           <ard-text-field [control]="to" fieldId="typical-to" type="date" [label]="a.to" [required]="true" />
         </div>
-        @if (error(); as message) { <p class="field-error" role="alert">⚠ {{ message }}</p> }
+        @if (error(); as message) {
+          <p class="field-error" role="alert">⚠ {{ message }}</p>
+        }
         <button type="submit" class="button button-primary" [disabled]="sending()">{{ sending() ? t.forms.sending : a.typicalSubmit }}</button>
       </form>
       <div role="status" aria-live="polite">
         @if (result(); as res) {
           <div class="notice">
-            <p><strong>{{ a.added(res.added.length) }}</strong>@if (res.alreadyInBasket.length) { {{ a.already(res.alreadyInBasket.length) }}}</p>
+            <p>
+              <strong>{{ a.added(res.added.length) }}</strong>
+              @if (res.alreadyInBasket.length) {
+                {{ a.already(res.alreadyInBasket.length) }}
+              }
+            </p>
             @if (res.skipped.length) {
               <details [open]="res.skipped.length <= 3">
                 <summary>{{ a.skipped(res.skipped.length) }}</summary>
                 <ul>
-                  @for (day of res.skipped; track day.date + day.serviceCode) { <li>{{ longDay(day.date) }} : {{ day.message }}</li> }
+                  @for (day of res.skipped; track day.date + day.serviceCode) {
+                    <li>{{ longDay(day.date) }} : {{ day.message }}</li>
+                  }
                 </ul>
               </details>
             }
@@ -69,15 +88,41 @@ import { ReservationsStore } from './reservations.store';
     </section>
   `,
   styles: `
-    .typical { table-layout: fixed; }
-    .typical td, .typical th { text-align: center; }
-    .typical tbody th, .typical thead th:first-child { text-align: left; width: 40%; }
-    .typical input { width: 1.5rem; height: 1.5rem; margin: 0; }
+    .typical {
+      table-layout: fixed;
+    }
+    .typical td,
+    .typical th {
+      text-align: center;
+    }
+    .typical tbody th,
+    .typical thead th:first-child {
+      text-align: left;
+      width: 40%;
+    }
+    .typical input {
+      width: 1.5rem;
+      height: 1.5rem;
+      margin: 0;
+    }
     @media (max-width: 40rem) {
-      .typical td, .typical th { padding: 0.375rem 0; }
-      .typical thead th { font-size: 0.8125rem; }
-      .typical tbody th, .typical thead th:first-child { width: 34%; padding-right: 0.25rem; }
-      .typical tbody th { font-size: 0.8125rem; font-weight: 600; overflow-wrap: break-word; }
+      .typical td,
+      .typical th {
+        padding: 0.375rem 0;
+      }
+      .typical thead th {
+        font-size: 0.8125rem;
+      }
+      .typical tbody th,
+      .typical thead th:first-child {
+        width: 34%;
+        padding-right: 0.25rem;
+      }
+      .typical tbody th {
+        font-size: 0.8125rem;
+        font-weight: 600;
+        overflow-wrap: break-word;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

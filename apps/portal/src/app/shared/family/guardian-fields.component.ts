@@ -17,7 +17,14 @@ import type { GuardianForm } from './family-forms';
     <div class="grid-2">
       <ard-text-field [control]="g.lastName" [fieldId]="id('lastName')" [label]="f.lastName" autocomplete="family-name" [required]="true" />
       <ard-text-field [control]="g.firstName" [fieldId]="id('firstName')" [label]="f.firstName" autocomplete="given-name" [required]="true" />
-      <ard-text-field [control]="g.mobilePhone" [fieldId]="id('mobilePhone')" [label]="f.mobilePhone" type="tel" autocomplete="tel" [hint]="contact() ? f.phoneHint + ' ' + f.onePhoneHint : f.phoneHint" />
+      <ard-text-field
+        [control]="g.mobilePhone"
+        [fieldId]="id('mobilePhone')"
+        [label]="f.mobilePhone"
+        type="tel"
+        autocomplete="tel"
+        [hint]="contact() ? f.phoneHint + ' ' + f.onePhoneHint : f.phoneHint"
+      />
       <ard-text-field [control]="g.homePhone" [fieldId]="id('homePhone')" [label]="f.homePhone" type="tel" [hint]="f.phoneHint" />
       <ard-text-field [control]="g.workPhone" [fieldId]="id('workPhone')" [label]="f.workPhone" type="tel" [hint]="f.phoneHint" />
       <ard-text-field [control]="g.email" [fieldId]="id('email')" [label]="f.email" type="email" autocomplete="email" />
@@ -27,7 +34,14 @@ import type { GuardianForm } from './family-forms';
       <ard-text-field [control]="a.line1" [fieldId]="id('address-line1')" [label]="f.line1" autocomplete="address-line1" [required]="contact()" />
       <ard-text-field [control]="a.line2" [fieldId]="id('address-line2')" [label]="f.line2" autocomplete="address-line2" />
       <div class="grid-2">
-        <ard-text-field [control]="a.postalCode" [fieldId]="id('address-postalCode')" [label]="f.postalCode" autocomplete="postal-code" inputmode="numeric" [required]="contact()" />
+        <ard-text-field
+          [control]="a.postalCode"
+          [fieldId]="id('address-postalCode')"
+          [label]="f.postalCode"
+          autocomplete="postal-code"
+          inputmode="numeric"
+          [required]="contact()"
+        />
         <ard-text-field [control]="a.city" [fieldId]="id('address-city')" [label]="f.city" autocomplete="address-level2" [required]="contact()" />
       </div>
     </fieldset>

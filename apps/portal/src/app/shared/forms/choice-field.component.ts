@@ -42,7 +42,8 @@ export interface Choice {
       </fieldset>
     } @else {
       <div class="field" [class.field-invalid]="showError()">
-        <label [for]="fieldId()">{{ label() }}
+        <label [for]="fieldId()"
+          >{{ label() }}
           @if (required()) {
             <span class="required-mark" aria-hidden="true">*</span>
             <span class="visually-hidden">{{ t.forms.requiredSuffix }}</span>

@@ -36,7 +36,10 @@ export function summarizePaths(controls: Readonly<Record<string, AbstractControl
 function labelOf(fieldId: string): string {
   const field = document.getElementById(fieldId);
   const own = document.querySelector(`label[for="${CSS.escape(fieldId)}"]`) ?? field?.querySelector('legend');
-  const words = (own?.textContent ?? fieldId).replace(/\*|\(obligatoire\)/g, '').replace(/\s+/g, ' ').trim();
+  const words = (own?.textContent ?? fieldId)
+    .replace(/\*|\(obligatoire\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const section = (field?.closest('[data-section]') as HTMLElement | null)?.dataset['section'];
   return section ? `${section} — ${words}` : words;
 }

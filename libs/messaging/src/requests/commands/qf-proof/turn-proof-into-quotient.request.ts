@@ -16,10 +16,12 @@ export class TurnProofIntoQuotientRequest {
   amount!: number;
 
   @ApiProperty({ example: '2026-01-01' })
-  @IsString() @Matches(DAY, { message: DAY_MESSAGE })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE })
   validFrom!: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @IsString() @Matches(DAY, { message: DAY_MESSAGE })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE })
   validUntil!: string;
 }

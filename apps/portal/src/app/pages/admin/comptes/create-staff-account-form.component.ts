@@ -27,9 +27,26 @@ const ROLES: StaffRoleName[] = ['agent', 'finance', 'auditor', 'admin'];
         <ard-text-field [control]="form.controls.email" fieldId="email" [label]="a.create.email" type="email" [required]="true" autocomplete="off" />
         <ard-text-field [control]="form.controls.displayName" fieldId="displayName" [label]="a.create.displayName" [required]="true" autocomplete="off" />
         <ard-choice-field [control]="form.controls.role" fieldId="role" [label]="a.create.role" [choices]="roles" [required]="true" />
-        <ard-text-field [control]="form.controls.password" fieldId="password" [label]="a.create.password" [hint]="a.create.passwordHint" type="password" [required]="true" autocomplete="new-password" />
-        <ard-text-field [control]="form.controls.passwordConfirmation" fieldId="passwordConfirmation" [label]="a.create.passwordConfirmation" type="password" [required]="true" autocomplete="new-password" />
-        <p><button mat-flat-button type="submit" [disabled]="sending()">{{ a.create.submit }}</button></p>
+        <ard-text-field
+          [control]="form.controls.password"
+          fieldId="password"
+          [label]="a.create.password"
+          [hint]="a.create.passwordHint"
+          type="password"
+          [required]="true"
+          autocomplete="new-password"
+        />
+        <ard-text-field
+          [control]="form.controls.passwordConfirmation"
+          fieldId="passwordConfirmation"
+          [label]="a.create.passwordConfirmation"
+          type="password"
+          [required]="true"
+          autocomplete="new-password"
+        />
+        <p>
+          <button mat-flat-button type="submit" [disabled]="sending()">{{ a.create.submit }}</button>
+        </p>
       </form>
     </section>
   `,

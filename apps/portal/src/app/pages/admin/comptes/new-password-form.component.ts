@@ -21,8 +21,23 @@ import { AdminService } from '../admin.service';
       <p>{{ a.newPasswordHint }}</p>
       <ard-error-summary [title]="errorTitle()" [items]="errorItems()" />
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <ard-text-field [control]="form.controls.password" fieldId="new-password" [label]="a.create.password" [hint]="a.create.passwordHint" type="password" [required]="true" autocomplete="new-password" />
-        <ard-text-field [control]="form.controls.passwordConfirmation" fieldId="new-passwordConfirmation" [label]="a.create.passwordConfirmation" type="password" [required]="true" autocomplete="new-password" />
+        <ard-text-field
+          [control]="form.controls.password"
+          fieldId="new-password"
+          [label]="a.create.password"
+          [hint]="a.create.passwordHint"
+          type="password"
+          [required]="true"
+          autocomplete="new-password"
+        />
+        <ard-text-field
+          [control]="form.controls.passwordConfirmation"
+          fieldId="new-passwordConfirmation"
+          [label]="a.create.passwordConfirmation"
+          type="password"
+          [required]="true"
+          autocomplete="new-password"
+        />
         <p>
           <button mat-flat-button type="submit" [disabled]="sending()">{{ a.setPassword }}</button>
           <button mat-button type="button" (click)="cancelled.emit()">{{ a.cancel }}</button>

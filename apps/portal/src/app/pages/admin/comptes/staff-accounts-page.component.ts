@@ -20,13 +20,34 @@ import { NewPasswordFormComponent } from './new-password-form.component';
 /** /admin/comptes: the staff logins; change a role, disable or enable, give a new password, create one. */
 @Component({
   selector: 'ard-staff-accounts-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSortModule, MatTableModule, CreateStaffAccountFormComponent, NewPasswordFormComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSortModule,
+    MatTableModule,
+    CreateStaffAccountFormComponent,
+    NewPasswordFormComponent,
+  ],
   templateUrl: './staff-accounts-page.component.html',
   styles: `
-    .role-cell { display: flex; gap: 0.25rem; align-items: center; }
-    .role-cell select { min-width: 13rem; }
-    .filter-field { width: min(100%, 24rem); }
-    .actions { display: flex; gap: 0.25rem; flex-wrap: wrap; }
+    .role-cell {
+      display: flex;
+      gap: 0.25rem;
+      align-items: center;
+    }
+    .role-cell select {
+      min-width: 13rem;
+    }
+    .filter-field {
+      width: min(100%, 24rem);
+    }
+    .actions {
+      display: flex;
+      gap: 0.25rem;
+      flex-wrap: wrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -25,7 +25,9 @@ type CountKey = 'guardians' | 'children' | 'logins' | 'files' | 'emails' | 'even
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './erasure-page.component.html',
   styles: `
-    .wide-field { width: min(100%, 36rem); }
+    .wide-field {
+      width: min(100%, 36rem);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -11,7 +11,8 @@ const POINTS = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cr
 const DASHES = [[], [6, 3], [2, 2], [10, 4], [4, 4, 1, 4]];
 const styleOf = (i: number) => ({ color: COLORS[i % COLORS.length]!, point: POINTS[i % POINTS.length]!, dash: DASHES[i % DASHES.length]! });
 
-const time = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /** Each projection's lag (events) over the last hour, as a line chart and, folded, as a table. */
 @Component({
@@ -24,18 +25,26 @@ const time = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit'
       <summary>{{ h.chartTable }}</summary>
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="h.chartTableCaption">
         <table class="bo-simple-table" data-testid="lag-table">
-          <caption>{{ h.chartTableCaption }}</caption>
+          <caption>
+            {{
+              h.chartTableCaption
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ h.time }}</th>
-              @for (name of table().projections; track name) { <th scope="col" class="num">{{ name }}</th> }
+              @for (name of table().projections; track name) {
+                <th scope="col" class="num">{{ name }}</th>
+              }
             </tr>
           </thead>
           <tbody>
             @for (row of table().rows; track row.at) {
               <tr>
                 <th scope="row">{{ row.label }}</th>
-                @for (value of row.values; track $index) { <td class="num">{{ value ?? '—' }}</td> }
+                @for (value of row.values; track $index) {
+                  <td class="num">{{ value ?? '—' }}</td>
+                }
               </tr>
             }
           </tbody>
@@ -44,8 +53,15 @@ const time = (iso: string) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit'
     </details>
   `,
   styles: `
-    .chart-box { position: relative; height: 16rem; max-width: 60rem; }
-    .table-scroll { max-height: 20rem; overflow: auto; }
+    .chart-box {
+      position: relative;
+      height: 16rem;
+      max-width: 60rem;
+    }
+    .table-scroll {
+      max-height: 20rem;
+      overflow: auto;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -29,15 +29,51 @@ function localInput(iso: string): string {
   imports: [FormsModule, JsonPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, RouterLink],
   templateUrl: './state-page.component.html',
   styles: `
-    form { flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    .stream-field { min-width: 28rem; }
-    pre { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #c4c7c5; padding: 0.5rem; max-height: 50vh; overflow: auto; }
-    .value { font-family: monospace; font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .kind-added { background: #e3f2e6; }
-    .kind-removed { background: #fbe4e4; }
-    .kind-changed { background: #fff4d6; }
-    .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-    @media (max-width: 1100px) { .columns { grid-template-columns: 1fr; } .stream-field { min-width: 0; width: 100%; } }
+    form {
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .stream-field {
+      min-width: 28rem;
+    }
+    pre {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      border: 1px solid #c4c7c5;
+      padding: 0.5rem;
+      max-height: 50vh;
+      overflow: auto;
+    }
+    .value {
+      font-family: monospace;
+      font-size: 0.85rem;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .kind-added {
+      background: #e3f2e6;
+    }
+    .kind-removed {
+      background: #fbe4e4;
+    }
+    .kind-changed {
+      background: #fff4d6;
+    }
+    .columns {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 1rem;
+    }
+    @media (max-width: 1100px) {
+      .columns {
+        grid-template-columns: 1fr;
+      }
+      .stream-field {
+        min-width: 0;
+        width: 100%;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -15,16 +15,52 @@ import { AuditApiService } from '../audit-api.service';
   imports: [JsonPipe, MatButtonModule, RouterLink],
   templateUrl: './event-detail.component.html',
   styles: `
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }
-    dt { font-weight: 600; }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    .mono { font-family: monospace; font-size: 0.85rem; }
-    pre { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #c4c7c5; padding: 0.5rem; max-height: 40vh; overflow: auto; }
-    .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
-    .chain { list-style: none; padding: 0; }
-    .chain li { padding: 0.2rem 0; border-bottom: 1px solid #e0e3e1; }
-    .chain .depth { font-family: monospace; white-space: pre; }
-    .current { font-weight: 600; }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.2rem 1rem;
+      margin: 0 0 1rem;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .mono {
+      font-family: monospace;
+      font-size: 0.85rem;
+    }
+    pre {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      border: 1px solid #c4c7c5;
+      padding: 0.5rem;
+      max-height: 40vh;
+      overflow: auto;
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+    }
+    .chain {
+      list-style: none;
+      padding: 0;
+    }
+    .chain li {
+      padding: 0.2rem 0;
+      border-bottom: 1px solid #e0e3e1;
+    }
+    .chain .depth {
+      font-family: monospace;
+      white-space: pre;
+    }
+    .current {
+      font-weight: 600;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

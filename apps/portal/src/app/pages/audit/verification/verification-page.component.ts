@@ -27,10 +27,25 @@ export function verdictOf(job: AuditJobView): string {
   imports: [MatButtonModule],
   templateUrl: './verification-page.component.html',
   styles: `
-    .actions { display: flex; flex-wrap: wrap; gap: 1rem; }
-    .action { flex: 1 1 20rem; border: 1px solid #c4c7c5; padding: 0.75rem; }
-    progress { width: 100%; height: 1rem; }
-    .mono { font-family: monospace; font-size: 0.85rem; overflow-wrap: anywhere; }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+    }
+    .action {
+      flex: 1 1 20rem;
+      border: 1px solid #c4c7c5;
+      padding: 0.75rem;
+    }
+    progress {
+      width: 100%;
+      height: 1rem;
+    }
+    .mono {
+      font-family: monospace;
+      font-size: 0.85rem;
+      overflow-wrap: anywhere;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -48,8 +63,12 @@ export class VerificationPageComponent {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly chainProgress = computed(() => (this.job()?.kind === 'verify-chain' ? (this.job()!.progress as ChainProgressView | null) : null));
-  protected readonly readModelProgress = computed(() => (this.job()?.kind === 'verify-read-models' ? (this.job()!.progress as ReadModelProgressView | null) : null));
-  protected readonly chainResult = computed(() => (this.job()?.kind === 'verify-chain' && this.job()!.status === 'succeeded' ? (this.job()!.result as ChainReportView) : null));
+  protected readonly readModelProgress = computed(() =>
+    this.job()?.kind === 'verify-read-models' ? (this.job()!.progress as ReadModelProgressView | null) : null,
+  );
+  protected readonly chainResult = computed(() =>
+    this.job()?.kind === 'verify-chain' && this.job()!.status === 'succeeded' ? (this.job()!.result as ChainReportView) : null,
+  );
   protected readonly readModelResult = computed(() =>
     this.job()?.kind === 'verify-read-models' && this.job()!.status === 'succeeded' ? (this.job()!.result as ReadModelReportView) : null,
   );

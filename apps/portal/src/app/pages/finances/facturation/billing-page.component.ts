@@ -29,10 +29,21 @@ function previousMonth(): string {
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './billing-page.component.html',
   styles: `
-    dl.figures { display: grid; grid-template-columns: max-content auto; gap: 0.25rem 1rem; }
-    dl.figures dt { font-weight: 600; }
-    dl.figures dd { margin: 0; }
-    progress { width: min(100%, 30rem); height: 1.25rem; }
+    dl.figures {
+      display: grid;
+      grid-template-columns: max-content auto;
+      gap: 0.25rem 1rem;
+    }
+    dl.figures dt {
+      font-weight: 600;
+    }
+    dl.figures dd {
+      margin: 0;
+    }
+    progress {
+      width: min(100%, 30rem);
+      height: 1.25rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

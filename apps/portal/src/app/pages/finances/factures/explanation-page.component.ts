@@ -21,11 +21,26 @@ import { EventPanelComponent } from './event-panel.component';
   imports: [RouterLink, MatButtonModule, EventPanelComponent],
   templateUrl: './explanation-page.component.html',
   styles: `
-    .line { border-top: 1px solid #ccd; padding-top: 0.5rem; margin-top: 1.5rem; }
-    .facts { display: grid; grid-template-columns: max-content auto; gap: 0.25rem 1.5rem; margin: 0.5rem 0; }
-    .facts dt { font-weight: 600; }
-    .facts dd { margin: 0; }
-    .decisive { font-weight: 600; }
+    .line {
+      border-top: 1px solid #ccd;
+      padding-top: 0.5rem;
+      margin-top: 1.5rem;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content auto;
+      gap: 0.25rem 1.5rem;
+      margin: 0.5rem 0;
+    }
+    .facts dt {
+      font-weight: 600;
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .decisive {
+      font-weight: 600;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -74,7 +74,12 @@ export class FinanceInvoicesService {
   }
 
   creditNote(invoiceId: string, body: { amountCents?: number; whole?: boolean; reissue?: boolean; reason: string }) {
-    return firstValueFrom(this.http.post<InvoiceCommandResult & { creditNote?: { number: string } | null; correction?: { invoiceId: string } | null }>(`${API}/invoices/${invoiceId}/credit-notes`, body));
+    return firstValueFrom(
+      this.http.post<InvoiceCommandResult & { creditNote?: { number: string } | null; correction?: { invoiceId: string } | null }>(
+        `${API}/invoices/${invoiceId}/credit-notes`,
+        body,
+      ),
+    );
   }
 
   deskPayment(invoiceId: string, body: { means: string; amountCents: number; paidOn?: string; reference?: string }) {

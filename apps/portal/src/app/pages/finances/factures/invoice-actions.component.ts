@@ -56,13 +56,21 @@ export class InvoiceActionsComponent {
   });
 
   constructor() {
-    void this.invoices.deskMeans().then((m) => this.means.set(m), () => undefined);
+    void this.invoices.deskMeans().then(
+      (m) => this.means.set(m),
+      () => undefined,
+    );
   }
 
   protected submitPayment(): Promise<void> {
     return this.act('payment', async (id) => {
       const amountCents = this.amount(this.payment.amount);
-      const result = await this.invoices.deskPayment(id, { means: this.payment.means, amountCents, paidOn: this.payment.paidOn || undefined, reference: this.payment.reference.trim() || undefined });
+      const result = await this.invoices.deskPayment(id, {
+        means: this.payment.means,
+        amountCents,
+        paidOn: this.payment.paidOn || undefined,
+        reference: this.payment.reference.trim() || undefined,
+      });
       this.payment = { ...this.payment, amount: '', reference: '' };
       return this.t.financeInvoices.actions.paymentDone(euros(result.outstandingCents));
     });
@@ -70,7 +78,9 @@ export class InvoiceActionsComponent {
 
   protected submitCredit(): Promise<void> {
     return this.act('credit', async (id) => {
-      const body = this.credit.whole ? { whole: true, reason: this.credit.reason } : { amountCents: this.amount(this.credit.amount), reason: this.credit.reason };
+      const body = this.credit.whole
+        ? { whole: true, reason: this.credit.reason }
+        : { amountCents: this.amount(this.credit.amount), reason: this.credit.reason };
       const result = await this.invoices.creditNote(id, body);
       this.credit = { amount: '', whole: false, reason: '' };
       return this.t.financeInvoices.actions.creditDone(result.creditNote?.number ?? null);

@@ -16,9 +16,19 @@ import { InvoiceActionsComponent } from './invoice-actions.component';
   imports: [RouterLink, MatButtonModule, InvoiceActionsComponent],
   templateUrl: './invoice-page.component.html',
   styles: `
-    .invoice-facts { display: grid; grid-template-columns: max-content auto; gap: 0.25rem 1.5rem; margin: 0 0 1rem; }
-    .invoice-facts dt { font-weight: 600; }
-    .invoice-facts dd { margin: 0; text-align: left; }
+    .invoice-facts {
+      display: grid;
+      grid-template-columns: max-content auto;
+      gap: 0.25rem 1.5rem;
+      margin: 0 0 1rem;
+    }
+    .invoice-facts dt {
+      font-weight: 600;
+    }
+    .invoice-facts dd {
+      margin: 0;
+      text-align: left;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

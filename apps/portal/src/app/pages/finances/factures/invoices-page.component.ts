@@ -60,12 +60,18 @@ export class FinanceInvoicesPageComponent {
     (i) => `${i.number} ${i.familyName ?? ''} ${i.period} ${i.statusLabel}`,
     (i, column) => {
       switch (column) {
-        case 'family': return i.familyName ?? '';
-        case 'total': return i.totalCents;
-        case 'paid': return i.paidCents;
-        case 'outstanding': return i.outstandingCents;
-        case 'status': return i.statusLabel;
-        default: return String((i as unknown as Record<string, unknown>)[column] ?? '');
+        case 'family':
+          return i.familyName ?? '';
+        case 'total':
+          return i.totalCents;
+        case 'paid':
+          return i.paidCents;
+        case 'outstanding':
+          return i.outstandingCents;
+        case 'status':
+          return i.statusLabel;
+        default:
+          return (i as unknown as Record<string, string | number | null>)[column] ?? '';
       }
     },
   );
@@ -78,7 +84,14 @@ export class FinanceInvoicesPageComponent {
       this.rows.paginator = this.paginator() ?? null;
     });
     effect(() => {
-      this.form = { period: this.mois() ?? '', status: this.statut() ?? '', family: this.famille() ?? '', min: this.min() ?? '', max: this.max() ?? '', overdue: this.echues() === 'oui' };
+      this.form = {
+        period: this.mois() ?? '',
+        status: this.statut() ?? '',
+        family: this.famille() ?? '',
+        min: this.min() ?? '',
+        max: this.max() ?? '',
+        overdue: this.echues() === 'oui',
+      };
       const filters: InvoiceFilters = {
         period: this.form.period || undefined,
         status: this.form.status || undefined,
@@ -105,7 +118,14 @@ export class FinanceInvoicesPageComponent {
     }
     const f = this.form;
     void this.router.navigate([], {
-      queryParams: { mois: f.period || null, statut: f.status || null, famille: f.family.trim() || null, min: f.min.trim() || null, max: f.max.trim() || null, echues: f.overdue ? 'oui' : null },
+      queryParams: {
+        mois: f.period || null,
+        statut: f.status || null,
+        famille: f.family.trim() || null,
+        min: f.min.trim() || null,
+        max: f.max.trim() || null,
+        echues: f.overdue ? 'oui' : null,
+      },
     });
   }
 

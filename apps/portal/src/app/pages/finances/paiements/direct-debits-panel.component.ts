@@ -20,14 +20,23 @@ import { FinancePaymentsService, type FinanceFile, type Mandate } from './financ
       <h2 id="debits-heading">{{ t.debits.heading }}</h2>
       <div role="status">
         @if (made(); as m) {
-          <p class="bo-ok">{{ t.debits.generated(m.count, euros(m.totalCents)) }} <a [href]="api + '/finance/files/' + m.fileId" download>{{ t.debits.download(m.fileName) }}</a></p>
+          <p class="bo-ok">
+            {{ t.debits.generated(m.count, euros(m.totalCents)) }}
+            <a [href]="api + '/finance/files/' + m.fileId" download>{{ t.debits.download(m.fileName) }}</a>
+          </p>
           @if (m.report.length) {
             <p>{{ t.debits.skipped }}</p>
-            <ul>@for (line of m.report; track line) { <li>{{ line }}</li> }</ul>
+            <ul>
+              @for (line of m.report; track line) {
+                <li>{{ line }}</li>
+              }
+            </ul>
           }
         }
       </div>
-      @if (error(); as e) { <p class="bo-error" role="alert">{{ e }}</p> }
+      @if (error(); as e) {
+        <p class="bo-error" role="alert">{{ e }}</p>
+      }
       @if (context.canWrite()) {
         <p>{{ t.debits.intro }}</p>
         <form class="bo-toolbar-row" (ngSubmit)="collect()">
@@ -41,12 +50,22 @@ import { FinancePaymentsService, type FinanceFile, type Mandate } from './financ
       <h3 id="files-heading">{{ t.debits.filesHeading }}</h3>
       @if (files().length) {
         <table class="bo-simple-table" aria-labelledby="files-heading">
-          <thead><tr><th scope="col">{{ t.debits.fileColumns.createdAt }}</th><th scope="col">{{ t.debits.fileColumns.name }}</th><th scope="col">{{ t.debits.fileColumns.kind }}</th><th scope="col" class="num">{{ t.debits.fileColumns.count }}</th><th scope="col" class="num">{{ t.debits.fileColumns.total }}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{{ t.debits.fileColumns.createdAt }}</th>
+              <th scope="col">{{ t.debits.fileColumns.name }}</th>
+              <th scope="col">{{ t.debits.fileColumns.kind }}</th>
+              <th scope="col" class="num">{{ t.debits.fileColumns.count }}</th>
+              <th scope="col" class="num">{{ t.debits.fileColumns.total }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (f of files(); track f.fileId) {
               <tr>
                 <td>{{ instant(f.createdAt) }}</td>
-                <td><a [href]="api + '/finance/files/' + f.fileId" download>{{ f.fileName }}</a></td>
+                <td>
+                  <a [href]="api + '/finance/files/' + f.fileId" download>{{ f.fileName }}</a>
+                </td>
                 <td>{{ t.debits.kinds[f.kind] ?? f.kind }}</td>
                 <td class="num">{{ f.summary.count ?? '' }}</td>
                 <td class="num">{{ f.summary.totalCents === undefined ? '' : euros(f.summary.totalCents) }}</td>
@@ -59,17 +78,28 @@ import { FinancePaymentsService, type FinanceFile, type Mandate } from './financ
       }
 
       <h3 id="mandates-heading">{{ t.mandates.heading }}</h3>
-      <p class="no-print"><a mat-stroked-button [href]="api + '/finance/mandates?format=csv'" download>{{ t.mandates.csv }}</a></p>
+      <p class="no-print">
+        <a mat-stroked-button [href]="api + '/finance/mandates?format=csv'" download>{{ t.mandates.csv }}</a>
+      </p>
       @if (mandates().length) {
         <table class="bo-simple-table" aria-labelledby="mandates-heading" data-testid="mandates">
-          <thead><tr><th scope="col">{{ t.mandates.columns.family }}</th><th scope="col">{{ t.mandates.columns.reference }}</th><th scope="col">{{ t.mandates.columns.signedOn }}</th><th scope="col">{{ t.mandates.columns.state }}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{{ t.mandates.columns.family }}</th>
+              <th scope="col">{{ t.mandates.columns.reference }}</th>
+              <th scope="col">{{ t.mandates.columns.signedOn }}</th>
+              <th scope="col">{{ t.mandates.columns.state }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (m of mandates(); track m.familyId) {
               <tr>
                 <td>{{ m.familyName ?? '—' }}</td>
                 <td>{{ m.mandateReference }}</td>
                 <td>{{ shortDay(m.signedOn) }}</td>
-                <td><span class="bo-badge">{{ m.active ? t.mandates.active : t.mandates.revoked(shortDay(m.revokedOn)) }}</span></td>
+                <td>
+                  <span class="bo-badge">{{ m.active ? t.mandates.active : t.mandates.revoked(shortDay(m.revokedOn)) }}</span>
+                </td>
               </tr>
             }
           </tbody>

@@ -72,7 +72,9 @@ export class FinancePaymentsService {
   }
 
   payfip(status?: string) {
-    return firstValueFrom(this.http.get<{ operations: PayfipOperation[]; lastRepair: RepairRun | null }>(`${API}/finance/payfip/operations`, { params: status ? { status } : {} }));
+    return firstValueFrom(
+      this.http.get<{ operations: PayfipOperation[]; lastRepair: RepairRun | null }>(`${API}/finance/payfip/operations`, { params: status ? { status } : {} }),
+    );
   }
 
   repair() {
@@ -80,7 +82,9 @@ export class FinancePaymentsService {
   }
 
   collectDirectDebits(date: string) {
-    return firstValueFrom(this.http.post<{ fileId: string; fileName: string; count: number; totalCents: number; report: string[] }>(`${API}/finance/direct-debits`, { date }));
+    return firstValueFrom(
+      this.http.post<{ fileId: string; fileName: string; count: number; totalCents: number; report: string[] }>(`${API}/finance/direct-debits`, { date }),
+    );
   }
 
   async files(): Promise<FinanceFile[]> {

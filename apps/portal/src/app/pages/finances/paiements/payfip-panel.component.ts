@@ -19,12 +19,20 @@ import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './
   template: `
     <section aria-labelledby="payfip-heading" data-testid="payfip">
       <h2 id="payfip-heading">{{ t.heading }}</h2>
-      <div role="status">@if (message(); as m) { <p class="bo-ok">{{ m }}</p> }</div>
-      @if (error(); as e) { <p class="bo-error" role="alert">{{ e }}</p> }
+      <div role="status">
+        @if (message(); as m) {
+          <p class="bo-ok">{{ m }}</p>
+        }
+      </div>
+      @if (error(); as e) {
+        <p class="bo-error" role="alert">{{ e }}</p>
+      }
       <p data-testid="payfip-last-repair">
         @if (lastRepair(); as r) {
           {{ t.lastRepair(instant(r.finishedAt), r.checked, r.settled, t.repairBy[r.trigger] ?? r.trigger) }}
-          @if (r.error) { <span class="bo-badge bo-badge-alert">⚠ {{ t.repairError(r.error) }}</span> }
+          @if (r.error) {
+            <span class="bo-badge bo-badge-alert">⚠ {{ t.repairError(r.error) }}</span>
+          }
         } @else {
           {{ t.neverRepaired }}
         }
@@ -34,7 +42,9 @@ import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './
           <mat-label>{{ t.status }}</mat-label>
           <select matNativeControl name="payfipStatus" [(ngModel)]="status" (ngModelChange)="load()">
             <option value="">{{ t.anyStatus }}</option>
-            @for (s of statuses; track s) { <option [value]="s">{{ t.statuses[s] }}</option> }
+            @for (s of statuses; track s) {
+              <option [value]="s">{{ t.statuses[s] }}</option>
+            }
           </select>
         </mat-form-field>
         @if (context.canWrite()) {
@@ -45,21 +55,33 @@ import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './
       @if (operations().length) {
         <div class="bo-table-wrap">
           <table class="bo-simple-table">
-            <caption class="visually-hidden">{{ t.caption }}</caption>
+            <caption class="visually-hidden">
+              {{
+                t.caption
+              }}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{{ t.columns.createdAt }}</th><th scope="col">{{ t.columns.invoice }}</th><th scope="col">{{ t.columns.family }}</th>
-                <th scope="col" class="num">{{ t.columns.amount }}</th><th scope="col">{{ t.columns.status }}</th><th scope="col">{{ t.columns.detail }}</th>
+                <th scope="col">{{ t.columns.createdAt }}</th>
+                <th scope="col">{{ t.columns.invoice }}</th>
+                <th scope="col">{{ t.columns.family }}</th>
+                <th scope="col" class="num">{{ t.columns.amount }}</th>
+                <th scope="col">{{ t.columns.status }}</th>
+                <th scope="col">{{ t.columns.detail }}</th>
               </tr>
             </thead>
             <tbody>
               @for (o of operations(); track o.operationId) {
                 <tr>
                   <td>{{ instant(o.createdAt) }}</td>
-                  <td><a [routerLink]="['/finances/factures', o.invoiceId]">{{ o.invoiceNumber }}</a></td>
+                  <td>
+                    <a [routerLink]="['/finances/factures', o.invoiceId]">{{ o.invoiceNumber }}</a>
+                  </td>
                   <td>{{ o.familyName ?? '—' }}</td>
                   <td class="num">{{ euros(o.amountCents) }}</td>
-                  <td><span class="bo-badge" [class.bo-badge-alert]="o.status === 'anomaly'">{{ t.statuses[o.status] ?? o.status }}</span></td>
+                  <td>
+                    <span class="bo-badge" [class.bo-badge-alert]="o.status === 'anomaly'">{{ t.statuses[o.status] ?? o.status }}</span>
+                  </td>
                   <td>{{ o.detail ?? '' }}</td>
                 </tr>
               }

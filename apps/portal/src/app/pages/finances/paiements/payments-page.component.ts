@@ -23,7 +23,18 @@ import { PayfipPanelComponent } from './payfip-panel.component';
 /** /finances/paiements: desk entry, the payments recorded (rejections of debits), PayFIP, direct debits and mandates. */
 @Component({
   selector: 'ard-finance-payments-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, MatSortModule, MatPaginatorModule, PayfipPanelComponent, DirectDebitsPanelComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    PayfipPanelComponent,
+    DirectDebitsPanelComponent,
+  ],
   templateUrl: './payments-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -52,9 +63,14 @@ export class FinancePaymentsPageComponent {
   protected readonly columns = ['paidOn', 'invoice', 'means', 'amount', 'reference', 'state', 'actions'];
   protected readonly rows = staffTableData<PaymentRow>(
     (p) => `${p.invoiceNumber} ${p.means} ${p.reference ?? ''}`,
-    (p, column) => (column === 'amount' ? p.amountCents : column === 'invoice' ? p.invoiceNumber : String((p as unknown as Record<string, unknown>)[column] ?? '')),
+    (p, column) =>
+      column === 'amount' ? p.amountCents : column === 'invoice' ? p.invoiceNumber : ((p as unknown as Record<string, string | number | null>)[column] ?? ''),
   );
-  protected readonly total = computed(() => this.loadedRows().filter((p) => p.status === 'recorded').reduce((s, p) => s + p.amountCents, 0));
+  protected readonly total = computed(() =>
+    this.loadedRows()
+      .filter((p) => p.status === 'recorded')
+      .reduce((s, p) => s + p.amountCents, 0),
+  );
   private readonly loadedRows = signal<PaymentRow[]>([]);
   protected rejectCodes: Record<string, string> = {};
   private readonly sort = viewChild(MatSort);
@@ -65,7 +81,10 @@ export class FinancePaymentsPageComponent {
       this.rows.sort = this.sort() ?? null;
       this.rows.paginator = this.paginator() ?? null;
     });
-    void this.invoices.deskMeans().then((m) => this.means.set(m), () => undefined);
+    void this.invoices.deskMeans().then(
+      (m) => this.means.set(m),
+      () => undefined,
+    );
     void this.show();
   }
 

@@ -23,10 +23,23 @@ const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'nume
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './reconciliation-page.component.html',
   styles: `
-    section { margin-top: 1.5rem; }
-    .links { display: flex; flex-wrap: wrap; gap: 1rem; }
-    code { font-size: 0.8125rem; word-break: break-all; }
-    @media print { .summary { break-before: page; } }
+    section {
+      margin-top: 1.5rem;
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+    }
+    code {
+      font-size: 0.8125rem;
+      word-break: break-all;
+    }
+    @media print {
+      .summary {
+        break-before: page;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

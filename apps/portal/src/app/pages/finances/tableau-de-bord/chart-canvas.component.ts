@@ -25,7 +25,13 @@ export type FinanceChartConfig = ChartConfiguration<'bar' | 'doughnut', number[]
 @Component({
   selector: 'ard-chart-canvas',
   template: `<div class="chart-box"><canvas #canvas role="img" [attr.aria-label]="alt()"></canvas></div>`,
-  styles: `.chart-box { position: relative; height: 16rem; max-width: 100%; }`,
+  styles: `
+    .chart-box {
+      position: relative;
+      height: 16rem;
+      max-width: 100%;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChartCanvasComponent implements OnDestroy {

@@ -30,12 +30,35 @@ const monthShift = (month: string, delta: number) => {
   imports: [AreaHomeComponent, ChartCanvasComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './finance-dashboard-page.component.html',
   styles: `
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 1.5rem; margin-top: 1rem; }
-    figure { margin: 0; padding: 1rem; border: 1px solid var(--ard-border); border-radius: 0.5rem; min-width: 0; }
-    figcaption h3 { margin: 0 0 0.5rem; font-size: 1.0625rem; }
-    details { margin-top: 0.75rem; }
-    summary { cursor: pointer; }
-    .period { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: baseline; }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr));
+      gap: 1.5rem;
+      margin-top: 1rem;
+    }
+    figure {
+      margin: 0;
+      padding: 1rem;
+      border: 1px solid var(--ard-border);
+      border-radius: 0.5rem;
+      min-width: 0;
+    }
+    figcaption h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1.0625rem;
+    }
+    details {
+      margin-top: 0.75rem;
+    }
+    summary {
+      cursor: pointer;
+    }
+    .period {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      align-items: baseline;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -133,9 +156,15 @@ export class FinanceDashboardPageComponent {
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     const overdue = sum(d.outstandingByAge.filter((b) => b.bucket !== 'not_due').map((b) => b.outstandingCents));
     return {
-      billedCollected: c.billedCollected.alt(d.billedCollected.length, euros(sum(d.billedCollected.map((m) => m.billedCents))), euros(sum(d.billedCollected.map((m) => m.collectedCents)))),
+      billedCollected: c.billedCollected.alt(
+        d.billedCollected.length,
+        euros(sum(d.billedCollected.map((m) => m.billedCents))),
+        euros(sum(d.billedCollected.map((m) => m.collectedCents))),
+      ),
       outstandingByAge: c.outstandingByAge.alt(euros(sum(d.outstandingByAge.map((b) => b.outstandingCents))), euros(overdue)),
-      paymentsByChannel: c.paymentsByChannel.alt(d.paymentsByChannel.map((p) => `${c.paymentsByChannel.channels[p.channel]} ${euros(p.amountCents)}`).join(', ')),
+      paymentsByChannel: c.paymentsByChannel.alt(
+        d.paymentsByChannel.map((p) => `${c.paymentsByChannel.channels[p.channel]} ${euros(p.amountCents)}`).join(', '),
+      ),
       cantine: c.cantine.alt(sum(d.cantineAUnEuro.map((m) => m.mealsAtOneEuro)), sum(d.cantineAUnEuro.map((m) => m.otherMeals))),
       occupancy: c.occupancy.alt(d.occupancy.map((s) => `${s.label} ${this.percent(s.rate)}`).join(', ') || '—'),
     };

@@ -20,7 +20,14 @@ const toIso = (local: string) => (local ? new Date(local).toISOString() : undefi
   selector: 'ard-news-editor-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule],
   templateUrl: './news-editor-page.component.html',
-  styles: `textarea { min-height: 8rem; } .wide { width: min(40rem, 100%); }`,
+  styles: `
+    textarea {
+      min-height: 8rem;
+    }
+    .wide {
+      width: min(40rem, 100%);
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NewsEditorPageComponent {
@@ -63,7 +70,11 @@ export class NewsEditorPageComponent {
 
   protected async publish(): Promise<void> {
     const audience: NewsDraft['audience'] =
-      this.scope() === 'school' ? { scope: 'school', school: this.school() } : this.scope() === 'service' ? { scope: 'service', serviceCode: this.serviceCode() } : { scope: 'all' };
+      this.scope() === 'school'
+        ? { scope: 'school', school: this.school() }
+        : this.scope() === 'service'
+          ? { scope: 'service', serviceCode: this.serviceCode() }
+          : { scope: 'all' };
     const draft: NewsDraft = {
       kind: this.kind(),
       title: this.title(),

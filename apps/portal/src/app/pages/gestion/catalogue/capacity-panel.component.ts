@@ -44,8 +44,12 @@ const AHEAD_DAYS = 365;
           }
         </div>
       }
-      @if (message()) { <p class="bo-ok" role="status">{{ message() }}</p> }
-      @if (error()) { <p class="bo-error" role="alert">{{ error() }}</p> }
+      @if (message()) {
+        <p class="bo-ok" role="status">{{ message() }}</p>
+      }
+      @if (error()) {
+        <p class="bo-error" role="alert">{{ error() }}</p>
+      }
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

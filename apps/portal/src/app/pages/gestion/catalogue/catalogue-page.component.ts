@@ -19,9 +19,30 @@ import { RulesEditorComponent } from './rules-editor.component';
 /** /gestion/catalogue: the prestations, the one chosen (capacity, règlement, tariffs), the town's calendar. */
 @Component({
   selector: 'ard-catalogue-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSortModule, MatTableModule, CalendarPanelComponent, CapacityPanelComponent, RulesEditorComponent],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSortModule,
+    MatTableModule,
+    CalendarPanelComponent,
+    CapacityPanelComponent,
+    RulesEditorComponent,
+  ],
   templateUrl: './catalogue-page.component.html',
-  styles: `.services { max-width: 72rem; } .selected { margin-top: 1.5rem; border-top: 1px solid #c4c7c5; padding-top: 1rem; } .rules-missing { font-weight: 600; }`,
+  styles: `
+    .services {
+      max-width: 72rem;
+    }
+    .selected {
+      margin-top: 1.5rem;
+      border-top: 1px solid #c4c7c5;
+      padding-top: 1rem;
+    }
+    .rules-missing {
+      font-weight: 600;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CataloguePageComponent {

@@ -71,7 +71,10 @@ export class CatalogueService {
     return firstValueFrom(this.http.get<{ tariffs: TariffView[] }>(`${API}/tariffs`)).then((r) => r.tariffs);
   }
 
-  preview(code: string, body: { season: string; booking: DeadlineRuleDraft; cancellation: DeadlineRuleDraft; startTime?: string; dates: string[] }): Promise<PreviewDay[]> {
+  preview(
+    code: string,
+    body: { season: string; booking: DeadlineRuleDraft; cancellation: DeadlineRuleDraft; startTime?: string; dates: string[] },
+  ): Promise<PreviewDay[]> {
     return firstValueFrom(this.http.post<{ days: PreviewDay[] }>(`${API}/catalogue/services/${code}/booking-rules/preview`, body)).then((r) => r.days);
   }
 
@@ -88,7 +91,9 @@ export class CatalogueService {
   }
 
   waitingDays(code: string, from: string, to: string): Promise<{ days: { date: string; waitlisted: number; free: number }[] }> {
-    return firstValueFrom(this.http.get<{ days: { date: string; waitlisted: number; free: number }[] }>(`${API}/service-days/${code}/waiting-days`, { params: { from, to } }));
+    return firstValueFrom(
+      this.http.get<{ days: { date: string; waitlisted: number; free: number }[] }>(`${API}/service-days/${code}/waiting-days`, { params: { from, to } }),
+    );
   }
 
   promoteRange(code: string, from: string, to: string): Promise<{ days: number; promoted: number }> {

@@ -51,7 +51,19 @@ const DEFAULTS: Record<string, string | number> = { days: 1, hours: 72, at: '10:
       }
     </fieldset>
   `,
-  styles: `.rule { border: 1px solid #c4c7c5; border-radius: 4px; padding: 0.5rem 1rem; display: flex; flex-wrap: wrap; gap: 0 1rem; } legend { font-weight: 600; }`,
+  styles: `
+    .rule {
+      border: 1px solid #c4c7c5;
+      border-radius: 4px;
+      padding: 0.5rem 1rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    legend {
+      font-weight: 600;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RuleFieldsComponent {

@@ -20,8 +20,7 @@ const ZONES = ['A', 'B', 'C'];
 /** Ids of this form's fields start with it (`school-year-holidays-0-start`), apart from the page's other forms. */
 const PREFIX = 'school-year';
 
-const text = (value = '', ...validators: ((c: AbstractControl) => object | null)[]) =>
-  new FormControl(value, { nonNullable: true, validators });
+const text = (value = '', ...validators: ((c: AbstractControl) => object | null)[]) => new FormControl(value, { nonNullable: true, validators });
 
 function holidayRow(h?: SchoolYearView['holidays'][number]) {
   return new FormGroup({
@@ -69,7 +68,9 @@ export class SchoolYearFormComponent {
     end: text('', Validators.required),
     classesStart: text('', Validators.required),
     classesEnd: text('', Validators.required),
-    schoolWeekdays: new FormGroup(Object.fromEntries(this.weekdayNumbers.map((d) => [String(d), new FormControl(FOUR_DAY_WEEK.includes(d), { nonNullable: true })]))),
+    schoolWeekdays: new FormGroup(
+      Object.fromEntries(this.weekdayNumbers.map((d) => [String(d), new FormControl(FOUR_DAY_WEEK.includes(d), { nonNullable: true })])),
+    ),
     holidays: new FormArray([holidayRow()]),
     publicHolidays: new FormArray<ReturnType<typeof publicHolidayRow>>([]),
   });

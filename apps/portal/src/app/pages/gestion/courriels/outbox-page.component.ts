@@ -18,7 +18,14 @@ import { OutboxService } from './outbox.service';
   selector: 'ard-outbox-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatTableModule],
   templateUrl: './outbox-page.component.html',
-  styles: `.mail-text { white-space: pre-wrap; border: 1px solid #c4c7c5; padding: 0.75rem; max-width: 60rem; }`,
+  styles: `
+    .mail-text {
+      white-space: pre-wrap;
+      border: 1px solid #c4c7c5;
+      padding: 0.75rem;
+      max-width: 60rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutboxPageComponent {

@@ -17,7 +17,23 @@ import { RequestsInboxService } from './requests-inbox.service';
   selector: 'ard-request-thread',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './request-thread.component.html',
-  styles: `.message { border-left: 4px solid #c4c7c5; padding: 0.25rem 0.75rem; margin: 0.5rem 0; white-space: pre-wrap; } .message.staff { border-color: #0b57d0; } textarea { min-height: 6rem; } .wide { width: min(40rem, 100%); }`,
+  styles: `
+    .message {
+      border-left: 4px solid #c4c7c5;
+      padding: 0.25rem 0.75rem;
+      margin: 0.5rem 0;
+      white-space: pre-wrap;
+    }
+    .message.staff {
+      border-color: #0b57d0;
+    }
+    textarea {
+      min-height: 6rem;
+    }
+    .wide {
+      width: min(40rem, 100%);
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RequestThreadComponent {

@@ -1,14 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  FamilyFileView,
-  FamilySummaryView,
-  PeriodView,
-  RequestResult,
-  ReservationHistory,
-  ServiceView,
-  ValidationResult,
-} from '@ardoise/contracts';
+import type { FamilyFileView, FamilySummaryView, PeriodView, RequestResult, ReservationHistory, ServiceView, ValidationResult } from '@ardoise/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../../../core/api';
 

@@ -48,7 +48,11 @@ export class DayPageComponent {
   protected readonly rows = staffTableData<Child>(
     (c) => `${c.lastName} ${c.firstName} ${c.school} ${c.className} ${c.diet} ${c.allergies ?? ''}`,
     (c, column) =>
-      column === 'school' ? `${c.school ?? ''} ${c.lastName} ${c.firstName}` : column === 'name' ? `${c.lastName} ${c.firstName}` : String((c as unknown as Record<string, string | number | null | undefined>)[column] ?? ''),
+      column === 'school'
+        ? `${c.school ?? ''} ${c.lastName} ${c.firstName}`
+        : column === 'name'
+          ? `${c.lastName} ${c.firstName}`
+          : String((c as unknown as Record<string, string | number | null | undefined>)[column] ?? ''),
   );
   private readonly sort = viewChild(MatSort);
   protected readonly fillRate = computed(() => {

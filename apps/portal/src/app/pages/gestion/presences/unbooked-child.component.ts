@@ -47,7 +47,15 @@ interface ChildFound {
       }
     </section>
   `,
-  styles: `ul { list-style: none; padding: 0; } button { min-height: 3rem; }`,
+  styles: `
+    ul {
+      list-style: none;
+      padding: 0;
+    }
+    button {
+      min-height: 3rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UnbookedChildComponent {

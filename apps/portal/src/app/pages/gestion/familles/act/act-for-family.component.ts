@@ -77,7 +77,10 @@ export class ActForFamilyComponent {
         void this.reload();
       }
     });
-    void this.families.services().then((s) => this.services.set(s), () => undefined);
+    void this.families.services().then(
+      (s) => this.services.set(s),
+      () => undefined,
+    );
   }
 
   protected childName(childId: string): string {
@@ -113,10 +116,16 @@ export class ActForFamilyComponent {
   private async reloadUntilShown(done: Pending): Promise<void> {
     const shown = (cell: PeriodCell | undefined) =>
       !!cell &&
-      (done.action === 'book' ? cell.state !== 'free' && cell.state !== 'past_deadline' : done.action === 'cancel' ? cell.state !== 'validated' : !!cell.absence);
+      (done.action === 'book'
+        ? cell.state !== 'free' && cell.state !== 'past_deadline'
+        : done.action === 'cancel'
+          ? cell.state !== 'validated'
+          : !!cell.absence);
     for (let attempt = 0; attempt < 12; attempt++) {
       await this.reload();
-      const cell = this.week()?.services.find((s) => s.code === done.slot.serviceCode)?.days.find((d) => d.date === done.slot.date);
+      const cell = this.week()
+        ?.services.find((s) => s.code === done.slot.serviceCode)
+        ?.days.find((d) => d.date === done.slot.date);
       if (shown(cell)) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

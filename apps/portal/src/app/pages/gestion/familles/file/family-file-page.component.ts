@@ -57,11 +57,7 @@ export class FamilyFilePageComponent {
 
   protected phones(g: GuardianView): string {
     const f = this.t.families.file;
-    return [
-      g.mobilePhone && `${g.mobilePhone} (${f.mobile})`,
-      g.homePhone && `${g.homePhone} (${f.home})`,
-      g.workPhone && `${g.workPhone} (${f.work})`,
-    ]
+    return [g.mobilePhone && `${g.mobilePhone} (${f.mobile})`, g.homePhone && `${g.homePhone} (${f.home})`, g.workPhone && `${g.workPhone} (${f.work})`]
       .filter(Boolean)
       .join(', ');
   }

@@ -49,7 +49,8 @@ export class FamiliesPageComponent {
   protected readonly columns = ['family', 'guardians', 'children', 'status'];
   protected readonly rows = staffTableData<FamilySummaryView>(
     (f) => [f.familyName, ...f.guardians, ...f.children].join(' '),
-    (f, column) => (column === 'family' ? (f.familyName ?? '') : column === 'status' ? f.status : column === 'children' ? f.children.join(' ') : f.guardians.join(' ')),
+    (f, column) =>
+      column === 'family' ? (f.familyName ?? '') : column === 'status' ? f.status : column === 'children' ? f.children.join(' ') : f.guardians.join(' '),
   );
   private readonly sort = viewChild(MatSort);
   private readonly paginator = viewChild(MatPaginator);
