@@ -3952,9 +3952,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
+      "failed",
       "running",
       "succeeded",
-      "failed",
       "interrupted"
      ],
      "description": "'interrupted': marked running, but its process stopped reporting (crash, restart)."
@@ -4132,8 +4132,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "running",
       "failed",
+      "running",
       "completed"
      ]
     },
@@ -6819,8 +6819,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "lastOutcome": {
      "type": "string",
      "enum": [
-      "failed",
-      "ok"
+      "ok",
+      "failed"
      ],
      "nullable": true
     },
