@@ -6,24 +6,6 @@ export * from './domain/catalogue-events.js';
 export * from './domain/calendar.decider.js';
 export * from './domain/deadline-rule.js';
 export * from './domain/deadline-preview.js';
-// The date kernel moved to libs/kernel; re-exported here for one step, import it from '#ardoise/kernel'.
-export {
-  TOWN_ZONE,
-  addDays,
-  daysBetween,
-  eachDay,
-  frenchDate,
-  frenchDeadline,
-  frenchInstant,
-  isLocalDate,
-  mondayOf,
-  monthEnd,
-  monthStart,
-  parisDate,
-  parisInstant,
-  weekdayOf,
-  type LocalDate,
-} from '#ardoise/kernel';
 export * from './domain/service-kind.js';
 export * from './domain/service.decider.js';
 export * from './domain/town-calendar.js';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { ScheduledJobStatus } from '#ardoise/contracts';
-import { TOWN_ZONE } from '#ardoise/catalogue';
+import { TOWN_ZONE } from '#ardoise/kernel';
 import { readJobRuns, type AppConfig, type JobRun } from '#ardoise/runtime';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { CLOCK, systemContext, runInContext, type Clock } from '#ardoise/commands';
-import { TOWN_ZONE } from '#ardoise/catalogue';
+import { TOWN_ZONE } from '#ardoise/kernel';
 import { DATABASE } from '#ardoise/database';
 import { AppConfig, LOGGER, recordJobRun } from '#ardoise/runtime';
 import { BillingRunService } from './billing-run.service.js';

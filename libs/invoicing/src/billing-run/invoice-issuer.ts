@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateRepository, type RequestContext } from '#ardoise/commands';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
-import type { LocalDate } from '#ardoise/catalogue';
+import type { LocalDate } from '#ardoise/kernel';
 import type { InvoiceDraft } from '../domain/billing.js';
 import { uuidFromName } from '../domain/deterministic-id.js';
 import { invoiceStream, type InvoiceIssued } from '../domain/invoice-events.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays } from '#ardoise/catalogue';
 import { AggregateRepository, currentContext } from '#ardoise/commands';
 import { AppConfig } from '#ardoise/runtime';
-import { NotFoundError, RuleViolationError } from '#ardoise/kernel';
+import { NotFoundError, RuleViolationError, addDays } from '#ardoise/kernel';
 import { BillingInputsCatchUp } from '../billing-run/billing-inputs-catch-up.js';
 import { BillingInputsReader } from '../billing-run/billing-inputs.reader.js';
 import { InvoiceIssuer } from '../billing-run/invoice-issuer.js';

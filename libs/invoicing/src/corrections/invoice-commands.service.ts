@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
-import { parisDate } from '#ardoise/catalogue';
 import { WrongExpectedVersionError } from '#ardoise/event-store';
-import { retry, UnavailableError } from '#ardoise/kernel';
+import { retry, UnavailableError, parisDate } from '#ardoise/kernel';
 import { invoiceStream, type DeskMeans } from '../domain/invoice-events.js';
 import { creditNoteKey } from '../domain/invoice-number.js';
 import { invoiceDecider, type InvoiceCommand } from '../domain/invoice.decider.js';

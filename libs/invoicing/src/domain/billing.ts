@@ -1,4 +1,4 @@
-import type { LocalDate } from '#ardoise/catalogue';
+import type { LocalDate } from '#ardoise/kernel';
 import { sum, type Cents } from './money.js';
 import { bracketFor, quotientOn, type QuotientPeriod, type TariffBook } from './tariff.js';
 

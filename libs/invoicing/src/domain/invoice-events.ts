@@ -1,6 +1,5 @@
-import { defineEvent, streamName } from '#ardoise/kernel';
+import { defineEvent, streamName, type LocalDate } from '#ardoise/kernel';
 import type { DomainEvent } from '#ardoise/commands';
-import type { LocalDate } from '#ardoise/catalogue';
 import type { AppliedTariff, InvoiceLine } from './billing.js';
 import type { Cents } from './money.js';
 

@@ -1,6 +1,5 @@
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '#ardoise/kernel';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type LocalDate } from '#ardoise/kernel';
 import type { Decider } from '#ardoise/commands';
-import type { LocalDate } from '#ardoise/catalogue';
 import type { InvoiceEvent, InvoiceIssued, PaymentMeans } from './invoice-events.js';
 import './invoice-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
 import { evolveInvoice, initialInvoiceState, outstandingOf, type InvoiceState } from './invoice-state.js';

@@ -1,5 +1,4 @@
-import { RuleViolationError, ValidationError } from '#ardoise/kernel';
-import type { LocalDate } from '#ardoise/catalogue';
+import { RuleViolationError, ValidationError, type LocalDate } from '#ardoise/kernel';
 import type { Cents } from './money.js';
 
 /**

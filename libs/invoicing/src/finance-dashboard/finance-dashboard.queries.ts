@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
-import { parisDate, SERVICES_TABLE } from '#ardoise/catalogue';
+import { SERVICES_TABLE } from '#ardoise/catalogue';
+import { parisDate } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import type { AgeBucket, FinanceDashboard, PaymentChannel } from '#ardoise/contracts';

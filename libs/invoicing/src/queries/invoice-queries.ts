@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { parisDate } from '#ardoise/catalogue';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { familiesNamed, familyNames } from './family-names.js';
-import { NotFoundError } from '#ardoise/kernel';
+import { NotFoundError, parisDate } from '#ardoise/kernel';
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
 import { refdetOf } from '../domain/invoice.decider.js';
 import { InvoiceNamesReader } from '../pdf/invoice-names.js';

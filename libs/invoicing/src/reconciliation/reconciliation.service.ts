@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
 import { CLOCK, type Clock } from '#ardoise/commands';
-import { addDays, parisInstant } from '#ardoise/catalogue';
+import { addDays, parisInstant } from '#ardoise/kernel';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { INVOICE_EVENT_TYPES, type InvoiceEvent } from '../domain/invoice-events.js';

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CatalogueReader, dayStatus, eachDay } from '#ardoise/catalogue';
+import { CatalogueReader, dayStatus } from '#ardoise/catalogue';
 import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
-import { NotFoundError, RuleViolationError } from '#ardoise/kernel';
+import { NotFoundError, RuleViolationError, eachDay } from '#ardoise/kernel';
 import { rankFamilies, type AllocationCandidate } from '../domain/allocation.js';
 import { serviceDayStream } from '../domain/reservation-events.js';
 import { ServiceDayWriter } from '../service-day/service-day-writer.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregateRepository } from '#ardoise/commands';
-import { weekdayOf } from '#ardoise/catalogue';
+import { weekdayOf } from '#ardoise/kernel';
 import { assertCanReadFamily, assertCanWriteFamily } from '#ardoise/identity';
 import { basketDecider } from '../domain/basket.decider.js';
 import { basketStream } from '../domain/reservation-events.js';

@@ -1,5 +1,4 @@
-import { daysBetween, eachDay } from '#ardoise/catalogue';
-import { ValidationError } from '#ardoise/kernel';
+import { ValidationError, daysBetween, eachDay } from '#ardoise/kernel';
 
 /** A period asked for by a person: in order, and at most a year (366 days). */
 export function checkedRange(from: string, to: string, maxDays = 366): string[] {

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isLocalDate } from '#ardoise/catalogue';
 import { assertCanReadFamily, Roles } from '#ardoise/identity';
-import { ValidationError } from '#ardoise/kernel';
+import { ValidationError, isLocalDate } from '#ardoise/kernel';
 import { currentContext } from '#ardoise/commands';
 import { mayReadHealthData, withoutHealthData } from '#ardoise/families';
 import { ChildDirectory, childOfFamily } from '../children/child-directory.js';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isLocalDate } from '#ardoise/catalogue';
 import { Roles } from '#ardoise/identity';
-import { ValidationError } from '#ardoise/kernel';
+import { ValidationError, isLocalDate } from '#ardoise/kernel';
 import { PromoteAfterCapacityRaise, PromoteFromWaitingList } from '../commands/promote-from-waiting-list/promote-from-waiting-list.command.js';
 import { WaitingListsReader } from '../queries/promotions/waiting-lists.reader.js';
 import { AllocationResultReader } from '../queries/allocation-result/allocation-result.reader.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
-import { addDays, CatalogueReader, describeDeadlineRule, mondayOf, monthEnd, monthStart } from '#ardoise/catalogue';
+import { CatalogueReader, describeDeadlineRule } from '#ardoise/catalogue';
+import { addDays, mondayOf, monthEnd, monthStart } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { basketDecider } from '../domain/basket.decider.js';

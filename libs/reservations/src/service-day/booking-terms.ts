@@ -1,4 +1,5 @@
-import { dayStatus, deadlineFor, type HolidayOpening, type LocalDate, type ServiceConfig, type TownCalendar } from '#ardoise/catalogue';
+import { dayStatus, deadlineFor, type HolidayOpening, type ServiceConfig, type TownCalendar } from '#ardoise/catalogue';
+import { type LocalDate } from '#ardoise/kernel';
 import type { OpeningPhase } from '../domain/service-day.decider.js';
 
 /**

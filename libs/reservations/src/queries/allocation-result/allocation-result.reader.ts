@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CatalogueReader, dayStatus, eachDay } from '#ardoise/catalogue';
+import { CatalogueReader, dayStatus } from '#ardoise/catalogue';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
-import { NotFoundError } from '#ardoise/kernel';
+import { NotFoundError, eachDay } from '#ardoise/kernel';
 import { ChildDirectory } from '../../children/child-directory.js';
 import { lotteryDraw, rankFamilies, type AllocationCandidate } from '../../domain/allocation.js';
 import { serviceDayStream, type ReservationSubmitted } from '../../domain/reservation-events.js';
