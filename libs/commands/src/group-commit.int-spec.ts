@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { runMigrations } from '#ardoise/database';
+import { defineEvent } from '#ardoise/kernel';
 import { eventStoreMigrations, PostgresEventStore, type EventStore, type RecordedEvent } from '#ardoise/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { AggregateRepository } from './aggregate-repository.js';
@@ -12,6 +13,9 @@ import { GroupCommit } from './group-commit.js';
 import { systemContext, type RequestContext } from './request-context.js';
 import { followedStream } from './state-sources.js';
 
+// The version an event is written with comes from its type's definition (decision 0008), never from the caller.
+defineEvent('SeatBooked', { version: 2, upcasters: { 1: (data) => data } });
+
 /** Seats of a small room: a booking beyond the capacity is refused. */
 type Seat = DomainEvent<'SeatBooked', { who: string }>;
 const room: Decider<{ booked: string[] }, { who: string; capacity: number }, Seat> = {
@@ -19,7 +23,7 @@ const room: Decider<{ booked: string[] }, { who: string; capacity: number }, Sea
   evolve: (state, event) => ({ booked: [...state.booked, event.data.who] }),
   decide(command, state) {
     if (state.booked.length >= command.capacity) throw new Error('full');
-    return [{ type: 'SeatBooked', schemaVersion: 2, data: { who: command.who } }];
+    return [{ type: 'SeatBooked', data: { who: command.who } }];
   },
 };
 
