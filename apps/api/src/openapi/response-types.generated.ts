@@ -108,7 +108,21 @@ export const RESPONSE_TYPES: ResponseTypes = {
   },
   "AuditJobsController_report": {
    "operationId": "AuditJobsController_report",
-   "schema": {},
+   "schema": {
+    "type": "object",
+    "properties": {
+     "report": {
+      "$ref": "#/components/schemas/VerificationReport"
+     },
+     "signature": {
+      "$ref": "#/components/schemas/ReportSignature"
+     }
+    },
+    "required": [
+     "report",
+     "signature"
+    ]
+   },
    "public": false,
    "roles": [
     "auditor",
@@ -6559,6 +6573,43 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "eventsCents"
    ]
   },
+  "ReportSignature": {
+   "type": "object",
+   "properties": {
+    "algorithm": {
+     "type": "string",
+     "enum": [
+      "Ed25519"
+     ]
+    },
+    "canonicalization": {
+     "type": "string",
+     "enum": [
+      "RFC 8785"
+     ],
+     "description": "What was signed: the RFC 8785 (JCS) canonical JSON of `report`, UTF-8."
+    },
+    "publicKey": {
+     "type": "string",
+     "description": "The instance's public key (SPKI, PEM): also at GET /api/v1/audit/report-key."
+    },
+    "keyFingerprint": {
+     "type": "string",
+     "description": "sha256 of the public key's DER bytes, hex: the short form to compare."
+    },
+    "value": {
+     "type": "string",
+     "description": "Base64."
+    }
+   },
+   "required": [
+    "algorithm",
+    "canonicalization",
+    "publicKey",
+    "keyFingerprint",
+    "value"
+   ]
+  },
   "RequestAttachmentView": {
    "type": "object",
    "properties": {
@@ -7337,8 +7388,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "type": "number",
       "enum": [
        3,
-       5,
        1,
+       5,
        2,
        4,
        6,
@@ -7796,6 +7847,142 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "logoUrl",
     "accessibilityConformity",
     "legalPages"
+   ]
+  },
+  "VerificationReport": {
+   "type": "object",
+   "properties": {
+    "kind": {
+     "type": "string",
+     "enum": [
+      "ardoise.verification-report"
+     ]
+    },
+    "version": {
+     "type": "number",
+     "enum": [
+      1
+     ]
+    },
+    "issuedAt": {
+     "type": "string"
+    },
+    "issuedTo": {
+     "type": "string",
+     "description": "The user who downloaded the report."
+    },
+    "verification": {
+     "type": "object",
+     "properties": {
+      "jobId": {
+       "type": "string"
+      },
+      "kind": {
+       "type": "string",
+       "enum": [
+        "chain",
+        "read-models"
+       ]
+      },
+      "startedBy": {
+       "type": "string"
+      },
+      "startedAt": {
+       "type": "string"
+      },
+      "finishedAt": {
+       "type": "string",
+       "nullable": true
+      },
+      "verdict": {
+       "type": "string",
+       "enum": [
+        "failed",
+        "interrupted",
+        "intact",
+        "broken",
+        "equal",
+        "different"
+       ]
+      },
+      "error": {
+       "type": "string",
+       "nullable": true
+      },
+      "result": {}
+     },
+     "required": [
+      "jobId",
+      "kind",
+      "startedBy",
+      "startedAt",
+      "finishedAt",
+      "verdict",
+      "error",
+      "result"
+     ]
+    },
+    "anchors": {
+     "type": "object",
+     "properties": {
+      "every": {
+       "type": "number",
+       "description": "An anchor every N events of the log."
+      },
+      "formula": {
+       "type": "string"
+      },
+      "list": {
+       "type": "array",
+       "items": {
+        "type": "object",
+        "properties": {
+         "sequence": {
+          "type": "number"
+         },
+         "eventCount": {
+          "type": "number",
+          "description": "Events in `$all` up to and including the anchored one."
+         },
+         "position": {
+          "type": "string",
+          "description": "Encoded position of the anchored (last) event."
+         },
+         "lastEventId": {
+          "type": "string"
+         },
+         "hash": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "sequence",
+         "eventCount",
+         "position",
+         "lastEventId",
+         "hash"
+        ]
+       }
+      }
+     },
+     "required": [
+      "every",
+      "formula",
+      "list"
+     ]
+    },
+    "eventHashFormula": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "kind",
+    "version",
+    "issuedAt",
+    "issuedTo",
+    "verification",
+    "anchors",
+    "eventHashFormula"
    ]
   }
  }

@@ -9,8 +9,8 @@ import { ChainVerifier } from '../chain/chain-verifier.js';
 import { AuditAnchors } from '../chain/audit-anchors.js';
 import type { Anchor } from '../chain/anchor-hash.js';
 import { ReadModelVerifier } from '../read-models/read-model-verifier.js';
-import { ReportSigner } from '../report/report-signer.js';
-import { VerificationReports } from '../report/verification-report.js';
+import { ReportSigner, type SignedReport } from '../report/report-signer.js';
+import { VerificationReports, type VerificationReport } from '../report/verification-report.js';
 import { AuditJobs, type AuditJob } from './audit-jobs.js';
 import { StartRebuildRequest, StartVerificationRequest } from './start-job.requests.js';
 
@@ -92,7 +92,7 @@ export class AuditJobsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field: 'id', messages: ['Identifiant de tâche invalide.'] }]) }))
     id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<unknown> {
+  ): Promise<SignedReport<VerificationReport>> {
     const now = this.clock.now();
     const signed = await this.reports.of(id, currentContext().actor.userId, now);
     const kind = signed.report.verification.kind === 'chain' ? 'chaine' : 'modeles-de-lecture';
