@@ -92,6 +92,10 @@ describe('an auditor replays the log in the back office', () => {
 
       // The family's state as of the past instant, then the difference with now.
       await menu.getByRole('link', { name: 'État à une date' }).click();
+      // The form's first values are written by ngModel a moment after the fields appear: fill after that, not before.
+      const instantField = page.getByLabel('Instant', { exact: true });
+      await instantField.waitFor();
+      await page.waitForFunction((field) => (field as HTMLInputElement).value !== '', await instantField.elementHandle());
       await page.getByRole('textbox', { name: /^Flux/ }).fill(`family-${familyId}`);
       await page.getByLabel('Instant', { exact: true }).fill(await localInput(page, past));
       await page.getByRole('button', { name: 'Afficher' }).click();
