@@ -7,16 +7,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres.ts';
+import { startThrowAwayPostgres } from '../../libs/database/src/embedded-postgres.ts';
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.ARDOISE_TEST_SERVER_URL = process.env.DATABASE_URL;
     return;
   }
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'ardoise-test-pg-')), 'data');
-  const port = 55000 + Math.floor(Math.random() * 4000);
+  const root = mkdtempSync(join(tmpdir(), 'ardoise-test-pg-'));
   // Each test app holds a pool, lock sessions and listeners: room for a few at once.
-  globalThis.__ardoisePostgres = await startEmbeddedPostgres({ dataDir, port, persistent: false, settings: { max_connections: '400' } });
+  globalThis.__ardoisePostgres = await startThrowAwayPostgres({
+    dataDir: (attempt) => join(root, `data-${attempt}`),
+    settings: { max_connections: '400' },
+  });
   process.env.ARDOISE_TEST_SERVER_URL = globalThis.__ardoisePostgres.url;
 }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 export interface RunningPostgres {
@@ -27,6 +28,13 @@ export async function startEmbeddedPostgres(options: {
   onUnexpectedExit?: (reason: string) => void;
 }): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
+  // The library rejects a failed start with `undefined`: keep the server's last words for the error.
+  const lastLines: string[] = [];
+  const log = (message: unknown) => {
+    lastLines.push(String(message).trim());
+    if (lastLines.length > 20) lastLines.shift();
+    options.log?.(message);
+  };
   mkdirSync(dirname(dataDir), { recursive: true });
   makeTraversable(dirname(dataDir));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -38,14 +46,17 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    onLog: options.log ?? (() => undefined),
-    onError: options.log ?? (() => undefined),
+    onLog: log,
+    onError: log,
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   let stopping = false;
   let restarting: NodeJS.Timeout | undefined;
   const start = async () => {
-    await server.start();
+    await server.start().catch((reason: unknown) => {
+      if (reason instanceof Error) throw reason;
+      throw new Error(`PostgreSQL did not start on port ${options.port}:\n${lastLines.join('\n').slice(-2_000)}`);
+    });
     // The library spawns the postmaster without an 'error' listener: one failing signal would end our process.
     const child = (server as unknown as { process?: ChildProcess }).process;
     child?.on('error', (error) => options.log?.(error.message));
@@ -69,6 +80,35 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+/**
+ * Starts a throw-away server (tests, benches) on a port the system reports free, trying
+ * again on another port when the server cannot start (a port taken in between, say).
+ */
+export async function startThrowAwayPostgres(options: { dataDir: (attempt: number) => string; settings?: Record<string, string> }): Promise<RunningPostgres> {
+  let failure: unknown;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      return await startEmbeddedPostgres({ dataDir: options.dataDir(attempt), port: await freePort(), persistent: false, settings: options.settings });
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on at the time of asking. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '#ardoise/database';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -106,14 +106,3 @@ async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> 
 }
 
 /** A port the OS says is free now (there is a small race; fine for tests). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

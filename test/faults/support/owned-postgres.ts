@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDatabase, startEmbeddedPostgres, type RunningPostgres } from '#ardoise/database';
-import { freePort } from '../../e2e/support/api-process.js';
+import { createDatabase, freePort, startEmbeddedPostgres, type RunningPostgres } from '#ardoise/database';
 
 /**
  * A PostgreSQL server that the test owns (embedded binaries from npm, so it runs on a
