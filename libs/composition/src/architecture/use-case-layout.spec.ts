@@ -56,61 +56,62 @@ function injected(parameter: ts.ParameterDeclaration): string {
 
 const isTest = (path: string) => /\.(int-)?spec\.ts$/.test(path) || path.startsWith('testing/');
 
-describe.each(CONTEXTS.filter((context) => !NOT_YET_LAID_OUT.has(context)))('the %s context follows the use-case layout', (context) => {
-  const files = sources(context);
+for (const context of CONTEXTS.filter((name) => !NOT_YET_LAID_OUT.has(name)))
+  describe(`the ${context} context follows the use-case layout`, () => {
+    const files = sources(context);
 
-  it('has every command handler in commands/<use-case>/<use-case>.handler.ts and every query handler in queries/<use-case>/<use-case>.handler.ts', () => {
-    const misplaced = files.flatMap((file) => [
-      ...decoratedClasses(file, 'CommandHandler')
-        .filter(() => !/^commands\/([^/]+)\/\1\.handler\.ts$/.test(file.path))
-        .map((c) => `${file.path}: ${c.name?.text}`),
-      ...decoratedClasses(file, 'QueryHandler')
-        .filter(() => !/^queries\/([^/]+)\/\1\.handler\.ts$/.test(file.path))
-        .map((c) => `${file.path}: ${c.name?.text}`),
-    ]);
-    expect(misplaced).toEqual([]);
-  });
+    it('has every command handler in commands/<use-case>/<use-case>.handler.ts and every query handler in queries/<use-case>/<use-case>.handler.ts', () => {
+      const misplaced = files.flatMap((file) => [
+        ...decoratedClasses(file, 'CommandHandler')
+          .filter(() => !/^commands\/([^/]+)\/\1\.handler\.ts$/.test(file.path))
+          .map((c) => `${file.path}: ${c.name?.text}`),
+        ...decoratedClasses(file, 'QueryHandler')
+          .filter(() => !/^queries\/([^/]+)\/\1\.handler\.ts$/.test(file.path))
+          .map((c) => `${file.path}: ${c.name?.text}`),
+      ]);
+      expect(misplaced).toEqual([]);
+    });
 
-  it('has, in each use-case folder, its command or query and its handler', () => {
-    const incomplete: string[] = [];
-    for (const [kind, message] of [
-      ['commands', 'command'],
-      ['queries', 'query'],
-    ] as const) {
-      const dir = join(LIBS, context, 'src', kind);
-      if (!existsSync(dir)) continue;
-      for (const useCase of readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory())) {
-        for (const expected of [`${useCase}.${message}.ts`, `${useCase}.handler.ts`]) {
-          if (!existsSync(join(dir, useCase, expected))) incomplete.push(`${kind}/${useCase}/${expected}`);
+    it('has, in each use-case folder, its command or query and its handler', () => {
+      const incomplete: string[] = [];
+      for (const [kind, message] of [
+        ['commands', 'command'],
+        ['queries', 'query'],
+      ] as const) {
+        const dir = join(LIBS, context, 'src', kind);
+        if (!existsSync(dir)) continue;
+        for (const useCase of readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory())) {
+          for (const expected of [`${useCase}.${message}.ts`, `${useCase}.handler.ts`]) {
+            if (!existsSync(join(dir, useCase, expected))) incomplete.push(`${kind}/${useCase}/${expected}`);
+          }
         }
+        const loose = readdirSync(dir).filter((name) => !statSync(join(dir, name)).isDirectory());
+        incomplete.push(...loose.map((name) => `${kind}/${name} (outside a use-case folder)`));
       }
-      const loose = readdirSync(dir).filter((name) => !statSync(join(dir, name)).isDirectory());
-      incomplete.push(...loose.map((name) => `${kind}/${name} (outside a use-case folder)`));
-    }
-    expect(incomplete).toEqual([]);
-  });
+      expect(incomplete).toEqual([]);
+    });
 
-  it('has controllers that inject only the command and query buses', () => {
-    const offenders = files.flatMap((file) =>
-      decoratedClasses(file, 'Controller').flatMap((controller) => {
-        const constructor = controller.members.find(ts.isConstructorDeclaration);
-        return (constructor?.parameters ?? [])
-          .map(injected)
-          .filter((token) => !BUSES.has(token))
-          .map((token) => `${file.path}: ${controller.name?.text} injects ${token}`);
-      }),
-    );
-    expect(offenders).toEqual([]);
-  });
+    it('has controllers that inject only the command and query buses', () => {
+      const offenders = files.flatMap((file) =>
+        decoratedClasses(file, 'Controller').flatMap((controller) => {
+          const constructor = controller.members.find(ts.isConstructorDeclaration);
+          return (constructor?.parameters ?? [])
+            .map(injected)
+            .filter((token) => !BUSES.has(token))
+            .map((token) => `${file.path}: ${controller.name?.text} injects ${token}`);
+        }),
+      );
+      expect(offenders).toEqual([]);
+    });
 
-  it('reads its tables through its typed kysely Database: no Kysely<any> outside projections/', () => {
-    const untyped = files
-      .filter((file) => !file.path.startsWith('projections/') && !isTest(file.path))
-      .filter((file) => /\b(Kysely|Transaction)<any>/.test(file.text))
-      .map((file) => file.path);
-    expect(untyped).toEqual([]);
+    it('reads its tables through its typed kysely Database: no Kysely<any> outside projections/', () => {
+      const untyped = files
+        .filter((file) => !file.path.startsWith('projections/') && !isTest(file.path))
+        .filter((file) => /\b(Kysely|Transaction)<any>/.test(file.text))
+        .map((file) => file.path);
+      expect(untyped).toEqual([]);
+    });
   });
-});
 
 it('lists only contexts that exist', () => {
   for (const context of NOT_YET_LAID_OUT) expect(CONTEXTS).toContain(context);
