@@ -5,12 +5,7 @@ import { invoiceStream } from '../domain/invoice-events.js';
 import { invoiceDecider, type InvoiceCommand } from '../domain/invoice.decider.js';
 import { outstandingOf, statusOf, type InvoiceState } from '../domain/invoice-state.js';
 
-export interface InvoiceActionResult {
-  invoiceId: string;
-  status: ReturnType<typeof statusOf>;
-  outstandingCents: number;
-  events: string[];
-}
+export type InvoiceActionResult = ReturnType<typeof actionResult>;
 
 /**
  * Decides a command on one invoice's stream (load → decide → append through the pipeline,
@@ -35,6 +30,6 @@ export class InvoiceWriter {
   }
 }
 
-export function actionResult(invoiceId: string, result: { state: InvoiceState; events: { type: string }[] }): InvoiceActionResult {
+export function actionResult(invoiceId: string, result: { state: InvoiceState; events: { type: string }[] }) {
   return { invoiceId, status: statusOf(result.state), outstandingCents: outstandingOf(result.state), events: result.events.map((e) => e.type) };
 }

@@ -1,13 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { StoredFile } from '../../payments/direct-debit/finance-files.js';
+import type { CollectDirectDebitsHandler } from './collect-direct-debits.handler.js';
 
-export type DirectDebitBatch = StoredFile & {
-  count: number;
-  totalCents: number;
-  invoices: string[];
-  skipped: { number: string; reason: 'no_account' | 'erased'; line: string }[];
-  report: string[];
-};
+export type DirectDebitBatch = Awaited<ReturnType<CollectDirectDebitsHandler['collect']>>;
 
 /** Collect the invoices due on `dueOn` (today when absent) of the families with a mandate: the pain.008 file for the bank. */
 export class CollectDirectDebits extends Command<DirectDebitBatch> {

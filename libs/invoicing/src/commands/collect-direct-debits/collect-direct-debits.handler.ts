@@ -33,8 +33,11 @@ export class CollectDirectDebitsHandler implements ICommandHandler<CollectDirect
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ dueOn: date }: CollectDirectDebits): Promise<DirectDebitBatch> {
-    const dueOn = date ?? this.clock.now().toISOString().slice(0, 10);
+  execute({ dueOn }: CollectDirectDebits): Promise<DirectDebitBatch> {
+    return this.collect(dueOn ?? this.clock.now().toISOString().slice(0, 10));
+  }
+
+  async collect(dueOn: string) {
     const due = await this.db
       .selectFrom('invoicing_invoices as i')
       .innerJoin('invoicing_mandates as m', 'm.family_id', 'i.family_id')

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { InvoiceActionResult } from '../../invoices/invoice-writer.js';
+import type { IssueCreditNoteHandler } from './issue-credit-note.handler.js';
 
-export type CreditNoteIssuedResult = InvoiceActionResult & { creditNote: { creditNoteId: string; number: string } | null };
+export type CreditNoteIssuedResult = Awaited<ReturnType<IssueCreditNoteHandler['issue']>>;
 
 /** A partial or whole credit note on an invoice, under its own gapless number, with its reason. */
 export class IssueCreditNote extends Command<CreditNoteIssuedResult> {

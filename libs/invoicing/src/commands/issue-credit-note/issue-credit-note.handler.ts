@@ -26,10 +26,14 @@ export class IssueCreditNoteHandler implements ICommandHandler<IssueCreditNote> 
     @Inject(CreditNoteNumbering) private readonly creditNumbers: CreditNoteNumbering,
   ) {}
 
-  async execute({ invoiceId, amountCents, reason }: IssueCreditNote): Promise<CreditNoteIssuedResult> {
+  execute({ invoiceId, amountCents, reason }: IssueCreditNote): Promise<CreditNoteIssuedResult> {
+    return this.issue(invoiceId, amountCents, reason);
+  }
+
+  async issue(invoiceId: string, amountCents: number | 'whole', reason: string) {
     const context = currentContext();
     const stream = invoiceStream(invoiceId);
-    const attempt = async (): Promise<CreditNoteIssuedResult> => {
+    const attempt = async () => {
       const loaded = await this.repository.load(stream, invoiceDecider);
       const issuedOn = this.invoices.today();
       const replayed = !!context.idempotencyKey && loaded.events.some((e) => e.metadata.idempotencyKey === context.idempotencyKey);

@@ -1,11 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { CreditNoteIssuedResult } from '../issue-credit-note/issue-credit-note.command.js';
+import type { ReissueInvoiceHandler } from './reissue-invoice.handler.js';
 
-export interface InvoiceReissued {
-  cancelled: string;
-  creditNote: CreditNoteIssuedResult | null;
-  correction: { invoiceId: string; totalCents: number } | null;
-}
+export type InvoiceReissued = Awaited<ReturnType<ReissueInvoiceHandler['reissue']>>;
 
 /** A corrected invoice: the wrong one cancelled by a whole credit note, the month billed again. */
 export class ReissueInvoice extends Command<InvoiceReissued> {

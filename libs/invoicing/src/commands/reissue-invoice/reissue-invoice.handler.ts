@@ -33,7 +33,11 @@ export class ReissueInvoiceHandler implements ICommandHandler<ReissueInvoice> {
     @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
-  async execute({ invoiceId, reason }: ReissueInvoice): Promise<InvoiceReissued> {
+  execute({ invoiceId, reason }: ReissueInvoice): Promise<InvoiceReissued> {
+    return this.reissue(invoiceId, reason);
+  }
+
+  async reissue(invoiceId: string, reason: string) {
     const { state } = await this.repository.load(invoiceStream(invoiceId), invoiceDecider);
     if (!state.issued) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
     if (state.paidCents - state.refundedCents > 0) {

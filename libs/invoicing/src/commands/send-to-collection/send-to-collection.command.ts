@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { StoredFile } from '../../payments/direct-debit/finance-files.js';
+import type { SendToCollectionHandler } from './send-to-collection.handler.js';
 
-export type CollectionBatch = StoredFile & { batchId: string; count: number; totalCents: number };
+export type CollectionBatch = Awaited<ReturnType<SendToCollectionHandler['send']>>;
 
 /**
  * Hand unpaid invoices past their due date to the public accountant (titre exécutoire), with

@@ -28,9 +28,12 @@ export class SendToCollectionHandler implements ICommandHandler<SendToCollection
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async execute({ asOf: date, invoiceId }: SendToCollection): Promise<CollectionBatch> {
+  execute({ asOf, invoiceId }: SendToCollection): Promise<CollectionBatch> {
     // From an invoice's page: today in Paris; a batch: the day asked for, or today's date (UTC), as before.
-    const asOf = invoiceId ? this.invoices.today() : (date ?? this.clock.now().toISOString().slice(0, 10));
+    return this.send(invoiceId ? this.invoices.today() : (asOf ?? this.clock.now().toISOString().slice(0, 10)), invoiceId);
+  }
+
+  async send(asOf: string, invoiceId: string | undefined) {
     const columns = ['invoice_id', 'number', 'family_id', 'period', 'issued_on', 'due_date', 'outstanding_cents'] as const;
     let query = this.db
       .selectFrom('invoicing_invoices')

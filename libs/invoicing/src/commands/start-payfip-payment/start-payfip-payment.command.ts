@@ -1,13 +1,8 @@
 import { Command } from '@nestjs/cqrs';
 import type { RequestOrigin } from '../../payments/payfip/return-origin.js';
+import type { StartPayfipPaymentHandler } from './start-payfip-payment.handler.js';
 
-export interface PayfipPaymentStarted {
-  operationId: string;
-  paymentId: string;
-  amountCents: number;
-  expiresAt: string;
-  paymentUrl: string;
-}
+export type PayfipPaymentStarted = Awaited<ReturnType<StartPayfipPaymentHandler['start']>>;
 
 /**
  * Pay an invoice online: the PayFIP operation (valid 15 minutes) and where to send the parent.

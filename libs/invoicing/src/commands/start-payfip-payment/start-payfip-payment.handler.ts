@@ -12,7 +12,7 @@ import { invoiceDecider, refdetOf } from '../../domain/invoice.decider.js';
 import { outstandingOf } from '../../domain/invoice-state.js';
 import { PayfipEndpoints } from '../../payments/payfip/payfip-endpoints.js';
 import { PAYFIP_SANDBOX_PATH } from '../../payments/payfip/payfip-sandbox.js';
-import { returnOrigin } from '../../payments/payfip/return-origin.js';
+import { returnOrigin, type RequestOrigin } from '../../payments/payfip/return-origin.js';
 import type { InvoicingDatabase, NamesSources } from '../../projections/invoicing-database.js';
 import { StartPayfipPayment, type PayfipPaymentStarted } from './start-payfip-payment.command.js';
 
@@ -34,7 +34,11 @@ export class StartPayfipPaymentHandler implements ICommandHandler<StartPayfipPay
     @Inject(PayfipEndpoints) private readonly payfip: PayfipEndpoints,
   ) {}
 
-  async execute({ invoiceId, from }: StartPayfipPayment): Promise<PayfipPaymentStarted> {
+  execute({ invoiceId, from }: StartPayfipPayment): Promise<PayfipPaymentStarted> {
+    return this.start(invoiceId, from);
+  }
+
+  async start(invoiceId: string, from: RequestOrigin) {
     const parentBase = returnOrigin(this.config.PUBLIC_URL, from, this.config.publicUrl);
     const { state } = await this.repository.load(invoiceStream(invoiceId), invoiceDecider);
     if (!state.issued) throw new NotFoundError('INVOICE.NOT_FOUND', 'Facture introuvable.');
