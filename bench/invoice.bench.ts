@@ -1,9 +1,10 @@
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
-import { BillingRunService, billingInputsProjector, TariffsService } from '#ardoise/invoicing';
+import { billingInputsProjector, SetServiceTariff, StartBillingRun } from '#ardoise/invoicing';
 import { ProjectionRunner } from '#ardoise/projections';
 import { createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
 import { ALL_MIGRATIONS, ArdoiseModule } from '#ardoise/composition';
@@ -44,7 +45,8 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
       { code: 'T3', label: 'QF > 1000', qfFrom: 1001, qfTo: null, unitPriceCents: t3 },
     ];
     await runInContext(systemContext(), async () => {
-      const tariffs = app.get(TariffsService);
+      const commands = app.get(CommandBus);
+      const tariffs = { set: (tariff: SetServiceTariff['tariff']) => commands.execute(new SetServiceTariff(tariff)) };
       await tariffs.set({
         serviceCode: 'CANTINE',
         effectiveFrom: '2025-09-01',
@@ -130,7 +132,7 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     const started = performance.now();
-    const result = await runInContext(systemContext(), () => app.get(BillingRunService).runNow('2026-03', 'cli'));
+    const result = await runInContext(systemContext(), () => app.get(CommandBus).execute(new StartBillingRun('2026-03', 'cli', true)));
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     if (result.status !== 'completed') throw new Error(`run ${result.status}: ${JSON.stringify(result.errors.slice(0, 3))}`);
@@ -147,7 +149,7 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
     }
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
-    const again = await runInContext(systemContext(), () => app.get(BillingRunService).runNow('2026-03', 'cli'));
+    const again = await runInContext(systemContext(), () => app.get(CommandBus).execute(new StartBillingRun('2026-03', 'cli', true)));
     const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
     log(
       `Facturation : ${result.issued} factures en ${seconds.toFixed(2)} s → ${Math.round(result.issued / seconds)} factures/s (montant ${(result.amountCents / 100).toFixed(2)} €)`,

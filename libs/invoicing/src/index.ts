@@ -1,34 +1,33 @@
 /**
  * Invoicing, payments and finance. Wiring: InvoicingModule in the app module,
- * invoicingMigrations in ALL_MIGRATIONS, INVOICING_PROJECTORS in ALL_PROJECTORS.
+ * invoicingMigrations in ALL_MIGRATIONS, INVOICING_PROJECTORS in ALL_PROJECTORS,
+ * invoicingNotifications in messaging's notifications.
  */
 import { billingInputsProjector } from './projections/billing-inputs.projector.js';
 import { financeProjector } from './projections/finance.projector.js';
 
 export const INVOICING_PROJECTORS = [billingInputsProjector, financeProjector];
 
-export * from './invoicing.module.js';
-export * from './invoicing.migrations.js';
-export * from './billing-run/billing-run.service.js';
-export * from './billing-run/billing-scheduler.js';
-export * from './domain/billing.js';
-export * from './domain/invoice-events.js';
-export * from './domain/invoice-number.js';
-export * from './domain/invoice-state.js';
-export * from './domain/money.js';
-export * from './domain/reconciliation.js';
-export * from './domain/tariff.js';
-export * from './domain/tariff.decider.js';
-export * from './numbering/invoice-numbering.js';
-export * from './projections/billing-inputs.projector.js';
-export * from './projections/finance.projector.js';
-export * from './projections/finance.tables.js';
-export * from './tariffs/tariffs.service.js';
-export * from './reconciliation/reconciliation.service.js';
-export * from './payments/payfip/payfip.service.js';
-export * from './payments/payfip/payfip-sandbox.js';
-export * from './payments/payfip/payfip-protocol.js';
-export * from './seed/demo-tariffs.js';
-export * from './domain/audited-invoice.js';
-export * from './notifications/invoicing-notifications.js';
-export * from './corrections/invoice-commands.service.js';
+export { InvoicingModule } from './invoicing.module.js';
+export { invoicingMigrations } from './invoicing.migrations.js';
+export { billingInputsProjector } from './projections/billing-inputs.projector.js';
+export { financeProjector } from './projections/finance.projector.js';
+export { invoicingNotifications, INVOICES_PAGE } from './projections/invoicing-notifications.js';
+export { seedDemoTariffs } from './seed/demo-tariffs.js';
+export { PAYFIP_SANDBOX_PATH, payfipSandbox } from './payments/payfip/payfip-sandbox.js';
+
+// What the CLI, the seeds and the bench ask of invoicing, on the buses.
+export { StartBillingRun } from './commands/start-billing-run/start-billing-run.command.js';
+export type { BillingProgress } from './billing-run/billing-progress.js';
+export { SetServiceTariff } from './commands/set-service-tariff/set-service-tariff.command.js';
+export { IssueCreditNote } from './commands/issue-credit-note/issue-credit-note.command.js';
+export { RecordDeskPayment } from './commands/record-desk-payment/record-desk-payment.command.js';
+export { ReconcileAccounts } from './queries/reconcile-accounts/reconcile-accounts.query.js';
+
+// The audit replays invoicing's streams with these deciders.
+export { auditedBillingRunDecider, auditedInvoiceDecider, auditedNumberingDecider, auditedTariffDecider } from './domain/audited-invoice.js';
+export { billingRunStream, invoiceStream } from './domain/invoice-events.js';
+export { creditNoteNumberingStream, numberingStream } from './domain/invoice-number.js';
+export { tariffStream } from './domain/tariff.decider.js';
+export { PERIOD_PATTERN } from './domain/billing.js';
+export { formatEuros } from './domain/money.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '#ardoise/database';
 
 /**
@@ -8,7 +8,7 @@ import type { Migrations } from '#ardoise/database';
  */
 export const invoicingMigrations: Migrations = {
   'invoicing/0001-billing-runs-and-files': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE invoicing_billing_runs (
           run_id        uuid PRIMARY KEY,
@@ -42,7 +42,7 @@ export const invoicingMigrations: Migrations = {
     },
   },
   'invoicing/0002-payfip-operation-index': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // PayFIP notifies with the operation id only: which invoice it is must be known at
       // once, before any projection catches up.
       await sql`
@@ -54,7 +54,7 @@ export const invoicingMigrations: Migrations = {
     },
   },
   'invoicing/0003-payfip-repair-runs': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // Each run of the PayFIP repair job (every minute, or asked by finance): what the
       // payments page shows as « dernier passage ». Pruned after 7 days by the job itself.
       await sql`

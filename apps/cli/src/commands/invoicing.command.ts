@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import express from 'express';
 import type { INestApplicationContext } from '@nestjs/common';
 import { runInContext, systemClock, systemContext } from '#ardoise/commands';
-import { BillingRunService, formatEuros, PAYFIP_SANDBOX_PATH, payfipSandbox, PERIOD_PATTERN, ReconciliationService } from '#ardoise/invoicing';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { formatEuros, PAYFIP_SANDBOX_PATH, payfipSandbox, PERIOD_PATTERN, ReconcileAccounts, StartBillingRun } from '#ardoise/invoicing';
 import { ArdoiseModule } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
@@ -38,10 +39,12 @@ export function registerInvoicing(program: Command): void {
           cliProgress.Presets.shades_classic,
         );
         bar.start(1, 0, { issued: 0, skipped: 0, failed: 0 });
-        const result = await app.get(BillingRunService).runNow(options.month, 'cli', (p) => {
-          bar.setTotal(Math.max(p.total, 1));
-          bar.update(p.done, { issued: p.issued, skipped: p.skipped, failed: p.failed });
-        });
+        const result = await app.get(CommandBus).execute(
+          new StartBillingRun(options.month, 'cli', true, (p) => {
+            bar.setTotal(Math.max(p.total, 1));
+            bar.update(p.done, { issued: p.issued, skipped: p.skipped, failed: p.failed });
+          }),
+        );
         bar.stop();
         console.log(
           `${result.issued} facture(s) émise(s) pour ${formatEuros(result.amountCents)} ; ${result.skipped} famille(s) sans facture ; ${result.failed} en erreur.`,
@@ -57,7 +60,7 @@ export function registerInvoicing(program: Command): void {
     .option('--as-of <date>', 'à une date passée (AAAA-MM-JJ, fin de journée à Paris) ou un instant ISO 8601')
     .action(async (options: { asOf?: string }) => {
       await withApp(async (app) => {
-        const result = await app.get(ReconciliationService).run(options.asOf);
+        const result = await app.get(QueryBus).execute(new ReconcileAccounts(options.asOf));
         const t = result.total.events;
         console.log(`Au ${result.asOf} — ${result.families.length} famille(s)`);
         console.log(

@@ -902,8 +902,12 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "items": {
          "type": "object",
          "properties": {
-          "date": {},
-          "means": {},
+          "date": {
+           "type": "string"
+          },
+          "means": {
+           "type": "string"
+          },
           "count": {
            "type": "number"
           },
@@ -970,9 +974,15 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "items": {
          "type": "object",
          "properties": {
-          "serviceCode": {},
-          "bracketCode": {},
-          "cantineAUnEuro": {},
+          "serviceCode": {
+           "type": "string"
+          },
+          "bracketCode": {
+           "type": "string"
+          },
+          "cantineAUnEuro": {
+           "type": "boolean"
+          },
           "meals": {
            "type": "number"
           },
@@ -1019,7 +1029,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "items": {
          "type": "object",
          "properties": {
-          "familyId": {},
+          "familyId": {
+           "type": "string"
+          },
           "openInvoices": {
            "type": "number"
           },
@@ -1067,16 +1079,38 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "items": {
          "type": "object",
          "properties": {
-          "paymentId": {},
-          "invoiceId": {},
-          "invoiceNumber": {},
-          "familyId": {},
-          "means": {},
-          "amountCents": {},
-          "paidOn": {},
-          "reference": {},
-          "status": {},
-          "reversedOn": {}
+          "paymentId": {
+           "type": "string"
+          },
+          "invoiceId": {
+           "type": "string"
+          },
+          "invoiceNumber": {
+           "type": "string"
+          },
+          "familyId": {
+           "type": "string"
+          },
+          "means": {
+           "type": "string"
+          },
+          "amountCents": {
+           "type": "number"
+          },
+          "paidOn": {
+           "type": "string"
+          },
+          "reference": {
+           "type": "string",
+           "nullable": true
+          },
+          "status": {
+           "type": "string"
+          },
+          "reversedOn": {
+           "type": "string",
+           "nullable": true
+          }
          },
          "required": [
           "paymentId",
@@ -1217,13 +1251,21 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "items": {
          "type": "object",
          "properties": {
-          "date": {},
+          "date": {
+           "type": "string"
+          },
           "label": {
            "type": "string"
           },
-          "invoiceNumber": {},
-          "debitCents": {},
-          "creditCents": {},
+          "invoiceNumber": {
+           "type": "string"
+          },
+          "debitCents": {
+           "type": "number"
+          },
+          "creditCents": {
+           "type": "number"
+          },
           "balanceCents": {
            "type": "number"
           }
@@ -1891,19 +1933,43 @@ export const RESPONSE_TYPES: ResponseTypes = {
          "type": "string",
          "nullable": true
         },
-        "childId": {},
-        "serviceCode": {},
-        "kind": {},
-        "days": {},
-        "unitPriceCents": {},
-        "amountCents": {},
-        "tariffVersion": {},
-        "bracketCode": {},
+        "childId": {
+         "type": "string"
+        },
+        "serviceCode": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "days": {
+         "type": "number"
+        },
+        "unitPriceCents": {
+         "type": "number"
+        },
+        "amountCents": {
+         "type": "number"
+        },
+        "tariffVersion": {
+         "type": "number"
+        },
+        "bracketCode": {
+         "type": "string"
+        },
         "cantineAUnEuro": {
          "type": "boolean"
         },
-        "quotient": {},
-        "dates": {}
+        "quotient": {
+         "type": "number",
+         "nullable": true
+        },
+        "dates": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
        },
        "required": [
         "lineNo",
@@ -1928,15 +1994,25 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "items": {
        "type": "object",
        "properties": {
-        "creditNoteId": {},
+        "creditNoteId": {
+         "type": "string"
+        },
         "number": {
          "type": "string",
          "nullable": true
         },
-        "amountCents": {},
-        "whole": {},
-        "reason": {},
-        "issuedOn": {}
+        "amountCents": {
+         "type": "number"
+        },
+        "whole": {
+         "type": "boolean"
+        },
+        "reason": {
+         "type": "string"
+        },
+        "issuedOn": {
+         "type": "string"
+        }
        },
        "required": [
         "creditNoteId",
@@ -1953,13 +2029,29 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "items": {
        "type": "object",
        "properties": {
-        "paymentId": {},
-        "means": {},
-        "amountCents": {},
-        "paidOn": {},
-        "reference": {},
-        "status": {},
-        "reversedOn": {}
+        "paymentId": {
+         "type": "string"
+        },
+        "means": {
+         "type": "string"
+        },
+        "amountCents": {
+         "type": "number"
+        },
+        "paidOn": {
+         "type": "string"
+        },
+        "reference": {
+         "type": "string",
+         "nullable": true
+        },
+        "status": {
+         "type": "string"
+        },
+        "reversedOn": {
+         "type": "string",
+         "nullable": true
+        }
        },
        "required": [
         "paymentId",
@@ -1977,11 +2069,30 @@ export const RESPONSE_TYPES: ResponseTypes = {
       "items": {
        "type": "object",
        "properties": {
-        "operationId": {},
-        "paymentId": {},
-        "amountCents": {},
-        "status": {},
-        "detail": {}
+        "operationId": {
+         "type": "string"
+        },
+        "paymentId": {
+         "type": "string"
+        },
+        "amountCents": {
+         "type": "number"
+        },
+        "status": {
+         "type": "string",
+         "enum": [
+          "pending",
+          "expired",
+          "paid",
+          "refused",
+          "abandoned",
+          "anomaly"
+         ]
+        },
+        "detail": {
+         "type": "string",
+         "nullable": true
+        }
        },
        "required": [
         "operationId",
@@ -4930,8 +5041,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
        "enum": [
         "issued",
         "paid",
-        "refunded",
-        "credited"
+        "credited",
+        "refunded"
        ]
       },
       "amountCents": {
@@ -4952,8 +5063,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
        "enum": [
         "issued",
         "paid",
-        "refunded",
-        "credited"
+        "credited",
+        "refunded"
        ]
       },
       "amountCents": {
@@ -6551,11 +6662,11 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "field": {
      "type": "string",
      "enum": [
+      "outstandingCents",
+      "issuedCents",
       "creditedCents",
       "paidCents",
       "refundedCents",
-      "outstandingCents",
-      "issuedCents",
       "identity"
      ]
     },

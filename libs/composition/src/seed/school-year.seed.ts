@@ -1,12 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { runInContext, systemContext, type Actor, type FixedClock } from '#ardoise/commands';
 import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
 import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-store';
 import { familyStream, RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
 import { ProjectionRunner } from '#ardoise/projections';
-import { BillingRunService, InvoiceCommands } from '#ardoise/invoicing';
+import { IssueCreditNote, RecordDeskPayment, StartBillingRun } from '#ardoise/invoicing';
 import {
   CancelReservation,
   DeclareAbsence,
@@ -271,7 +270,7 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
     });
     // 4. The billing run of the month, then payments at the desk and a few credit notes.
     clock.set(new Date(`${nextMonth(month)}-01T06:00:00Z`));
-    await runInContext(systemContext(finance), () => app.get(BillingRunService).runNow(month, 'cli'));
+    await runInContext(systemContext(finance), () => app.get(CommandBus).execute(new StartBillingRun(month, 'cli', true)));
     const invoices: Array<{ invoiceId: string; totalCents: number; familyId: string }> = [];
     for await (const event of store.readAll({ fromPosition: invoicesFrom, filter: { eventTypes: ['InvoiceIssued'] } })) {
       const data = event.data as { invoiceId: string; totalCents: number; familyId: string };
@@ -279,21 +278,21 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
     }
     invoicesFrom = await lastPosition(store);
     clock.set(new Date(`${nextMonth(month)}-12T09:00:00Z`));
-    const invoiceCommands = app.get(InvoiceCommands);
+    const bus = app.get(CommandBus);
     const pick = prng(options.seed * 31 + index);
     await inParallel(invoices, concurrency, (invoice) =>
       asActor(finance, async () => {
         const draw = pick();
-        if (draw < 0.02) await invoiceCommands.creditNote(invoice.invoiceId, 'whole', 'Erreur de saisie');
+        if (draw < 0.02) await bus.execute(new IssueCreditNote(invoice.invoiceId, 'whole', 'Erreur de saisie'));
         else if (draw < 0.9 && invoice.totalCents > 0) {
-          await invoiceCommands.handle(invoice.invoiceId, {
-            type: 'RecordPayment',
-            paymentId: randomUUID(),
-            means: draw < 0.5 ? 'cash' : 'cheque',
-            amountCents: invoice.totalCents,
-            paidOn: `${nextMonth(month)}-12`,
-            reference: null,
-          });
+          await bus.execute(
+            new RecordDeskPayment(invoice.invoiceId, {
+              means: draw < 0.5 ? 'cash' : 'cheque',
+              amountCents: invoice.totalCents,
+              paidOn: `${nextMonth(month)}-12`,
+              reference: null,
+            }),
+          );
         }
       }),
     );

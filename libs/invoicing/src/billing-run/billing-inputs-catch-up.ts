@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { InvoicingDatabase } from '../projections/invoicing-database.js';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-store';
 import { Backoff, sleep, UnavailableError } from '#ardoise/kernel';
@@ -20,7 +21,7 @@ export const BILLING_CATCH_UP_TIMEOUT_MS = 30_000;
 @Injectable()
 export class BillingInputsCatchUp {
   constructor(
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 

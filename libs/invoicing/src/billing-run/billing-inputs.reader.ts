@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { InvoicingDatabase } from '../projections/invoicing-database.js';
 import { DATABASE } from '#ardoise/database';
-import { monthBounds, type Attendance, type BillableDay } from '../domain/billing.js';
+import { monthBounds, type BillableDay } from '../domain/billing.js';
 import type { QuotientPeriod } from '../domain/tariff.js';
 import { BILLABLE_DAYS_TABLE, QUOTIENTS_TABLE } from '../projections/billing-inputs.projector.js';
 
@@ -13,7 +14,7 @@ export interface MonthInputs {
 /** Billing's own read model of a month: billable days and QFs, grouped by family. */
 @Injectable()
 export class BillingInputsReader {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
 
   async forMonth(period: string, familyIds?: string[]): Promise<MonthInputs> {
     const { from, to } = monthBounds(period);
@@ -29,7 +30,7 @@ export class BillingInputsReader {
         date: row.date,
         booked: row.booked,
         lateBooking: row.late_booking,
-        attendance: row.attendance as Attendance | null,
+        attendance: row.attendance,
         absenceJustified: row.absence_justified,
       });
       days.set(row.family_id, list);

@@ -1,5 +1,5 @@
 import { frenchCsv } from '../exports/french-csv.js';
-import type { BillingProgress } from './billing-run.service.js';
+import type { BillingProgress } from './billing-progress.js';
 
 const STATUS: Record<string, string> = { running: 'En cours', completed: 'Terminée', failed: 'Interrompue' };
 

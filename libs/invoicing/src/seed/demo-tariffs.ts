@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { TariffBracket } from '../domain/tariff.js';
-import { TariffsService } from '../tariffs/tariffs.service.js';
+import { SetServiceTariff } from '../commands/set-service-tariff/set-service-tariff.command.js';
 
 const grid = (prices: [number, number, number, number], cantineAUnEuro = false): TariffBracket[] => [
   { code: 'T1', label: 'QF de 0 à 600 €', qfFrom: 0, qfTo: 600, unitPriceCents: prices[0], ...(cantineAUnEuro ? { cantineAUnEuro: true } : {}) },
@@ -11,45 +12,42 @@ const grid = (prices: [number, number, number, number], cantineAUnEuro = false):
 
 /** Saint-Ardoise's price list, for the services that have none yet (a grid the town set stays). */
 export async function seedDemoTariffs(app: INestApplicationContext): Promise<void> {
-  const tariffs = app.get(TariffsService);
+  const commands = app.get(CommandBus);
   const from = '2025-09-01';
-  const seed = { unlessDecided: true };
-  await tariffs.set(
-    {
-      serviceCode: 'CANTINE',
-      effectiveFrom: from,
-      brackets: grid([100, 280, 390, 470], true),
-      lateBookingSurchargeCents: 100,
-      unbookedPresenceSurchargeCents: 200,
-    },
-    seed,
-  );
-  await tariffs.set(
-    { serviceCode: 'MATIN', effectiveFrom: from, brackets: grid([60, 110, 160, 200]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 },
-    seed,
-  );
-  await tariffs.set(
-    { serviceCode: 'SOIR', effectiveFrom: from, brackets: grid([90, 160, 230, 290]), lateBookingSurchargeCents: 50, unbookedPresenceSurchargeCents: 300 },
-    seed,
-  );
-  await tariffs.set(
-    {
-      serviceCode: 'MERCREDI',
-      effectiveFrom: from,
-      brackets: grid([500, 850, 1200, 1550]),
-      lateBookingSurchargeCents: 200,
-      unbookedPresenceSurchargeCents: 500,
-    },
-    seed,
-  );
-  await tariffs.set(
-    {
-      serviceCode: 'VACANCES',
-      effectiveFrom: from,
-      brackets: grid([600, 950, 1300, 1700]),
-      lateBookingSurchargeCents: 200,
-      unbookedPresenceSurchargeCents: 500,
-    },
-    seed,
-  );
+  const set = (tariff: SetServiceTariff['tariff']) => commands.execute(new SetServiceTariff(tariff, true));
+  await set({
+    serviceCode: 'CANTINE',
+    effectiveFrom: from,
+    brackets: grid([100, 280, 390, 470], true),
+    lateBookingSurchargeCents: 100,
+    unbookedPresenceSurchargeCents: 200,
+  });
+  await set({
+    serviceCode: 'MATIN',
+    effectiveFrom: from,
+    brackets: grid([60, 110, 160, 200]),
+    lateBookingSurchargeCents: 50,
+    unbookedPresenceSurchargeCents: 300,
+  });
+  await set({
+    serviceCode: 'SOIR',
+    effectiveFrom: from,
+    brackets: grid([90, 160, 230, 290]),
+    lateBookingSurchargeCents: 50,
+    unbookedPresenceSurchargeCents: 300,
+  });
+  await set({
+    serviceCode: 'MERCREDI',
+    effectiveFrom: from,
+    brackets: grid([500, 850, 1200, 1550]),
+    lateBookingSurchargeCents: 200,
+    unbookedPresenceSurchargeCents: 500,
+  });
+  await set({
+    serviceCode: 'VACANCES',
+    effectiveFrom: from,
+    brackets: grid([600, 950, 1300, 1700]),
+    lateBookingSurchargeCents: 200,
+    unbookedPresenceSurchargeCents: 500,
+  });
 }

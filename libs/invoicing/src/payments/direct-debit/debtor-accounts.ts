@@ -1,6 +1,7 @@
 import { StreamNotFoundError, type EventStore } from '#ardoise/event-store';
 import { FamilyKeyStore, PersonalDataCipher, familyStream, type DebtorAccount, type DirectDebitMandateSigned } from '#ardoise/families';
 import type { Kysely } from 'kysely';
+import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
 
 export type DebtorAccountLookup = { found: true; account: DebtorAccount } | { found: false; reason: 'no_account' | 'erased'; line: string };
 
@@ -17,7 +18,7 @@ export class DebtorAccounts {
 
   constructor(
     private readonly store: EventStore,
-    db: Kysely<any>,
+    db: Kysely<InvoicingDatabase>,
   ) {
     this.cipher = new PersonalDataCipher(new FamilyKeyStore(db));
   }

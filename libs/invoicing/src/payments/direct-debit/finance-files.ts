@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
 import { currentContext } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { NotFoundError } from '#ardoise/kernel';
@@ -16,7 +17,7 @@ export interface StoredFile {
 /** Files made for the bank and the public accountant, kept to be downloaded again. */
 @Injectable()
 export class FinanceFiles {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<any>) {}
+  constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
 
   async save(file: Omit<StoredFile, 'fileId'> & { content: string }): Promise<StoredFile> {
     const fileId = randomUUID();

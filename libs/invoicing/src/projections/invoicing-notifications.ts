@@ -1,0 +1,93 @@
+import type { Transaction } from 'kysely';
+import { OUTBOX_TABLE, type MailBuilder, type NotificationSource } from '#ardoise/messaging';
+import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
+import { periodLabel } from '../pdf/invoice-print.js';
+import { INVOICES_TABLE } from './finance.tables.js';
+
+/** Where the portal lists a family's invoices ("Mes factures"). */
+export const INVOICES_PAGE = '/factures';
+
+const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
+  payfip: 'carte bancaire (PayFIP)',
+  direct_debit: 'prélèvement SEPA',
+  cash: 'espèces',
+  cheque: 'chèque',
+  cesu: 'CESU',
+};
+
+/**
+ * The family's parent login that receives its invoice e-mails: the oldest active one
+ * (Responsable 1's, in practice). One e-mail per event is the notifications projector's
+ * contract (its dedupe key is the event id), so a second guardian's login reads the same
+ * invoice in the portal rather than by a second e-mail. Logins are identity's `accounts`
+ * (not events: they hold secrets); a forgotten family has none left, and gets no e-mail.
+ */
+async function familyLogin(trx: Transaction<any>, familyId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('accounts')
+    .select('email')
+    .where('family_id', '=', familyId)
+    .where('role', '=', 'parent')
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.email;
+}
+
+/** "Votre facture 2026-000123 est disponible": amount and due date in the template's French format. */
+const invoiceAvailable: MailBuilder = async (event, { trx }) => {
+  const data = event.data as InvoiceIssued['data'];
+  const to = await familyLogin(trx, data.familyId);
+  if (!to) return undefined;
+  return {
+    to,
+    template: 'invoice-available',
+    familyId: data.familyId,
+    data: { invoiceNumber: data.number, period: periodLabel(data.period), totalCents: data.totalCents, dueDate: data.dueDate, path: INVOICES_PAGE },
+  };
+};
+
+/**
+ * "Paiement reçu pour la facture 2026-000123" — or, for a SEPA direct debit, "Prélèvement
+ * programmé": its PaymentRecorded is written when the pain.008 file is made, before the bank
+ * collects (and the debit may still be rejected), so it is not « reçu » yet. The number is not in `PaymentRecorded`: it is
+ * read from invoicing's own finance read model. Should that projection lag behind this one
+ * (it never does in practice: a payment comes long after its invoice), the builder throws
+ * and the runner retries the batch, rather than send an e-mail without its invoice.
+ */
+const paymentReceived: MailBuilder = async (event, { trx }) => {
+  const data = event.data as PaymentRecorded['data'];
+  const to = await familyLogin(trx, data.familyId);
+  if (!to) return undefined;
+  // Already in the outbox (a rebuild of the notifications): no need for the invoice again.
+  if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;
+  const invoice = await trx.selectFrom(INVOICES_TABLE).select('number').where('invoice_id', '=', data.invoiceId).executeTakeFirst();
+  if (!invoice) throw new Error('invoicing notifications: the invoice is not in the finance read model yet (retried)');
+  if (data.means === 'direct_debit') {
+    return {
+      to,
+      template: 'direct-debit-scheduled',
+      familyId: data.familyId,
+      data: { invoiceNumber: invoice.number, amountCents: data.amountCents, dueOn: data.paidOn, path: INVOICES_PAGE },
+    };
+  }
+  return {
+    to,
+    template: 'payment-received',
+    familyId: data.familyId,
+    data: {
+      invoiceNumber: invoice.number,
+      amountCents: data.amountCents,
+      paidOn: data.paidOn,
+      means: MEANS_IN_WORDS[data.means] ?? data.means,
+      path: INVOICES_PAGE,
+    },
+  };
+};
+
+/** Invoicing's e-mails ("facture disponible", "paiement reçu"), sent through messaging's notifications projector. */
+export const invoicingNotifications: NotificationSource = {
+  mails: { InvoiceIssued: invoiceAvailable, PaymentRecorded: paymentReceived },
+};

@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '#ardoise/database';
+import { billingProgress, type BillingProgress } from '../../billing-run/billing-progress.js';
+import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
+import { ListBillingRuns } from './list-billing-runs.query.js';
+
+@QueryHandler(ListBillingRuns)
+export class ListBillingRunsHandler implements IQueryHandler<ListBillingRuns> {
+  constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
+
+  async execute({ period }: ListBillingRuns): Promise<BillingProgress[]> {
+    let query = this.db.selectFrom('invoicing_billing_runs').select('run_id').orderBy('started_at', 'desc').limit(50);
+    if (period) query = query.where('period', '=', period);
+    const rows = await query.execute();
+    return Promise.all(rows.map(async (r) => (await billingProgress(this.db, r.run_id))!));
+  }
+}
