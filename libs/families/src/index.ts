@@ -18,3 +18,4 @@ export * from './privacy/family-privacy.module.js';
 export * from './privacy/family-revealer.js';
 export { familyDecider } from './domain/family.decider.js';
 export { FamilyQuotientModule } from './commands/quotient-and-mandate/family-quotient.module.js';
+export { familiesNamed, familyAndChildrenNames, familyNames, type FamilyAndChildrenNames } from './readers/family-names.js';

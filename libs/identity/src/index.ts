@@ -20,3 +20,4 @@ export * from './staff/create-staff-account.service.js';
 export * from './staff/demo-staff.js';
 export * from './tokens/one-time-token-store.js';
 export * from './accounts/audited-account.js';
+export { accountEmail, familyLoginEmail } from './readers/account-emails.js';

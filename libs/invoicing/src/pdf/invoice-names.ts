@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { CatalogueReader } from '#ardoise/catalogue';
 import { DATABASE } from '#ardoise/database';
-import type { InvoicingDatabase, NamesSources } from '../projections/invoicing-database.js';
+import { familyAndChildrenNames } from '#ardoise/families';
+import type { InvoicingDatabase } from '../projections/invoicing-database.js';
 
 export interface InvoiceNames {
   familyName: string | null;
@@ -11,8 +12,8 @@ export interface InvoiceNames {
 }
 
 /**
- * Names printed on an invoice, read at print time from the families read models and the
- * catalogue (never copied into invoice events: a forgotten family's invoices stay readable
+ * Names printed on an invoice, read at print time through the families' and the catalogue's
+ * readers (never copied into invoice events: a forgotten family's invoices stay readable
  * as amounts, without names).
  */
 @Injectable()
@@ -23,17 +24,11 @@ export class InvoiceNamesReader {
   ) {}
 
   async forFamily(familyId: string): Promise<InvoiceNames> {
-    const names = this.db.withTables<NamesSources>();
-    const [family, children, services] = await Promise.all([
-      this.optional(() => names.selectFrom('families').select('family_name').where('family_id', '=', familyId).executeTakeFirst(), undefined),
-      this.optional(() => names.selectFrom('family_children').select(['child_id', 'first_name', 'last_name']).where('family_id', '=', familyId).execute(), []),
+    const [family, services] = await Promise.all([
+      this.optional(() => familyAndChildrenNames(this.db, familyId), { familyName: null, children: new Map<string, string>() }),
       this.optional(() => this.catalogue.services(), []),
     ]);
-    return {
-      familyName: family?.family_name ?? null,
-      children: new Map(children.map((c) => [String(c.child_id), [c.first_name, c.last_name].filter(Boolean).join(' ')])),
-      services: new Map(services.map((s) => [s.code, s.label])),
-    };
+    return { ...family, services: new Map(services.map((s) => [s.code, s.label])) };
   }
 
   /** The other contexts' read models may not be there (a finance-only deployment, a rebuild). */

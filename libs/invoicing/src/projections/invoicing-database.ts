@@ -195,15 +195,3 @@ export interface PayfipRepairRunsTable {
   settled: number;
   error: string | null;
 }
-
-/**
- * What invoicing still reads of the families' and identity's read models (names on invoices
- * and lists, the parent's e-mail given to PayFIP), until those contexts offer readers of
- * their own. Each read is optional: a finance-only deployment or a rebuild has no names.
- * (A type, not an interface: `withTables` asks for an index signature.)
- */
-export type NamesSources = {
-  families: { family_id: string; family_name: string | null };
-  family_children: { child_id: string; family_id: string; first_name: string | null; last_name: string | null };
-  accounts: { id: string; email: string };
-};

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { familyLoginEmail } from '#ardoise/identity';
 import { OUTBOX_TABLE, type MailBuilder, type NotificationSource } from '#ardoise/messaging';
 import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
 import { periodLabel } from '../pdf/invoice-print.js';
@@ -15,31 +15,10 @@ const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
   cesu: 'CESU',
 };
 
-/**
- * The family's parent login that receives its invoice e-mails: the oldest active one
- * (Responsable 1's, in practice). One e-mail per event is the notifications projector's
- * contract (its dedupe key is the event id), so a second guardian's login reads the same
- * invoice in the portal rather than by a second e-mail. Logins are identity's `accounts`
- * (not events: they hold secrets); a forgotten family has none left, and gets no e-mail.
- */
-async function familyLogin(trx: Transaction<any>, familyId: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('accounts')
-    .select('email')
-    .where('family_id', '=', familyId)
-    .where('role', '=', 'parent')
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.email;
-}
-
 /** "Votre facture 2026-000123 est disponible": amount and due date in the template's French format. */
 const invoiceAvailable: MailBuilder = async (event, { trx }) => {
   const data = event.data as InvoiceIssued['data'];
-  const to = await familyLogin(trx, data.familyId);
+  const to = await familyLoginEmail(trx, data.familyId);
   if (!to) return undefined;
   return {
     to,
@@ -59,7 +38,7 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
  */
 const paymentReceived: MailBuilder = async (event, { trx }) => {
   const data = event.data as PaymentRecorded['data'];
-  const to = await familyLogin(trx, data.familyId);
+  const to = await familyLoginEmail(trx, data.familyId);
   if (!to) return undefined;
   // Already in the outbox (a rebuild of the notifications): no need for the invoice again.
   if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;

@@ -13,7 +13,8 @@ import { outstandingOf } from '../../domain/invoice-state.js';
 import { PayfipEndpoints } from '../../payments/payfip/payfip-endpoints.js';
 import { PAYFIP_SANDBOX_PATH } from '../../payments/payfip/payfip-sandbox.js';
 import { returnOrigin, type RequestOrigin } from '../../payments/payfip/return-origin.js';
-import type { InvoicingDatabase, NamesSources } from '../../projections/invoicing-database.js';
+import { accountEmail } from '#ardoise/identity';
+import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
 import { StartPayfipPayment, type PayfipPaymentStarted } from './start-payfip-payment.command.js';
 
 const VALIDITY_MS = 15 * 60_000;
@@ -74,13 +75,7 @@ export class StartPayfipPaymentHandler implements ICommandHandler<StartPayfipPay
 
   /** The signed-in user's e-mail, for PayFIP's receipt (identity's accounts; a placeholder when there is none). */
   private async payerEmail(): Promise<string> {
-    const row = await this.db
-      .withTables<NamesSources>()
-      .selectFrom('accounts')
-      .select('email')
-      .where('id', '=', currentContext().actor.userId)
-      .executeTakeFirst()
-      .catch(() => undefined);
-    return row?.email ?? 'ne-pas-repondre@ardoise.localhost';
+    const email = await accountEmail(this.db, currentContext().actor.userId).catch(() => undefined);
+    return email ?? 'ne-pas-repondre@ardoise.localhost';
   }
 }

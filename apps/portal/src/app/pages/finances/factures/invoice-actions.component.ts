@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -10,6 +10,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { euros, todayInParis } from '../../../back-office/table/formats';
+import { DeskPaymentFormComponent, type DeskPayment } from '../shared/desk-payment-form.component';
 import { centsOf, FinanceInvoicesService, type FinanceInvoice } from './finance-invoices.service';
 
 type Action = 'payment' | 'credit' | 'corrected' | 'refund' | 'handOver';
@@ -17,7 +18,7 @@ type Action = 'payment' | 'credit' | 'corrected' | 'refund' | 'handOver';
 /** The régie's acts on one invoice (finance and admin only: the page shows it to them alone, the API checks again). */
 @Component({
   selector: 'ard-invoice-actions',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, DeskPaymentFormComponent],
   templateUrl: './invoice-actions.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -31,13 +32,13 @@ export class InvoiceActionsComponent {
   readonly changed = output<void>();
 
   protected readonly means = signal<string[]>(['cash', 'cheque']);
+  private readonly deskForm = viewChild(DeskPaymentFormComponent);
   protected readonly busy = signal(false);
   protected readonly done = signal<string | null>(null);
   protected readonly correctionId = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly fieldErrors = signal<string[]>([]);
 
-  protected payment = { means: 'cheque', amount: '', paidOn: todayInParis(), reference: '' };
   protected credit = { amount: '', whole: false, reason: '' };
   protected corrected = { reason: '' };
   protected refund = { amount: '', reason: '' };
@@ -62,16 +63,10 @@ export class InvoiceActionsComponent {
     );
   }
 
-  protected submitPayment(): Promise<void> {
+  protected submitPayment(payment: DeskPayment): Promise<void> {
     return this.act('payment', async (id) => {
-      const amountCents = this.amount(this.payment.amount);
-      const result = await this.invoices.deskPayment(id, {
-        means: this.payment.means,
-        amountCents,
-        paidOn: this.payment.paidOn || undefined,
-        reference: this.payment.reference.trim() || undefined,
-      });
-      this.payment = { ...this.payment, amount: '', reference: '' };
+      const result = await this.invoices.deskPayment(id, payment);
+      this.deskForm()?.clear();
       return this.t.financeInvoices.actions.paymentDone(euros(result.outstandingCents));
     });
   }

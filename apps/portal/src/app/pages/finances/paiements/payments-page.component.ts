@@ -15,7 +15,8 @@ import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { euros, shortDay, todayInParis } from '../../../back-office/table/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
-import { centsOf, FinanceInvoicesService } from '../factures/finance-invoices.service';
+import { FinanceInvoicesService } from '../factures/finance-invoices.service';
+import { DeskPaymentFormComponent, type DeskPayment } from '../shared/desk-payment-form.component';
 import { DirectDebitsPanelComponent } from './direct-debits-panel.component';
 import { FinancePaymentsService, paymentsParams, type PaymentRow } from './finance-payments.service';
 import { PayfipPanelComponent } from './payfip-panel.component';
@@ -34,6 +35,7 @@ import { PayfipPanelComponent } from './payfip-panel.component';
     MatPaginatorModule,
     PayfipPanelComponent,
     DirectDebitsPanelComponent,
+    DeskPaymentFormComponent,
   ],
   templateUrl: './payments-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,7 +56,9 @@ export class FinancePaymentsPageComponent {
 
   // Desk entry
   protected deskNumber = '';
-  protected desk = { means: 'cheque', amount: '', paidOn: todayInParis(), reference: '' };
+  /** What is left to pay on the invoice found, offered as the amount taken. */
+  protected readonly deskAmount = signal('');
+  private readonly deskForm = viewChild(DeskPaymentFormComponent);
   protected readonly deskInvoice = signal<InvoiceSummary | null>(null);
 
   // Payments recorded
@@ -94,23 +98,18 @@ export class FinancePaymentsPageComponent {
       const found = (await this.payments.invoicesNumbered(number)).find((i) => i.number === number) ?? null;
       this.deskInvoice.set(found);
       if (!found) this.error.set(this.t.financePayments.desk.notFound);
-      else this.desk.amount = (found.outstandingCents / 100).toFixed(2).replace('.', ',');
+      else this.deskAmount.set((found.outstandingCents / 100).toFixed(2).replace('.', ','));
     });
   }
 
-  protected async recordDesk(): Promise<void> {
+  protected async recordDesk(payment: DeskPayment): Promise<void> {
     const invoice = this.deskInvoice();
     if (!invoice) return;
     await this.attempt(async () => {
-      const result = await this.invoices.deskPayment(invoice.invoiceId, {
-        means: this.desk.means,
-        amountCents: centsOf(this.desk.amount) ?? Number.NaN,
-        paidOn: this.desk.paidOn || undefined,
-        reference: this.desk.reference.trim() || undefined,
-      });
+      const result = await this.invoices.deskPayment(invoice.invoiceId, payment);
       this.message.set(this.t.financeInvoices.actions.paymentDone(euros(result.outstandingCents)));
       this.deskInvoice.set({ ...invoice, outstandingCents: result.outstandingCents });
-      this.desk = { ...this.desk, amount: '', reference: '' };
+      this.deskForm()?.clear();
       await this.refresh();
     });
   }
