@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'undici';
 import { hashPassword } from '#ardoise/identity';
-import { RegisterFamilyService } from '#ardoise/families';
 import { CAPACITY, DAYS, measure, openRushTown, registerFamilies, report, sum, waitForChildren } from './rush.bench.js';
 import { mulberry32 } from './lag.bench.js';
 
@@ -63,7 +63,7 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
   const http = new Pool(origin, { connections: 256, pipelining: 1 });
   try {
     log(`open loop: ${families} families arriving over ${arrivalSeconds} s (Poisson, seed ${options.seed ?? 2027}) × 5 days against ${CAPACITY} places a day`);
-    const registered = await registerFamilies(app.get(RegisterFamilyService), families, log);
+    const registered = await registerFamilies(app.get(CommandBus), families, log);
     const children = await waitForChildren(infrastructure.pool, registered);
     const hash = await hashPassword(PASSWORD); // one hash for all: setup, not measured
     await infrastructure.pool.query(

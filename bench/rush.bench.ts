@@ -3,7 +3,7 @@ import pg from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeService } from '#ardoise/catalogue';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
-import { RegisterFamilyService } from '#ardoise/families';
+import { RegisterFamily } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
 import { createApp } from '#ardoise/api';
@@ -65,7 +65,7 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
   const { app, infrastructure, base, close } = await openRushTown(options.databaseUrl);
   try {
     log(`${families} families × 5 days against ${CAPACITY} places a day; client concurrency ${concurrency}`);
-    const registered = await registerFamilies(app.get(RegisterFamilyService), families, log);
+    const registered = await registerFamilies(app.get(CommandBus), families, log);
     const children = await waitForChildren(infrastructure.pool, registered);
 
     const agent = await signIn(base);
@@ -108,39 +108,41 @@ export async function runRushBenchmark(options: { databaseUrl: string; families?
 
 export const sum = (rows: { n: string }[]) => rows.reduce((total, r) => total + Number(r.n), 0);
 
-export async function registerFamilies(service: RegisterFamilyService, count: number, log: (line: string) => void): Promise<string[]> {
+export async function registerFamilies(commands: CommandBus, count: number, log: (line: string) => void): Promise<string[]> {
   const started = performance.now();
   const ids: string[] = [];
   await runInContext(systemContext({ userId: 'bench', role: 'system' }), async () => {
     for (let i = 0; i < count; i += 25) {
       const batch = Array.from({ length: Math.min(25, count - i) }, (_, j) =>
-        service.register({
-          familyName: `Famille ${i + j}`,
-          contactEmail: null,
-          via: 'agent',
-          guardians: {
-            responsable1: {
-              civility: 'madame',
-              lastName: `Famille ${i + j}`,
-              firstName: 'Alex',
-              mobilePhone: '06 00 00 00 00',
-              email: `famille${i + j}@bench.example.org`,
-              address: { line1: '1 rue', postalCode: '41120', city: 'Saint-Ardoise' },
-            },
-          } as never,
-          children: [
-            {
-              lastName: `Famille ${i + j}`,
-              firstName: 'Camille',
-              birthDate: '2018-03-03',
-              school: 'École Jules-Ferry',
-              className: 'CE2',
-              diet: 'standard',
-              allergies: null,
-              pai: false,
-            },
-          ] as never,
-        }),
+        commands.execute(
+          new RegisterFamily({
+            familyName: `Famille ${i + j}`,
+            contactEmail: null,
+            via: 'agent',
+            guardians: {
+              responsable1: {
+                civility: 'madame',
+                lastName: `Famille ${i + j}`,
+                firstName: 'Alex',
+                mobilePhone: '06 00 00 00 00',
+                email: `famille${i + j}@bench.example.org`,
+                address: { line1: '1 rue', postalCode: '41120', city: 'Saint-Ardoise' },
+              },
+            } as never,
+            children: [
+              {
+                lastName: `Famille ${i + j}`,
+                firstName: 'Camille',
+                birthDate: '2018-03-03',
+                school: 'École Jules-Ferry',
+                className: 'CE2',
+                diet: 'standard',
+                allergies: null,
+                pai: false,
+              },
+            ] as never,
+          }),
+        ),
       );
       ids.push(...(await Promise.all(batch)).map((r) => r.familyId));
     }

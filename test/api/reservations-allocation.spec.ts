@@ -1,6 +1,7 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
-import { RegisterFamilyService } from '#ardoise/families';
+import { RegisterFamily } from '#ardoise/families';
 import { seedDemoTown } from '#ardoise/composition';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';
@@ -44,34 +45,36 @@ interface Rush {
 
 async function registerAtDesk(app: TestApp, agent: HttpClient, family: { label: string; familyId: string }): Promise<Participant> {
   await runInContext(systemContext({ userId: 'test', role: 'system' }), () =>
-    app.app.get(RegisterFamilyService).register({
-      familyId: family.familyId,
-      familyName: family.label,
-      contactEmail: null,
-      via: 'agent',
-      guardians: {
-        responsable1: {
-          civility: 'madame',
-          lastName: family.label,
-          firstName: 'Alex',
-          mobilePhone: '06 00 00 00 00',
-          email: `${family.label.toLowerCase()}@example.org`,
-          address: { line1: '1 rue de la Paix', postalCode: '41120', city: 'Saint-Ardoise' },
-        },
-      } as never,
-      children: [
-        {
-          lastName: family.label,
-          firstName: 'Camille',
-          birthDate: '2018-03-03',
-          school: 'École élémentaire Jules-Ferry',
-          className: 'CE2',
-          diet: 'standard',
-          allergies: null,
-          pai: false,
-        },
-      ] as never,
-    }),
+    app.app.get(CommandBus).execute(
+      new RegisterFamily({
+        familyId: family.familyId,
+        familyName: family.label,
+        contactEmail: null,
+        via: 'agent',
+        guardians: {
+          responsable1: {
+            civility: 'madame',
+            lastName: family.label,
+            firstName: 'Alex',
+            mobilePhone: '06 00 00 00 00',
+            email: `${family.label.toLowerCase()}@example.org`,
+            address: { line1: '1 rue de la Paix', postalCode: '41120', city: 'Saint-Ardoise' },
+          },
+        } as never,
+        children: [
+          {
+            lastName: family.label,
+            firstName: 'Camille',
+            birthDate: '2018-03-03',
+            school: 'École élémentaire Jules-Ferry',
+            className: 'CE2',
+            diet: 'standard',
+            allergies: null,
+            pai: false,
+          },
+        ] as never,
+      }),
+    ),
   );
   const [{ child_id }] = await childrenOf(app.infrastructure.db, family.familyId, 1);
   return { ...family, children: [{ label: family.label, childId: child_id }], client: agent };

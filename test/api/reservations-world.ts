@@ -1,7 +1,8 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { RegisterFamilyService } from '#ardoise/families';
+import { RegisterFamily } from '#ardoise/families';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { HttpClient } from './support/http-client.js';
 import { eventually, type TestApp } from './support/test-app.js';
@@ -33,35 +34,37 @@ export async function childrenOf(db: Kysely<any>, familyId: string, count = 1): 
 
 /** "a family of Saint-Ardoise with one child", registered at the desk (no login) through the families context. */
 export async function aFamilyWithAChild(app: TestApp, name: string): Promise<{ familyId: string; childId: string }> {
-  const service = app.app.get(RegisterFamilyService);
+  const commands = app.app.get(CommandBus);
   const { familyId } = await runInContext(systemContext({ userId: 'test', role: 'system' }), () =>
-    service.register({
-      familyName: name,
-      contactEmail: null,
-      via: 'agent',
-      guardians: {
-        responsable1: {
-          civility: 'madame',
-          lastName: name,
-          firstName: 'Alex',
-          mobilePhone: '06 00 00 00 00',
-          email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`,
-          address: { line1: '1 rue de la Paix', postalCode: '41120', city: 'Saint-Ardoise' },
-        },
-      } as never,
-      children: [
-        {
-          lastName: name,
-          firstName: 'Camille',
-          birthDate: '2018-03-03',
-          school: 'École élémentaire Jules-Ferry',
-          className: 'CE2',
-          diet: 'standard',
-          allergies: null,
-          pai: false,
-        },
-      ] as never,
-    }),
+    commands.execute(
+      new RegisterFamily({
+        familyName: name,
+        contactEmail: null,
+        via: 'agent',
+        guardians: {
+          responsable1: {
+            civility: 'madame',
+            lastName: name,
+            firstName: 'Alex',
+            mobilePhone: '06 00 00 00 00',
+            email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`,
+            address: { line1: '1 rue de la Paix', postalCode: '41120', city: 'Saint-Ardoise' },
+          },
+        } as never,
+        children: [
+          {
+            lastName: name,
+            firstName: 'Camille',
+            birthDate: '2018-03-03',
+            school: 'École élémentaire Jules-Ferry',
+            className: 'CE2',
+            diet: 'standard',
+            allergies: null,
+            pai: false,
+          },
+        ] as never,
+      }),
+    ),
   );
   const [{ child_id: childId }] = await childrenOf(app.infrastructure.db, familyId, 1);
   return { familyId, childId };

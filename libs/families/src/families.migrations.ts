@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '#ardoise/database';
 
 /**
@@ -7,7 +7,7 @@ import type { Migrations } from '#ardoise/database';
  */
 export const familiesMigrations: Migrations = {
   'families/0001-family-keys': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE family_keys (
           family_id   uuid PRIMARY KEY,

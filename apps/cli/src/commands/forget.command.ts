@@ -1,13 +1,14 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
 import { runInContext, systemClock, systemContext } from '#ardoise/commands';
-import { ForgetFamilyService } from '#ardoise/families';
+import { ForgetFamily } from '#ardoise/families';
 import { ArdoiseModule } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** `ardoise forget <family>`: the RGPD erasure of a family (same service as DELETE /api/v1/admin/families/:id). */
+/** `ardoise forget <family>`: the RGPD erasure of a family (same command as DELETE /api/v1/admin/families/:id). */
 export function registerForget(program: Command): void {
   program
     .command('forget <family>')
@@ -17,8 +18,8 @@ export function registerForget(program: Command): void {
       await withInfrastructure(async (infrastructure, logger) => {
         const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
         try {
-          const forgetting = app.get(ForgetFamilyService);
-          const report = await runInContext(systemContext({ userId: 'cli', role: 'system' }), () => forgetting.forget(familyId));
+          const commands = app.get(CommandBus);
+          const report = await runInContext(systemContext({ userId: 'cli', role: 'system' }), () => commands.execute(new ForgetFamily(familyId)));
           console.log(
             report.alreadyForgotten
               ? `Famille ${familyId} déjà effacée : copies restantes nettoyées.`

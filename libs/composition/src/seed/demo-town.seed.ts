@@ -5,7 +5,7 @@ import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/catalogue';
 import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
-import { DEMO_FAMILIES, RegisterFamilyService } from '#ardoise/families';
+import { DEMO_FAMILIES, RegisterFamily } from '#ardoise/families';
 import { seedDemoTariffs } from '#ardoise/invoicing';
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
@@ -35,10 +35,9 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
       await staff.create(member);
       created++;
     }
-    const families = app.get(RegisterFamilyService);
     for (const family of DEMO_FAMILIES) {
       if (family.login && (await accounts.emailInUse(family.login.email))) continue;
-      await families.register(family);
+      await commands.execute(new RegisterFamily(family));
       created++;
     }
   });

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { runInContext, systemContext, type Actor, type FixedClock } from '#ardoise/commands';
 import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
 import { EVENT_STORE, type EventStore, type Position } from '#ardoise/event-store';
-import { familyStream, RegisterFamilyService, type FamilyRegistration } from '#ardoise/families';
+import { familyStream, RegisterFamily, type FamilyRegistration } from '#ardoise/families';
 import { ProjectionRunner } from '#ardoise/projections';
 import { IssueCreditNote, RecordDeskPayment, StartBillingRun } from '#ardoise/invoicing';
 import {
@@ -183,9 +183,8 @@ export async function seedSchoolYear(app: INestApplicationContext, clock: FixedC
   // 1. Families, registered by an agent.
   const registrations = Array.from({ length: familyCount }, (_, i) => familyOf(i, random));
   const families: SeededFamily[] = new Array(familyCount);
-  const register = app.get(RegisterFamilyService);
   await inParallel(registrations, concurrency, async ({ registration, habits, seed }, i) => {
-    const { familyId } = await asActor(agent, () => register.register(registration));
+    const { familyId } = await asActor(agent, () => commands.execute(new RegisterFamily(registration)));
     const ids = await childrenOf(store, familyId);
     families[i] = { familyId, children: ids.map((childId, k) => ({ childId, ...habits[k]! })), random: prng(seed) };
   });

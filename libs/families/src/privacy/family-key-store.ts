@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
+
+/**
+ * Where the keys are read and written: the families' database, or the caller's own connection
+ * or transaction (messaging seals its requests inside its projector's transaction), whatever the
+ * caller's table types. Hence plain SQL on an executor rather than a typed query builder.
+ */
+export type KeyConnection = QueryExecutorProvider;
 
 /**
  * One AES-256 key per family, kept OUTSIDE the event log (table `family_keys`). Deleting
@@ -7,28 +14,24 @@ import type { Kysely } from 'kysely';
  * events stay, immutable and hash-chained, but their personal fields can no longer be read.
  */
 export class FamilyKeyStore {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: KeyConnection) {}
 
   /** The family's key, created on first use. */
-  async keyFor(familyId: string, db: Kysely<any> = this.db): Promise<Buffer> {
-    await db
-      .insertInto('family_keys')
-      .values({ family_id: familyId, key: randomBytes(32) })
-      .onConflict((oc) => oc.column('family_id').doNothing())
-      .execute();
+  async keyFor(familyId: string, db: KeyConnection = this.db): Promise<Buffer> {
+    await sql`INSERT INTO family_keys (family_id, key) VALUES (${familyId}, ${randomBytes(32)}) ON CONFLICT (family_id) DO NOTHING`.execute(db);
     const key = await this.existingKey(familyId, db);
     if (!key) throw new Error(`family key vanished for ${familyId}`);
     return key;
   }
 
   /** The key, or undefined once the family has been forgotten. */
-  async existingKey(familyId: string, db: Kysely<any> = this.db): Promise<Buffer | undefined> {
-    const row = await db.selectFrom('family_keys').select('key').where('family_id', '=', familyId).executeTakeFirst();
-    return row ? Buffer.from(row.key) : undefined;
+  async existingKey(familyId: string, db: KeyConnection = this.db): Promise<Buffer | undefined> {
+    const { rows } = await sql<{ key: Buffer }>`SELECT key FROM family_keys WHERE family_id = ${familyId}`.execute(db);
+    return rows[0] ? Buffer.from(rows[0].key) : undefined;
   }
 
-  async destroy(familyId: string, db: Kysely<any> = this.db): Promise<boolean> {
-    const result = await db.deleteFrom('family_keys').where('family_id', '=', familyId).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  async destroy(familyId: string, db: KeyConnection = this.db): Promise<boolean> {
+    const result = await sql`DELETE FROM family_keys WHERE family_id = ${familyId}`.execute(db);
+    return Number(result.numAffectedRows ?? 0) > 0;
   }
 }

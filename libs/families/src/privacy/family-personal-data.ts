@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { FamilyPersonalData } from '#ardoise/messaging';
-import { FamilyKeyStore } from './family-key-store.js';
+import { FamilyKeyStore, type KeyConnection } from './family-key-store.js';
 import { openWith, sealWith, type Sealed } from './personal-data-cipher.js';
 
 /**
@@ -10,10 +9,10 @@ import { openWith, sealWith, type Sealed } from './personal-data-cipher.js';
  * projectors can use it outside Nest.
  */
 export const familyPersonalData: FamilyPersonalData = {
-  async seal(familyId: string, value: unknown, db: Kysely<any>): Promise<string> {
+  async seal(familyId: string, value: unknown, db: KeyConnection): Promise<string> {
     return sealWith(await new FamilyKeyStore(db).keyFor(familyId, db), familyId, value);
   },
-  async opener(familyId: string, db: Kysely<any>) {
+  async opener(familyId: string, db: KeyConnection) {
     const key = await new FamilyKeyStore(db).existingKey(familyId, db);
     return <T>(sealed: string): T | undefined => (key ? openWith<T>(key, familyId, sealed as Sealed) : undefined);
   },

@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
 import { FAMILY_PERSONAL_DATA } from '#ardoise/messaging';
-import { FamilyKeyStore } from './family-key-store.js';
+import { FamilyKeyStore, type KeyConnection } from './family-key-store.js';
 import { familyPersonalData } from './family-personal-data.js';
 import { PersonalDataCipher } from './personal-data-cipher.js';
 
@@ -14,7 +13,7 @@ import { PersonalDataCipher } from './personal-data-cipher.js';
 @Global()
 @Module({
   providers: [
-    { provide: FamilyKeyStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new FamilyKeyStore(db) },
+    { provide: FamilyKeyStore, inject: [DATABASE], useFactory: (db: KeyConnection) => new FamilyKeyStore(db) },
     { provide: PersonalDataCipher, inject: [FamilyKeyStore], useFactory: (keys: FamilyKeyStore) => new PersonalDataCipher(keys) },
     { provide: FAMILY_PERSONAL_DATA, useValue: familyPersonalData },
   ],

@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { FamilyKeyStore } from './family-key-store.js';
+import { FamilyKeyStore, type KeyConnection } from './family-key-store.js';
 
 /**
  * Personal fields of an event, sealed: `pd1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM
@@ -39,17 +38,17 @@ export function openWith<T>(key: Buffer, familyId: string, sealed: Sealed): T {
 export class PersonalDataCipher {
   constructor(private readonly keys: FamilyKeyStore) {}
 
-  async seal<T>(familyId: string, value: T, db?: Kysely<any>): Promise<Sealed> {
+  async seal<T>(familyId: string, value: T, db?: KeyConnection): Promise<Sealed> {
     return sealWith(await this.keys.keyFor(familyId, db), familyId, value);
   }
 
-  async open<T>(familyId: string, sealed: Sealed, db?: Kysely<any>): Promise<T | undefined> {
+  async open<T>(familyId: string, sealed: Sealed, db?: KeyConnection): Promise<T | undefined> {
     const key = await this.keys.existingKey(familyId, db);
     return key ? openWith<T>(key, familyId, sealed) : undefined;
   }
 
   /** Opens many values of one family with one key lookup. */
-  async opener(familyId: string, db?: Kysely<any>): Promise<<T>(sealed: Sealed) => T | undefined> {
+  async opener(familyId: string, db?: KeyConnection): Promise<<T>(sealed: Sealed) => T | undefined> {
     const key = await this.keys.existingKey(familyId, db);
     return <T>(sealed: Sealed) => (key ? openWith<T>(key, familyId, sealed) : undefined);
   }

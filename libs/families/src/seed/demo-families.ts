@@ -1,4 +1,4 @@
-import type { FamilyRegistration } from '../commands/register-family/register-family.service.js';
+import type { FamilyRegistration } from '../commands/register-family/register-family.command.js';
 
 /**
  * The demo town's families, each with a parent login; passwords documented in the README

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim, TrimToNull } from '../inputs/trim.js';
+import { Trim, TrimToNull } from '../../requests/trim.js';
 
 export class InviteFamilyRequest {
   @ApiProperty({ example: 'famille.martin@example.fr' })
@@ -16,13 +16,4 @@ export class InviteFamilyRequest {
   @IsNotEmpty()
   @MaxLength(100)
   familyName?: string | null;
-}
-
-export class ResendInvitationRequest {
-  @ApiPropertyOptional({ description: 'Une autre adresse (corrigée) ; sinon la même' })
-  @TrimToNull()
-  @IsOptional()
-  @IsEmail({}, { message: 'Adresse e-mail invalide.' })
-  @MaxLength(254)
-  email?: string | null;
 }

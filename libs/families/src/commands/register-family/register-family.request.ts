@@ -13,9 +13,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ChildInput } from '../inputs/child.input.js';
-import { GuardiansStepInput } from '../inputs/guardian.input.js';
-import { Trim, TrimToNull } from '../inputs/trim.js';
+import { ChildInput } from '../../requests/child.input.js';
+import { GuardiansStepInput } from '../../requests/guardian.input.js';
+import { Trim, TrimToNull } from '../../requests/trim.js';
 
 /** An agent registers a family that has no internet access (no login; every act is recorded as the agent's). */
 export class RegisterFamilyRequest {
