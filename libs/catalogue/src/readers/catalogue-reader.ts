@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import { FollowedStreams, type StreamFold } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
-import { CALENDAR_STREAM, serviceStream } from './domain/catalogue-events.js';
-import { calendarDecider } from './domain/calendar.decider.js';
-import { serviceDecider, serviceNotFound, type ServiceConfig } from './domain/service.decider.js';
-import type { TownCalendar } from './domain/town-calendar.js';
-import type { CatalogueDatabase } from './projections/catalogue-database.js';
-import { SERVICES_TABLE } from './projections/services.projector.js';
+import { CALENDAR_STREAM, serviceStream } from '../domain/catalogue-events.js';
+import { calendarDecider } from '../domain/calendar.decider.js';
+import { serviceDecider, serviceNotFound, type ServiceConfig } from '../domain/service.decider.js';
+import type { TownCalendar } from '../domain/town-calendar.js';
+import type { CatalogueDatabase } from '../projections/catalogue-database.js';
+import { SERVICES_TABLE } from '../projections/services.projector.js';
 
 /**
  * The catalogue as other contexts decide with it. Services and the calendar are folded

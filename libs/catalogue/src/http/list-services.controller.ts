@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ServiceView } from '#ardoise/contracts';
 import { Public } from '#ardoise/identity';
-import { ListServices } from './list-services.query.js';
+import { ListServices } from '../queries/list-services/list-services.query.js';
 
 /** The town's prestations are public information: listed without signing in. */
 @Public()

@@ -1,23 +1,16 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#ardoise/identity';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ValidationError } from '#ardoise/kernel';
-import { CatalogueReader } from '../../catalogue-reader.js';
 import { previewDeadlines, type DeadlinePreview } from '../../domain/deadline-preview.js';
 import { deadlineRuleProblems, needsStartTime, type DeadlineRule } from '../../domain/deadline-rule.js';
-import { PreviewBookingRulesRequest } from '../../commands/catalogue.requests.js';
+import { CatalogueReader } from '../../readers/catalogue-reader.js';
+import { PreviewBookingRules } from './preview-booking-rules.query.js';
 
-/** The live preview of the règlement editor: what a draft rule gives for chosen days, nothing saved. */
-@ApiTags('catalogue')
-@Roles('agent', 'admin')
-@Controller('catalogue/services')
-export class PreviewBookingRulesController {
+@QueryHandler(PreviewBookingRules)
+export class PreviewBookingRulesHandler implements IQueryHandler<PreviewBookingRules> {
   constructor(@Inject(CatalogueReader) private readonly catalogue: CatalogueReader) {}
 
-  @Post(':code/booking-rules/preview')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Aperçu d’un règlement avant de l’enregistrer : pour chaque date, « réservable jusqu’au … »' })
-  async preview(@Param('code') code: string, @Body() body: PreviewBookingRulesRequest): Promise<{ days: DeadlinePreview[] }> {
+  async execute({ code, draft: body }: PreviewBookingRules): Promise<{ days: DeadlinePreview[] }> {
     const service = await this.catalogue.service(code);
     const startTime = body.startTime ?? service.startTime;
     const problems: { field: string; messages: string[] }[] = [];

@@ -4,16 +4,20 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Roles } from '#ardoise/identity';
 import { ValidationError } from '#ardoise/kernel';
-import { ChangeCalendar, ChangeService } from './catalogue-command.js';
-import {
-  ChangeCapacityRequest,
-  DeclareClosureRequest,
-  DefineSchoolYearRequest,
-  DefineServiceRequest,
-  ScheduleOpeningRequest,
-  SetBookingRulesRequest,
-  SetSessionStartRequest,
-} from './catalogue.requests.js';
+import { ChangeCapacity } from '../commands/change-capacity/change-capacity.command.js';
+import { ChangeCapacityRequest } from '../commands/change-capacity/change-capacity.request.js';
+import { DeclareClosure } from '../commands/declare-closure/declare-closure.command.js';
+import { DeclareClosureRequest } from '../commands/declare-closure/declare-closure.request.js';
+import { DefineSchoolYear } from '../commands/define-school-year/define-school-year.command.js';
+import { DefineSchoolYearRequest } from '../commands/define-school-year/define-school-year.request.js';
+import { DefineService } from '../commands/define-service/define-service.command.js';
+import { DefineServiceRequest } from '../commands/define-service/define-service.request.js';
+import { ScheduleOpening } from '../commands/schedule-opening/schedule-opening.command.js';
+import { ScheduleOpeningRequest } from '../commands/schedule-opening/schedule-opening.request.js';
+import { SetBookingRules } from '../commands/set-booking-rules/set-booking-rules.command.js';
+import { SetBookingRulesRequest } from '../commands/set-booking-rules/set-booking-rules.request.js';
+import { SetSessionStart } from '../commands/set-session-start/set-session-start.command.js';
+import { SetSessionStartRequest } from '../commands/set-session-start/set-session-start.request.js';
 
 const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
 
@@ -26,17 +30,15 @@ export class CatalogueAdminController {
 
   @Post('services')
   @ApiOperation({ summary: 'Créer une prestation' })
-  async defineService(@Body() body: DefineServiceRequest): Promise<{ code: string }> {
-    const service = { ...body, dailyCapacity: body.dailyCapacity ?? null };
-    await this.commands.execute(new ChangeService(body.code, { type: 'DefineService', service }));
-    return { code: body.code };
+  defineService(@Body() body: DefineServiceRequest): Promise<{ code: string }> {
+    return this.commands.execute(new DefineService({ ...body, dailyCapacity: body.dailyCapacity ?? null }));
   }
 
   @Put('services/:code/booking-rules')
   @HttpCode(204)
   @ApiOperation({ summary: 'Fixer le règlement de réservation et d’annulation d’une prestation' })
   async setBookingRules(@Param('code') code: string, @Body() body: SetBookingRulesRequest): Promise<void> {
-    await this.commands.execute(new ChangeService(code, { type: 'SetBookingRules', rules: { code, ...body } }));
+    await this.commands.execute(new SetBookingRules(code, { code, ...body }));
   }
 
   @Put('services/:code/capacity')
@@ -45,14 +47,14 @@ export class CatalogueAdminController {
     summary: 'Changer le nombre de places par jour (après une hausse, proposer les places aux enfants en attente : POST /service-days/:code/promotions)',
   })
   async changeCapacity(@Param('code') code: string, @Body() body: ChangeCapacityRequest): Promise<void> {
-    await this.commands.execute(new ChangeService(code, { type: 'ChangeCapacity', dailyCapacity: body.dailyCapacity }));
+    await this.commands.execute(new ChangeCapacity(code, body.dailyCapacity));
   }
 
   @Put('services/:code/session-start')
   @HttpCode(204)
   @ApiOperation({ summary: 'Fixer l’heure de début des séances (base des règles « n heures avant le début de la séance »)' })
   async setSessionStart(@Param('code') code: string, @Body() body: SetSessionStartRequest): Promise<void> {
-    await this.commands.execute(new ChangeService(code, { type: 'SetSessionStart', startTime: body.startTime }));
+    await this.commands.execute(new SetSessionStart(code, body.startTime));
   }
 
   @Post('services/:code/openings')
@@ -70,7 +72,7 @@ export class CatalogueAdminController {
       priorities: body.priorities ?? [],
       lotterySeed: body.mode === 'allocation' ? (body.lotterySeed ?? randomUUID()) : null,
     };
-    await this.commands.execute(new ChangeService(code, { type: 'ScheduleOpening', opening }));
+    await this.commands.execute(new ScheduleOpening(opening));
     return { openingId: opening.openingId };
   }
 
@@ -79,15 +81,13 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Définir une année scolaire (vacances par zone, jours fériés)' })
   async defineSchoolYear(@Param('label') label: string, @Body() body: DefineSchoolYearRequest): Promise<void> {
     if (!SCHOOL_YEAR.test(label)) throw new ValidationError([{ field: 'label', messages: ['Année attendue sous la forme 2026-2027.'] }]);
-    await this.commands.execute(new ChangeCalendar({ type: 'DefineSchoolYear', year: { label, ...body } }));
+    await this.commands.execute(new DefineSchoolYear({ label, ...body }));
   }
 
   @Post('calendar/closures')
   @HttpCode(204)
   @ApiOperation({ summary: 'Déclarer une fermeture (grève, travaux…)' })
   async declareClosure(@Body() body: DeclareClosureRequest): Promise<void> {
-    await this.commands.execute(
-      new ChangeCalendar({ type: 'DeclareClosure', closure: { date: body.date, serviceCodes: body.serviceCodes ?? null, reason: body.reason } }),
-    );
+    await this.commands.execute(new DeclareClosure({ date: body.date, serviceCodes: body.serviceCodes ?? null, reason: body.reason }));
   }
 }
