@@ -21,6 +21,9 @@ export interface MessagingDatabase {
 /** A timestamptz column, read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+/** A timestamp as the API answers it (ISO 8601, UTC). */
+export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
 export interface NewsTable {
   id: string;
   kind: NewsKind;

@@ -5,8 +5,8 @@ import type { OutboxMailView } from '#ardoise/contracts';
 import { DATABASE } from '#ardoise/database';
 import { NotFoundError } from '#ardoise/kernel';
 import { OUTBOX_TABLE } from '../../mail/outbox-mailer.js';
-import type { MessagingDatabase } from '../../projections/messaging-database.js';
-import { iso, toOutboxSummary } from '../list-outbox/outbox-views.js';
+import { iso, type MessagingDatabase } from '../../projections/messaging-database.js';
+import { toOutboxSummary } from '../list-outbox/outbox-views.js';
 import { GetOutboxMail } from './get-outbox-mail.query.js';
 
 @QueryHandler(GetOutboxMail)

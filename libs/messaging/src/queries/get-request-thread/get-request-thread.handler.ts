@@ -8,9 +8,9 @@ import { mayDownloadAttachments } from '../../attachments/attachment-rules.js';
 import { requestNotFound } from '../../domain/request.decider.js';
 import { ERASED_TEXT } from '../../privacy/family-personal-data.js';
 import { REQUEST_ATTACHMENTS_TABLE, REQUEST_MESSAGES_TABLE, REQUESTS_TABLE } from '../../projections/erase-family-requests.js';
-import type { MessagingDatabase } from '../../projections/messaging-database.js';
+import { iso, type MessagingDatabase } from '../../projections/messaging-database.js';
 import { ownFamily } from '../../threads/thread-access.js';
-import { iso, toRequestSummary } from '../list-requests/request-views.js';
+import { toRequestSummary } from '../list-requests/request-views.js';
 import { GetRequestThread } from './get-request-thread.query.js';
 
 @QueryHandler(GetRequestThread)

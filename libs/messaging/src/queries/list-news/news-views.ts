@@ -2,12 +2,10 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NewsListView, NewsView } from '#ardoise/contracts';
 import type { FamilyAudience } from '../../audience/family-audience.js';
 import { newsNotFound } from '../../domain/news.decider.js';
-import type { MessagingDatabase, NewsTable } from '../../projections/messaging-database.js';
+import { iso, type MessagingDatabase, type NewsTable } from '../../projections/messaging-database.js';
 import { NEWS_TABLE } from '../../projections/news.projector.js';
 
 export const NEWS_READS_TABLE = 'news_reads';
-
-const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 function toView(row: Selectable<NewsTable>, now: Date, read: boolean): NewsView {
   const from = new Date(row.visible_from);

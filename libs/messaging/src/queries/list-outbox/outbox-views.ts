@@ -1,8 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { OutboxMailSummary } from '#ardoise/contracts';
-import type { MailOutboxTable } from '../../projections/messaging-database.js';
-
-export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+import { iso, type MailOutboxTable } from '../../projections/messaging-database.js';
 
 /** An e-mail of the outbox as listed (without its text and HTML). */
 export const toOutboxSummary = (

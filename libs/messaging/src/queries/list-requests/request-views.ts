@@ -1,9 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { RequestSummaryView } from '#ardoise/contracts';
 import { ERASED_TEXT } from '../../privacy/family-personal-data.js';
-import type { RequestsTable } from '../../projections/messaging-database.js';
-
-export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+import { iso, type RequestsTable } from '../../projections/messaging-database.js';
 
 /** A thread as listed; a forgotten family's subject reads « Contenu effacé (RGPD) ». */
 export const toRequestSummary = (row: Selectable<RequestsTable>): RequestSummaryView => ({
