@@ -9,13 +9,10 @@ const FRAMEWORK_OR_IO = ['^node_modules/@nestjs/', '^node_modules/kysely/', '^no
 
 /**
  * Known exceptions (docs/architecture.md §7 lists them too):
- * - bench/rush*.bench.ts start the real HTTP API in-process (`createApp` from apps/api): the
- *   rush benchmarks measure the HTTP path. Removed when createApp moves into a library.
  * - test/support/global-setup.mjs is plain JavaScript run by jest before any transform: it
  *   cannot resolve `#ardoise/database` to the sources and imports the embedded-PostgreSQL file.
  */
 const KNOWN_EXCEPTIONS = {
-  benchStartsTheApi: '^bench/rush(-open-loop)?\\.bench\\.ts$',
   globalSetup: '^test/support/global-setup\\.mjs$',
 };
 
@@ -68,7 +65,7 @@ module.exports = {
       name: 'bench-imports-no-app',
       comment: 'Benchmarks build what they measure from libraries (libs/composition): the CLI runs them, so they never import an app.',
       severity: 'error',
-      from: { path: '^bench/', pathNot: KNOWN_EXCEPTIONS.benchStartsTheApi },
+      from: { path: '^bench/' },
       to: { path: '^apps/' },
     },
     {
@@ -109,7 +106,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^dist/', '^\\.tools/', '^\\.angular/', '^apps/api/src/openapi/response-types\\.generated\\.ts$'] },
+    exclude: { path: ['^dist/', '^\\.tools/', '^\\.angular/', '^libs/api/src/openapi/response-types\\.generated\\.ts$'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -6,7 +6,7 @@ import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
 import { RegisterFamilyService } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
-import { createApp } from '../apps/api/src/create-app.js';
+import { createApp } from '#ardoise/api';
 import { ALL_MIGRATIONS, seedDemoTown } from '#ardoise/composition';
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes a brotli (.br, best quality) and a gzip (.gz) copy beside each text asset of the built
 // portal, once at build time, so the server sends the smallest file without compressing on
-// every request (apps/api/src/http/portal-static.ts picks them by Accept-Encoding).
+// every request (libs/api/src/http/portal-static.ts picks them by Accept-Encoding).
 // index.html is left alone: the server writes a fresh CSP nonce into it for every request.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

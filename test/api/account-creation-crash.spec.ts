@@ -1,5 +1,5 @@
 import type { EventData, ExpectedRevision, RecordedEvent } from '#ardoise/event-store';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { anActivation, invite, PARENT_PASSWORD, signIn } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';

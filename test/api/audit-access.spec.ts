@@ -2,7 +2,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { DEMO_STAFF, PUBLIC_KEY, SELF_SERVICE_KEY } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type Json, type TestApp } from './support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { ERASED_PERSONAL_DATA } from '#ardoise/families';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { anActiveFamily, staff } from './support/families-fixtures.js';
 import type { HttpClient } from './support/http-client.js';
 import { bodyOf, type Json, startTestApp, type TestApp } from './support/test-app.js';

@@ -2,7 +2,7 @@ import { AggregateRepository, FixedClock, systemContext, type Decider } from '#a
 import { AuditedAggregates } from '#ardoise/audit';
 import { DEMO_SERVICES } from '#ardoise/catalogue';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -8,7 +8,7 @@ import { AggregateRepository, runInContext, systemContext } from '#ardoise/comma
 import { AuditAnchors, verifySignedReport, type SignedReport, type VerificationReport } from '#ardoise/audit';
 import { DefineService } from '#ardoise/catalogue';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';
 

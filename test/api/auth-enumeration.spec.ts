@@ -1,6 +1,6 @@
 import { DEMO_FAMILIES } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { signIn } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_FAMILIES } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { linkFromOutbox, signIn, staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';

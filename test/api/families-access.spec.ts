@@ -1,4 +1,4 @@
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { aChild, aGuardian, anActiveFamily, staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';

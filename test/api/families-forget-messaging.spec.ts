@@ -1,6 +1,6 @@
 import { ERASED_TEXT } from '#ardoise/messaging';
 import { ProjectionRunner } from '#ardoise/projections';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { ALL_PROJECTORS } from '#ardoise/composition';
 import { anActiveFamily, staff } from './support/families-fixtures.js';
 import type { HttpClient } from './support/http-client.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { ProjectionRunner } from '#ardoise/projections';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { aChild, anActiveFamily, familyFile, PARENT_PASSWORD, staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type TestApp } from './support/test-app.js';

@@ -1,4 +1,4 @@
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { aChild, anActivation, familyFile, invite, linkFromOutbox, PARENT_PASSWORD, signIn, staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';

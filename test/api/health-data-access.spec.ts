@@ -1,5 +1,5 @@
 import { DEMO_FAMILIES } from '#ardoise/families';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { signIn, staff } from './support/families-fixtures.js';
 import type { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';

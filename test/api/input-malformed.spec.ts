@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';

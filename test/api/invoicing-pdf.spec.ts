@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FixedClock } from '#ardoise/commands';
 import { GivenFacts } from '../../libs/invoicing/src/testing/given-facts.js';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { overlappingRuns, savePagePng, textOf, textRuns, type TextRun } from '../support/pdf-pages.js';
 import { signIn, staff } from './support/families-fixtures.js';
 import type { HttpClient } from './support/http-client.js';

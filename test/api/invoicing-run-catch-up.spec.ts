@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { FixedClock } from '#ardoise/commands';
 import { DEMO_STAFF } from '#ardoise/identity';
 import { GivenFacts } from '../../libs/invoicing/src/testing/given-facts.js';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';
 

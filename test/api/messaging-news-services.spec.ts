@@ -1,5 +1,5 @@
 import { FixedClock } from '#ardoise/commands';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { OutboxMailer } from '#ardoise/messaging';
 import { loadConfig, townIdentityOf } from '#ardoise/runtime';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../../libs/messaging/src/testing/local-smtp-server.js';
 import { signInStaff } from './reservations-world.js';
 import { bodyOf, eventually, startTestApp, type TestApp } from './support/test-app.js';

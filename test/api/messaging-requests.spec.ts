@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AccountStore, DEMO_STAFF } from '#ardoise/identity';
 import { ProjectionRunner } from '#ardoise/projections';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';
 

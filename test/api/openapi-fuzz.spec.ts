@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { DEMO_FAMILIES } from '#ardoise/families';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { signIn, staff } from './support/families-fixtures.js';
 import { HttpClient } from './support/http-client.js';
 import { fuzzRequest, type FuzzRequest, type KnownValues } from './support/fuzz/fuzz-requests.js';

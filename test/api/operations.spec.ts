@@ -1,5 +1,5 @@
 import { bodyOf, eventually, startTestApp, type TestApp } from './support/test-app.js';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import type { HealthReport, ServiceView } from '#ardoise/contracts';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '#ardoise/commands';
 import { SERVICE_DAY_EVENT_TYPES } from '#ardoise/reservations';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';
 import { bodyOf, eventually, startTestApp, type Json, type TestApp } from './support/test-app.js';

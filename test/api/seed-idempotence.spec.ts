@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
 import { DEMO_STAFF } from '#ardoise/identity';
-import { seedDemoTown } from '../../apps/api/src/seed/demo-town.seed.js';
+import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp } from './support/test-app.js';
 import type { TestDatabase } from '../support/test-database.js';

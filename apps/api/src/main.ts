@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError, createLogger, loadConfig, startInfrastructure } from '#ardoise/runtime';
-import { createApp } from './create-app.js';
+import { createApp } from '#ardoise/api';
 import { ALL_MIGRATIONS, seedDemoTown } from '#ardoise/composition';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The one error hierarchy of Ardoise. Every error a person may see has a stable `code`
  * (e.g. `RESERVATION.DEADLINE_PASSED`), an HTTP status and a French title; the API maps
- * it once to RFC 9457 problem+json (apps/api/src/http/problem-details.filter.ts).
+ * it once to RFC 9457 problem+json (libs/api/src/http/problem-details.filter.ts).
  */
 export interface FieldError {
   field: string;

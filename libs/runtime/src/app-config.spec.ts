@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './app-config.js';
+import { ConfigurationError, configurationVariables, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
   it('runs on the embedded database with the demo town when nothing is configured', () => {
@@ -14,6 +14,13 @@ describe('configuration', () => {
     expect(config.embedded).toBe(false);
     expect(config.seedDemo).toBe(false);
     expect(config.PORT).toBe(8080);
+  });
+
+  it('reads every variable the configuration declares, none forgotten (a town that accepts CESU says so)', () => {
+    expect(loadConfig({ TOWN_ACCEPTS_CESU: 'true' }).TOWN_ACCEPTS_CESU).toBe(true);
+    expect(loadConfig({ TOWN_ACCEPTS_CESU: 'false' }).TOWN_ACCEPTS_CESU).toBe(false);
+    const declared = Object.keys(loadConfig({})).concat(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM']);
+    for (const name of declared.filter((key) => /^[A-Z][A-Z0-9_]+$/.test(key))) expect(configurationVariables()).toContain(name);
   });
 
   it('refuses bad values with one French message naming each variable', () => {

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { isIP } from 'node:net';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidateBy, validateSync } from 'class-validator';
+import { getMetadataStorage, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidateBy, validateSync } from 'class-validator';
 import { ReadableOnWhite, ValidSiret } from './town/town-config.validators.js';
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -348,56 +348,19 @@ export class AppConfig {
   }
 }
 
-const CONFIG_VARIABLES = [
-  'AUDIT_ANCHOR_INTERVAL',
-  'PORT',
-  'DATABASE_URL',
-  'EVENTSTORE_CONNECTION_STRING',
-  'ARDOISE_ROLE',
-  'DATA_DIR',
-  'EMBEDDED_POSTGRES_PORT',
-  'SEED_DEMO',
-  'PORTAL_DIR',
-  'LOG_LEVEL',
-  'DATABASE_POOL_SIZE',
-  'DATABASE_CONNECT_TIMEOUT_MS',
-  'DATABASE_QUERY_TIMEOUT_MS',
-
-  'READ_YOUR_WRITES_TIMEOUT_MS',
-  'SESSION_IDLE_MINUTES',
-  'SESSION_ABSOLUTE_HOURS',
-  'PUBLIC_URL',
-  'TRUST_PROXY',
-  'ACTIVATION_LINK_DAYS',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'MAIL_MAX_ATTEMPTS',
-  'MAIL_RETRY_SECONDS',
-  'ATTACHMENT_MAX_MB',
-  'TOWN_NAME',
-  'TOWN_REGIE',
-  'TOWN_ADDRESS',
-  'TOWN_PHONE',
-  'TOWN_EMAIL',
-  'TOWN_HOURS',
-  'TOWN_SIRET',
-  'TOWN_ACCOUNTANT',
-  'TOWN_COURT',
-  'TOWN_DPO_EMAIL',
-  'TOWN_COLOR',
-  'TOWN_ACCENT_COLOR',
-  'TOWN_LOGO_FILE',
-  'TOWN_LEGAL_FILE',
-  'BILLING_RUN_DAY',
-  'BILLING_RUN_HOUR',
-  'INVOICE_DUE_DAYS',
-  'PAYFIP_NUMCLI',
-  'PAYFIP_ENDPOINT',
-  'PAYFIP_PAYMENT_URL',
-  'PAYFIP_MODE',
-  'SEPA_CREDITOR_ID',
-  'SEPA_CREDITOR_IBAN',
+/**
+ * The variables read from the environment: every property of AppConfig, each of which carries a
+ * class-validator decorator (`@IsOptional` at least), so that none can be declared and forgotten.
+ */
+const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  ),
 ];
+
+export const configurationVariables = (): readonly string[] => CONFIG_VARIABLES;
 
 export class ConfigurationError extends Error {}
 

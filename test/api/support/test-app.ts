@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Type } from '@nestjs/common';
 import { systemClock, type Clock } from '#ardoise/commands';
 import { createLogger, loadConfig, startInfrastructure, type Infrastructure } from '#ardoise/runtime';
-import { createApp } from '../../../apps/api/src/create-app.js';
+import { createApp } from '#ardoise/api';
 import { ALL_MIGRATIONS } from '#ardoise/composition';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 

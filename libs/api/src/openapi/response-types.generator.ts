@@ -15,7 +15,7 @@ import type { OperationFacts, ResponseTypes, Schema } from './response-types.js'
 const HTTP_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
 const BINARY = new Set(['StreamableFile', 'Buffer', 'Uint8Array', 'Readable']);
 
-/** Every controller under libs/*\/src and apps/api/src of the repository at `root`. */
+/** Every controller under libs/*\/src of the repository at `root`. */
 export function generateResponseTypes(root: string): ResponseTypes {
   const configFile = ts.getParsedCommandLineOfConfigFile(
     join(root, 'tsconfig.build.json'),
@@ -27,7 +27,7 @@ export function generateResponseTypes(root: string): ResponseTypes {
       },
     },
   )!;
-  const inScope = (file: string) => /^(libs\/[^/]+\/src|apps\/api\/src)\//.test(relative(root, file).split(sep).join('/'));
+  const inScope = (file: string) => /^libs\/[^/]+\/src\//.test(relative(root, file).split(sep).join('/'));
   const problemFile = join(root, 'libs/contracts/src/problem.ts');
   const rootNames = configFile.fileNames.filter((f) => inScope(f) && /controller\.ts$/.test(f));
   const program = ts.createProgram({ rootNames: [...rootNames, problemFile], options: { ...configFile.options, noEmit: true } });
