@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
-import { ChangeService } from '#ardoise/catalogue';
+import { DefineService, SetBookingRules } from '#ardoise/catalogue';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
 import { RegisterFamily } from '#ardoise/families';
 import { DEMO_STAFF } from '#ardoise/identity';
@@ -39,15 +39,14 @@ export async function openRushTown(databaseUrl: string) {
     const commands = app.get(CommandBus);
     await runInContext(systemContext({ userId: 'bench', role: 'system' }), async () => {
       await commands.execute(
-        new ChangeService('RUSH', {
-          type: 'DefineService',
-          service: { code: 'RUSH', label: 'Semaine de vacances (banc)', kind: 'leisure_day', weekdays: [1, 2, 3, 4, 5], dailyCapacity: CAPACITY },
-        }),
+        new DefineService({ code: 'RUSH', label: 'Semaine de vacances (banc)', kind: 'leisure_day', weekdays: [1, 2, 3, 4, 5], dailyCapacity: CAPACITY }),
       );
       await commands.execute(
-        new ChangeService('RUSH', {
-          type: 'SetBookingRules',
-          rules: { code: 'RUSH', season: 'holidays', booking: { kind: 'day_before', at: '12:00' }, cancellation: { kind: 'day_before', at: '12:00' } },
+        new SetBookingRules('RUSH', {
+          code: 'RUSH',
+          season: 'holidays',
+          booking: { kind: 'day_before', at: '12:00' },
+          cancellation: { kind: 'day_before', at: '12:00' },
         }),
       );
     });

@@ -1,7 +1,6 @@
 export * from './catalogue.module.js';
-export * from './catalogue-reader.js';
-export * from './commands/catalogue-command.js';
 export * from './commands/define-service/define-service.command.js';
+export * from './commands/set-booking-rules/set-booking-rules.command.js';
 export * from './domain/catalogue-events.js';
 export * from './domain/calendar.decider.js';
 export * from './domain/deadline-rule.js';
@@ -10,6 +9,7 @@ export * from './domain/service-kind.js';
 export * from './domain/service.decider.js';
 export * from './domain/town-calendar.js';
 export * from './http/is-local-date.js';
+export * from './readers/catalogue-reader.js';
 export * from './projections/services.projector.js';
 export * from './seed/demo-catalogue.js';
 export * from './seed/demo-calendar.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '#ardoise/database';
 
 /**
@@ -8,7 +8,7 @@ import type { Migrations } from '#ardoise/database';
  */
 export const messagingMigrations: Migrations = {
   'messaging/0001-mail-outbox': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE mail_outbox (
           id               uuid PRIMARY KEY,
@@ -33,7 +33,7 @@ export const messagingMigrations: Migrations = {
     },
   },
   'messaging/0002-attachments-news-reads': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE attachments (
           id          uuid PRIMARY KEY,

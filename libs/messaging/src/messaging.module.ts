@@ -2,23 +2,37 @@ import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
 import { AppConfig, MAILER, Town, type Mailer } from '#ardoise/runtime';
+import { AttachmentStore } from './attachments/attachment-store.js';
+import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor.js';
+import { FAMILY_AUDIENCE_RESOLVER, ReadModelFamilyAudience } from './audience/family-audience.js';
+import { AddRequestAttachmentHandler } from './commands/add-request-attachment/add-request-attachment.handler.js';
+import { CloseRequestHandler } from './commands/close-request/close-request.handler.js';
+import { MarkNewsReadHandler } from './commands/mark-news-read/mark-news-read.handler.js';
+import { OpenRequestHandler } from './commands/open-request/open-request.handler.js';
+import { PostRequestMessageHandler } from './commands/post-request-message/post-request-message.handler.js';
+import { PublishNewsHandler } from './commands/publish-news/publish-news.handler.js';
+import { ReopenRequestHandler } from './commands/reopen-request/reopen-request.handler.js';
+import { ResendHeldMailsHandler } from './commands/resend-held-mails/resend-held-mails.handler.js';
+import { ResendMailHandler } from './commands/resend-mail/resend-mail.handler.js';
+import { TurnProofIntoQuotientHandler } from './commands/turn-proof-into-quotient/turn-proof-into-quotient.handler.js';
+import { WithdrawNewsHandler } from './commands/withdraw-news/withdraw-news.handler.js';
+import { NewsPublishingController } from './http/news-publishing.controller.js';
+import { NewsReadingController } from './http/news-reading.controller.js';
+import { OutboxController } from './http/outbox.controller.js';
+import { QfProofController } from './http/qf-proof.controller.js';
+import { RequestsController } from './http/requests.controller.js';
 import { MailDeliveryLifecycle } from './mail/mail-delivery.lifecycle.js';
-import { OutboxController } from './mail/outbox/outbox.controller.js';
-import { OutboxQueries } from './mail/outbox/outbox-queries.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';
-import { bindNotificationMailer } from './notifications/notifications.projector.js';
-import { PublishNewsHandler, WithdrawNewsHandler } from './news/commands/news-commands.js';
-import { NewsPublishingController } from './news/commands/news-publishing.controller.js';
-import { FAMILY_AUDIENCE_RESOLVER, ReadModelFamilyAudience } from './news/queries/family-audience.js';
-import { NewsQueries } from './news/queries/news-queries.js';
-import { NewsReadingController } from './news/queries/news-reading.controller.js';
-import { AttachmentStore } from './requests/attachments/attachment-store.js';
-import { AttachmentUploadInterceptor } from './requests/attachments/attachment-upload.interceptor.js';
-import { REQUEST_COMMAND_HANDLERS } from './requests/commands/request-command.handlers.js';
-import { RequestsController } from './requests/commands/requests.controller.js';
-import { QfProofController } from './requests/commands/qf-proof/qf-proof.controller.js';
-import { TurnProofIntoQuotientHandler } from './requests/commands/qf-proof/turn-proof-into-quotient.js';
-import { RequestQueries } from './requests/queries/request-queries.js';
+import type { MessagingDatabase } from './projections/messaging-database.js';
+import { bindNotificationMailer } from './projections/notifications.projector.js';
+import { DownloadRequestAttachmentHandler } from './queries/download-request-attachment/download-request-attachment.handler.js';
+import { GetNewsHandler } from './queries/get-news/get-news.handler.js';
+import { GetOutboxDeliveryHandler } from './queries/get-outbox-delivery/get-outbox-delivery.handler.js';
+import { GetOutboxMailHandler } from './queries/get-outbox-mail/get-outbox-mail.handler.js';
+import { GetRequestThreadHandler } from './queries/get-request-thread/get-request-thread.handler.js';
+import { ListNewsHandler } from './queries/list-news/list-news.handler.js';
+import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler.js';
+import { ListRequestsHandler } from './queries/list-requests/list-requests.handler.js';
 
 /** Hands the process's Mailer to the notifications projector (which the projection runner builds outside Nest). */
 class NotificationMailerBinding implements OnModuleInit {
@@ -28,6 +42,31 @@ class NotificationMailerBinding implements OnModuleInit {
   }
 }
 
+const COMMAND_HANDLERS = [
+  PublishNewsHandler,
+  WithdrawNewsHandler,
+  MarkNewsReadHandler,
+  OpenRequestHandler,
+  PostRequestMessageHandler,
+  AddRequestAttachmentHandler,
+  CloseRequestHandler,
+  ReopenRequestHandler,
+  TurnProofIntoQuotientHandler,
+  ResendHeldMailsHandler,
+  ResendMailHandler,
+];
+
+const QUERY_HANDLERS = [
+  ListNewsHandler,
+  GetNewsHandler,
+  ListRequestsHandler,
+  GetRequestThreadHandler,
+  DownloadRequestAttachmentHandler,
+  ListOutboxHandler,
+  GetOutboxMailHandler,
+  GetOutboxDeliveryHandler,
+];
+
 /** E-mail (outbox + SMTP delivery), news and requests ("Mes demandes"). */
 @Global()
 @Module({
@@ -36,22 +75,22 @@ class NotificationMailerBinding implements OnModuleInit {
     {
       provide: MAILER,
       inject: [DATABASE, AppConfig, Town],
-      useFactory: (db: Kysely<any>, config: AppConfig, town: Town) =>
+      useFactory: (db: Kysely<MessagingDatabase>, config: AppConfig, town: Town) =>
         new OutboxMailer(db, { publicUrl: config.publicUrl, town: town.identity, delivery: config.SMTP_URL ? 'smtp' : 'outbox' }),
     },
-    { provide: OutboxQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new OutboxQueries(db) },
     MailDeliveryLifecycle,
     NotificationMailerBinding,
-    { provide: NewsQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new NewsQueries(db) },
-    { provide: FAMILY_AUDIENCE_RESOLVER, inject: [DATABASE], useFactory: (db: Kysely<any>) => new ReadModelFamilyAudience(db) },
-    PublishNewsHandler,
-    WithdrawNewsHandler,
-    { provide: RequestQueries, inject: [DATABASE], useFactory: (db: Kysely<any>) => new RequestQueries(db) },
-    { provide: AttachmentStore, inject: [DATABASE], useFactory: (db: Kysely<any>) => new AttachmentStore(db) },
+    // The audience reads families' and reservations' read models by their logical names.
+    {
+      provide: FAMILY_AUDIENCE_RESOLVER,
+      inject: [DATABASE],
+      useFactory: (db: ConstructorParameters<typeof ReadModelFamilyAudience>[0]) => new ReadModelFamilyAudience(db),
+    },
+    { provide: AttachmentStore, inject: [DATABASE], useFactory: (db: Kysely<MessagingDatabase>) => new AttachmentStore(db) },
     AttachmentUploadInterceptor,
-    ...REQUEST_COMMAND_HANDLERS,
-    TurnProofIntoQuotientHandler,
+    ...COMMAND_HANDLERS,
+    ...QUERY_HANDLERS,
   ],
-  exports: [MAILER, OutboxQueries, AttachmentStore, FAMILY_AUDIENCE_RESOLVER],
+  exports: [MAILER],
 })
 export class MessagingModule {}

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DATABASE } from '#ardoise/database';
 import { AppConfig, LOGGER } from '#ardoise/runtime';
 import { DEFAULT_DELIVERY, MailDelivery } from './mail-delivery.js';
+import type { MessagingDatabase } from '../projections/messaging-database.js';
 
 /**
  * Starts the SMTP delivery loop with the application where projections and jobs run
@@ -17,7 +18,7 @@ export class MailDeliveryLifecycle implements OnApplicationBootstrap, OnApplicat
   private delivery?: MailDelivery;
 
   constructor(
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<MessagingDatabase>,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

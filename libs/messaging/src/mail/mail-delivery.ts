@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { OUTBOX_TABLE } from './outbox-mailer.js';
 import { HELD_AUTO_RELEASE_MS, releaseHeldMails } from './outbox/release-held-mails.js';
+import type { MessagingDatabase } from '../projections/messaging-database.js';
 
 export interface MailDeliveryOptions {
   /** Sender (AppConfig.mailFrom). */
@@ -60,7 +61,7 @@ export class MailDelivery {
   private wake?: () => void;
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<MessagingDatabase>,
     private readonly transport: Pick<Transporter, 'sendMail'>,
     private readonly options: MailDeliveryOptions,
     private readonly logger: DeliveryLogger,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Mailer, MailMessage } from '#ardoise/runtime';
 import type { MailTown } from './templates/layout.js';
 import { renderMail } from './templates/render-mail.js';
+import type { MessagingDatabase } from '../projections/messaging-database.js';
 
 export const OUTBOX_TABLE = 'mail_outbox';
 
@@ -27,11 +28,11 @@ const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
  */
 export class OutboxMailer implements Mailer {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<MessagingDatabase>,
     private readonly options: OutboxMailerOptions,
   ) {}
 
-  async enqueue(message: MailMessage, db: Kysely<any> = this.db): Promise<void> {
+  async enqueue(message: MailMessage, db: Kysely<MessagingDatabase> = this.db): Promise<void> {
     const to = message.to.trim();
     if (!ADDRESS.test(to)) throw new Error('mail: the recipient is not an e-mail address');
     if (message.dedupeKey && (await this.alreadyProduced(message.dedupeKey, db))) return;
@@ -55,12 +56,12 @@ export class OutboxMailer implements Mailer {
   }
 
   /** RGPD erasure of a family: its e-mails go with it. */
-  async eraseFamily(familyId: string, db: Kysely<any> = this.db): Promise<number> {
+  async eraseFamily(familyId: string, db: Kysely<MessagingDatabase> = this.db): Promise<number> {
     const result = await db.deleteFrom(OUTBOX_TABLE).where('family_id', '=', familyId).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
-  private async alreadyProduced(dedupeKey: string, db: Kysely<any>): Promise<boolean> {
+  private async alreadyProduced(dedupeKey: string, db: Kysely<MessagingDatabase>): Promise<boolean> {
     const row = await db.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
     return row !== undefined;
   }

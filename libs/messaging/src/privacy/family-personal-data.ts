@@ -15,12 +15,12 @@ export type SealedText = string;
  */
 export interface FamilyPersonalData {
   /** Seals `value` with the family's key (created on first use). */
-  seal(familyId: string, value: unknown, db: Kysely<any>): Promise<SealedText>;
+  seal<DB>(familyId: string, value: unknown, db: Kysely<DB>): Promise<SealedText>;
   /**
    * One key lookup, then opens that family's sealed values; every value opens to undefined
    * once the family has been forgotten (its key destroyed): the person is erased.
    */
-  opener(familyId: string, db: Kysely<any>): Promise<<T>(sealed: SealedText) => T | undefined>;
+  opener<DB>(familyId: string, db: Kysely<DB>): Promise<<T>(sealed: SealedText) => T | undefined>;
 }
 
 export const FAMILY_PERSONAL_DATA = Symbol('ardoise.messaging.FAMILY_PERSONAL_DATA');

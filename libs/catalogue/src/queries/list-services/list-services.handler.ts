@@ -6,7 +6,7 @@ import type { CatalogueDatabase } from '../../projections/catalogue-database.js'
 import { SERVICES_TABLE } from '../../projections/services.projector.js';
 import { DATABASE } from '#ardoise/database';
 import { ListServices } from './list-services.query.js';
-import { CatalogueReader } from '../../catalogue-reader.js';
+import { CatalogueReader } from '../../readers/catalogue-reader.js';
 
 @QueryHandler(ListServices)
 export class ListServicesHandler implements IQueryHandler<ListServices> {
