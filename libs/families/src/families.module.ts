@@ -19,6 +19,7 @@ import { FamilyFileQueryController } from './queries/family-file/family-file.con
 import { FamilyFileReader } from './queries/family-file/family-file.reader.js';
 import { ErasurePreviewController } from './queries/erasure-preview/erasure-preview.controller.js';
 import { ErasurePreviewReader } from './queries/erasure-preview/erasure-preview.reader.js';
+import { FamilyChildrenReader } from './readers/children-reader.js';
 import { PastErasuresController } from './queries/past-erasures/past-erasures.controller.js';
 import { SearchChildrenController } from './queries/search-children/search-children.controller.js';
 import { SearchFamiliesController } from './queries/search-families/search-families.controller.js';
@@ -50,7 +51,8 @@ import { SearchFamiliesController } from './queries/search-families/search-famil
     ForgetFamilyService,
     FamilyFileReader,
     ErasurePreviewReader,
+    FamilyChildrenReader,
   ],
-  exports: [FamilyPrivacyModule, RegisterFamilyService, InviteFamilyService, ForgetFamilyService],
+  exports: [FamilyPrivacyModule, RegisterFamilyService, InviteFamilyService, ForgetFamilyService, FamilyChildrenReader],
 })
 export class FamiliesModule {}

@@ -12,6 +12,7 @@ export * from './commands/register-family/register-family.service.js';
 export * from './commands/invite-family/invite-family.service.js';
 export * from './commands/forget-family/forget-family.service.js';
 export * from './queries/family-file/family-file.view.js';
+export { FamilyChildrenReader, type FamilyChild } from './readers/children-reader.js';
 export * from './seed/demo-families.js';
 export * from './privacy/family-personal-data.js';
 export * from './privacy/family-privacy.module.js';
