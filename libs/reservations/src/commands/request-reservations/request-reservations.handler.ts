@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { AppError, RuleViolationError } from '#ardoise/kernel';
-import { ChildDirectory, childNotFound } from '../children/child-directory.js';
-import { basketDecider, pendingFor } from '../domain/basket.decider.js';
-import { basketStream, serviceDayStream, type ReservationRef } from '../domain/reservation-events.js';
-import { REJECTION_MESSAGES, rejectionMessage } from '../rejection-messages.js';
-import { bookingTerms } from '../service-day/booking-terms.js';
-import { ServiceDayWriter } from '../service-day/service-day-writer.js';
-import { RequestReservations, type BasketLineView, type SkippedDay } from './reservation-commands.js';
+import { FamilyChildrenReader } from '#ardoise/families';
+import { childNotFound } from '../../children/child-of-family.js';
+import { basketDecider, pendingFor } from '../../domain/basket.decider.js';
+import { basketStream, serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
+import { REJECTION_MESSAGES, rejectionMessage } from '../../rejection-messages.js';
+import { bookingTerms } from '../../service-day/booking-terms.js';
+import { ServiceDayWriter } from '../../service-day/service-day-writer.js';
+import { RequestReservations, type BasketLineView, type SkippedDay } from './request-reservations.command.js';
 
 /**
  * Puts days in the basket ("demande en cours"). Every day is checked first — the child is
@@ -23,7 +24,7 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
   constructor(
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
-    @Inject(ChildDirectory) private readonly children: ChildDirectory,
+    @Inject(FamilyChildrenReader) private readonly children: FamilyChildrenReader,
     @Inject(ServiceDayWriter) private readonly days: ServiceDayWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -3,10 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueReader, dayStatus } from '#ardoise/catalogue';
 import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { NotFoundError, RuleViolationError, eachDay } from '#ardoise/kernel';
-import { rankFamilies, type AllocationCandidate } from '../domain/allocation.js';
-import { serviceDayStream } from '../domain/reservation-events.js';
-import { ServiceDayWriter } from '../service-day/service-day-writer.js';
-import { RunAllocation } from './reservation-commands.js';
+import { rankFamilies, type AllocationCandidate } from '../../domain/allocation.js';
+import { serviceDayStream } from '../../domain/reservation-events.js';
+import { ServiceDayWriter } from '../../service-day/service-day-writer.js';
+import { RunAllocation } from './run-allocation.command.js';
 
 /**
  * After a request window closes: ranks the families once for the whole period (the

@@ -3,13 +3,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { ForbiddenError } from '#ardoise/kernel';
-import { basketDecider } from '../domain/basket.decider.js';
-import { basketStream, serviceDayStream, type ReservationRef } from '../domain/reservation-events.js';
-import { REJECTION_MESSAGES } from '../rejection-messages.js';
-import { outcomeOf, waitlistRank } from '../domain/service-day.decider.js';
-import { bookingTerms } from '../service-day/booking-terms.js';
-import { ServiceDayWriter } from '../service-day/service-day-writer.js';
-import { ValidateBasket, type LineResult } from './reservation-commands.js';
+import { basketDecider } from '../../domain/basket.decider.js';
+import { basketStream, serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
+import { REJECTION_MESSAGES } from '../../rejection-messages.js';
+import { outcomeOf, waitlistRank } from '../../domain/service-day.decider.js';
+import { bookingTerms } from '../../service-day/booking-terms.js';
+import { ServiceDayWriter } from '../../service-day/service-day-writer.js';
+import { ValidateBasket, type LineResult } from './validate-basket.command.js';
 
 const OUTCOME_MESSAGES = {
   validated: 'Demande validée.',
