@@ -39,6 +39,7 @@ import { ReadActivationLinkHandler } from './queries/read-activation-link/read-a
 import { ReadGuardianInvitationHandler } from './queries/read-guardian-invitation/read-guardian-invitation.handler.js';
 import { SearchChildrenHandler } from './queries/search-children/search-children.handler.js';
 import { SearchFamiliesHandler } from './queries/search-families/search-families.handler.js';
+import { FamilyChildrenReader } from './readers/children-reader.js';
 import { RegistrationChecks } from './registration/registration-checks.js';
 
 /** Families and access: invitations, the three-step account creation, the family file, RGPD erasure. */
@@ -89,7 +90,9 @@ import { RegistrationChecks } from './registration/registration-checks.js';
     RegistrationChecks,
     ActivationInvitations,
     SetsSessionCookies,
+    // what other contexts read
+    FamilyChildrenReader,
   ],
-  exports: [FamilyPrivacyModule],
+  exports: [FamilyPrivacyModule, FamilyChildrenReader],
 })
 export class FamiliesModule {}

@@ -16,5 +16,6 @@ export * from './projections/family-logins.projector.js';
 export * from './projections/family-erasures.projector.js';
 export * from './projections/read-model.js';
 export * from './queries/family-file/family-file.view.js';
+export { FamilyChildrenReader, type FamilyChild } from './readers/children-reader.js';
 export * from './seed/demo-families.js';
 export { familiesNamed, familyAndChildrenNames, familyNames, type FamilyAndChildrenNames } from './readers/family-names.js';

@@ -1,17 +1,13 @@
 export * from './reservations.module.js';
-export * from './children/child-directory.js';
 export * from './domain/reservation-events.js';
 export * from './domain/basket.decider.js';
 export * from './domain/service-day.decider.js';
 export * from './domain/allocation.js';
 export * from './projections/reservations.projector.js';
 export * from './notifications/reservation-notifications.js';
-export {
-  CancelReservation,
-  DeclareAbsence,
-  JustifyAbsence,
-  RecordAttendance,
-  RequestReservations,
-  ValidateBasket,
-  type RequestedSlot,
-} from './commands/reservation-commands.js';
+export { RequestReservations, type RequestedSlot } from './commands/request-reservations/request-reservations.command.js';
+export { ValidateBasket } from './commands/validate-basket/validate-basket.command.js';
+export { CancelReservation } from './commands/cancel-reservation/cancel-reservation.command.js';
+export { DeclareAbsence } from './commands/declare-absence/declare-absence.command.js';
+export { JustifyAbsence } from './commands/justify-absence/justify-absence.command.js';
+export { RecordAttendance } from './commands/record-attendance/record-attendance.command.js';

@@ -211,27 +211,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "lines": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "reservationId": {
-         "type": "string"
-        },
-        "childId": {
-         "type": "string"
-        },
-        "serviceCode": {
-         "type": "string"
-        },
-        "date": {
-         "type": "string"
-        }
-       },
-       "required": [
-        "reservationId",
-        "childId",
-        "serviceCode",
-        "date"
-       ]
+       "$ref": "#/components/schemas/BasketLineView"
       }
      }
     },
@@ -637,59 +617,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "FamilyReservationsController_history": {
    "operationId": "FamilyReservationsController_history",
    "schema": {
-    "type": "object",
-    "properties": {
-     "familyId": {
-      "type": "string"
-     },
-     "reservations": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "reservationId": {},
-        "childId": {},
-        "serviceCode": {},
-        "date": {
-         "type": "string"
-        },
-        "status": {},
-        "code": {},
-        "message": {
-         "type": "string",
-         "nullable": true
-        },
-        "absence": {},
-        "charged": {},
-        "cancelledBy": {},
-        "cancelReason": {},
-        "deadlineOverridden": {},
-        "updatedAt": {
-         "type": "string"
-        }
-       },
-       "required": [
-        "reservationId",
-        "childId",
-        "serviceCode",
-        "date",
-        "status",
-        "code",
-        "message",
-        "absence",
-        "charged",
-        "cancelledBy",
-        "cancelReason",
-        "deadlineOverridden",
-        "updatedAt"
-       ]
-      }
-     }
-    },
-    "required": [
-     "familyId",
-     "reservations"
-    ]
+    "$ref": "#/components/schemas/ReservationHistory"
    },
    "public": false,
    "roles": []
@@ -697,75 +625,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "FamilyReservationsController_period": {
    "operationId": "FamilyReservationsController_period",
    "schema": {
-    "type": "object",
-    "properties": {
-     "childId": {
-      "type": "string"
-     },
-     "view": {
-      "type": "string",
-      "enum": [
-       "month",
-       "week"
-      ]
-     },
-     "from": {
-      "type": "string"
-     },
-     "to": {
-      "type": "string"
-     },
-     "previous": {
-      "type": "string"
-     },
-     "next": {
-      "type": "string"
-     },
-     "services": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "code": {
-         "type": "string"
-        },
-        "label": {
-         "type": "string"
-        },
-        "booking": {
-         "type": "string",
-         "nullable": true
-        },
-        "cancellation": {
-         "type": "string",
-         "nullable": true
-        },
-        "days": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/PeriodCell"
-         }
-        }
-       },
-       "required": [
-        "code",
-        "label",
-        "booking",
-        "cancellation",
-        "days"
-       ]
-      }
-     }
-    },
-    "required": [
-     "childId",
-     "view",
-     "from",
-     "to",
-     "previous",
-     "next",
-     "services"
-    ]
+    "$ref": "#/components/schemas/PeriodView"
    },
    "public": false,
    "roles": []
@@ -3095,14 +2955,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
          "type": "string",
          "nullable": true
         },
-        "reservationId": {},
         "childId": {
          "type": "string"
-        },
-        "absence": {},
-        "attendance": {
-         "type": "string",
-         "nullable": true
         },
         "firstName": {
          "type": "string",
@@ -3115,17 +2969,38 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "className": {
          "type": "string",
          "nullable": true
+        },
+        "attendance": {
+         "type": "string",
+         "enum": [
+          "present",
+          "absent",
+          "excused",
+          "present_unbooked"
+         ],
+         "nullable": true
+        },
+        "reservationId": {
+         "type": "string"
+        },
+        "absence": {
+         "type": "string",
+         "enum": [
+          "declared",
+          "justified"
+         ],
+         "nullable": true
         }
        },
        "required": [
         "school",
-        "reservationId",
         "childId",
-        "absence",
-        "attendance",
         "firstName",
         "lastName",
-        "className"
+        "className",
+        "attendance",
+        "reservationId",
+        "absence"
        ]
       }
      },
@@ -3141,9 +3016,6 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "childId": {
          "type": "string"
         },
-        "attendance": {
-         "type": "string"
-        },
         "firstName": {
          "type": "string",
          "nullable": true
@@ -3155,15 +3027,25 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "className": {
          "type": "string",
          "nullable": true
+        },
+        "attendance": {
+         "type": "string",
+         "enum": [
+          "present",
+          "absent",
+          "excused",
+          "present_unbooked"
+         ],
+         "nullable": true
         }
        },
        "required": [
         "school",
         "childId",
-        "attendance",
         "firstName",
         "lastName",
-        "className"
+        "className",
+        "attendance"
        ]
       }
      },
@@ -3205,53 +3087,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "ServiceDaysController_mealCounts": {
    "operationId": "ServiceDaysController_mealCounts",
    "schema": {
-    "type": "object",
-    "properties": {
-     "serviceCode": {
-      "type": "string"
-     },
-     "date": {
-      "type": "string"
-     },
-     "total": {
-      "type": "number"
-     },
-     "schools": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "school": {
-         "type": "string"
-        },
-        "total": {
-         "type": "number"
-        },
-        "byDiet": {
-         "type": "object",
-         "additionalProperties": {
-          "type": "number"
-         }
-        },
-        "withAllergies": {
-         "type": "number"
-        }
-       },
-       "required": [
-        "school",
-        "total",
-        "byDiet",
-        "withAllergies"
-       ]
-      }
-     }
-    },
-    "required": [
-     "serviceCode",
-     "date",
-     "total",
-     "schools"
-    ]
+    "$ref": "#/components/schemas/MealCounts"
    },
    "public": false,
    "roles": [
@@ -3264,46 +3100,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "ServiceDaysController_occupancy": {
    "operationId": "ServiceDaysController_occupancy",
    "schema": {
-    "type": "object",
-    "properties": {
-     "serviceCode": {
-      "type": "string"
-     },
-     "capacity": {
-      "type": "number",
-      "nullable": true
-     },
-     "days": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "date": {
-         "type": "string"
-        },
-        "validated": {},
-        "waitlisted": {},
-        "submitted": {},
-        "free": {
-         "type": "number",
-         "nullable": true
-        }
-       },
-       "required": [
-        "date",
-        "validated",
-        "waitlisted",
-        "submitted",
-        "free"
-       ]
-      }
-     }
-    },
-    "required": [
-     "serviceCode",
-     "capacity",
-     "days"
-    ]
+    "$ref": "#/components/schemas/Occupancy"
    },
    "public": false,
    "roles": [
@@ -3316,50 +3113,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "ServiceDaysController_waitingList": {
    "operationId": "ServiceDaysController_waitingList",
    "schema": {
-    "type": "object",
-    "properties": {
-     "serviceCode": {
-      "type": "string"
-     },
-     "date": {
-      "type": "string"
-     },
-     "waiting": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "rank": {
-         "type": "number"
-        },
-        "reservationId": {},
-        "childId": {},
-        "familyId": {},
-        "firstName": {
-         "type": "string",
-         "nullable": true
-        },
-        "lastName": {
-         "type": "string",
-         "nullable": true
-        }
-       },
-       "required": [
-        "rank",
-        "reservationId",
-        "childId",
-        "familyId",
-        "firstName",
-        "lastName"
-       ]
-      }
-     }
-    },
-    "required": [
-     "serviceCode",
-     "date",
-     "waiting"
-    ]
+    "$ref": "#/components/schemas/WaitingList"
    },
    "public": false,
    "roles": [
@@ -3525,174 +3279,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "WaitingListsController_allocation": {
    "operationId": "WaitingListsController_allocation",
    "schema": {
-    "type": "object",
-    "properties": {
-     "openingId": {
-      "type": "string"
-     },
-     "serviceCode": {
-      "type": "string"
-     },
-     "label": {
-      "type": "string"
-     },
-     "from": {
-      "type": "string"
-     },
-     "to": {
-      "type": "string"
-     },
-     "mode": {
-      "type": "string",
-      "enum": [
-       "first_come",
-       "allocation"
-      ]
-     },
-     "opensAt": {
-      "type": "string"
-     },
-     "requestsCloseAt": {
-      "type": "string",
-      "nullable": true
-     },
-     "priorities": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "full_period",
-        "siblings"
-       ]
-      }
-     },
-     "lotterySeed": {
-      "type": "string",
-      "nullable": true
-     },
-     "capacity": {
-      "type": "number",
-      "nullable": true
-     },
-     "days": {
-      "type": "number"
-     },
-     "allocatedDays": {
-      "type": "number"
-     },
-     "totals": {
-      "type": "object",
-      "properties": {
-       "requested": {
-        "type": "number"
-       },
-       "validated": {
-        "type": "number"
-       },
-       "waitlisted": {
-        "type": "number"
-       }
-      },
-      "required": [
-       "requested",
-       "validated",
-       "waitlisted"
-      ]
-     },
-     "families": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "rank": {
-         "type": "number"
-        },
-        "familyId": {
-         "type": "string"
-        },
-        "fullPeriod": {
-         "type": "boolean"
-        },
-        "siblings": {
-         "type": "boolean"
-        },
-        "draw": {
-         "type": "string"
-        },
-        "children": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "properties": {
-           "childId": {
-            "type": "string"
-           },
-           "firstName": {
-            "type": "string",
-            "nullable": true
-           },
-           "lastName": {
-            "type": "string",
-            "nullable": true
-           },
-           "validated": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           },
-           "waitlisted": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           },
-           "pending": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           }
-          },
-          "required": [
-           "childId",
-           "firstName",
-           "lastName",
-           "validated",
-           "waitlisted",
-           "pending"
-          ]
-         }
-        }
-       },
-       "required": [
-        "rank",
-        "familyId",
-        "fullPeriod",
-        "siblings",
-        "draw",
-        "children"
-       ]
-      }
-     }
-    },
-    "required": [
-     "openingId",
-     "serviceCode",
-     "label",
-     "from",
-     "to",
-     "mode",
-     "opensAt",
-     "requestsCloseAt",
-     "priorities",
-     "lotterySeed",
-     "capacity",
-     "days",
-     "allocatedDays",
-     "totals",
-     "families"
-    ]
+    "$ref": "#/components/schemas/AllocationResult"
    },
    "public": false,
    "roles": [
@@ -3704,41 +3291,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "WaitingListsController_days": {
    "operationId": "WaitingListsController_days",
    "schema": {
-    "type": "object",
-    "properties": {
-     "serviceCode": {
-      "type": "string"
-     },
-     "capacity": {
-      "type": "number",
-      "nullable": true
-     },
-     "days": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "date": {
-         "type": "string"
-        },
-        "validated": {},
-        "waitlisted": {},
-        "free": {}
-       },
-       "required": [
-        "date",
-        "validated",
-        "waitlisted",
-        "free"
-       ]
-      }
-     }
-    },
-    "required": [
-     "serviceCode",
-     "capacity",
-     "days"
-    ]
+    "$ref": "#/components/schemas/WaitingDays"
    },
    "public": false,
    "roles": [
@@ -3795,80 +3348,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "WaitingListsController_promotions": {
    "operationId": "WaitingListsController_promotions",
    "schema": {
-    "type": "object",
-    "properties": {
-     "serviceCode": {
-      "type": "string"
-     },
-     "date": {
-      "type": "string"
-     },
-     "promotions": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "reservationId": {
-         "type": "string"
-        },
-        "childId": {
-         "type": "string"
-        },
-        "familyId": {
-         "type": "string"
-        },
-        "firstName": {
-         "type": "string",
-         "nullable": true
-        },
-        "lastName": {
-         "type": "string",
-         "nullable": true
-        },
-        "promotedAt": {
-         "type": "string"
-        },
-        "promotedBy": {
-         "type": "string",
-         "description": "'agent' / 'admin' when a member of staff gave the place; 'parent' when a family's cancellation freed it."
-        },
-        "mail": {
-         "type": "object",
-         "properties": {
-          "status": {
-           "type": "string"
-          },
-          "sentAt": {
-           "type": "string",
-           "nullable": true
-          }
-         },
-         "required": [
-          "status",
-          "sentAt"
-         ],
-         "nullable": true,
-         "description": "null: no e-mail (yet, or no address); else the outbox status: held, pending, sent, failed."
-        }
-       },
-       "required": [
-        "reservationId",
-        "childId",
-        "familyId",
-        "firstName",
-        "lastName",
-        "promotedAt",
-        "promotedBy",
-        "mail"
-       ]
-      }
-     }
-    },
-    "required": [
-     "serviceCode",
-     "date",
-     "promotions"
-    ]
+    "$ref": "#/components/schemas/Promotions"
    },
    "public": false,
    "roles": [
@@ -3973,6 +3453,182 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "eventStore",
     "outbox",
     "jobs"
+   ]
+  },
+  "AllocatedChild": {
+   "type": "object",
+   "properties": {
+    "childId": {
+     "type": "string"
+    },
+    "firstName": {
+     "type": "string",
+     "nullable": true
+    },
+    "lastName": {
+     "type": "string",
+     "nullable": true
+    },
+    "validated": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "waitlisted": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "pending": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   },
+   "required": [
+    "childId",
+    "firstName",
+    "lastName",
+    "validated",
+    "waitlisted",
+    "pending"
+   ]
+  },
+  "AllocatedFamily": {
+   "type": "object",
+   "properties": {
+    "rank": {
+     "type": "number"
+    },
+    "familyId": {
+     "type": "string"
+    },
+    "fullPeriod": {
+     "type": "boolean"
+    },
+    "siblings": {
+     "type": "boolean"
+    },
+    "draw": {
+     "type": "string"
+    },
+    "children": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/AllocatedChild"
+     }
+    }
+   },
+   "required": [
+    "rank",
+    "familyId",
+    "fullPeriod",
+    "siblings",
+    "draw",
+    "children"
+   ]
+  },
+  "AllocationResult": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "capacity": {
+     "type": "number",
+     "nullable": true
+    },
+    "days": {
+     "type": "number"
+    },
+    "allocatedDays": {
+     "type": "number"
+    },
+    "totals": {
+     "type": "object",
+     "properties": {
+      "requested": {
+       "type": "number"
+      },
+      "validated": {
+       "type": "number"
+      },
+      "waitlisted": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "requested",
+      "validated",
+      "waitlisted"
+     ]
+    },
+    "families": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/AllocatedFamily"
+     }
+    },
+    "label": {
+     "type": "string"
+    },
+    "from": {
+     "type": "string"
+    },
+    "to": {
+     "type": "string"
+    },
+    "openingId": {
+     "type": "string"
+    },
+    "mode": {
+     "type": "string",
+     "enum": [
+      "first_come",
+      "allocation"
+     ]
+    },
+    "opensAt": {
+     "type": "string"
+    },
+    "requestsCloseAt": {
+     "type": "string",
+     "nullable": true
+    },
+    "priorities": {
+     "type": "array",
+     "items": {
+      "type": "string",
+      "enum": [
+       "full_period",
+       "siblings"
+      ]
+     }
+    },
+    "lotterySeed": {
+     "type": "string",
+     "nullable": true
+    }
+   },
+   "required": [
+    "serviceCode",
+    "capacity",
+    "days",
+    "allocatedDays",
+    "totals",
+    "families",
+    "label",
+    "from",
+    "to",
+    "openingId",
+    "mode",
+    "opensAt",
+    "requestsCloseAt",
+    "priorities",
+    "lotterySeed"
    ]
   },
   "Anchor": {
@@ -6055,6 +5711,55 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "date"
    ]
   },
+  "MealCounts": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "date": {
+     "type": "string"
+    },
+    "total": {
+     "type": "number"
+    },
+    "schools": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "school": {
+        "type": "string"
+       },
+       "total": {
+        "type": "number"
+       },
+       "byDiet": {
+        "type": "object",
+        "additionalProperties": {
+         "type": "number"
+        }
+       },
+       "withAllergies": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "school",
+       "total",
+       "byDiet",
+       "withAllergies"
+      ]
+     }
+    }
+   },
+   "required": [
+    "serviceCode",
+    "date",
+    "total",
+    "schools"
+   ]
+  },
   "NewsListView": {
    "type": "object",
    "properties": {
@@ -6184,6 +5889,54 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "week",
     "status",
     "read"
+   ]
+  },
+  "Occupancy": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "capacity": {
+     "type": "number",
+     "nullable": true
+    },
+    "days": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "date": {
+        "type": "string"
+       },
+       "validated": {
+        "type": "number"
+       },
+       "waitlisted": {
+        "type": "number"
+       },
+       "submitted": {
+        "type": "number"
+       },
+       "free": {
+        "type": "number",
+        "nullable": true
+       }
+      },
+      "required": [
+       "date",
+       "validated",
+       "waitlisted",
+       "submitted",
+       "free"
+      ]
+     }
+    }
+   },
+   "required": [
+    "serviceCode",
+    "capacity",
+    "days"
    ]
   },
   "OutboxDeliveryView": {
@@ -6399,6 +6152,81 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "absence"
    ]
   },
+  "PeriodService": {
+   "type": "object",
+   "properties": {
+    "code": {
+     "type": "string"
+    },
+    "label": {
+     "type": "string"
+    },
+    "booking": {
+     "type": "string",
+     "nullable": true,
+     "description": "The booking rule in words, e.g. \"la veille à 18:00\"."
+    },
+    "cancellation": {
+     "type": "string",
+     "nullable": true
+    },
+    "days": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/PeriodCell"
+     }
+    }
+   },
+   "required": [
+    "code",
+    "label",
+    "booking",
+    "cancellation",
+    "days"
+   ]
+  },
+  "PeriodView": {
+   "type": "object",
+   "properties": {
+    "childId": {
+     "type": "string"
+    },
+    "view": {
+     "type": "string",
+     "enum": [
+      "month",
+      "week"
+     ]
+    },
+    "from": {
+     "type": "string"
+    },
+    "to": {
+     "type": "string"
+    },
+    "previous": {
+     "type": "string"
+    },
+    "next": {
+     "type": "string"
+    },
+    "services": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/PeriodService"
+     }
+    }
+   },
+   "required": [
+    "childId",
+    "view",
+    "from",
+    "to",
+    "previous",
+    "next",
+    "services"
+   ]
+  },
   "PostalAddress": {
    "type": "object",
    "properties": {
@@ -6563,6 +6391,85 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "lagSeconds",
     "heartbeatAt",
     "status"
+   ]
+  },
+  "Promotion": {
+   "type": "object",
+   "properties": {
+    "reservationId": {
+     "type": "string"
+    },
+    "childId": {
+     "type": "string"
+    },
+    "familyId": {
+     "type": "string"
+    },
+    "firstName": {
+     "type": "string",
+     "nullable": true
+    },
+    "lastName": {
+     "type": "string",
+     "nullable": true
+    },
+    "promotedAt": {
+     "type": "string"
+    },
+    "promotedBy": {
+     "type": "string",
+     "description": "'agent' / 'admin' when a member of staff gave the place; 'parent' when a family's cancellation freed it."
+    },
+    "mail": {
+     "type": "object",
+     "properties": {
+      "status": {
+       "type": "string"
+      },
+      "sentAt": {
+       "type": "string",
+       "nullable": true
+      }
+     },
+     "required": [
+      "status",
+      "sentAt"
+     ],
+     "nullable": true,
+     "description": "null: no e-mail (yet, or no address); else the outbox status: held, pending, sent, failed."
+    }
+   },
+   "required": [
+    "reservationId",
+    "childId",
+    "familyId",
+    "firstName",
+    "lastName",
+    "promotedAt",
+    "promotedBy",
+    "mail"
+   ]
+  },
+  "Promotions": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "date": {
+     "type": "string"
+    },
+    "promotions": {
+     "type": "array",
+     "items": {
+      "$ref": "#/components/schemas/Promotion"
+     }
+    }
+   },
+   "required": [
+    "serviceCode",
+    "date",
+    "promotions"
    ]
   },
   "PublicHoliday": {
@@ -6958,6 +6865,91 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "lastAuthor",
     "closedAt",
     "erased"
+   ]
+  },
+  "ReservationHistory": {
+   "type": "object",
+   "properties": {
+    "familyId": {
+     "type": "string"
+    },
+    "reservations": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "reservationId": {
+        "type": "string"
+       },
+       "childId": {
+        "type": "string"
+       },
+       "serviceCode": {
+        "type": "string"
+       },
+       "date": {
+        "type": "string"
+       },
+       "status": {
+        "type": "string"
+       },
+       "code": {
+        "type": "string",
+        "nullable": true
+       },
+       "message": {
+        "type": "string",
+        "nullable": true
+       },
+       "absence": {
+        "type": "string",
+        "enum": [
+         "declared",
+         "justified"
+        ],
+        "nullable": true
+       },
+       "charged": {
+        "type": "boolean",
+        "nullable": true
+       },
+       "cancelledBy": {
+        "type": "string",
+        "nullable": true
+       },
+       "cancelReason": {
+        "type": "string",
+        "nullable": true
+       },
+       "deadlineOverridden": {
+        "type": "boolean",
+        "nullable": true
+       },
+       "updatedAt": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "reservationId",
+       "childId",
+       "serviceCode",
+       "date",
+       "status",
+       "code",
+       "message",
+       "absence",
+       "charged",
+       "cancelledBy",
+       "cancelReason",
+       "deadlineOverridden",
+       "updatedAt"
+      ]
+     }
+    }
+   },
+   "required": [
+    "familyId",
+    "reservations"
    ]
   },
   "ScheduledJobStatus": {
@@ -8094,6 +8086,101 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "verification",
     "anchors",
     "eventHashFormula"
+   ]
+  },
+  "WaitingDays": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "capacity": {
+     "type": "number",
+     "nullable": true
+    },
+    "days": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "date": {
+        "type": "string"
+       },
+       "validated": {
+        "type": "number"
+       },
+       "waitlisted": {
+        "type": "number"
+       },
+       "free": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "date",
+       "validated",
+       "waitlisted",
+       "free"
+      ]
+     }
+    }
+   },
+   "required": [
+    "serviceCode",
+    "capacity",
+    "days"
+   ]
+  },
+  "WaitingList": {
+   "type": "object",
+   "properties": {
+    "serviceCode": {
+     "type": "string"
+    },
+    "date": {
+     "type": "string"
+    },
+    "waiting": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "rank": {
+        "type": "number"
+       },
+       "reservationId": {
+        "type": "string"
+       },
+       "childId": {
+        "type": "string"
+       },
+       "familyId": {
+        "type": "string"
+       },
+       "firstName": {
+        "type": "string",
+        "nullable": true
+       },
+       "lastName": {
+        "type": "string",
+        "nullable": true
+       }
+      },
+      "required": [
+       "rank",
+       "reservationId",
+       "childId",
+       "familyId",
+       "firstName",
+       "lastName"
+      ]
+     }
+    }
+   },
+   "required": [
+    "serviceCode",
+    "date",
+    "waiting"
    ]
   }
  }

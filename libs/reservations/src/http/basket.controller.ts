@@ -1,14 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregateRepository } from '#ardoise/commands';
 import { weekdayOf } from '#ardoise/kernel';
 import { assertCanReadFamily, assertCanWriteFamily } from '#ardoise/identity';
-import { basketDecider } from '../domain/basket.decider.js';
-import { basketStream } from '../domain/reservation-events.js';
-import { RemoveFromBasket, RequestReservations, ValidateBasket, type RequestedSlot } from '../commands/reservation-commands.js';
+import { RemoveFromBasket } from '../commands/remove-from-basket/remove-from-basket.command.js';
+import { RequestReservations, type RequestedSlot } from '../commands/request-reservations/request-reservations.command.js';
+import { AgendaRequest, RequestLinesRequest, TypicalWeekRequest } from '../commands/request-reservations/request-reservations.request.js';
+import { ValidateBasket } from '../commands/validate-basket/validate-basket.command.js';
+import { ValidateBasketRequest } from '../commands/validate-basket/validate-basket.request.js';
+import { GetBasket } from '../queries/get-basket/get-basket.query.js';
 import { checkedRange } from './date-range.js';
-import { AgendaRequest, RequestLinesRequest, TypicalWeekRequest, ValidateBasketRequest } from './reservations.requests.js';
 
 /** The family's basket ("Mon panier"): days requested, then validated in one go. */
 @ApiTags('réservations')
@@ -16,18 +17,14 @@ import { AgendaRequest, RequestLinesRequest, TypicalWeekRequest, ValidateBasketR
 export class BasketController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Le panier : les demandes en cours de tous les enfants' })
-  async basket(@Param('familyId', ParseUUIDPipe) familyId: string) {
+  basket(@Param('familyId', ParseUUIDPipe) familyId: string) {
     assertCanReadFamily(familyId);
-    const { state } = await this.repository.load(basketStream(familyId), basketDecider);
-    const lines = [...state.pending.values()]
-      .map(({ reservationId, childId, serviceCode, date }) => ({ reservationId, childId, serviceCode, date }))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.serviceCode.localeCompare(b.serviceCode));
-    return { lines };
+    return this.queries.execute(new GetBasket(familyId));
   }
 
   @Post('lines')

@@ -2,8 +2,12 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCanWriteFamily } from '#ardoise/identity';
-import { CancelReservation, DeclareAbsence, JustifyAbsence } from '../commands/reservation-commands.js';
-import { AbsenceRequest, CancelRequest, JustifyAbsenceRequest } from './reservations.requests.js';
+import { CancelReservation } from '../commands/cancel-reservation/cancel-reservation.command.js';
+import { CancelRequest } from '../commands/cancel-reservation/cancel-reservation.request.js';
+import { DeclareAbsence } from '../commands/declare-absence/declare-absence.command.js';
+import { AbsenceRequest } from '../commands/declare-absence/declare-absence.request.js';
+import { JustifyAbsence } from '../commands/justify-absence/justify-absence.command.js';
+import { JustifyAbsenceRequest } from '../commands/justify-absence/justify-absence.request.js';
 
 const slotOf = (body: { childId: string; serviceCode: string; date: string }) => ({ childId: body.childId, serviceCode: body.serviceCode, date: body.date });
 

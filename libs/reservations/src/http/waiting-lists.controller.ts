@@ -1,34 +1,32 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#ardoise/identity';
-import { ValidationError, isLocalDate } from '#ardoise/kernel';
-import { PromoteAfterCapacityRaise, PromoteFromWaitingList } from '../commands/promote-from-waiting-list/promote-from-waiting-list.command.js';
-import { WaitingListsReader } from '../queries/promotions/waiting-lists.reader.js';
-import { AllocationResultReader } from '../queries/allocation-result/allocation-result.reader.js';
+import { PromoteAfterCapacityRaise } from '../commands/promote-after-capacity-raise/promote-after-capacity-raise.command.js';
+import { PromoteRangeRequest } from '../commands/promote-after-capacity-raise/promote-after-capacity-raise.request.js';
+import { PromoteFromWaitingList } from '../commands/promote-from-waiting-list/promote-from-waiting-list.command.js';
+import { PromoteDayRequest } from '../commands/promote-from-waiting-list/promote-from-waiting-list.request.js';
+import { GetAllocationResult } from '../queries/get-allocation-result/get-allocation-result.query.js';
+import { ListPromotions } from '../queries/list-promotions/list-promotions.query.js';
+import { ListWaitingDays } from '../queries/list-waiting-days/list-waiting-days.query.js';
+import { WaitingDaysQuery } from '../queries/list-waiting-days/list-waiting-days.request.js';
+import { dateParam } from './date-param.js';
 import { checkedRange } from './date-range.js';
-import { PromoteDayRequest, PromoteRangeRequest, WaitingDaysQuery } from './waiting-lists.requests.js';
-
-function dateParam(value: string): string {
-  if (!isLocalDate(value)) throw new ValidationError([{ field: 'date', messages: ['Date invalide (format attendu : AAAA-MM-JJ).'] }]);
-  return value;
-}
 
 /** Waiting lists for the town's agents: the days with children waiting, promotions, and who was told. */
 @ApiTags('réservations (agents)')
 @Controller('service-days/:serviceCode')
 export class WaitingListsController {
   constructor(
-    @Inject(WaitingListsReader) private readonly reader: WaitingListsReader,
     @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(AllocationResultReader) private readonly allocations: AllocationResultReader,
+    @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
   @Get('openings/:openingId/allocation')
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Résultat de l’attribution d’une ouverture : ordre des familles (priorités, tirage) et jours obtenus par enfant' })
   allocation(@Param('serviceCode') serviceCode: string, @Param('openingId', ParseUUIDPipe) openingId: string) {
-    return this.allocations.result(serviceCode, openingId);
+    return this.queries.execute(new GetAllocationResult(serviceCode, openingId));
   }
 
   @Get('waiting-days')
@@ -36,7 +34,7 @@ export class WaitingListsController {
   @ApiOperation({ summary: 'Les jours avec des enfants en liste d’attente, et les places libres de chacun' })
   days(@Param('serviceCode') serviceCode: string, @Query() query: WaitingDaysQuery) {
     checkedRange(query.from, query.to);
-    return this.reader.days(serviceCode, query.from, query.to);
+    return this.queries.execute(new ListWaitingDays(serviceCode, query.from, query.to));
   }
 
   @Post('promotions')
@@ -60,6 +58,6 @@ export class WaitingListsController {
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Les enfants passés de la liste d’attente à une place ce jour-là, et l’état de leur e-mail' })
   promotions(@Param('serviceCode') serviceCode: string, @Param('date') date: string) {
-    return this.reader.promotions(serviceCode, dateParam(date));
+    return this.queries.execute(new ListPromotions(serviceCode, dateParam(date)));
   }
 }
