@@ -8,15 +8,3 @@ export class PasswordResetRequest {
   @MaxLength(254)
   email!: string;
 }
-
-export class NewPasswordRequest {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(128)
-  password!: string;
-
-  @ApiProperty()
-  @IsString()
-  @MaxLength(128)
-  passwordConfirmation!: string;
-}

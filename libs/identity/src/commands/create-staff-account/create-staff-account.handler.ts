@@ -1,31 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { AggregateRepository, currentContext, EventOutbox, type StagedAppend } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
-import { AccountStore } from '../accounts/account-store.js';
-import { accountStream, type AccountCreated } from '../accounts/identity-events.js';
-import { assertNewPassword } from '../passwords/assert-new-password.js';
-import type { StaffRole } from './create-staff-account.request.js';
+import { AccountStore } from '../../accounts/account-store.js';
+import { assertNewPassword } from '../../accounts/assert-new-password.js';
+import { accountStream, type AccountCreated } from '../../accounts/identity-events.js';
+import type { IdentityDatabase } from '../../projections/identity-database.js';
+import { CreateStaffAccount } from './create-staff-account.command.js';
 
-export interface NewStaffAccount {
-  email: string;
-  displayName: string;
-  role: StaffRole;
-  password: string;
-  passwordConfirmation: string;
-}
-
-/** An admin opens a staff login; the fact is recorded with who did it. */
-@Injectable()
-export class CreateStaffAccountService {
+/** The login and its AccountCreated fact, recorded with who did it. */
+@CommandHandler(CreateStaffAccount)
+export class CreateStaffAccountHandler implements ICommandHandler<CreateStaffAccount> {
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<IdentityDatabase>,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
-  async create(request: NewStaffAccount): Promise<{ accountId: string }> {
+  async execute({ account: request }: CreateStaffAccount): Promise<{ accountId: string }> {
     assertNewPassword(request.password, request.passwordConfirmation);
     // The login and its AccountCreated fact in one transaction: the fact is staged in the
     // outbox and appended after the commit (EventOutbox, decision 0012).

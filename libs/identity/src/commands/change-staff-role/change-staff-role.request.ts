@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from './create-staff-account.request.js';
+import { STAFF_ROLES, type StaffRole } from '../create-staff-account/create-staff-account.request.js';
 
 export class ChangeStaffRoleRequest {
   @ApiProperty({ enum: STAFF_ROLES })
