@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { ExportRequest } from './ndjson-export.js';
+import type { ExportRequest } from '../../export/ndjson-export.js';
 
 const toList = ({ value }: { value: unknown }) =>
   value === undefined || value === ''

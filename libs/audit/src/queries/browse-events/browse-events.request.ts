@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { EventCriteria } from './event-criteria.js';
+import type { EventCriteria } from '../../browse/event-criteria.js';
 
 /** `a,b` or repeated `?x=a&x=b` → ['a', 'b']. */
 const toList = ({ value }: { value: unknown }) =>

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Clock } from '#ardoise/commands';
-import { CLOCK, currentContext } from '#ardoise/commands';
+import { currentContext } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
 import { ReadsFrom } from '#ardoise/projections';
-import { StateAsOf, type StateAt, type StateDiff } from './state-as-of.js';
-import { assertOneMode, StateAsOfRequest } from './state-as-of.request.js';
+import { GetStateAsOf } from '../queries/state-as-of/state-as-of.query.js';
+import { assertOneMode, StateAsOfRequest } from '../queries/state-as-of/state-as-of.request.js';
+import type { StateAt, StateDiff } from '../state/state-as-of.js';
 
 @ApiTags('audit')
 @Roles('auditor', 'admin')
@@ -13,17 +14,12 @@ import { assertOneMode, StateAsOfRequest } from './state-as-of.request.js';
 @ReadsFrom()
 @Controller('audit/streams')
 export class StateAsOfController {
-  constructor(
-    @Inject(StateAsOf) private readonly states: StateAsOf,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get(':streamId/state')
   @ApiOperation({ summary: "L'état d'un élément (famille, réservation, facture…) à une date, ou ce qui a changé entre deux dates" })
   state(@Param('streamId') streamId: string, @Query() query: StateAsOfRequest): Promise<StateAt | StateDiff> {
     assertOneMode(query);
-    const reader = currentContext().actor;
-    if (query.from && query.to) return this.states.diff(streamId, query.from, query.to, reader);
-    return this.states.at(streamId, query.at ?? this.clock.now(), reader);
+    return this.queries.execute(new GetStateAsOf(streamId, { at: query.at, from: query.from, to: query.to }, currentContext().actor));
   }
 }

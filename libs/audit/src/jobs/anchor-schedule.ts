@@ -1,9 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
 import { AppConfig, LOGGER, recordJobRun } from '#ardoise/runtime';
-import { AuditAnchors } from './audit-anchors.js';
+import { ExtendAnchors } from '../commands/extend-anchors/extend-anchors.command.js';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 export const ANCHOR_PERIOD_MS = 30_000;
 
@@ -18,10 +20,10 @@ export class AnchorSchedule implements OnApplicationBootstrap, OnApplicationShut
   private running: Promise<void> | undefined;
 
   constructor(
-    @Inject(AuditAnchors) private readonly anchors: AuditAnchors,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(DATABASE) private readonly db: Kysely<any>,
+    @Inject(DATABASE) private readonly db: Kysely<AuditDatabase>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,8 +41,8 @@ export class AnchorSchedule implements OnApplicationBootstrap, OnApplicationShut
 
   private tick(): void {
     if (this.running) return;
-    this.running = this.anchors
-      .extend()
+    this.running = this.commands
+      .execute(new ExtendAnchors())
       .then(async (written) => {
         if (written > 0) this.logger.info({ anchors: written }, 'audit anchors written');
         await recordJobRun(this.db, 'audit-anchors', 'ok', new Date(Date.now() + ANCHOR_PERIOD_MS), written > 0 ? `${written} ancre(s) écrite(s)` : undefined);
