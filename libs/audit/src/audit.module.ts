@@ -7,19 +7,32 @@ import { AppConfig, DATABASE, EVENT_STORE, LOGGER } from '#ardoise/runtime';
 import { EVENT_REVEALER, storedDataRevealer, type EventRevealer } from './event-revealer.js';
 import { EventBrowser } from './browse/event-browser.js';
 import { EventLookup } from './browse/event-lookup.js';
-import { BrowseEventsController } from './browse/browse-events.controller.js';
 import { AuditedAggregates, type AuditedAggregate } from './state/audited-aggregates.js';
 import { StateAsOf } from './state/state-as-of.js';
-import { StateAsOfController } from './state/state-as-of.controller.js';
 import { AuditAnchors } from './chain/audit-anchors.js';
-import { AnchorSchedule } from './chain/anchor-schedule.js';
 import { ChainVerifier } from './chain/chain-verifier.js';
 import { ReadModelVerifier } from './read-models/read-model-verifier.js';
+import { AnchorSchedule } from './jobs/anchor-schedule.js';
 import { AuditJobs } from './jobs/audit-jobs.js';
 import { ReportSigner } from './report/report-signer.js';
-import { VerificationReports } from './report/verification-report.js';
-import { AuditJobsController } from './jobs/audit-jobs.controller.js';
-import { ExportEventsController } from './export/export-events.controller.js';
+import type { AuditDatabase } from './projections/audit-database.js';
+import { AuditJobsController } from './http/audit-jobs.controller.js';
+import { BrowseEventsController } from './http/browse-events.controller.js';
+import { ExportEventsController } from './http/export-events.controller.js';
+import { StateAsOfController } from './http/state-as-of.controller.js';
+import { ExtendAnchorsHandler } from './commands/extend-anchors/extend-anchors.handler.js';
+import { StartRebuildHandler } from './commands/start-rebuild/start-rebuild.handler.js';
+import { StartVerificationHandler } from './commands/start-verification/start-verification.handler.js';
+import { BrowseEventsHandler } from './queries/browse-events/browse-events.handler.js';
+import { DownloadVerificationReportHandler } from './queries/download-verification-report/download-verification-report.handler.js';
+import { ExportEventsHandler } from './queries/export-events/export-events.handler.js';
+import { FindEventHandler } from './queries/find-event/find-event.handler.js';
+import { GetJobHandler } from './queries/get-job/get-job.handler.js';
+import { GetReportKeyHandler } from './queries/get-report-key/get-report-key.handler.js';
+import { ListAnchorsHandler } from './queries/list-anchors/list-anchors.handler.js';
+import { ListJobsHandler } from './queries/list-jobs/list-jobs.handler.js';
+import { GetStateAsOfHandler } from './queries/state-as-of/state-as-of.handler.js';
+import { TraceCausationHandler } from './queries/trace-causation/trace-causation.handler.js';
 
 export interface AuditModuleOptions {
   /** Every projector of the app (ALL_PROJECTORS): what `verify` rebuilds and compares. */
@@ -62,7 +75,7 @@ export class AuditModule {
         {
           provide: EventLookup,
           inject: [EVENT_STORE, DATABASE, EVENT_REVEALER],
-          useFactory: (store: EventStore, db: Kysely<any>, revealer: EventRevealer) => new EventLookup(store, db, revealer),
+          useFactory: (store: EventStore, db: Kysely<AuditDatabase>, revealer: EventRevealer) => new EventLookup(store, db, revealer),
         },
         {
           provide: StateAsOf,
@@ -72,7 +85,7 @@ export class AuditModule {
         {
           provide: AuditAnchors,
           inject: [DATABASE, EVENT_STORE, AppConfig],
-          useFactory: (db: Kysely<any>, store: EventStore, config: AppConfig) => new AuditAnchors(db, store, config.AUDIT_ANCHOR_INTERVAL),
+          useFactory: (db: Kysely<AuditDatabase>, store: EventStore, config: AppConfig) => new AuditAnchors(db, store, config.AUDIT_ANCHOR_INTERVAL),
         },
         {
           provide: ChainVerifier,
@@ -82,21 +95,29 @@ export class AuditModule {
         {
           provide: ReadModelVerifier,
           inject: [DATABASE, EVENT_STORE],
-          useFactory: (db: Kysely<any>, store: EventStore) => new ReadModelVerifier(db, store, options.projectors),
+          useFactory: (db: Kysely<AuditDatabase>, store: EventStore) => new ReadModelVerifier(db, store, options.projectors),
         },
         {
           provide: AuditJobs,
           inject: [DATABASE, LOGGER],
-          useFactory: (db: Kysely<any>, logger: Logger) => new AuditJobs(db, logger.child({ component: 'audit' })),
+          useFactory: (db: Kysely<AuditDatabase>, logger: Logger) => new AuditJobs(db, logger.child({ component: 'audit' })),
         },
-        { provide: ReportSigner, inject: [DATABASE], useFactory: (db: Kysely<any>) => new ReportSigner(db) },
-        {
-          provide: VerificationReports,
-          inject: [AuditJobs, AuditAnchors, ReportSigner],
-          useFactory: (jobs: AuditJobs, anchors: AuditAnchors, signer: ReportSigner) => new VerificationReports(jobs, anchors, signer),
-        },
+        { provide: ReportSigner, inject: [DATABASE], useFactory: (db: Kysely<AuditDatabase>) => new ReportSigner(db) },
         AnchorSchedule,
         AuditJobsShutdown,
+        StartRebuildHandler,
+        StartVerificationHandler,
+        ExtendAnchorsHandler,
+        BrowseEventsHandler,
+        FindEventHandler,
+        TraceCausationHandler,
+        GetStateAsOfHandler,
+        ExportEventsHandler,
+        ListJobsHandler,
+        GetJobHandler,
+        DownloadVerificationReportHandler,
+        GetReportKeyHandler,
+        ListAnchorsHandler,
       ],
       exports: [EVENT_REVEALER, AuditedAggregates, AuditAnchors, AuditJobs, ChainVerifier, ReadModelVerifier, StateAsOf, EventBrowser],
     };

@@ -1,21 +1,14 @@
-export * from './audit.module.js';
-export * from './audit.migrations.js';
-export * from './audited-event.js';
-export * from './event-revealer.js';
-export * from './browse/event-criteria.js';
-export * from './browse/event-browser.js';
-export * from './browse/event-lookup.js';
-export * from './state/audited-aggregates.js';
-export * from './state/state-as-of.js';
-export * from './state/state-diff.js';
-export * from './chain/anchor-hash.js';
-export * from './chain/audit-anchors.js';
-export * from './chain/chain-verifier.js';
-export * from './chain/stream-chain-checker.js';
-export * from './read-models/read-model-verifier.js';
-export * from './read-models/table-checksum.js';
-export * from './jobs/audit-jobs.js';
-export * from './export/ndjson-export.js';
-export * from './state/plain-state.js';
-export * from './report/report-signer.js';
-export * from './report/verification-report.js';
+// What the composition root, the CLI, the benches and the tests use of audit: the module, the
+// engines the CLI runs without the API (anchors, chain and read-model verifiers, NDJSON export),
+// and the types of the reports they produce.
+export { AuditModule, type AuditModuleOptions } from './audit.module.js';
+export { auditMigrations } from './audit.migrations.js';
+export type { AuditReader, EventRevealer } from './event-revealer.js';
+export { AuditedAggregates, type AuditedAggregate } from './state/audited-aggregates.js';
+export { AuditAnchors } from './chain/audit-anchors.js';
+export { ChainVerifier, type ChainReport } from './chain/chain-verifier.js';
+export { ReadModelVerifier, type ReadModelReport } from './read-models/read-model-verifier.js';
+export { tableChecksum } from './read-models/table-checksum.js';
+export { assertExportable, exportNdjson, type ExportRequest } from './export/ndjson-export.js';
+export { verifySignedReport, type SignedReport } from './report/report-signer.js';
+export type { VerificationReport } from './report/verification-report.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '#ardoise/database';
 
 /**
@@ -7,7 +7,7 @@ import type { Migrations } from '#ardoise/database';
  */
 export const identityMigrations: Migrations = {
   'identity/0001-accounts-sessions-tokens': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE accounts (
           id                  uuid PRIMARY KEY,
@@ -60,7 +60,7 @@ export const identityMigrations: Migrations = {
   },
   /** Rate-limit counters shared by every API process (PostgresThrottlerStorage). */
   'identity/0002-rate-limit-counters': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await sql`
         CREATE TABLE rate_limit_counters (
           key             text PRIMARY KEY,

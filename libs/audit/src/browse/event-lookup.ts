@@ -3,6 +3,7 @@ import { NotFoundError } from '#ardoise/kernel';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '#ardoise/event-store';
 import { toAuditedEvent, type AuditedEvent } from '../audited-event.js';
 import { storedDataRevealer, type AuditReader, type EventRevealer } from '../event-revealer.js';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 /** One event of a causation chain, with what caused it. */
 export interface ChainedAuditedEvent extends AuditedEvent {
@@ -38,7 +39,7 @@ interface Located {
 export class EventLookup {
   constructor(
     private readonly store: EventStore,
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<AuditDatabase>,
     private readonly revealer: EventRevealer = storedDataRevealer,
   ) {}
 

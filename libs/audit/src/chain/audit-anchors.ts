@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EventStore } from '#ardoise/event-store';
 import { nextAnchorHash, type Anchor } from './anchor-hash.js';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 interface AnchorRow {
   sequence: number;
@@ -28,7 +29,7 @@ const toAnchor = (r: AnchorRow): Anchor => ({
  */
 export class AuditAnchors {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<AuditDatabase>,
     private readonly store: EventStore,
     readonly every: number,
   ) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { AppError, NotFoundError } from '#ardoise/kernel';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 export type AuditJobKind = 'rebuild' | 'verify-read-models' | 'verify-chain';
 
@@ -50,7 +51,7 @@ export class AuditJobs {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<AuditDatabase>,
     private readonly logger: Pick<Logger, 'info' | 'error'>,
   ) {}
 

@@ -3,6 +3,7 @@ import { ConflictError } from '#ardoise/kernel';
 import type { EventStore, RecordedEvent } from '#ardoise/event-store';
 import { applyEvents, generationRegistry, physicalTableName, type Generation, type Projector } from '#ardoise/projections';
 import { rowsOnlyIn, tableChecksum } from './table-checksum.js';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 export interface TableComparison {
   table: string;
@@ -68,7 +69,7 @@ const MAX_ALIGN_ATTEMPTS = 4;
  */
 export class ReadModelVerifier {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<AuditDatabase>,
     private readonly store: EventStore,
     private readonly projectors: readonly Projector[],
   ) {}
@@ -186,7 +187,7 @@ export class ReadModelVerifier {
   }
 
   private async compare(
-    trx: Transaction<any>,
+    trx: Transaction<AuditDatabase>,
     projector: Projector,
     live: Generation,
     scratch: Record<string, string>,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 export interface TableChecksum {
   rows: number;
@@ -12,7 +13,7 @@ export interface TableChecksum {
  * (they do: they come from the same projector version's `create`). Hashing each row first
  * keeps the aggregate at 32 bytes per row, whatever the row size.
  */
-export async function tableChecksum(db: Kysely<any>, table: string): Promise<TableChecksum> {
+export async function tableChecksum(db: Kysely<AuditDatabase>, table: string): Promise<TableChecksum> {
   const { rows } = await sql<{ rows: string; checksum: string }>`
     SELECT count(*)::text AS rows,
            md5(coalesce(string_agg(h, '' ORDER BY h), '')) AS checksum
@@ -21,7 +22,7 @@ export async function tableChecksum(db: Kysely<any>, table: string): Promise<Tab
 }
 
 /** How many rows of `a` are not in `b` (as multisets), and a few of them as text. */
-export async function rowsOnlyIn(db: Kysely<any>, a: string, b: string, sampleSize: number): Promise<{ count: number; samples: string[] }> {
+export async function rowsOnlyIn(db: Kysely<AuditDatabase>, a: string, b: string, sampleSize: number): Promise<{ count: number; samples: string[] }> {
   const { rows } = await sql<{ count: string }>`
     SELECT count(*)::text AS count FROM (
       SELECT t::text FROM ${sql.table(a)} AS t EXCEPT ALL SELECT u::text FROM ${sql.table(b)} AS u

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql, type Kysely } from 'kysely';
+import type { AuditDatabase } from '../projections/audit-database.js';
 
 export interface ReportSignature {
   algorithm: 'Ed25519';
@@ -49,7 +50,7 @@ export function verifySignedReport(signed: SignedReport<unknown>): boolean {
 export class ReportSigner {
   private key: Promise<{ privateKey: KeyObject; publicKey: KeyObject }> | undefined;
 
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<AuditDatabase>) {}
 
   async sign<T>(report: T): Promise<SignedReport<T>> {
     const { privateKey, publicKey } = await this.keys();

@@ -1,8 +1,5 @@
-import { ConflictError } from '#ardoise/kernel';
 import type { Anchor } from '../chain/anchor-hash.js';
-import type { AuditAnchors } from '../chain/audit-anchors.js';
-import type { AuditJob, AuditJobs } from '../jobs/audit-jobs.js';
-import type { ReportSigner, SignedReport } from './report-signer.js';
+import type { AuditJob } from '../jobs/audit-jobs.js';
 
 export type VerificationVerdict = 'intact' | 'broken' | 'equal' | 'different' | 'failed' | 'interrupted';
 
@@ -43,43 +40,4 @@ export function verdictOf(job: AuditJob): VerificationVerdict {
   const ok = (job.result as { ok?: boolean } | null)?.ok === true;
   if (job.kind === 'verify-chain') return ok ? 'intact' : 'broken';
   return ok ? 'equal' : 'different';
-}
-
-/** Builds and signs the report of a finished verification. */
-export class VerificationReports {
-  constructor(
-    private readonly jobs: AuditJobs,
-    private readonly anchors: AuditAnchors,
-    private readonly signer: ReportSigner,
-  ) {}
-
-  async of(jobId: string, issuedTo: string, now: Date): Promise<SignedReport<VerificationReport>> {
-    const job = await this.jobs.get(jobId);
-    if (job.kind === 'rebuild') throw new ConflictError('AUDIT.NOT_A_VERIFICATION', 'Cette tâche est une reconstruction, pas une vérification.');
-    if (job.status === 'running') throw new ConflictError('AUDIT.VERIFICATION_RUNNING', 'La vérification n’est pas terminée : attendez son résultat.');
-    const anchors = await this.anchors.list();
-    const report: VerificationReport = {
-      kind: 'ardoise.verification-report',
-      version: 1,
-      issuedAt: now.toISOString(),
-      issuedTo,
-      verification: {
-        jobId: job.id,
-        kind: job.kind === 'verify-chain' ? 'chain' : 'read-models',
-        startedBy: job.startedBy,
-        startedAt: job.startedAt,
-        finishedAt: job.finishedAt,
-        verdict: verdictOf(job),
-        error: job.error,
-        result: job.result,
-      },
-      anchors: {
-        every: this.anchors.every,
-        formula: ANCHOR_HASH_FORMULA,
-        list: anchors.map((a) => ({ sequence: a.sequence, eventCount: a.eventCount, position: a.position, lastEventId: a.lastEventId, hash: a.hash })),
-      },
-      eventHashFormula: EVENT_HASH_FORMULA,
-    };
-    return this.signer.sign(report);
-  }
 }

@@ -7,7 +7,7 @@ import ts from 'typescript';
 const LIBS = fileURLToPath(new URL('../../../', import.meta.url));
 const CONTEXTS = ['identity', 'families', 'catalogue', 'reservations', 'invoicing', 'messaging', 'audit'] as const;
 /** Contexts still being moved to the layout: each leaves this list when it complies. */
-const NOT_YET_LAID_OUT = new Set<string>(['identity', 'audit']);
+const NOT_YET_LAID_OUT = new Set<string>([]);
 const BUSES = new Set(['CommandBus', 'QueryBus']);
 
 interface SourceFile {

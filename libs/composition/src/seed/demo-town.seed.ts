@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/catalogue';
-import { AccountStore, CreateStaffAccountService, DEMO_STAFF } from '#ardoise/identity';
+import { AccountStore, CreateStaffAccount, DEMO_STAFF } from '#ardoise/identity';
 import { DEMO_FAMILIES, RegisterFamily } from '#ardoise/families';
 import { seedDemoTariffs } from '#ardoise/invoicing';
 
@@ -17,7 +17,6 @@ const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
 export async function seedDemoTown(app: INestApplicationContext, logger: Logger): Promise<{ created: number }> {
   const commands = app.get(CommandBus);
   const accounts = app.get(AccountStore);
-  const staff = app.get(CreateStaffAccountService);
   let created = 0;
   await runInContext(systemContext(SEED_ACTOR), async () => {
     for (const service of DEMO_SERVICES) {
@@ -32,7 +31,7 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
     await seedDemoTariffs(app);
     for (const member of DEMO_STAFF) {
       if (await accounts.emailInUse(member.email)) continue;
-      await staff.create(member);
+      await commands.execute(new CreateStaffAccount(member));
       created++;
     }
     for (const family of DEMO_FAMILIES) {

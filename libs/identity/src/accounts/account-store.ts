@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { ConflictError } from '#ardoise/kernel';
 import type { Role } from '#ardoise/commands';
 import { hashPassword } from './password-hasher.js';
+import { identityTables, type CallerConnection, type IdentityDatabase } from '../projections/identity-database.js';
 
 export type AccountRole = Exclude<Role, 'anonymous' | 'system'>;
 
@@ -43,9 +44,10 @@ const toAccount = (row: Record<string, any>): Account => ({
 
 /** Logins: e-mail (case-insensitive, unique), argon2id hash, role, family for parents. */
 export class AccountStore {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<IdentityDatabase>) {}
 
-  async create(account: NewAccount, db: Kysely<any> = this.db): Promise<Account> {
+  async create(account: NewAccount, connection: CallerConnection = this.db): Promise<Account> {
+    const db = identityTables(connection);
     const id = account.id ?? randomUUID();
     const passwordHash = await hashPassword(account.password);
     try {
@@ -77,7 +79,8 @@ export class AccountStore {
     return row ? toAccount(row) : undefined;
   }
 
-  async findById(id: string, db: Kysely<any> = this.db): Promise<Account | undefined> {
+  async findById(id: string, connection: CallerConnection = this.db): Promise<Account | undefined> {
+    const db = identityTables(connection);
     const row = await db.selectFrom('accounts').select(columns).where('id', '=', id).executeTakeFirst();
     return row ? toAccount(row) : undefined;
   }
@@ -86,7 +89,8 @@ export class AccountStore {
     return (await this.findByEmail(email)) !== undefined;
   }
 
-  async changePassword(id: string, password: string, db: Kysely<any> = this.db): Promise<void> {
+  async changePassword(id: string, password: string, connection: CallerConnection = this.db): Promise<void> {
+    const db = identityTables(connection);
     await db
       .updateTable('accounts')
       .set({ password_hash: await hashPassword(password), password_changed_at: sql`now()` })
@@ -94,7 +98,8 @@ export class AccountStore {
       .execute();
   }
 
-  async changeEmail(id: string, email: string, db: Kysely<any> = this.db): Promise<void> {
+  async changeEmail(id: string, email: string, connection: CallerConnection = this.db): Promise<void> {
+    const db = identityTables(connection);
     try {
       await db.updateTable('accounts').set({ email: email.trim() }).where('id', '=', id).execute();
     } catch (error) {
@@ -103,28 +108,19 @@ export class AccountStore {
     }
   }
 
-  /** The town's staff logins (every role but parents), by name. */
-  async listStaff(): Promise<Array<Account & { createdAt: Date }>> {
-    const rows = await this.db
-      .selectFrom('accounts')
-      .select([...columns, 'created_at'])
-      .where('role', '<>', 'parent')
-      .orderBy(sql`lower(display_name)`)
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({ ...toAccount(row), createdAt: row.created_at }));
-  }
-
-  async setRole(id: string, role: AccountRole, db: Kysely<any> = this.db): Promise<void> {
+  async setRole(id: string, role: AccountRole, connection: CallerConnection = this.db): Promise<void> {
+    const db = identityTables(connection);
     await db.updateTable('accounts').set({ role }).where('id', '=', id).execute();
   }
 
-  async setStatus(id: string, status: Account['status'], db: Kysely<any> = this.db): Promise<void> {
+  async setStatus(id: string, status: Account['status'], connection: CallerConnection = this.db): Promise<void> {
+    const db = identityTables(connection);
     await db.updateTable('accounts').set({ status }).where('id', '=', id).execute();
   }
 
   /** Active admins other than `except`. */
-  async countOtherActiveAdmins(except: string, db: Kysely<any> = this.db): Promise<number> {
+  async countOtherActiveAdmins(except: string, connection: CallerConnection = this.db): Promise<number> {
+    const db = identityTables(connection);
     const row = await db
       .selectFrom('accounts')
       .select((eb) => eb.fn.countAll<string>().as('n'))

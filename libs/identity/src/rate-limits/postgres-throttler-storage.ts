@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { IdentityDatabase } from '../projections/identity-database.js';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -18,7 +19,7 @@ const SWEEP_EVERY = 500;
 export class PostgresThrottlerStorage implements ThrottlerStorage {
   private increments = 0;
 
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<IdentityDatabase>) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
     const ttlSeconds = ttl / 1000;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { backoffDelay, frenchDelay, TooManyRequestsError } from '#ardoise/kernel';
+import type { IdentityDatabase } from '../projections/identity-database.js';
 
 export class TooManyAttemptsError extends TooManyRequestsError {
   constructor(retryAfterSeconds: number) {
@@ -42,7 +43,7 @@ export const DEFAULT_THROTTLE: ThrottleSettings = {
  */
 export class LoginThrottle {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<IdentityDatabase>,
     private readonly settings: ThrottleSettings = DEFAULT_THROTTLE,
   ) {}
 

@@ -5,25 +5,52 @@ export const SESSION_COOKIE = 'ardoise_session';
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'x-xsrf-token';
 
+/** A cookie the controller sets on its response, or clears (`value` null). */
+export interface CookieWrite {
+  name: string;
+  value: string | null;
+  options: CookieOptions;
+}
+
 /**
- * Sets and clears the session and CSRF cookies. Their `Secure` flag comes from the
- * configuration (`PUBLIC_URL` in https), never from the request: a Host or X-Forwarded-Host
- * header is whatever the client says it is.
+ * The session and CSRF cookies, set at login and cleared at logout. Their `Secure` flag comes
+ * from the configuration (`PUBLIC_URL` in https), never from the request: a Host or
+ * X-Forwarded-Host header is whatever the client says it is. Handlers say which cookies to
+ * write; controllers write them on their response (`writeCookies`).
  */
 export class SessionCookies {
   constructor(private readonly secure: boolean) {}
 
+  opening(token: string, csrfToken: string): CookieWrite[] {
+    return [
+      { name: SESSION_COOKIE, value: token, options: this.options(true) },
+      { name: CSRF_COOKIE, value: csrfToken, options: this.options(false) },
+    ];
+  }
+
+  closing(): CookieWrite[] {
+    return [
+      { name: SESSION_COOKIE, value: null, options: this.options(true) },
+      { name: CSRF_COOKIE, value: null, options: this.options(false) },
+    ];
+  }
+
   set(response: Response, token: string, csrfToken: string): void {
-    response.cookie(SESSION_COOKIE, token, this.options(true));
-    response.cookie(CSRF_COOKIE, csrfToken, this.options(false));
+    writeCookies(response, this.opening(token, csrfToken));
   }
 
   clear(response: Response): void {
-    response.clearCookie(SESSION_COOKIE, this.options(true));
-    response.clearCookie(CSRF_COOKIE, this.options(false));
+    writeCookies(response, this.closing());
   }
 
   private options(httpOnly: boolean): CookieOptions {
     return { httpOnly, sameSite: 'lax', secure: this.secure, path: '/' };
+  }
+}
+
+export function writeCookies(response: Response, cookies: readonly CookieWrite[]): void {
+  for (const cookie of cookies) {
+    if (cookie.value === null) response.clearCookie(cookie.name, cookie.options);
+    else response.cookie(cookie.name, cookie.value, cookie.options);
   }
 }

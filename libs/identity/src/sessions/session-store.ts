@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Account } from '../accounts/account-store.js';
+import type { IdentityDatabase } from '../projections/identity-database.js';
 
 export interface Session {
   account: Account;
@@ -38,7 +39,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
  */
 export class SessionStore {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<IdentityDatabase>,
     private readonly settings: SessionSettings,
   ) {}
 

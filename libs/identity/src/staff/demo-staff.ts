@@ -1,4 +1,4 @@
-import type { NewStaffAccount } from './create-staff-account.service.js';
+import type { NewStaffAccount } from '../commands/create-staff-account/create-staff-account.command.js';
 
 /**
  * The demo town's staff, one per role; the passwords are documented in the README

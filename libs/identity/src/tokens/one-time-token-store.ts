@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { RuleViolationError } from '#ardoise/kernel';
+import { identityTables, type CallerConnection, type IdentityDatabase } from '../projections/identity-database.js';
 
 export type TokenPurpose = 'activation' | 'password-reset' | 'email-change' | 'guardian-invitation' | 'staff-activation';
 
@@ -17,7 +18,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
  * older ones ("the old link dies").
  */
 export class OneTimeTokenStore {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<IdentityDatabase>) {}
 
   async issue(purpose: TokenPurpose, subject: string, ttlSeconds: number, payload: Record<string, unknown> = {}): Promise<string> {
     const token = randomBytes(32).toString('base64url');
@@ -45,7 +46,8 @@ export class OneTimeTokenStore {
   }
 
   /** Kills every live link of these purposes for the subject (e.g. reset links after a password change). */
-  async revokeAll(subject: string, purposes: TokenPurpose[], db: Kysely<any> = this.db): Promise<void> {
+  async revokeAll(subject: string, purposes: TokenPurpose[], connection: CallerConnection = this.db): Promise<void> {
+    const db = identityTables(connection);
     await db
       .updateTable('one_time_tokens')
       .set({ revoked_at: sql`now()` })
@@ -57,7 +59,8 @@ export class OneTimeTokenStore {
   }
 
   /** Marks the token used, atomically; a used, revoked, expired or unknown token is refused alike. */
-  async consume(purpose: TokenPurpose, token: string, db: Kysely<any> = this.db): Promise<ConsumedToken> {
+  async consume(purpose: TokenPurpose, token: string, connection: CallerConnection = this.db): Promise<ConsumedToken> {
+    const db = identityTables(connection);
     const found = await this.peek(purpose, token, db);
     const { rows } = await sql<{ subject: string }>`
       UPDATE one_time_tokens SET used_at = now()
@@ -69,7 +72,8 @@ export class OneTimeTokenStore {
   }
 
   /** Reads a valid token without using it (e.g. to show the e-mail on the activation page). */
-  async peek(purpose: TokenPurpose, token: string, db: Kysely<any> = this.db): Promise<ConsumedToken> {
+  async peek(purpose: TokenPurpose, token: string, connection: CallerConnection = this.db): Promise<ConsumedToken> {
+    const db = identityTables(connection);
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalidLink();
     const row = await db
       .selectFrom('one_time_tokens')

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnauthenticatedError } from '#ardoise/kernel';
+import { AccountStore } from '../../accounts/account-store.js';
+import { DECOY_HASH, verifyPassword } from '../../accounts/password-hasher.js';
+import { LoginThrottle } from '../../sessions/login-throttle.js';
+import { SessionCookies } from '../../sessions/session-cookies.js';
+import { SessionStore } from '../../sessions/session-store.js';
+import { signedIn } from '../../sessions/signed-in.js';
+import { LogIn } from './log-in.command.js';
+
+/** Checks the password (throttled per account and client), opens a session, says which cookies carry it. */
+@CommandHandler(LogIn)
+export class LogInHandler implements ICommandHandler<LogIn> {
+  constructor(
+    @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
+  ) {}
+
+  async execute({ email, password, client }: LogIn) {
+    await this.throttle.assertAllowed(email, client);
+    const account = await this.accounts.findByEmail(email);
+    const valid = await verifyPassword(account?.passwordHash ?? DECOY_HASH, password);
+    if (!account || !valid || account.status !== 'active') {
+      await this.throttle.record(email, client, false);
+      // The same words whether the e-mail exists or not: no account enumeration.
+      throw new UnauthenticatedError('AUTH.INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.');
+    }
+    await this.throttle.record(email, client, true);
+    const { token, csrfToken } = await this.sessions.open(account.id);
+    return { signedIn: signedIn(account), cookies: this.cookies.opening(token, csrfToken) };
+  }
+}
