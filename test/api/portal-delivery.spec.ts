@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,8 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 
 /** A built portal as Angular writes it: index.html, hashed bundles (one precompressed), an unhashed icon. */
 function fakePortal(): { dir: string; main: string; lazy: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ardoise-portal-'));
+  const dir = join(mkdtempSync(join(tmpdir(), 'ardoise-portal-')), 'browser');
+  mkdirSync(dir);
   const main = Array.from({ length: 2_000 }, (_, i) => `export const v${i} = "Mes réservations ${i % 17}";`).join('\n');
   const lazy = Array.from({ length: 800 }, (_, i) => `export const w${i} = ${i % 5};`).join('\n');
   writeFileSync(
@@ -32,6 +33,24 @@ function fakePortal(): { dir: string; main: string; lazy: string } {
   );
   writeFileSync(join(dir, 'main-AB12cd-_.js'), main);
   writeFileSync(join(dir, 'styles-ABCDEFGH.css'), 'body{margin:0}');
+  // What `ng build` says of its chunks (statsJson): the login page's chunk imports a shared one.
+  writeFileSync(
+    join(dir, '..', 'browser-stats.json'),
+    JSON.stringify({
+      outputs: {
+        'main-AB12cd-_.js': { entryPoint: 'apps/portal/src/main.ts', imports: [] },
+        'chunk-LOGIN123.js': {
+          entryPoint: 'apps/portal/src/app/pages/auth/login-page.component.ts',
+          imports: [
+            { path: 'main-AB12cd-_.js', kind: 'import-statement' },
+            { path: 'chunk-FORMS123.js', kind: 'import-statement' },
+            { path: 'chunk-LATER123.js', kind: 'dynamic-import' },
+          ],
+        },
+        'chunk-FORMS123.js': { imports: [] },
+      },
+    }),
+  );
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   precompress(dir);
   writeFileSync(join(dir, 'chunk-XYZ98765.js'), lazy); // built after: no precompressed copy
@@ -49,7 +68,7 @@ describe('the portal as delivered: compression, caching and security headers', (
   });
   afterAll(async () => {
     await app?.close();
-    rmSync(portal.dir, { recursive: true, force: true });
+    rmSync(join(portal.dir, '..'), { recursive: true, force: true });
   });
 
   it('sends hashed bundles compressed (brotli, else gzip) and cacheable for a year', async () => {
@@ -94,6 +113,27 @@ describe('the portal as delivered: compression, caching and security headers', (
 
     const second = await get(`${app.baseUrl}/`, ACCEPT_ALL);
     expect(second.headers['content-security-policy']).not.toContain(nonce);
+  });
+
+  it('draws the first paint without waiting for a stylesheet, and has a first screen fetch its chunks with main.js', async () => {
+    const read = async (path: string) => {
+      const response = await get(`${app.baseUrl}${path}`, { 'accept-encoding': 'identity' });
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers['content-security-policy']!)?.[1];
+      return { html: response.body.toString(), nonce };
+    };
+    const login = await read('/connexion');
+    // The global stylesheet comes inside the page, under the response's CSP nonce.
+    expect(login.html).toContain(`<style nonce="${login.nonce}">body{margin:0}</style>`);
+    expect(login.html).not.toContain('styles-ABCDEFGH.css');
+    // The login page's chunk and what it imports, not what it loads later nor main.js twice.
+    expect(login.html).toContain('<link rel="modulepreload" href="chunk-LOGIN123.js"><link rel="modulepreload" href="chunk-FORMS123.js"></head>');
+    expect(login.html).not.toContain('chunk-LATER123.js');
+    expect(login.html.match(/main-AB12cd-_\.js/g)).toHaveLength(1);
+
+    // Any other page: the same page, without the login page's chunks.
+    const other = await read('/factures');
+    expect(other.html).toContain(`<style nonce="${other.nonce}">body{margin:0}</style>`);
+    expect(other.html).not.toContain('modulepreload');
   });
 
   it('puts the security headers on every response: the portal, the API, errors', async () => {

@@ -1,10 +1,9 @@
-export * from './reservations.module.js';
-export * from './domain/reservation-events.js';
-export * from './domain/basket.decider.js';
-export * from './domain/service-day.decider.js';
-export * from './domain/allocation.js';
-export * from './projections/reservations.projector.js';
-export * from './notifications/reservation-notifications.js';
+export { ReservationsModule } from './reservations.module.js';
+export { SERVICE_DAY_EVENT_TYPES, basketStream, serviceDayStream, type AbsenceJustified, type AttendanceRecorded, type DeadlineOverridden, type ReservationCancelled, type ReservationValidated } from './domain/reservation-events.js';
+export { basketDecider } from './domain/basket.decider.js';
+export { serviceDayDecider } from './domain/service-day.decider.js';
+export { reservationsProjector } from './projections/reservations.projector.js';
+export { reservationNotifications } from './notifications/reservation-notifications.js';
 export { RequestReservations, type RequestedSlot } from './commands/request-reservations/request-reservations.command.js';
 export { ValidateBasket } from './commands/validate-basket/validate-basket.command.js';
 export { CancelReservation } from './commands/cancel-reservation/cancel-reservation.command.js';

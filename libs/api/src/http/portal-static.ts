@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { firstScreens } from './portal-first-screen.js';
 import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './security-headers.js';
 
 /** Angular's output names carry an 8-character content hash (`main-33LNE6OE.js`, `chunk-DBrgULa-.js`). */
@@ -28,7 +29,8 @@ const TYPES: Record<string, string> = {
  * - A brotli or gzip copy written at build time (scripts/precompress-portal.mjs) is sent
  *   when the browser accepts it; other responses are compressed on the fly (compression).
  * - index.html is never cached (`no-cache`) and carries the request's CSP nonce, which
- *   Angular puts on the `<style>` elements of its components (`ngCspNonce`).
+ *   Angular puts on the `<style>` elements of its components (`ngCspNonce`); its global
+ *   stylesheet is inlined and the first screens preload their chunks (portal-first-screen.ts).
  */
 export function portalStatic(portalDir: string) {
   const root = resolve(portalDir);
@@ -38,7 +40,7 @@ export function portalStatic(portalDir: string) {
     cacheControl: false,
     setHeaders: (response, path) => response.setHeader('Cache-Control', HASHED_ASSET.test(path.replace(/\.(br|gz)$/, '')) ? IMMUTABLE : SHORT),
   });
-  const indexHtml = cachedByModificationTime(index);
+  const indexHtml = cachedByModificationTime(root, index);
 
   return (request: Request, response: Response, next: NextFunction) => {
     if (request.path.startsWith('/api')) return next();
@@ -48,7 +50,7 @@ export function portalStatic(portalDir: string) {
       // Not a file: undo a precompressed choice and answer with the page.
       response.removeHeader('Content-Encoding');
       response.removeHeader('Content-Type');
-      const html = indexHtml();
+      const html = indexHtml()?.pageFor(request.path) ?? null;
       if (html === null) {
         response.status(503).type('text/plain; charset=utf-8').send("Le portail n'est pas construit : lancez « npm run build ».");
         return;
@@ -83,14 +85,14 @@ function servePrecompressed(root: string, request: Request, response: Response):
   response.setHeader('Content-Type', type);
 }
 
-/** The file's text, read again only when it changed (a rebuild while the server runs). */
-function cachedByModificationTime(path: string): () => string | null {
-  let cached: { mtimeMs: number; text: string } | null = null;
+/** The pages made from index.html, made again only when it changed (a rebuild while the server runs). */
+function cachedByModificationTime(root: string, path: string): () => ReturnType<typeof firstScreens> | null {
+  let cached: { mtimeMs: number; pages: ReturnType<typeof firstScreens> } | null = null;
   return () => {
     try {
       const { mtimeMs } = statSync(path);
-      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, text: readFileSync(path, 'utf8') };
-      return cached.text;
+      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, pages: firstScreens(root, readFileSync(path, 'utf8')) };
+      return cached.pages;
     } catch {
       return null;
     }

@@ -1941,8 +1941,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
         "status": {
          "type": "string",
          "enum": [
-          "pending",
           "expired",
+          "pending",
           "paid",
           "refused",
           "abandoned",
