@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
 import type { EventFilter, EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
@@ -149,8 +150,9 @@ export class GenerationBuilder {
         const after = lane.position === null ? undefined : positions.decode(lane.position);
         const mine = events.filter((e) => matchesFilter(lane.projector.filter, e) && (!after || positions.compare(e.position, after) > 0));
         if (mine.length === 0) return;
+        const started = performance.now();
         lane.position = await this.applyPage(lane.projector, lane.generation, lane.position, mine);
-        lane.meter.add(mine.length, 'replaying');
+        lane.meter.add(mine.length, 'replaying', performance.now() - started);
       });
     }
     if (last === null) return;
@@ -217,8 +219,9 @@ export class GenerationBuilder {
       if (events.length === 0) return position;
       page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
       page.catch(() => undefined); // surfaced when awaited
+      const started = performance.now();
       position = await this.applyPage(projector, generation, position, events);
-      meter.add(events.length, 'replaying');
+      meter.add(events.length, 'replaying', performance.now() - started);
     }
   }
 
