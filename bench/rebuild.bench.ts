@@ -34,6 +34,8 @@ export interface RebuildBenchmarkOptions {
   months?: number;
   /** Projections rebuilt side by side (default 4). */
   concurrency?: number;
+  /** Events per rebuild transaction (default: the runner's). */
+  batchSize?: number;
   /**
    * Keep the log the database already holds (a previous run's seed) instead of seeding:
    * repeated measurements on the same log. Seeds when the log is empty.
@@ -86,7 +88,14 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const done = new Map<string, RebuildProgress>();
-    const runner = new ProjectionRunner({ pool, db, store, projectors: options.projectors, logger: silentProjectionLogger });
+    const runner = new ProjectionRunner({
+      pool,
+      db,
+      store,
+      projectors: options.projectors,
+      logger: silentProjectionLogger,
+      rebuildBatchSize: options.batchSize,
+    });
     const started = performance.now();
     let rebuildSeconds: number;
     try {

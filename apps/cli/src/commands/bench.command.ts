@@ -33,10 +33,20 @@ export function registerBench(program: Command): void {
     .option('-f, --families <n>', 'familles (remplace l’échelle : essais rapides)', (v) => Number.parseInt(v, 10))
     .option('-m, --months <n>', 'mois joués (défaut 10)', (v) => Number.parseInt(v, 10))
     .option('-c, --concurrency <n>', 'projections reconstruites côte à côte (défaut 4)', (v) => Number.parseInt(v, 10))
+    .option('-b, --batch-size <n>', 'événements par transaction de reconstruction (défaut : celui du moteur)', (v) => Number.parseInt(v, 10))
     .option('--database-url <url>', 'base à utiliser et à garder (créée si absente), au lieu d’une base jetable')
     .option('--reuse-log', 'garde le journal déjà présent dans la base (--database-url) au lieu de semer à nouveau')
     .action(
-      async (options: { scale: string; seed: number; families?: number; months?: number; concurrency?: number; databaseUrl?: string; reuseLog?: boolean }) => {
+      async (options: {
+        scale: string;
+        seed: number;
+        families?: number;
+        months?: number;
+        concurrency?: number;
+        batchSize?: number;
+        databaseUrl?: string;
+        reuseLog?: boolean;
+      }) => {
         if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
         if (options.reuseLog && !options.databaseUrl) throw new Error('--reuse-log demande --database-url (une base jetable est vide)');
         const database = options.databaseUrl ? await keptDatabase(options.databaseUrl) : await benchDatabase();
@@ -48,6 +58,7 @@ export function registerBench(program: Command): void {
             families: options.families,
             months: options.months,
             concurrency: options.concurrency,
+            batchSize: options.batchSize,
             reuseLog: options.reuseLog,
             projectors: ALL_PROJECTORS,
             log: (line: string) => console.log(line),
