@@ -139,7 +139,7 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
       rebuild_seconds: Number(rebuildSeconds.toFixed(2)),
       read_seconds: Number(readSeconds.toFixed(2)),
       peak_rss_mib: Math.round(peakRss / 1024 / 1024),
-      scale: options.scale,
+      scale: reused > 0 ? undefined : options.scale, // a reused log: seeded by an earlier run
       families,
       load_average: Number(load[0]),
       per_projection: Object.fromEntries([...done.values()].map((p) => [p.projection, ownRate(p)])),
