@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -19,6 +20,9 @@ import { seedSchoolYearInto, type Scale } from '#ardoise/composition';
  *    blue/green switch — the production path), sampling the process's memory.
  * 4. Verify: every rebuilt table equals the live one it replaced (same rows).
  *
+ * Per projection: the events it applied, the time its own batches took and the pace that
+ * gives (`per_projection` in the JSON), and when it was switched.
+ *
  * Last line, JSON: {"bench":"rebuild","events":…,"rebuild_events_per_s":…,"read_events_per_s":…,"ratio":…,"verified":…}
  */
 export interface RebuildBenchmarkOptions {
@@ -30,22 +34,35 @@ export interface RebuildBenchmarkOptions {
   months?: number;
   /** Projections rebuilt side by side (default 4). */
   concurrency?: number;
+  /** Events per rebuild transaction (default: the runner's). */
+  batchSize?: number;
+  /**
+   * Keep the log the database already holds (a previous run's seed) instead of seeding:
+   * repeated measurements on the same log. Seeds when the log is empty.
+   */
+  reuseLog?: boolean;
   log?: (line: string) => void;
 }
 
 export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Promise<{ verified: boolean }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const seedStarted = performance.now();
-  const seeded = await seedSchoolYearInto(options.databaseUrl, {
-    scale: options.scale,
-    seed: options.seed ?? 1,
-    families: options.families,
-    months: options.months,
-    log,
-  });
-  log(
-    `seeded ${seeded.events} events (${seeded.families} families, scale ${options.scale}) through the commands in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
-  );
+  const reused = options.reuseLog ? await loggedEvents(options.databaseUrl) : 0;
+  let families: number | undefined;
+  if (reused > 0) log(`reusing the ${reused} events already in the log (--reuse-log): not seeded again`);
+  else {
+    const seedStarted = performance.now();
+    const seeded = await seedSchoolYearInto(options.databaseUrl, {
+      scale: options.scale,
+      seed: options.seed ?? 1,
+      families: options.families,
+      months: options.months,
+      log,
+    });
+    families = seeded.families;
+    log(
+      `seeded ${seeded.events} events (${seeded.families} families, scale ${options.scale}) through the commands in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+    );
+  }
 
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
   pool.on('error', () => undefined);
@@ -55,7 +72,7 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     await sql`VACUUM ANALYZE events`.execute(db);
     const settings = await pool.query("SELECT version() AS version, current_setting('synchronous_commit') AS sc, current_setting('shared_buffers') AS sb");
     log(
-      `PostgreSQL: ${settings.rows[0].version.split(',')[0]} (synchronous_commit=${settings.rows[0].sc}, shared_buffers=${settings.rows[0].sb}); ${(await import('node:os')).cpus().length} CPUs`,
+      `PostgreSQL: ${settings.rows[0].version.split(',')[0]} (synchronous_commit=${settings.rows[0].sc}, shared_buffers=${settings.rows[0].sb}); ${cpus().length} CPUs`,
     );
     const tables = options.projectors.flatMap((p) => p.tables.map((t) => t.name));
     const live = await fingerprints(db, tables);
@@ -71,7 +88,14 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const done = new Map<string, RebuildProgress>();
-    const runner = new ProjectionRunner({ pool, db, store, projectors: options.projectors, logger: silentProjectionLogger });
+    const runner = new ProjectionRunner({
+      pool,
+      db,
+      store,
+      projectors: options.projectors,
+      logger: silentProjectionLogger,
+      rebuildBatchSize: options.batchSize,
+    });
     const started = performance.now();
     let rebuildSeconds: number;
     try {
@@ -87,19 +111,23 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     const rebuilt = await fingerprints(db, tables);
     const differing = tables.filter((t) => live[t]!.checksum !== rebuilt[t]!.checksum || live[t]!.rows !== rebuilt[t]!.rows);
 
+    // Per projection: its own batches' time (events / that time = its own pace), and when
+    // it was done (switched) since the start of the shared rebuild.
+    const ownRate = (p: RebuildProgress) => Math.round((p.eventsApplied * 1000) / Math.max(1, p.applyingMs));
     log('');
-    log(`${'projection'.padEnd(28)} ${'events'.padStart(9)} ${'seconds'.padStart(8)} ${'events/s'.padStart(9)}`);
+    log(`${'projection'.padEnd(28)} ${'events'.padStart(9)} ${'own s'.padStart(8)} ${'events/s'.padStart(9)} ${'done at s'.padStart(9)}`);
     for (const projector of options.projectors) {
       const p = done.get(projector.name);
       if (p)
         log(
-          `${projector.name.padEnd(28)} ${String(p.eventsApplied).padStart(9)} ${(p.elapsedMs / 1000).toFixed(2).padStart(8)} ${String(Math.round((p.eventsApplied * 1000) / Math.max(1, p.elapsedMs))).padStart(9)}`,
+          `${projector.name.padEnd(28)} ${String(p.eventsApplied).padStart(9)} ${(p.applyingMs / 1000).toFixed(2).padStart(8)} ${String(ownRate(p)).padStart(9)} ${(p.elapsedMs / 1000).toFixed(2).padStart(9)}`,
         );
     }
     log(`${'read $all (baseline)'.padEnd(28)} ${String(events).padStart(9)} ${readSeconds.toFixed(2).padStart(8)} ${String(readRate).padStart(9)}`);
     log(`${'rebuild all (wall clock)'.padEnd(28)} ${String(events).padStart(9)} ${rebuildSeconds.toFixed(2).padStart(8)} ${String(rebuildRate).padStart(9)}`);
+    const load = loadavg().map((l) => l.toFixed(2));
     log(
-      `peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MiB; tables compared: ${tables.length}, differing: ${differing.length ? differing.join(', ') : 'none'}`,
+      `peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MiB; load average ${load.join(' ')}; tables compared: ${tables.length}, differing: ${differing.length ? differing.join(', ') : 'none'}`,
     );
     const result = {
       bench: 'rebuild',
@@ -111,15 +139,29 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
       rebuild_seconds: Number(rebuildSeconds.toFixed(2)),
       read_seconds: Number(readSeconds.toFixed(2)),
       peak_rss_mib: Math.round(peakRss / 1024 / 1024),
-      scale: options.scale,
-      families: seeded.families,
-      per_projection: Object.fromEntries([...done.values()].map((p) => [p.projection, Math.round((p.eventsApplied * 1000) / Math.max(1, p.elapsedMs))])),
+      scale: reused > 0 ? undefined : options.scale, // a reused log: seeded by an earlier run
+      families,
+      load_average: Number(load[0]),
+      per_projection: Object.fromEntries([...done.values()].map((p) => [p.projection, ownRate(p)])),
     };
     log(JSON.stringify(result));
     return { verified: result.verified };
   } finally {
     await store.close();
     await db.destroy();
+  }
+}
+
+async function loggedEvents(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass('events') IS NOT NULL AS exists");
+    if (!rows[0]!.exists) return 0;
+    const counted = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
+    return Number(counted.rows[0]!.n);
+  } finally {
+    await client.end();
   }
 }
 

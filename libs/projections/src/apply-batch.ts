@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import { upcastEvent } from '#ardoise/kernel';
-import type { Projector, TableNames } from './projector.js';
+import type { BatchContext, Projector, TableNames } from './projector.js';
 import type { Generation, GenerationStatus } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
 import { GenerationChangedError, ProjectionBatchError, ProjectionHandlerError } from './errors.js';
@@ -14,12 +14,18 @@ import { physicalTableNames } from './table-names.js';
  * ProjectionHandlerError naming the event at fault, or a ProjectionBatchError when a batch
  * projector failed outside any one event's fold (retry the events one by one to find it).
  */
-export async function applyEvents(trx: Transaction<any>, projector: Projector, tables: TableNames, stored: readonly RecordedEvent[]): Promise<void> {
+export async function applyEvents(
+  trx: Transaction<any>,
+  projector: Projector,
+  tables: TableNames,
+  stored: readonly RecordedEvent[],
+  context: BatchContext = {},
+): Promise<void> {
   if (stored.length === 0) return;
   const events = stored.map(upcastEvent);
   if (projector.applyBatch) {
     try {
-      await projector.applyBatch(events, trx, tables);
+      await projector.applyBatch(events, trx, tables, context);
     } catch (error) {
       if (error instanceof ProjectionHandlerError) throw error;
       if (events.length === 1) throw new ProjectionHandlerError(projector.name, events[0]!, error);
@@ -57,6 +63,8 @@ export interface BatchTarget {
   expectedStatus: GenerationStatus;
   /** The checkpoint the writer last saw (encoded); the batch must start right after it. */
   expectedPosition: string | null;
+  /** Handed to the projector's batches (a rebuild's WrittenKeys). */
+  context?: BatchContext;
 }
 
 /**
@@ -64,13 +72,19 @@ export interface BatchTarget {
  * believes (status and checkpoint: a compare-and-set that fences off any second writer),
  * apply the events, move the checkpoint. Either everything commits or nothing does.
  * Returns the new encoded checkpoint.
+ *
+ * A rebuild's batch (status 'building') commits without waiting for the WAL flush
+ * (synchronous_commit off): a crash may lose its last batches, writes and checkpoint
+ * together, and the rebuild resumes from the checkpoint that survived. Live batches wait
+ * (an acknowledged checkpoint is what read-your-writes and health report).
  */
 export async function applyBatch(db: Kysely<any>, positions: PositionCodec, target: BatchTarget, events: readonly RecordedEvent[]): Promise<string | null> {
   if (events.length === 0) return target.expectedPosition;
   const { projector, generation } = target;
   return db.transaction().execute(async (trx) => {
+    if (target.expectedStatus === 'building') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     await checkGeneration(trx, target);
-    await applyEvents(trx, projector, physicalTableNames(generation.tables, generation.generation), events);
+    await applyEvents(trx, projector, physicalTableNames(generation.tables, generation.generation), events, target.context);
     const position = positions.encode(events[events.length - 1]!.position);
     await generationRegistry.saveCheckpoint(trx, generation.projection, generation.generation, position, events.length);
     return position;

@@ -1,7 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
 import type { EventFilter, EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
-import type { Projector } from './projector.js';
+import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
 import { applyBatch, applyEvents, checkGeneration } from './apply-batch.js';
@@ -12,6 +13,7 @@ import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.
 import { OutdatedProjectorError, ProjectionBatchError, RebuildInProgressError } from './errors.js';
 import { sleep } from '#ardoise/kernel';
 import type { ProjectionLogger } from './logger.js';
+import { WrittenKeys } from './written-keys.js';
 
 export interface GenerationBuilderDeps {
   db: Kysely<any>;
@@ -96,25 +98,28 @@ export class GenerationBuilder {
     await this.lock(session, projector.name, options);
     const live = await generationRegistry.active(this.deps.db, projector.name);
     if (live && live.version > projector.version) throw new OutdatedProjectorError(projector.name, projector.version, live.version);
-    const generation = await this.resumeOrCreate(projector);
+    const { generation, created } = await this.resumeOrCreate(projector);
     logger.info(
       { projection: projector.name, generation: generation.generation, version: projector.version, resumedAt: generation.eventsApplied },
       'projection rebuild started',
     );
     const meter = new ProgressMeter(projector.name, generation.generation, generation.eventsApplied, live ? live.eventsApplied : null, options.onProgress);
     meter.report('replaying');
-    return { projector, generation, position: generation.position, meter, live };
+    // Created empty here: this builder knows every key it writes (see WrittenKeys).
+    const context: BatchContext = created ? { writtenKeys: new WrittenKeys() } : {};
+    return { projector, generation, position: generation.position, meter, live, context };
   }
 
   /** Replays what is left, builds the indexes, switches. */
   private async finish(lane: Lane, signal: AbortSignal | undefined): Promise<Generation> {
     const { projector, generation, meter, live } = lane;
-    const position = await this.replay(projector, generation, lane.position, meter, signal);
+    const position = await this.replay(lane, lane.position, signal);
     signal?.throwIfAborted();
     meter.report('indexing');
     await this.createIndexes(projector, generation);
     meter.report('switching');
-    const activated = await this.switchTo(projector, generation, position, meter, signal);
+    const activated = await this.switchTo(lane, position, signal);
+    lane.context = {}; // the generation is live now: other writers may write it
     meter.report('done');
     this.deps.logger.info(
       {
@@ -129,32 +134,51 @@ export class GenerationBuilder {
     return activated;
   }
 
+  /**
+   * The shared read: one reader pages through `$all` (the union of the filters), and each
+   * lane applies every page at its own pace, at most `concurrency` transactions at once. A
+   * lane never waits for another lane's batch: the projections that are slow per event
+   * (one round trip each) apply their few events while the big ones write theirs. The
+   * reader stays at most PAGES_AHEAD pages ahead of the slowest lane (memory); a page is
+   * dropped once every lane has applied it.
+   */
   private async sharedReplay(lanes: Lane[], concurrency: number, signal: AbortSignal | undefined): Promise<void> {
-    const { store } = this.deps;
     if (lanes.length === 0) return;
-    const positions = store.positions;
+    const positions = this.deps.store.positions;
     let from: string | null = lanes[0]!.position;
     for (const lane of lanes) if (isBehind(positions, lane.position, from)) from = lane.position;
     const filter = unionFilter(lanes.map((l) => l.projector.filter));
-    let last: string | null = from;
-    let page = this.readRange(filter, from);
-    while (true) {
-      signal?.throwIfAborted();
-      const events = await page;
-      if (events.length === 0) break;
-      last = positions.encode(events[events.length - 1]!.position);
-      page = this.readRange(filter, last);
-      page.catch(() => undefined); // surfaced when awaited
-      await inParallel(lanes, concurrency, async (lane) => {
-        const after = lane.position === null ? undefined : positions.decode(lane.position);
-        const mine = events.filter((e) => matchesFilter(lane.projector.filter, e) && (!after || positions.compare(e.position, after) > 0));
-        if (mine.length === 0) return;
-        lane.position = await this.applyPage(lane.projector, lane.generation, lane.position, mine);
-        lane.meter.add(mine.length, 'replaying');
-      });
-    }
-    if (last === null) return;
-    const end = last;
+    const log = new SharedPages(lanes.length, (after) => this.readRange(filter, after), positions);
+    const permits = new Permits(concurrency);
+    const failure = new AbortController();
+    await Promise.all(
+      lanes.map(async (lane, index) => {
+        try {
+          for (let page = 0; ; page += 1) {
+            signal?.throwIfAborted();
+            failure.signal.throwIfAborted();
+            const events = await log.page(page, from);
+            if (events.length === 0) return;
+            const after = lane.position === null ? undefined : positions.decode(lane.position);
+            const mine = events.filter((e) => matchesFilter(lane.projector.filter, e) && (!after || positions.compare(e.position, after) > 0));
+            if (mine.length > 0) {
+              await permits.run(async () => {
+                failure.signal.throwIfAborted();
+                const started = performance.now();
+                lane.position = await this.applyPage(lane, lane.position, mine);
+                lane.meter.add(mine.length, 'replaying', performance.now() - started);
+              });
+            }
+            log.done(index, page);
+          }
+        } catch (error) {
+          failure.abort(error); // the other lanes stop at their next page
+          throw error;
+        }
+      }),
+    );
+    const end = log.end;
+    if (end === null) return;
     await inParallel(lanes, concurrency, async (lane) => {
       if (!isBehind(positions, lane.position, end)) return;
       const expected = lane.position;
@@ -182,12 +206,13 @@ export class GenerationBuilder {
     }
   }
 
-  private async resumeOrCreate(projector: Projector): Promise<Generation> {
+  /** The generation to replay into, and whether it was created (empty) just now. */
+  private async resumeOrCreate(projector: Projector): Promise<{ generation: Generation; created: boolean }> {
     const { db } = this.deps;
     const tables = projector.tables.map((t) => t.name);
     const existing = await generationRegistry.building(db, projector.name);
-    if (existing && existing.version === projector.version && sameTables(existing.tables, tables)) return existing;
-    return db.transaction().execute(async (trx) => {
+    if (existing && existing.version === projector.version && sameTables(existing.tables, tables)) return { generation: existing, created: false };
+    const generation = await db.transaction().execute(async (trx) => {
       if (existing) await discard(trx, existing);
       const number = await generationRegistry.nextGenerationNumber(trx, projector.name);
       for (const table of projector.tables) {
@@ -196,20 +221,16 @@ export class GenerationBuilder {
       }
       return generationRegistry.insertBuilding(trx, { projection: projector.name, generation: number, version: projector.version, tables });
     });
+    return { generation, created: true };
   }
 
   /**
    * Replays into the new generation until the log has nothing more for it (for now). The
    * next page is read while the current one is written.
    */
-  private async replay(
-    projector: Projector,
-    generation: Generation,
-    position: string | null,
-    meter: ProgressMeter,
-    signal?: AbortSignal,
-  ): Promise<string | null> {
+  private async replay(lane: Lane, position: string | null, signal?: AbortSignal): Promise<string | null> {
     const { store } = this.deps;
+    const { projector, meter } = lane;
     let page = this.readPage(projector, position);
     while (true) {
       signal?.throwIfAborted();
@@ -217,15 +238,16 @@ export class GenerationBuilder {
       if (events.length === 0) return position;
       page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
       page.catch(() => undefined); // surfaced when awaited
-      position = await this.applyPage(projector, generation, position, events);
-      meter.add(events.length, 'replaying');
+      const started = performance.now();
+      position = await this.applyPage(lane, position, events);
+      meter.add(events.length, 'replaying', performance.now() - started);
     }
   }
 
   /** One batch; when it fails without naming its event, its events one by one (the fault is then named). */
-  private async applyPage(projector: Projector, generation: Generation, position: string | null, events: RecordedEvent[]): Promise<string | null> {
+  private async applyPage(lane: Lane, position: string | null, events: RecordedEvent[]): Promise<string | null> {
     const { db, store } = this.deps;
-    const target = { projector, generation, expectedStatus: 'building' as const };
+    const target = { projector: lane.projector, generation: lane.generation, expectedStatus: 'building' as const, context: lane.context };
     try {
       return await applyBatch(db, store.positions, { ...target, expectedPosition: position }, events);
     } catch (error) {
@@ -253,14 +275,9 @@ export class GenerationBuilder {
    * inside the transaction instead (they are all visible already; with the PostgreSQL
    * store that read waits up to its settle time, since our own transaction is open).
    */
-  private async switchTo(
-    projector: Projector,
-    generation: Generation,
-    position: string | null,
-    meter: ProgressMeter,
-    signal?: AbortSignal,
-  ): Promise<Generation> {
+  private async switchTo(lane: Lane, position: string | null, signal?: AbortSignal): Promise<Generation> {
     const { db, store } = this.deps;
+    const { projector, generation, meter } = lane;
     const tables = physicalTableNames(generation.tables, generation.generation);
     for (let attempt = 1; ; attempt += 1) {
       const from = position;
@@ -275,7 +292,7 @@ export class GenerationBuilder {
           while (isBehind(store.positions, at, live.position)) {
             const events = await this.readPage(projector, at);
             if (events.length === 0) break;
-            await applyEvents(trx, projector, tables, events);
+            await applyEvents(trx, projector, tables, events, lane.context);
             at = store.positions.encode(events[events.length - 1]!.position);
             applied += events.length;
           }
@@ -301,7 +318,7 @@ export class GenerationBuilder {
         { projection: projector.name, generation: generation.generation, attempt },
         'projection rebuild: the live generation moved ahead; catching up again before switching',
       );
-      position = await this.replay(projector, generation, position, meter, signal);
+      position = await this.replay(lane, position, signal);
     }
   }
 
@@ -325,12 +342,92 @@ async function discard(trx: Transaction<any>, generation: Generation): Promise<v
 
 const MAX_SWITCH_ATTEMPTS = 5;
 
+/** Pages of the shared read held beyond the slowest lane's. */
+const PAGES_AHEAD = 3;
+
+/**
+ * The pages of one read of the log, shared by lanes that each go through them in order:
+ * page n+1 is read (from where page n ended) once page n is in, while no lane is more than
+ * PAGES_AHEAD pages behind it; a page every lane is done with is dropped.
+ */
+class SharedPages {
+  private readonly pages = new Map<number, Promise<RecordedEvent[]>>();
+  private readonly next: number[];
+  private waiting: Array<() => void> = [];
+  /** The encoded position of the last event read (null before the first). */
+  end: string | null = null;
+
+  constructor(
+    lanes: number,
+    private readonly read: (after: string | null) => Promise<RecordedEvent[]>,
+    private readonly positions: PositionCodec,
+  ) {
+    this.next = new Array<number>(lanes).fill(0);
+  }
+
+  /** Page `n` (an empty page: the end of the log); page 0 starts after `from`. */
+  page(n: number, from: string | null): Promise<RecordedEvent[]> {
+    let page = this.pages.get(n);
+    if (!page) {
+      page = n === 0 ? this.read(from) : this.after(n, from);
+      page.catch(() => undefined); // surfaced to the lanes that await it
+      this.pages.set(n, page);
+      // Read ahead: the next page is read while this one is applied.
+      if (n === 0) void this.page(1, from);
+    }
+    return page;
+  }
+
+  /** Lane `lane` has applied page `n`. */
+  done(lane: number, n: number): void {
+    this.next[lane] = n + 1;
+    const slowest = Math.min(...this.next);
+    for (const key of this.pages.keys()) if (key < slowest) this.pages.delete(key);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
+  }
+
+  private async after(n: number, from: string | null): Promise<RecordedEvent[]> {
+    const previous = await this.page(n - 1, from);
+    if (previous.length === 0) return [];
+    while (n - Math.min(...this.next) > PAGES_AHEAD) await new Promise<void>((wake) => this.waiting.push(wake));
+    const last = this.positions.encode(previous[previous.length - 1]!.position);
+    const events = await this.read(last);
+    this.end = events.length ? this.positions.encode(events[events.length - 1]!.position) : last;
+    if (events.length > 0) void this.page(n + 1, from);
+    return events;
+  }
+}
+
+/** At most `limit` tasks at once. */
+class Permits {
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((go) => this.queue.push(go));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const go = this.queue.shift();
+      if (go) go();
+      else this.running -= 1;
+    }
+  }
+}
+
 interface Lane {
   projector: Projector;
   generation: Generation;
   position: string | null;
   meter: ProgressMeter;
   live: Generation | undefined;
+  /** Handed to every batch of the replay (WrittenKeys when the generation was created empty). */
+  context: BatchContext;
 }
 
 /** Whether `event` passes `filter` (as the store's SQL filter would). */

@@ -20,6 +20,7 @@ export { generationRegistry } from './generation-registry.js';
 export { inBatches } from './batches.js';
 export { applyEvents, foldEach } from './apply-batch.js';
 export { RowSet, insertRows, type Row, type RowSetSpec } from './row-set.js';
+export { WrittenKeys } from './written-keys.js';
 export { projectionsBehind, waitForProjections } from './position-wait.js';
 export * from './reads-from.js';
 export * from './lag-samples.migrations.js';

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventFilter, RecordedEvent } from '#ardoise/event-store';
+import type { WrittenKeys } from './written-keys.js';
 
 /**
  * A read-model table a projector owns. Queries read `name` (a VIEW onto the active
@@ -27,6 +28,15 @@ export interface ReadModelTable {
 export type TableNames = Readonly<Record<string, string>>;
 
 /**
+ * What the engine knows about the generation a batch writes; pass it on to `new RowSet(trx,
+ * spec, context)`.
+ */
+export interface BatchContext {
+  /** During a rebuild from an empty generation: the keys written so far (see WrittenKeys). */
+  readonly writtenKeys?: WrittenKeys;
+}
+
+/**
  * Folds events into PostgreSQL read models. The engine delivers each matching event at
  * least once and stores the checkpoint in the same transaction as the projector's writes,
  * so the effect is exactly once (counters may be updated by delta).
@@ -49,5 +59,5 @@ export interface Projector {
   /** Writes the effect of one event through `trx` into the physical `tables`. */
   apply?(event: RecordedEvent, trx: Transaction<any>, tables: TableNames): Promise<void>;
   /** Writes the effect of events (in log order, at least one) through `trx` into the physical `tables`. */
-  applyBatch?(events: readonly RecordedEvent[], trx: Transaction<any>, tables: TableNames): Promise<void>;
+  applyBatch?(events: readonly RecordedEvent[], trx: Transaction<any>, tables: TableNames, context: BatchContext): Promise<void>;
 }

@@ -15,6 +15,12 @@ export interface RebuildProgress {
    */
   estimatedTotal: number | null;
   elapsedMs: number;
+  /**
+   * Time spent in this projection's own batches (its transactions: load, fold, write,
+   * checkpoint) over this run: with projections rebuilt side by side on one read of the
+   * log, `eventsApplied / applyingMs` is the projection's own pace, `elapsedMs` the shared one.
+   */
+  applyingMs: number;
 }
 
 export type RebuildProgressListener = (progress: RebuildProgress) => void;
@@ -23,6 +29,7 @@ export type RebuildProgressListener = (progress: RebuildProgress) => void;
 export class ProgressMeter {
   private readonly startedAt = Date.now();
   private appliedThisRun = 0;
+  private applyingMs = 0;
 
   constructor(
     private readonly projection: string,
@@ -32,8 +39,10 @@ export class ProgressMeter {
     private readonly listener: RebuildProgressListener | undefined,
   ) {}
 
-  add(count: number, phase: RebuildPhase): void {
+  /** `count` events applied in `applyingMs` of this projection's own work. */
+  add(count: number, phase: RebuildPhase, applyingMs = 0): void {
     this.appliedThisRun += count;
+    this.applyingMs += applyingMs;
     this.report(phase);
   }
 
@@ -49,6 +58,7 @@ export class ProgressMeter {
       eventsPerSecond: elapsedMs > 0 ? Math.round((this.appliedThisRun * 1000) / elapsedMs) : 0,
       estimatedTotal: this.estimate === null ? null : Math.max(this.estimate, eventsApplied),
       elapsedMs,
+      applyingMs: Math.round(this.applyingMs),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { BatchContext } from './projector.js';
 
 export type Row = Record<string, unknown>;
 
@@ -21,10 +22,15 @@ const CHUNK = 5000;
  * The rows of one read-model table that a batch touches, held in memory for the batch:
  * `load` them in one query, change them with `upsert` / `update` / `delete` while folding
  * the events, then `flush` writes each changed row once (one multi-row upsert and one
- * delete per 5,000 rows). Rows travel as JSON (`to_jsonb` out, `jsonb_populate_recordset`
+ * delete per 5,000 rows). Rows travel as JSON (`row_to_json` out, `json_populate_recordset`
  * in), so dates stay 'YYYY-MM-DD' strings and no value depends on the process's time zone.
  *
  * A key must be loaded (or created) before it is read: reading an unknown key throws.
+ *
+ * Given the batch's context during a rebuild from zero (`context.writtenKeys`), `load`
+ * asks the database only for the keys an earlier batch of the rebuild wrote: any other key
+ * cannot exist yet in the new generation. The table must then be written through RowSets
+ * only (not `insertRows` or raw SQL), which every batch projector does.
  */
 export class RowSet {
   private readonly rows = new Map<string, Row | null>();
@@ -32,11 +38,15 @@ export class RowSet {
   private readonly deleted = new Set<string>();
   private readonly columns: string[];
 
+  private readonly written: Set<string> | undefined;
+
   constructor(
     private readonly db: Kysely<any> | Transaction<any>,
     private readonly spec: RowSetSpec,
+    context?: BatchContext,
   ) {
     this.columns = [...spec.key, ...Object.keys(spec.defaults)];
+    this.written = context?.writtenKeys?.of(spec.table);
   }
 
   keyOf(values: Row): string {
@@ -49,7 +59,10 @@ export class RowSet {
     const wanted = new Map<string, Row>();
     for (const key of keys) {
       const id = this.keyOf(key);
-      if (!this.rows.has(id) && !wanted.has(id)) wanted.set(id, pick(key, this.spec.key));
+      if (this.rows.has(id) || wanted.has(id)) continue;
+      if (this.written && !this.written.has(id))
+        this.rows.set(id, null); // never written: cannot exist
+      else wanted.set(id, pick(key, this.spec.key));
     }
     if (wanted.size === 0) return;
     for (const id of wanted.keys()) this.rows.set(id, null);
@@ -122,6 +135,8 @@ export class RowSet {
   async flush(): Promise<void> {
     const deleted = [...this.deleted].filter((id) => !this.changed.has(id)).map((id) => this.keyFromId(id));
     const changed = [...this.changed].map((id) => this.rows.get(id)!).filter(Boolean);
+    // Remembered before writing: a key remembered but rolled back only costs a load later.
+    if (this.written) for (const id of this.changed) this.written.add(id);
     this.deleted.clear();
     this.changed.clear();
     const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
@@ -156,7 +171,7 @@ export class RowSet {
   }
 
   private async select(where: RawBuilder<unknown>): Promise<Row[]> {
-    const { rows } = await sql<{ r: Row }>`SELECT to_jsonb(t) AS r FROM ${sql.table(this.spec.table)} t WHERE ${where}`.execute(this.db);
+    const { rows } = await sql<{ r: Row }>`SELECT row_to_json(t) AS r FROM ${sql.table(this.spec.table)} t WHERE ${where}`.execute(this.db);
     return rows.map((r) => r.r);
   }
 }
@@ -175,9 +190,13 @@ export async function insertRows(db: Kysely<any> | Transaction<any>, table: stri
   }
 }
 
-/** `jsonb_populate_recordset(NULL::<table>, $1)`: rows typed as the table's columns. */
+/**
+ * `json_populate_recordset(NULL::<table>, $1)`: rows typed as the table's columns. `json`,
+ * not `jsonb`: the text is read once, without building a jsonb value first (about twice as
+ * fast for a 5,000-row upsert).
+ */
 function recordset(table: string, rows: readonly Row[]): RawBuilder<unknown> {
-  return sql`jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`;
+  return sql`json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`;
 }
 
 function pick(row: Row, columns: readonly string[]): Row {

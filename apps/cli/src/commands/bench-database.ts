@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase, startEmbeddedPostgres } from '#ardoise/database';
+import { createDatabase, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '#ardoise/database';
 
 /**
  * A fresh database for a benchmark: on the server in DATABASE_URL when set, otherwise on a
@@ -22,4 +22,16 @@ export async function benchDatabase(): Promise<{ url: string; release(): Promise
     url,
     release: () => (embedded ? embedded.stop() : dropDatabase(serverUrl, name)),
   };
+}
+
+/**
+ * The database at `url`, created when missing and kept afterwards (`release()` does
+ * nothing): a benchmark measured again on the log a previous run left there.
+ */
+export async function keptDatabase(url: string): Promise<{ url: string; release(): Promise<void> }> {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  parsed.pathname = '/postgres';
+  await ensureDatabase(parsed.toString(), name);
+  return { url, release: async () => undefined };
 }

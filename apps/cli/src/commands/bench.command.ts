@@ -7,7 +7,7 @@ import { runOpenLoopRushBenchmark } from '../../../../bench/rush-open-loop.bench
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { runLagBenchmark } from '../../../../bench/lag.bench.js';
 import { ALL_PROJECTORS } from '#ardoise/composition';
-import { benchDatabase } from './bench-database.js';
+import { benchDatabase, keptDatabase } from './bench-database.js';
 
 /** `ardoise bench <name>`: benchmarks, each compared in the same run with a raw PostgreSQL baseline. */
 export function registerBench(program: Command): void {
@@ -32,24 +32,43 @@ export function registerBench(program: Command): void {
     .option('--seed <n>', 'graine', (v) => Number.parseInt(v, 10), 1)
     .option('-f, --families <n>', 'familles (remplace l’échelle : essais rapides)', (v) => Number.parseInt(v, 10))
     .option('-m, --months <n>', 'mois joués (défaut 10)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { scale: string; seed: number; families?: number; months?: number }) => {
-      if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
-      const database = await benchDatabase();
-      try {
-        const { verified } = await runRebuildBenchmark({
-          databaseUrl: database.url,
-          scale: options.scale,
-          seed: options.seed,
-          families: options.families,
-          months: options.months,
-          projectors: ALL_PROJECTORS,
-          log: (line: string) => console.log(line),
-        });
-        if (!verified) process.exitCode = 1;
-      } finally {
-        await database.release();
-      }
-    });
+    .option('-c, --concurrency <n>', 'projections reconstruites côte à côte (défaut 4)', (v) => Number.parseInt(v, 10))
+    .option('-b, --batch-size <n>', 'événements par transaction de reconstruction (défaut : celui du moteur)', (v) => Number.parseInt(v, 10))
+    .option('--database-url <url>', 'base à utiliser et à garder (créée si absente), au lieu d’une base jetable')
+    .option('--reuse-log', 'garde le journal déjà présent dans la base (--database-url) au lieu de semer à nouveau')
+    .action(
+      async (options: {
+        scale: string;
+        seed: number;
+        families?: number;
+        months?: number;
+        concurrency?: number;
+        batchSize?: number;
+        databaseUrl?: string;
+        reuseLog?: boolean;
+      }) => {
+        if (options.scale !== 'town' && options.scale !== 'city') throw new Error('--scale vaut town ou city');
+        if (options.reuseLog && !options.databaseUrl) throw new Error('--reuse-log demande --database-url (une base jetable est vide)');
+        const database = options.databaseUrl ? await keptDatabase(options.databaseUrl) : await benchDatabase();
+        try {
+          const { verified } = await runRebuildBenchmark({
+            databaseUrl: database.url,
+            scale: options.scale,
+            seed: options.seed,
+            families: options.families,
+            months: options.months,
+            concurrency: options.concurrency,
+            batchSize: options.batchSize,
+            reuseLog: options.reuseLog,
+            projectors: ALL_PROJECTORS,
+            log: (line: string) => console.log(line),
+          });
+          if (!verified) process.exitCode = 1;
+        } finally {
+          await database.release();
+        }
+      },
+    );
   bench
     .command('lag')
     .description('Retard des modèles de lecture : 200 commandes/s d’un mélange réaliste pendant 60 s, puis la ruée ; p50/p99 par projection ; vérifié')

@@ -92,16 +92,16 @@ export const familiesProjector: Projector = {
       },
     },
   ],
-  async applyBatch(events, trx, tables) {
+  async applyBatch(events, trx, tables, context) {
     const familyIds = [...new Set(events.map((e) => (e.data as { familyId: string }).familyId))];
     // The batch's cache of family keys: one query, not one per event.
     const keys = new Map<string, Buffer>();
     const keyRows = await trx.selectFrom('family_keys').select(['family_id', 'key']).where('family_id', 'in', familyIds).execute();
     for (const row of keyRows) keys.set(String(row.family_id), Buffer.from(row.key));
 
-    const families = new RowSet(trx, { table: tables[FAMILIES_TABLE]!, key: ['family_id'], defaults: FAMILY_DEFAULTS });
-    const guardians = new RowSet(trx, { table: tables[GUARDIANS_TABLE]!, key: ['guardian_id'], defaults: GUARDIAN_DEFAULTS });
-    const children = new RowSet(trx, { table: tables[CHILDREN_TABLE]!, key: ['child_id'], defaults: CHILD_DEFAULTS });
+    const families = new RowSet(trx, { table: tables[FAMILIES_TABLE]!, key: ['family_id'], defaults: FAMILY_DEFAULTS }, context);
+    const guardians = new RowSet(trx, { table: tables[GUARDIANS_TABLE]!, key: ['guardian_id'], defaults: GUARDIAN_DEFAULTS }, context);
+    const children = new RowSet(trx, { table: tables[CHILDREN_TABLE]!, key: ['child_id'], defaults: CHILD_DEFAULTS }, context);
     await families.load(familyIds.map((family_id) => ({ family_id })));
     await guardians.load(events.flatMap((e) => ('guardianId' in (e.data as object) ? [{ guardian_id: (e.data as { guardianId: string }).guardianId }] : [])));
     await children.load(events.flatMap((e) => ('childId' in (e.data as object) ? [{ child_id: (e.data as { childId: string }).childId }] : [])));

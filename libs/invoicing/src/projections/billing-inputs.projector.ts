@@ -89,7 +89,7 @@ export const billingInputsProjector: Projector = {
       },
     },
   ],
-  async applyBatch(events, trx, tables) {
+  async applyBatch(events, trx, tables, context) {
     const data = (e: RecordedEvent) => e.data as Record<string, any>;
     const dayTypes = new Set([
       'ReservationValidated',
@@ -99,8 +99,8 @@ export const billingInputsProjector: Projector = {
       'AbsenceJustified',
       'AttendanceRecorded',
     ]);
-    const days = new RowSet(trx, { table: tables[BILLABLE_DAYS_TABLE]!, key: ['child_id', 'service_code', 'date'], defaults: DAY_DEFAULTS });
-    const mandates = new RowSet(trx, { table: tables[MANDATES_TABLE]!, key: ['family_id'], defaults: MANDATE_DEFAULTS });
+    const days = new RowSet(trx, { table: tables[BILLABLE_DAYS_TABLE]!, key: ['child_id', 'service_code', 'date'], defaults: DAY_DEFAULTS }, context);
+    const mandates = new RowSet(trx, { table: tables[MANDATES_TABLE]!, key: ['family_id'], defaults: MANDATE_DEFAULTS }, context);
     const keyOf = (ref: { childId: string; serviceCode: string; date: string }) => ({ child_id: ref.childId, service_code: ref.serviceCode, date: ref.date });
     await days.load(events.filter((e) => dayTypes.has(e.type)).map((e) => keyOf(data(e) as DayRef)));
     await mandates.load(events.filter((e) => e.type.startsWith('DirectDebitMandate')).map((e) => ({ family_id: data(e).familyId })));

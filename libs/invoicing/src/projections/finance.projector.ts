@@ -31,11 +31,11 @@ export const financeProjector: Projector = {
   version: 3, // 2: credit notes have their own number (AV-2026-000012); 3: folded by batch
   filter: { eventTypes: INVOICE_EVENT_TYPES },
   tables: FINANCE_TABLES,
-  async applyBatch(events, trx, tables) {
+  async applyBatch(events, trx, tables, context) {
     const data = (e: RecordedEvent) => e.data as Record<string, any>;
-    const invoices = new RowSet(trx, { table: tables[INVOICES_TABLE]!, key: ['invoice_id'], defaults: INVOICE_DEFAULTS });
-    const payments = new RowSet(trx, { table: tables[PAYMENTS_TABLE]!, key: ['payment_id'], defaults: PAYMENT_DEFAULTS });
-    const payfip = new RowSet(trx, { table: tables[PAYFIP_OPERATIONS_TABLE]!, key: ['operation_id'], defaults: PAYFIP_DEFAULTS });
+    const invoices = new RowSet(trx, { table: tables[INVOICES_TABLE]!, key: ['invoice_id'], defaults: INVOICE_DEFAULTS }, context);
+    const payments = new RowSet(trx, { table: tables[PAYMENTS_TABLE]!, key: ['payment_id'], defaults: PAYMENT_DEFAULTS }, context);
+    const payfip = new RowSet(trx, { table: tables[PAYFIP_OPERATIONS_TABLE]!, key: ['operation_id'], defaults: PAYFIP_DEFAULTS }, context);
     await invoices.load(events.filter((e) => data(e).invoiceId).map((e) => ({ invoice_id: data(e).invoiceId })));
     await payments.load(events.filter((e) => data(e).paymentId).map((e) => ({ payment_id: data(e).paymentId })));
     await payfip.load(events.filter((e) => data(e).operationId).map((e) => ({ operation_id: data(e).operationId })));

@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
-import type { Projector, ReadModelTable, TableNames } from '#ardoise/projections';
+import { ProjectionHandlerError, type Projector, type ReadModelTable, type TableNames } from '#ardoise/projections';
 import type { Mailer, MailMessage } from '#ardoise/runtime';
 import { OUTBOX_TABLE } from '../mail/outbox-mailer.js';
 
@@ -51,12 +51,12 @@ export const NOTIFICATION_MAX_AGE_MS = 3 * 24 * 3600 * 1000;
  * replays every event but produces no e-mail twice). Sending happens later (MailDelivery).
  */
 export function notificationsProjector(...sources: NotificationSource[]): Projector {
-  const builders = new Map<string, MailBuilder>();
+  const builders = new Map<string, { build: MailBuilder; keepsTables: boolean }>();
   for (const source of sources) {
-    for (const [type, builder] of Object.entries(source.mails)) {
+    for (const [type, build] of Object.entries(source.mails)) {
       // One e-mail per event (its id is the dedupe key): two builders for one type would lose one.
       if (builders.has(type)) throw new Error(`notifications: two mail builders for ${type}`);
-      builders.set(type, builder);
+      builders.set(type, { build, keepsTables: (source.tables ?? []).length > 0 });
     }
   }
   return {
@@ -64,19 +64,38 @@ export function notificationsProjector(...sources: NotificationSource[]): Projec
     version: 2, // 2: notification_requests keeps the subject sealed
     filter: { eventTypes: [...builders.keys()] },
     tables: sources.flatMap((source) => source.tables ?? []),
-    async apply(event, trx, tables) {
-      const build = builders.get(event.type);
-      const message = build ? await build(event, { trx, tables }) : undefined;
-      if (!message) return;
-      if (Date.now() - event.recordedAt.getTime() > NOTIFICATION_MAX_AGE_MS) return;
-      // Already produced (a rebuild, e.g. from the CLI where no mailer is bound): nothing to do.
-      const produced = await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst();
-      if (produced) return;
-      if (!boundMailer) {
-        // Fails the batch: the runner retries it (nothing lost) until MessagingModule is started in this process.
-        throw new Error('notifications: no mailer bound in this process (import MessagingModule)');
+    /**
+     * The batch's e-mails already in the outbox are read in one query. A builder whose
+     * source keeps no table only makes the e-mail: it is not run when no e-mail would be
+     * written (already produced — a rebuild —, or too old). A builder that keeps tables
+     * always runs, so its tables stay complete.
+     */
+    async applyBatch(events, trx, tables) {
+      const ids = events.map((e) => e.id);
+      const already = await trx
+        .selectFrom(OUTBOX_TABLE)
+        .select('dedupe_key')
+        .where(sql<boolean>`dedupe_key = ANY(${ids}::text[])`)
+        .execute();
+      const produced = new Set(already.map((row) => String(row.dedupe_key)));
+      for (const event of events) {
+        try {
+          const builder = builders.get(event.type);
+          if (!builder) continue;
+          const wanted = !produced.has(event.id) && Date.now() - event.recordedAt.getTime() <= NOTIFICATION_MAX_AGE_MS;
+          if (!wanted && !builder.keepsTables) continue;
+          const message = await builder.build(event, { trx, tables });
+          if (!message || !wanted) continue;
+          if (!boundMailer) {
+            // Fails the batch: the runner retries it (nothing lost) until MessagingModule is started in this process.
+            throw new Error('notifications: no mailer bound in this process (import MessagingModule)');
+          }
+          await boundMailer.enqueue({ ...message, dedupeKey: event.id }, trx);
+          produced.add(event.id);
+        } catch (error) {
+          throw new ProjectionHandlerError(NOTIFICATIONS_PROJECTION, event, error);
+        }
       }
-      await boundMailer.enqueue({ ...message, dedupeKey: event.id }, trx);
     },
   };
 }

@@ -81,10 +81,10 @@ export const reservationsProjector: Projector = {
       },
     },
   ],
-  async applyBatch(events, trx, tables) {
-    const lines = new RowSet(trx, { table: tables[RESERVATION_LINES_TABLE]!, key: ['reservation_id'], defaults: LINE_DEFAULTS });
-    const days = new RowSet(trx, { table: tables[RESERVATION_DAYS_TABLE]!, key: ['service_code', 'date'], defaults: DAY_DEFAULTS });
-    const attendance = new RowSet(trx, { table: tables[ATTENDANCE_TABLE]!, key: ['service_code', 'date', 'child_id'], defaults: ATTENDANCE_DEFAULTS });
+  async applyBatch(events, trx, tables, context) {
+    const lines = new RowSet(trx, { table: tables[RESERVATION_LINES_TABLE]!, key: ['reservation_id'], defaults: LINE_DEFAULTS }, context);
+    const days = new RowSet(trx, { table: tables[RESERVATION_DAYS_TABLE]!, key: ['service_code', 'date'], defaults: DAY_DEFAULTS }, context);
+    const attendance = new RowSet(trx, { table: tables[ATTENDANCE_TABLE]!, key: ['service_code', 'date', 'child_id'], defaults: ATTENDANCE_DEFAULTS }, context);
     const asEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as BasketEvent | ServiceDayEvent;
 
     // 1. Load every row the batch touches, one query per table.
