@@ -1,5 +1,14 @@
 export { ReservationsModule } from './reservations.module.js';
-export { SERVICE_DAY_EVENT_TYPES, basketStream, serviceDayStream, type AbsenceJustified, type AttendanceRecorded, type DeadlineOverridden, type ReservationCancelled, type ReservationValidated } from './domain/reservation-events.js';
+export {
+  SERVICE_DAY_EVENT_TYPES,
+  basketStream,
+  serviceDayStream,
+  type AbsenceJustified,
+  type AttendanceRecorded,
+  type DeadlineOverridden,
+  type ReservationCancelled,
+  type ReservationValidated,
+} from './domain/reservation-events.js';
 export { basketDecider } from './domain/basket.decider.js';
 export { serviceDayDecider } from './domain/service-day.decider.js';
 export { reservationsProjector } from './projections/reservations.projector.js';
