@@ -1,5 +1,6 @@
 export * from './reservations.module.js';
 export * from './children/child-directory.js';
+export { ServiceDayWriter } from './service-day/service-day-writer.js';
 export * from './domain/reservation-events.js';
 export * from './domain/basket.decider.js';
 export * from './domain/service-day.decider.js';
