@@ -12,3 +12,4 @@ export { SERVICES_TABLE, servicesProjector } from './projections/services.projec
 export { DEMO_SERVICES } from './seed/demo-catalogue.js';
 export { DEMO_SCHOOL_YEAR } from './seed/demo-calendar.js';
 export { seedDemoCatalogueRules } from './seed/seed-demo-catalogue.js';
+export { ChangeCapacity } from './commands/change-capacity/change-capacity.command.js';

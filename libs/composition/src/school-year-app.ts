@@ -14,8 +14,9 @@ export interface SchoolYearApp {
 }
 
 /**
- * The whole application (commands, projections following the log) on `databaseUrl`, on a
- * clock the caller moves: what the scaled seed and the benchmarks drive.
+ * The whole application (commands, projections following the log unless `ARDOISE_ROLE=api`
+ * in `env`) on `databaseUrl`, on a clock the caller moves: what the scaled seed and the
+ * benchmarks drive.
  */
 export async function openSchoolYearApp(databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<SchoolYearApp> {
   const config = loadConfig({
@@ -42,12 +43,32 @@ export async function openSchoolYearApp(databaseUrl: string | undefined, env: No
   };
 }
 
+/**
+ * Seeds a school year into `databaseUrl` (created and migrated if need be) and returns once
+ * every read model has caught up. The seed's own process follows no projection while it
+ * writes (it catches up the ones its commands read, when they read them: seedSchoolYear), and
+ * its sessions commit without waiting for the WAL to reach the disk (`synchronous_commit=off`:
+ * a crash of the server may lose the last commits of a seed, which is then run again; nothing
+ * else changes, the log stays whole and ordered).
+ */
 export async function seedSchoolYearInto(databaseUrl: string | undefined, options: SchoolYearSeedOptions): Promise<SchoolYearSeedReport> {
-  // Room for the families served at once and every projection following the log.
-  const opened = await openSchoolYearApp(databaseUrl, { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '48' });
+  const url = databaseUrl ?? process.env.DATABASE_URL;
+  const opened = await openSchoolYearApp(url ? withoutWaitingForTheDisk(url) : undefined, {
+    ARDOISE_ROLE: 'api',
+    // Room for the families served at once and the read models catching up.
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '48',
+    // A batch job on a busy machine: opening those connections may take more than the API's 2 s.
+    DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS ?? '30000',
+  });
   try {
     return await seedSchoolYear(opened.app, opened.clock, options);
   } finally {
     await opened.close();
   }
+}
+
+function withoutWaitingForTheDisk(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c synchronous_commit=off`.trim());
+  return url.toString();
 }

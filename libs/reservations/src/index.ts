@@ -1,4 +1,5 @@
 export { ReservationsModule } from './reservations.module.js';
+export { ServiceDayWriter } from './service-day/service-day-writer.js';
 export {
   SERVICE_DAY_EVENT_TYPES,
   basketStream,

@@ -7,6 +7,7 @@ import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/c
 import { AccountStore, CreateStaffAccount, DEMO_STAFF } from '#ardoise/identity';
 import { DEMO_FAMILIES, RegisterFamily } from '#ardoise/families';
 import { seedDemoTariffs } from '#ardoise/invoicing';
+import { seededUuid } from './seeded-random.js';
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
 
@@ -36,7 +37,10 @@ export async function seedDemoTown(app: INestApplicationContext, logger: Logger)
     }
     for (const family of DEMO_FAMILIES) {
       if (family.login && (await accounts.emailInUse(family.login.email))) continue;
-      await commands.execute(new RegisterFamily(family));
+      // Named after its login: the same demo town has the same family ids (and the school-year seed, the same log).
+      await commands.execute(
+        new RegisterFamily({ ...family, familyId: family.familyId ?? (family.login ? seededUuid('demo family', family.login.email) : undefined) }),
+      );
       created++;
     }
   });
