@@ -59,8 +59,11 @@ export async function waitForProjections(
     // A store read may itself wait (PostgreSQL settles transactions in flight): never past the deadline.
     const check = projectionsBehind(db, store, pending, position);
     check.catch(() => undefined);
-    const late = sleep(Math.max(0, deadline - Date.now())).then(() => pending.map((p) => p.name));
-    const behind = new Set(await Promise.race([check, late]));
+    // The deadline's timer goes as soon as the check answers: a long wait (a seed's catch-up)
+    // must not leave an hour-long timer keeping the process alive.
+    const answered = new AbortController();
+    const late = sleep(Math.max(0, deadline - Date.now()), answered.signal).then(() => pending.map((p) => p.name));
+    const behind = new Set(await Promise.race([check, late]).finally(() => answered.abort()));
     pending = pending.filter((p) => behind.has(p.name));
     if (pending.length === 0 || Date.now() >= deadline || options.signal?.aborted) return pending.map((p) => p.name);
     await sleep(Math.min(delay, Math.max(0, deadline - Date.now())), options.signal).catch(() => undefined);

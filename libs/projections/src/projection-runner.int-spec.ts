@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Position } from '#ardoise/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { generationRegistry } from './generation-registry.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
@@ -86,6 +87,20 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     expect(await counts(kit.db)).toEqual(expectedCounts(appended));
     const active = (await generationRegistry.active(kit.db, 'stream-counter'))!;
     expect(active.eventsApplied).toBe(appended.filter((a) => a.stream.startsWith('counter-')).length);
+  });
+
+  it('leaves no timer behind once a position is passed (a long wait must not keep a process alive)', async () => {
+    await append('counter-9', 3);
+    const r = runner(streamCounter());
+    r.start();
+    await waitFor('catch-up', () => caughtUp(r));
+    let last: Position | undefined;
+    for await (const e of kit.store.readAll({ direction: 'backwards', maxCount: 1 })) last = e.position;
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    await r.stop();
+    const before = timers();
+    expect(await r.waitForPosition(kit.store.positions.encode(last!), { timeoutMs: 60 * 60_000 })).toEqual([]);
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 
   it('lets only one of two runners apply, and the standby takes over when the leader stops', async () => {

@@ -4,7 +4,7 @@ import type { Position } from '#ardoise/event-store';
 import { billingInputsProjector, IssueCreditNote, RecordDeskPayment, StartBillingRun } from '#ardoise/invoicing';
 import { catchUpReadModels, lastPosition } from './read-models.js';
 import { nextMonth } from './school-calendar.js';
-import { prng, seedOf } from './seeded-random.js';
+import { prng, seededUuid, seedOf } from './seeded-random.js';
 import { asActor, FINANCE, inParallel, type SeedRun } from './seed-run.js';
 import type { SeededFamily } from './town-families.js';
 
@@ -40,7 +40,15 @@ export async function billMonth(run: SeedRun, familiesById: ReadonlyMap<string, 
   }
   await inParallel(paid, run.concurrency, ({ invoice, means }) =>
     asActor(FINANCE, () =>
-      bus.execute(new RecordDeskPayment(invoice.invoiceId, { means, amountCents: invoice.totalCents, paidOn: `${nextMonth(month)}-12`, reference: null })),
+      bus.execute(
+        new RecordDeskPayment(invoice.invoiceId, {
+          means,
+          amountCents: invoice.totalCents,
+          paidOn: `${nextMonth(month)}-12`,
+          reference: null,
+          paymentId: seededUuid('seed', run.seed, 'payment', invoice.invoiceId),
+        }),
+      ),
     ),
   );
   // One after the other: the credit notes' numbers follow the families' order.

@@ -6,7 +6,8 @@ import type { InvoiceActionResult } from '../../invoices/invoice-writer.js';
 export class RecordDeskPayment extends Command<InvoiceActionResult> {
   constructor(
     readonly invoiceId: string,
-    readonly payment: { means: DeskMeans; amountCents: number; paidOn?: string; reference?: string | null },
+    /** `paymentId`: given by a caller that must write the same log twice (the school-year seed); else a new one. */
+    readonly payment: { means: DeskMeans; amountCents: number; paidOn?: string; reference?: string | null; paymentId?: string },
   ) {
     super();
   }

@@ -19,7 +19,7 @@ export class RecordDeskPaymentHandler implements ICommandHandler<RecordDeskPayme
     }
     return this.invoices.apply(invoiceId, {
       type: 'RecordPayment',
-      paymentId: randomUUID(),
+      paymentId: payment.paymentId ?? randomUUID(),
       means: payment.means,
       amountCents: payment.amountCents,
       paidOn: payment.paidOn ?? this.invoices.today(),
