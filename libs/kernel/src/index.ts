@@ -3,3 +3,4 @@ export * from './stream-name.js';
 export * from './event-schemas.js';
 export * from './retry.js';
 export * from './local-date.js';
+export * from './in-parallel.js';

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import type { EventFilter, EventStore, PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import { matchesFilter, type EventFilter, type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
+import { Permits, SharedPages, unionFilter } from './shared-replay.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -11,7 +12,7 @@ import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
 import { ProgressMeter, type RebuildProgressListener } from './rebuild-progress.js';
 import { OutdatedProjectorError, ProjectionBatchError, RebuildInProgressError } from './errors.js';
-import { sleep } from '#ardoise/kernel';
+import { inParallel, sleep } from '#ardoise/kernel';
 import type { ProjectionLogger } from './logger.js';
 import { WrittenKeys } from './written-keys.js';
 
@@ -160,7 +161,9 @@ export class GenerationBuilder {
             const events = await log.page(page, from);
             if (events.length === 0) return;
             const after = lane.position === null ? undefined : positions.decode(lane.position);
-            const mine = events.filter((e) => matchesFilter(lane.projector.filter, e) && (!after || positions.compare(e.position, after) > 0));
+            const mine = events.filter(
+              (e) => matchesFilter(e.streamId, e.type, lane.projector.filter, e.recordedAt) && (!after || positions.compare(e.position, after) > 0),
+            );
             if (mine.length > 0) {
               await permits.run(async () => {
                 failure.signal.throwIfAborted();
@@ -342,84 +345,6 @@ async function discard(trx: Transaction<any>, generation: Generation): Promise<v
 
 const MAX_SWITCH_ATTEMPTS = 5;
 
-/** Pages of the shared read held beyond the slowest lane's. */
-const PAGES_AHEAD = 3;
-
-/**
- * The pages of one read of the log, shared by lanes that each go through them in order:
- * page n+1 is read (from where page n ended) once page n is in, while no lane is more than
- * PAGES_AHEAD pages behind it; a page every lane is done with is dropped.
- */
-class SharedPages {
-  private readonly pages = new Map<number, Promise<RecordedEvent[]>>();
-  private readonly next: number[];
-  private waiting: Array<() => void> = [];
-  /** The encoded position of the last event read (null before the first). */
-  end: string | null = null;
-
-  constructor(
-    lanes: number,
-    private readonly read: (after: string | null) => Promise<RecordedEvent[]>,
-    private readonly positions: PositionCodec,
-  ) {
-    this.next = new Array<number>(lanes).fill(0);
-  }
-
-  /** Page `n` (an empty page: the end of the log); page 0 starts after `from`. */
-  page(n: number, from: string | null): Promise<RecordedEvent[]> {
-    let page = this.pages.get(n);
-    if (!page) {
-      page = n === 0 ? this.read(from) : this.after(n, from);
-      page.catch(() => undefined); // surfaced to the lanes that await it
-      this.pages.set(n, page);
-      // Read ahead: the next page is read while this one is applied.
-      if (n === 0) void this.page(1, from);
-    }
-    return page;
-  }
-
-  /** Lane `lane` has applied page `n`. */
-  done(lane: number, n: number): void {
-    this.next[lane] = n + 1;
-    const slowest = Math.min(...this.next);
-    for (const key of this.pages.keys()) if (key < slowest) this.pages.delete(key);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const wake of waiting) wake();
-  }
-
-  private async after(n: number, from: string | null): Promise<RecordedEvent[]> {
-    const previous = await this.page(n - 1, from);
-    if (previous.length === 0) return [];
-    while (n - Math.min(...this.next) > PAGES_AHEAD) await new Promise<void>((wake) => this.waiting.push(wake));
-    const last = this.positions.encode(previous[previous.length - 1]!.position);
-    const events = await this.read(last);
-    this.end = events.length ? this.positions.encode(events[events.length - 1]!.position) : last;
-    if (events.length > 0) void this.page(n + 1, from);
-    return events;
-  }
-}
-
-/** At most `limit` tasks at once. */
-class Permits {
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((go) => this.queue.push(go));
-    else this.running += 1;
-    try {
-      return await task();
-    } finally {
-      const go = this.queue.shift();
-      if (go) go();
-      else this.running -= 1;
-    }
-  }
-}
-
 interface Lane {
   projector: Projector;
   generation: Generation;
@@ -428,33 +353,6 @@ interface Lane {
   live: Generation | undefined;
   /** Handed to every batch of the replay (WrittenKeys when the generation was created empty). */
   context: BatchContext;
-}
-
-/** Whether `event` passes `filter` (as the store's SQL filter would). */
-export function matchesFilter(filter: EventFilter, event: RecordedEvent): boolean {
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) return false;
-  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.recordedFrom && event.recordedAt < filter.recordedFrom) return false;
-  if (filter.recordedBefore && event.recordedAt >= filter.recordedBefore) return false;
-  return true;
-}
-
-/** A filter that lets through every event one of `filters` lets through (types only; else everything). */
-function unionFilter(filters: readonly EventFilter[]): EventFilter | undefined {
-  if (filters.some((f) => !f.eventTypes || f.streamPrefixes || f.recordedFrom || f.recordedBefore)) return undefined;
-  return { eventTypes: [...new Set(filters.flatMap((f) => f.eventTypes!))] };
-}
-
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index]!, index);
-      }
-    }),
-  );
 }
 
 /** Whether checkpoint `a` is before checkpoint `b` (null = the start). */

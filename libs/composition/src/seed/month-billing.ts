@@ -1,3 +1,4 @@
+import { inParallel } from '#ardoise/kernel';
 import { CommandBus } from '@nestjs/cqrs';
 import { runInContext, systemContext } from '#ardoise/commands';
 import type { Position } from '#ardoise/event-store';
@@ -5,7 +6,7 @@ import { billingInputsProjector, IssueCreditNote, RecordDeskPayment, StartBillin
 import { catchUpReadModels, lastPosition } from './read-models.js';
 import { nextMonth } from './school-calendar.js';
 import { prng, seededUuid, seedOf } from './seeded-random.js';
-import { asActor, FINANCE, inParallel, type SeedRun } from './seed-run.js';
+import { asActor, FINANCE, type SeedRun } from './seed-run.js';
 import type { SeededFamily } from './town-families.js';
 
 interface IssuedInvoice {

@@ -1,3 +1,4 @@
+import { inParallel } from '#ardoise/kernel';
 import {
   CancelReservation,
   DeclareAbsence,
@@ -9,7 +10,7 @@ import {
   type RequestedSlot,
 } from '#ardoise/reservations';
 import { holidayDaysOf, lastDayOf, previousMonth, schoolDaysOf, weekdayOf } from './school-calendar.js';
-import { AGENT, asActor, inParallel, parentOf, type SeedRun } from './seed-run.js';
+import { AGENT, asActor, parentOf, type SeedRun } from './seed-run.js';
 import type { Arrival } from './arrival-order.js';
 import type { SeededFamily } from './town-families.js';
 

@@ -24,18 +24,3 @@ export const parentOf = (family: SeededFamily): Actor => ({ userId: `seed-parent
 
 /** Runs `work` as `actor` would through the API (a fresh request context: correlation, actor). */
 export const asActor = <T>(actor: Actor, work: () => Promise<T>): Promise<T> => runInContext(systemContext(actor), work);
-
-/** `work` on every item, `concurrency` at a time, started in the items' order; the results in that order. */
-export async function inParallel<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!, index);
-      }
-    }),
-  );
-  return results;
-}

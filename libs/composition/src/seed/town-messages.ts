@@ -1,6 +1,7 @@
+import { inParallel } from '#ardoise/kernel';
 import { CloseRequest, OpenRequest, PostRequestMessage, PublishNews } from '#ardoise/messaging';
 import { daysOf, weekdayOf } from './school-calendar.js';
-import { AGENT, asActor, inParallel, parentOf, type SeedRun } from './seed-run.js';
+import { AGENT, asActor, parentOf, type SeedRun } from './seed-run.js';
 import type { SeededFamily } from './town-families.js';
 
 /** Before the month: the menus of its first week, and the month's news for the canteen's families. */

@@ -1,8 +1,9 @@
+import { inParallel } from '#ardoise/kernel';
 import { ChangeCapacity } from '#ardoise/catalogue';
 import { familyStream, RegisterFamily } from '#ardoise/families';
 import { seedDemoTown } from './demo-town.seed.js';
 import { prng } from './seeded-random.js';
-import { AGENT, asActor, inParallel, type SeedRun } from './seed-run.js';
+import { AGENT, asActor, type SeedRun } from './seed-run.js';
 import { capacitiesFor, planFamilies, type SeededFamily } from './town-families.js';
 
 /** The demo town's catalogue, calendar, règlement and tariffs, with places for `families` families. */

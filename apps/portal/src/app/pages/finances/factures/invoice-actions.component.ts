@@ -10,7 +10,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { euros, todayInParis } from '../../../back-office/table/formats';
-import { DeskPaymentFormComponent, type DeskPayment } from '../shared/desk-payment-form.component';
+import { DeskPaymentFormComponent, type DeskPayment } from '../desk-payment/desk-payment-form.component';
 import { centsOf, FinanceInvoicesService, type FinanceInvoice } from './finance-invoices.service';
 
 type Action = 'payment' | 'credit' | 'corrected' | 'refund' | 'handOver';

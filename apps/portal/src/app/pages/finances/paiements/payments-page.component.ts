@@ -16,7 +16,7 @@ import { BackOfficeContext } from '../../../back-office/shell/back-office-contex
 import { euros, shortDay, todayInParis } from '../../../back-office/table/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
 import { FinanceInvoicesService } from '../factures/finance-invoices.service';
-import { DeskPaymentFormComponent, type DeskPayment } from '../shared/desk-payment-form.component';
+import { DeskPaymentFormComponent, type DeskPayment } from '../desk-payment/desk-payment-form.component';
 import { DirectDebitsPanelComponent } from './direct-debits-panel.component';
 import { FinancePaymentsService, paymentsParams, type PaymentRow } from './finance-payments.service';
 import { PayfipPanelComponent } from './payfip-panel.component';
