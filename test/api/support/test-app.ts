@@ -27,6 +27,10 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     DATABASE_POOL_SIZE: '10',
+    // Waiting for one of the 10 connections counts against this timeout too: at start, the
+    // projections' first builds and a demo seed share the pool, and 2 s (the API's default,
+    // made to answer 503 fast in an outage) was seen to expire on a slow CI run.
+    DATABASE_CONNECT_TIMEOUT_MS: '10000',
     ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
