@@ -18,7 +18,6 @@ export { PAYFIP_SANDBOX_PATH, payfipSandbox } from './payments/payfip/payfip-san
 
 // What the CLI, the seeds and the bench ask of invoicing, on the buses.
 export { StartBillingRun } from './commands/start-billing-run/start-billing-run.command.js';
-export type { BillingProgress } from './billing-run/billing-progress.js';
 export { SetServiceTariff } from './commands/set-service-tariff/set-service-tariff.command.js';
 export { IssueCreditNote } from './commands/issue-credit-note/issue-credit-note.command.js';
 export { RecordDeskPayment } from './commands/record-desk-payment/record-desk-payment.command.js';

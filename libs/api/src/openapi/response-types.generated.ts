@@ -334,7 +334,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "BillingRunsController_get": {
    "operationId": "BillingRunsController_get",
    "schema": {
-    "$ref": "#/components/schemas/BillingProgress"
+    "$ref": "#/components/schemas/BillingRunProgress"
    },
    "public": false,
    "roles": [
@@ -356,7 +356,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
        "runs": {
         "type": "array",
         "items": {
-         "$ref": "#/components/schemas/BillingProgress"
+         "$ref": "#/components/schemas/BillingRunProgress"
         }
        }
       },
@@ -376,7 +376,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
   "BillingRunsController_start": {
    "operationId": "BillingRunsController_start",
    "schema": {
-    "$ref": "#/components/schemas/BillingProgress"
+    "$ref": "#/components/schemas/BillingRunProgress"
    },
    "public": false,
    "roles": [
@@ -3901,7 +3901,7 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "skippedByReason"
    ]
   },
-  "BillingProgress": {
+  "BillingRunProgress": {
    "type": "object",
    "properties": {
     "runId": {

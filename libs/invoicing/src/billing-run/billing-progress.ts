@@ -1,23 +1,9 @@
+import type { BillingRunProgress } from '#ardoise/contracts';
 import type { Kysely } from 'kysely';
 import type { InvoicingDatabase } from '../projections/invoicing-database.js';
 
-export interface BillingProgress {
-  runId: string;
-  period: string;
-  status: 'running' | 'completed' | 'failed';
-  total: number;
-  done: number;
-  issued: number;
-  skipped: number;
-  failed: number;
-  amountCents: number;
-  errors: { familyId: string | null; code: string; message: string }[];
-  startedAt: string;
-  finishedAt: string | null;
-}
-
 /** A billing run's progress as its row says (the run updates it after each batch). */
-export async function billingProgress(db: Kysely<InvoicingDatabase>, runId: string): Promise<BillingProgress | undefined> {
+export async function billingProgress(db: Kysely<InvoicingDatabase>, runId: string): Promise<BillingRunProgress | undefined> {
   const row = await db.selectFrom('invoicing_billing_runs').selectAll().where('run_id', '=', runId).executeTakeFirst();
   if (!row) return undefined;
   return {

@@ -1,11 +1,11 @@
 import { frenchCsv } from '../exports/french-csv.js';
-import type { BillingProgress } from './billing-progress.js';
+import type { BillingRunProgress } from '#ardoise/contracts';
 
 const STATUS: Record<string, string> = { running: 'En cours', completed: 'Terminée', failed: 'Interrompue' };
 
 /** The recent billing runs, as the finance office lists them. */
-export const billingRunsCsv = (runs: BillingProgress[]) =>
-  frenchCsv<BillingProgress>(
+export const billingRunsCsv = (runs: BillingRunProgress[]) =>
+  frenchCsv<BillingRunProgress>(
     [
       { header: 'Mois', value: (r) => r.period },
       { header: 'Lancée le', value: (r) => r.startedAt },

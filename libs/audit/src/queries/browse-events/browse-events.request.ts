@@ -1,33 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { EventCriteria } from '../../browse/event-criteria.js';
-
-/** `a,b` or repeated `?x=a&x=b` → ['a', 'b']. */
-const toList = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : (Array.isArray(value) ? value : [value])
-        .flatMap((v) => String(v).split(','))
-        .map((v) => v.trim())
-        .filter(Boolean);
+import { EventSelectionRequest, toList } from '../../browse/event-selection.request.js';
 
 /** Filters and paging of the event browser (query string). */
-export class BrowseEventsRequest {
-  @ApiPropertyOptional({ description: 'Catégories de flux (préfixe avant « - »), séparées par des virgules', example: 'family,invoice' })
-  @IsOptional()
-  @Transform(toList)
-  @IsString({ each: true })
-  @Matches(/^[a-zA-Z0-9_]{1,64}$/, { each: true, message: 'Catégorie invalide.' })
-  category?: string[];
-
-  @ApiPropertyOptional({ description: "Types d'événements, séparés par des virgules", example: 'ServiceDefined' })
-  @IsOptional()
-  @Transform(toList)
-  @IsString({ each: true })
-  @MaxLength(256, { each: true })
-  type?: string[];
-
+export class BrowseEventsRequest extends EventSelectionRequest {
   @ApiPropertyOptional({ description: "Identifiant de l'auteur (utilisateur, « system », « seed »)" })
   @IsOptional()
   @IsString()
@@ -61,18 +39,6 @@ export class BrowseEventsRequest {
   @MaxLength(256, { each: true })
   @ArrayMaxSize(5, { message: '5 valeurs au plus.' })
   mentions?: string[];
-
-  @ApiPropertyOptional({ description: 'Enregistrés depuis cet instant (inclus), ISO 8601 — l’heure du journal', example: '2026-09-01T00:00:00Z' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
-  from?: Date;
-
-  @ApiPropertyOptional({ description: "Enregistrés jusqu'à cet instant (exclu), ISO 8601" })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'Date invalide (ISO 8601 attendu).' })
-  to?: Date;
 
   @ApiPropertyOptional({ description: 'Curseur « next » de la page précédente' })
   @IsOptional()

@@ -9,7 +9,8 @@ import { AppError, ConflictError, RuleViolationError, sleep, addDays, parisDate 
 import { AppConfig, LOGGER } from '#ardoise/runtime';
 import { BillingInputsCatchUp } from '../../billing-run/billing-inputs-catch-up.js';
 import { BillingInputsReader } from '../../billing-run/billing-inputs.reader.js';
-import { billingProgress, type BillingProgress } from '../../billing-run/billing-progress.js';
+import type { BillingRunProgress } from '#ardoise/contracts';
+import { billingProgress } from '../../billing-run/billing-progress.js';
 import { InvoiceIssuer, type DraftToIssue } from '../../billing-run/invoice-issuer.js';
 import { draftInvoice, monthBounds } from '../../domain/billing.js';
 import { monthlyInvoiceKey } from '../../domain/invoice-number.js';
@@ -41,7 +42,7 @@ export class StartBillingRunHandler implements ICommandHandler<StartBillingRun> 
     @Inject(BillingInputsCatchUp) private readonly catchUp: BillingInputsCatchUp,
   ) {}
 
-  async execute({ period, trigger, waitForEnd, onProgress }: StartBillingRun): Promise<BillingProgress> {
+  async execute({ period, trigger, waitForEnd, onProgress }: StartBillingRun): Promise<BillingRunProgress> {
     const started = await this.start(period, trigger);
     if (!waitForEnd) return started;
     for (;;) {
@@ -53,7 +54,7 @@ export class StartBillingRunHandler implements ICommandHandler<StartBillingRun> 
   }
 
   /** Starts a run in the background and answers with its first progress. */
-  private async start(period: string, trigger: StartBillingRun['trigger']): Promise<BillingProgress> {
+  private async start(period: string, trigger: StartBillingRun['trigger']): Promise<BillingRunProgress> {
     const context = currentContext();
     this.assertMonthOver(period);
     // Facts recorded just before the run (a mark, a late booking) are billed by this run.
@@ -89,7 +90,7 @@ export class StartBillingRunHandler implements ICommandHandler<StartBillingRun> 
   private async run(runId: string, period: string, context: RequestContext): Promise<void> {
     const started = Date.now();
     const counts = { total: 0, done: 0, issued: 0, skipped: 0, failed: 0, amount_cents: 0 };
-    const errors: BillingProgress['errors'] = [];
+    const errors: BillingRunProgress['errors'] = [];
     const save = (extra: { status?: 'completed' | 'failed'; finished_at?: Date } = {}) =>
       this.db
         .updateTable('invoicing_billing_runs')

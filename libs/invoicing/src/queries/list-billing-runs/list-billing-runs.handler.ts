@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
-import { billingProgress, type BillingProgress } from '../../billing-run/billing-progress.js';
+import type { BillingRunProgress } from '#ardoise/contracts';
+import { billingProgress } from '../../billing-run/billing-progress.js';
 import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
 import { ListBillingRuns } from './list-billing-runs.query.js';
 
@@ -10,7 +11,7 @@ import { ListBillingRuns } from './list-billing-runs.query.js';
 export class ListBillingRunsHandler implements IQueryHandler<ListBillingRuns> {
   constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
 
-  async execute({ period }: ListBillingRuns): Promise<BillingProgress[]> {
+  async execute({ period }: ListBillingRuns): Promise<BillingRunProgress[]> {
     let query = this.db.selectFrom('invoicing_billing_runs').select('run_id').orderBy('started_at', 'desc').limit(50);
     if (period) query = query.where('period', '=', period);
     const rows = await query.execute();

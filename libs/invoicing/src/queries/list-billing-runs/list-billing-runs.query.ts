@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { BillingProgress } from '../../billing-run/billing-progress.js';
+import type { BillingRunProgress } from '#ardoise/contracts';
 
 /** The 50 latest billing runs, of one month or of all. */
-export class ListBillingRuns extends Query<BillingProgress[]> {
+export class ListBillingRuns extends Query<BillingRunProgress[]> {
   constructor(readonly period?: string) {
     super();
   }
