@@ -46,5 +46,9 @@ describe('each guardian with their own login', () => {
     expect((await new HttpClient(app.baseUrl).post(`/auth/email-change/${confirm}`)).status).toBe(422);
     await signIn(app, 'paul.nouveau@example.fr', PARENT_PASSWORD);
     expect((await new HttpClient(app.baseUrl).post('/auth/login', { email: 'paul.fontaine@example.fr', password: PARENT_PASSWORD })).status).toBe(401);
+
+    // The staff's search finds a family by a login's e-mail (identity's, asked through its reader), old ones no more.
+    expect(((await bodyOf(await agent.get('/families?q=paul.nouveau'))) as unknown as { familyId: string }[]).map((f) => f.familyId)).toEqual([familyId]);
+    expect(await bodyOf(await agent.get('/families?q=paul.fontaine@'))).toEqual([]);
   }, 60_000);
 });

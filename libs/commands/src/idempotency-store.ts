@@ -65,6 +65,12 @@ export class IdempotencyStore {
       .execute();
   }
 
+  /** RGPD erasure: the answers stored for these actors go (an answer may repeat what they wrote). */
+  async forgetActors(actorIds: readonly string[]): Promise<void> {
+    if (actorIds.length === 0) return;
+    await this.db.deleteFrom('idempotency_keys').where('actor_id', 'in', actorIds).execute();
+  }
+
   /** The command failed: nothing was acknowledged, so the same key may be tried again. */
   async release(actorId: string, key: string): Promise<void> {
     await this.db.deleteFrom('idempotency_keys').where('actor_id', '=', actorId).where('key', '=', key).where('status', '=', 'pending').execute();

@@ -5,3 +5,4 @@ export * from './tokens.js';
 export * from './connection-errors.js';
 export * from './pool.js';
 export * from './database-availability.js';
+export * from './relation-exists.js';

@@ -29,7 +29,6 @@ import { QuotientAndMandateController } from './http/quotient-and-mandate.contro
 import { RegisterFamilyController } from './http/register-family.controller.js';
 import { SearchChildrenController } from './http/search-children.controller.js';
 import { SearchFamiliesController } from './http/search-families.controller.js';
-import { SetsSessionCookies } from './http/session-cookies.interceptor.js';
 import { FamilyPrivacyModule } from './privacy/family-privacy.module.js';
 import { CheckActivationStepHandler } from './queries/check-activation-step/check-activation-step.handler.js';
 import { FamilyFileHandler } from './queries/family-file/family-file.handler.js';
@@ -89,7 +88,6 @@ import { RegistrationChecks } from './registration/registration-checks.js';
     // the handlers' collaborators
     RegistrationChecks,
     ActivationInvitations,
-    SetsSessionCookies,
     // what other contexts read
     FamilyChildrenReader,
   ],

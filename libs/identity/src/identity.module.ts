@@ -24,6 +24,7 @@ import { SessionsController } from './http/sessions.controller.js';
 import { StaffAccountsController } from './http/staff-accounts.controller.js';
 import type { IdentityDatabase } from './projections/identity-database.js';
 import { ListStaffAccountsHandler } from './queries/list-staff-accounts/list-staff-accounts.handler.js';
+import { AccountReader } from './readers/account-reader.js';
 import { PostgresThrottlerStorage } from './rate-limits/postgres-throttler-storage.js';
 import { RATE_LIMIT_STORAGE } from './rate-limits/rate-limit.guard.js';
 import { LoginThrottle } from './sessions/login-throttle.js';
@@ -38,6 +39,7 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
   controllers: [SessionsController, PasswordsController, PasswordResetController, EmailChangeController, StaffAccountsController],
   providers: [
     { provide: AccountStore, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new AccountStore(db) },
+    { provide: AccountReader, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new AccountReader(db) },
     { provide: OneTimeTokenStore, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new OneTimeTokenStore(db) },
     { provide: LoginThrottle, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new LoginThrottle(db) },
     {
@@ -64,6 +66,6 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
     ListStaffAccountsHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccountStore, OneTimeTokenStore, SessionStore, SessionCookies, RATE_LIMIT_STORAGE],
+  exports: [AccountStore, AccountReader, OneTimeTokenStore, SessionStore, SessionCookies, RATE_LIMIT_STORAGE],
 })
 export class IdentityModule {}

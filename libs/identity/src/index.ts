@@ -1,5 +1,6 @@
 // What other contexts and the apps use of identity: the access decorators and checks, the
-// stores a family's registration writes logins through, and the staff-account command.
+// stores a family's registration writes logins through, the reader of the logins (AccountReader),
+// and the staff-account command.
 export { Public, Roles, SelfService, ChangesNoData, PUBLIC_KEY, SELF_SERVICE_KEY } from './access/access.decorators.js';
 export { assertCanReadFamily, assertCanWriteFamily, familyNotFound } from './access/family-access.js';
 export { AccountStore, type Account, type AccountRole } from './accounts/account-store.js';
@@ -17,4 +18,4 @@ export { SessionStore } from './sessions/session-store.js';
 export { signedIn, type SignedIn } from './sessions/signed-in.js';
 export { DEMO_STAFF } from './staff/demo-staff.js';
 export { OneTimeTokenStore } from './tokens/one-time-token-store.js';
-export { accountEmail, familyLoginEmail } from './readers/account-emails.js';
+export { AccountReader } from './readers/account-reader.js';

@@ -4,3 +4,4 @@ export * from './event-schemas.js';
 export * from './retry.js';
 export * from './local-date.js';
 export * from './in-parallel.js';
+export * from './escape-like.js';

@@ -7,12 +7,12 @@ export { notificationsProjector, type MailBuilder, type NotificationSource } fro
 export { newsStream } from './domain/news-events.js';
 export { newsProjector } from './projections/news.projector.js';
 export { requestStream } from './domain/request-events.js';
-export { REQUESTS_TABLE, requestsProjector } from './projections/requests.projector.js';
+export { requestsProjector } from './projections/requests.projector.js';
 export { requestNotifications } from './projections/request-notifications.js';
-export { ATTACHMENTS_TABLE } from './attachments/attachment-store.js';
 export { FAMILY_QUOTIENT, type FamilyQuotient, type QuotientUpdate } from './quotient/family-quotient.port.js';
 export { ERASED_TEXT, FAMILY_PERSONAL_DATA, type FamilyPersonalData } from './privacy/family-personal-data.js';
-export { eraseFamilyMessaging } from './projections/erase-family-requests.js';
+export { EraseFamilyMessaging } from './commands/erase-family-messaging/erase-family-messaging.command.js';
+export { FamilyMessagingReader, type FamilyMessagingHoldings } from './readers/family-messaging-reader.js';
 export { requestDecider } from './domain/request.decider.js';
 export { newsDecider } from './domain/news.decider.js';
 export { PublishNews } from './commands/publish-news/publish-news.command.js';

@@ -7,6 +7,7 @@ import { AttachmentUploadInterceptor } from './attachments/attachment-upload.int
 import { FAMILY_AUDIENCE_RESOLVER, ReadModelFamilyAudience } from './audience/family-audience.js';
 import { AddRequestAttachmentHandler } from './commands/add-request-attachment/add-request-attachment.handler.js';
 import { CloseRequestHandler } from './commands/close-request/close-request.handler.js';
+import { EraseFamilyMessagingHandler } from './commands/erase-family-messaging/erase-family-messaging.handler.js';
 import { MarkNewsReadHandler } from './commands/mark-news-read/mark-news-read.handler.js';
 import { OpenRequestHandler } from './commands/open-request/open-request.handler.js';
 import { PostRequestMessageHandler } from './commands/post-request-message/post-request-message.handler.js';
@@ -33,6 +34,7 @@ import { GetRequestThreadHandler } from './queries/get-request-thread/get-reques
 import { ListNewsHandler } from './queries/list-news/list-news.handler.js';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler.js';
 import { ListRequestsHandler } from './queries/list-requests/list-requests.handler.js';
+import { FamilyMessagingReader } from './readers/family-messaging-reader.js';
 
 /** Hands the process's Mailer to the notifications projector (which the projection runner builds outside Nest). */
 class NotificationMailerBinding implements OnModuleInit {
@@ -54,6 +56,7 @@ const COMMAND_HANDLERS = [
   TurnProofIntoQuotientHandler,
   ResendHeldMailsHandler,
   ResendMailHandler,
+  EraseFamilyMessagingHandler,
 ];
 
 const QUERY_HANDLERS = [
@@ -90,7 +93,9 @@ const QUERY_HANDLERS = [
     AttachmentUploadInterceptor,
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
+    // what other contexts read
+    FamilyMessagingReader,
   ],
-  exports: [MAILER],
+  exports: [MAILER, FamilyMessagingReader],
 })
 export class MessagingModule {}

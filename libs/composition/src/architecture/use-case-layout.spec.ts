@@ -1,32 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ts from 'typescript';
+import { CONTEXTS, isTest, LIBS, sources, type SourceFile } from './context-sources.js';
 
 // The layout of a use case (docs/architecture.md §8, decision 0014), checked on every context.
-const LIBS = fileURLToPath(new URL('../../../', import.meta.url));
-const CONTEXTS = ['identity', 'families', 'catalogue', 'reservations', 'invoicing', 'messaging', 'audit'] as const;
 const BUSES = new Set(['CommandBus', 'QueryBus']);
-
-interface SourceFile {
-  /** Path inside the context's src/, with forward slashes. */
-  path: string;
-  text: string;
-  ast: ts.SourceFile;
-}
-
-function sources(context: string): SourceFile[] {
-  const root = join(LIBS, context, 'src');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : name.endsWith('.ts') ? [full] : [];
-    });
-  return walk(root).map((full) => {
-    const text = readFileSync(full, 'utf8');
-    return { path: relative(root, full).split('\\').join('/'), text, ast: ts.createSourceFile(full, text, ts.ScriptTarget.Latest, true) };
-  });
-}
 
 function decoratedClasses(file: SourceFile, decorator: string): ts.ClassDeclaration[] {
   const found: ts.ClassDeclaration[] = [];
@@ -51,8 +29,6 @@ function injected(parameter: ts.ParameterDeclaration): string {
   }
   return parameter.type?.getText() ?? parameter.name.getText();
 }
-
-const isTest = (path: string) => /\.(int-)?spec\.ts$/.test(path) || path.startsWith('testing/');
 
 for (const context of CONTEXTS)
   describe(`the ${context} context follows the use-case layout`, () => {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ConflictError } from '#ardoise/kernel';
 import { runInContext, systemContext } from '#ardoise/commands';
 import { DEMO_SERVICES, DefineService, seedDemoCatalogueRules } from '#ardoise/catalogue';
-import { AccountStore, CreateStaffAccount, DEMO_STAFF } from '#ardoise/identity';
+import { AccountReader, CreateStaffAccount, DEMO_STAFF } from '#ardoise/identity';
 import { DEMO_FAMILIES, RegisterFamily } from '#ardoise/families';
 import { seedDemoTariffs } from '#ardoise/invoicing';
 import { seededUuid } from './seeded-random.js';
@@ -17,7 +17,7 @@ const SEED_ACTOR = { userId: 'seed', role: 'system' } as const;
  */
 export async function seedDemoTown(app: INestApplicationContext, logger: Logger): Promise<{ created: number }> {
   const commands = app.get(CommandBus);
-  const accounts = app.get(AccountStore);
+  const accounts = app.get(AccountReader);
   let created = 0;
   await runInContext(systemContext(SEED_ACTOR), async () => {
     for (const service of DEMO_SERVICES) {

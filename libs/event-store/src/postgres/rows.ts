@@ -1,3 +1,4 @@
+import { escapeLike } from '#ardoise/kernel';
 import type { RecordedEvent } from '../event-store.port.js';
 import { toPosition } from './position.js';
 
@@ -36,5 +37,5 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 
 /** `LIKE` pattern matching strings that start with `prefix`. */
 export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(prefix)}%`;
 }

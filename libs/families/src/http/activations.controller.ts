@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ActivationLink } from '#ardoise/contracts';
-import { Public, type SignedIn } from '#ardoise/identity';
+import { Public, writeCookies, type SignedIn } from '#ardoise/identity';
 import { ActivateAccount } from '../commands/activate-account/activate-account.command.js';
 import { ActivationRequest } from '../commands/activate-account/activate-account.request.js';
 import { CheckActivationStep } from '../queries/check-activation-step/check-activation-step.query.js';
@@ -11,7 +11,6 @@ import { ReadActivationLink } from '../queries/read-activation-link/read-activat
 import { ChildrenStepInput } from '../requests/child.input.js';
 import { FamilyAccountStepInput } from '../requests/family-account.input.js';
 import { GuardiansStepInput } from '../requests/guardian.input.js';
-import { keepSessionFor, SetsSessionCookies } from './session-cookies.interceptor.js';
 
 /** Reached from the activation e-mail, before any account exists: public, the link is the key. */
 @Public()
@@ -51,11 +50,10 @@ export class ActivationsController {
   }
 
   @Post()
-  @UseInterceptors(SetsSessionCookies)
   @ApiOperation({ summary: "S'enregistrer : crée le compte famille, les responsables, les enfants, et connecte le parent" })
   async complete(@Param('token') token: string, @Body() body: ActivationRequest, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
-    const { signedIn, session } = await this.commands.execute(new ActivateAccount(token, body));
-    keepSessionFor(response, session);
+    const { signedIn, cookies } = await this.commands.execute(new ActivateAccount(token, body));
+    writeCookies(response, cookies);
     return signedIn;
   }
 }

@@ -1,14 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertCanWriteFamily, Public, RateLimited, type SignedIn } from '#ardoise/identity';
+import { assertCanWriteFamily, Public, RateLimited, writeCookies, type SignedIn } from '#ardoise/identity';
 import { AcceptGuardianInvitation } from '../commands/accept-guardian-invitation/accept-guardian-invitation.command.js';
 import { AcceptGuardianInvitationRequest } from '../commands/accept-guardian-invitation/accept-guardian-invitation.request.js';
 import { InviteGuardianLogin } from '../commands/invite-guardian-login/invite-guardian-login.command.js';
 import { InviteGuardianLoginRequest } from '../commands/invite-guardian-login/invite-guardian-login.request.js';
 import { ReadGuardianInvitation } from '../queries/read-guardian-invitation/read-guardian-invitation.query.js';
-import { keepSessionFor, SetsSessionCookies } from './session-cookies.interceptor.js';
 
 @ApiTags('familles')
 @Controller()
@@ -40,15 +39,14 @@ export class GuardianLoginsController {
 
   @Public()
   @Post('guardian-invitations/:token')
-  @UseInterceptors(SetsSessionCookies)
   @ApiOperation({ summary: 'Accepter : choisir son mot de passe ; connecte le responsable' })
   async accept(
     @Param('token') token: string,
     @Body() body: AcceptGuardianInvitationRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedIn> {
-    const { signedIn, session } = await this.commands.execute(new AcceptGuardianInvitation(token, body.password, body.passwordConfirmation));
-    keepSessionFor(response, session);
+    const { signedIn, cookies } = await this.commands.execute(new AcceptGuardianInvitation(token, body.password, body.passwordConfirmation));
+    writeCookies(response, cookies);
     return signedIn;
   }
 }

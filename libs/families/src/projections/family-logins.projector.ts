@@ -3,7 +3,11 @@ import type { Projector } from '#ardoise/projections';
 import type { AccountCreated } from '#ardoise/identity';
 import { LOGINS_TABLE } from './read-model.js';
 
-/** Who can sign in to each family (ids and dates only: the e-mails stay in `accounts`). */
+/**
+ * Who can sign in to each family: the families' own read model (shown in the family file), folded
+ * from identity's published login events. Ids and dates only: the e-mails stay identity's, read
+ * through its AccountReader.
+ */
 export const familyLoginsProjector: Projector = {
   name: 'family-logins',
   version: 1,

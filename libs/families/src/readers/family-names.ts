@@ -1,4 +1,5 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
+import { escapeLike } from '#ardoise/kernel';
 
 export interface FamilyAndChildrenNames {
   familyName: string | null;
@@ -21,7 +22,7 @@ export async function familyNames(db: QueryExecutorProvider, familyIds: readonly
 
 /** Families whose name contains `text` (case ignored), at most `limit`. */
 export async function familiesNamed(db: QueryExecutorProvider, text: string, limit = 500): Promise<string[]> {
-  const pattern = `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(text.trim())}%`;
   const { rows } = await sql<{ family_id: string }>`SELECT family_id FROM families WHERE family_name ILIKE ${pattern} LIMIT ${limit}`.execute(db);
   return rows.map((r) => String(r.family_id));
 }

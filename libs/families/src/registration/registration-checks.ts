@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import type { FieldError } from '#ardoise/kernel';
-import { AccountStore, passwordPolicyMessage, passwordProblems } from '#ardoise/identity';
+import { AccountReader, passwordPolicyMessage, passwordProblems } from '#ardoise/identity';
 import { childProblems, guardianProblems, parisDay } from '../domain/family-rules.js';
 import { childDetails, type ChildInput } from '../requests/child.input.js';
 import type { FamilyAccountStepInput } from '../requests/family-account.input.js';
@@ -15,7 +15,7 @@ import { guardianDetails, type GuardiansStepInput } from '../requests/guardian.i
 @Injectable()
 export class RegistrationChecks {
   constructor(
-    @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(AccountReader) private readonly accounts: AccountReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

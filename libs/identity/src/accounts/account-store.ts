@@ -85,10 +85,6 @@ export class AccountStore {
     return row ? toAccount(row) : undefined;
   }
 
-  async emailInUse(email: string): Promise<boolean> {
-    return (await this.findByEmail(email)) !== undefined;
-  }
-
   async changePassword(id: string, password: string, connection: CallerConnection = this.db): Promise<void> {
     const db = identityTables(connection);
     await db

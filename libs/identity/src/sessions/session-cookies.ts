@@ -15,8 +15,9 @@ export interface CookieWrite {
 /**
  * The session and CSRF cookies, set at login and cleared at logout. Their `Secure` flag comes
  * from the configuration (`PUBLIC_URL` in https), never from the request: a Host or
- * X-Forwarded-Host header is whatever the client says it is. Handlers say which cookies to
- * write; controllers write them on their response (`writeCookies`).
+ * X-Forwarded-Host header is whatever the client says it is. The handler that opens or closes a
+ * session says which cookies to write (login, logout, account creation, a guardian's first
+ * sign-in); its controller writes them on its response (`writeCookies`).
  */
 export class SessionCookies {
   constructor(private readonly secure: boolean) {}
@@ -33,14 +34,6 @@ export class SessionCookies {
       { name: SESSION_COOKIE, value: null, options: this.options(true) },
       { name: CSRF_COOKIE, value: null, options: this.options(false) },
     ];
-  }
-
-  set(response: Response, token: string, csrfToken: string): void {
-    writeCookies(response, this.opening(token, csrfToken));
-  }
-
-  clear(response: Response): void {
-    writeCookies(response, this.closing());
   }
 
   private options(httpOnly: boolean): CookieOptions {

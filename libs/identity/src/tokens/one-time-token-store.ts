@@ -58,6 +58,14 @@ export class OneTimeTokenStore {
       .execute();
   }
 
+  /** RGPD erasure of a family: its links go, those naming it as their subject and those carrying it (a guardian's invitation). */
+  async deleteFamilyLinks(familyId: string): Promise<void> {
+    await this.db
+      .deleteFrom('one_time_tokens')
+      .where((eb) => eb.or([eb('subject', '=', familyId), eb(sql<string>`payload->>'familyId'`, '=', familyId)]))
+      .execute();
+  }
+
   /** Marks the token used, atomically; a used, revoked, expired or unknown token is refused alike. */
   async consume(purpose: TokenPurpose, token: string, connection: CallerConnection = this.db): Promise<ConsumedToken> {
     const db = identityTables(connection);

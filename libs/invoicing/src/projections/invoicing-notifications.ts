@@ -1,4 +1,4 @@
-import { familyLoginEmail } from '#ardoise/identity';
+import { AccountReader } from '#ardoise/identity';
 import { OUTBOX_TABLE, type MailBuilder, type NotificationSource } from '#ardoise/messaging';
 import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
 import { periodLabel } from '../pdf/invoice-print.js';
@@ -18,7 +18,7 @@ const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
 /** "Votre facture 2026-000123 est disponible": amount and due date in the template's French format. */
 const invoiceAvailable: MailBuilder = async (event, { trx }) => {
   const data = event.data as InvoiceIssued['data'];
-  const to = await familyLoginEmail(trx, data.familyId);
+  const to = await new AccountReader(trx).familyLoginEmail(data.familyId);
   if (!to) return undefined;
   return {
     to,
@@ -38,7 +38,7 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
  */
 const paymentReceived: MailBuilder = async (event, { trx }) => {
   const data = event.data as PaymentRecorded['data'];
-  const to = await familyLoginEmail(trx, data.familyId);
+  const to = await new AccountReader(trx).familyLoginEmail(data.familyId);
   if (!to) return undefined;
   // Already in the outbox (a rebuild of the notifications): no need for the invoice again.
   if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;

@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { AggregateRepository, currentContext, EventOutbox, type StagedAppend } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
-import { AccountStore, assertNewPassword, familyNotFound, OneTimeTokenStore, SessionStore, signedIn } from '#ardoise/identity';
+import { AccountStore, assertNewPassword, familyNotFound, OneTimeTokenStore, SessionCookies, SessionStore, signedIn } from '#ardoise/identity';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider } from '../../domain/family.decider.js';
 import type { GuardianDetails } from '../../domain/personal-data.js';
@@ -23,6 +23,7 @@ export class AcceptGuardianInvitationHandler implements ICommandHandler<AcceptGu
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
@@ -59,6 +60,7 @@ export class AcceptGuardianInvitationHandler implements ICommandHandler<AcceptGu
     });
     currentContext().actor = context.actor;
     await this.outbox.flush(staged);
-    return { signedIn: signedIn(account), session: await this.sessions.open(account.id) };
+    const { token: sessionToken, csrfToken } = await this.sessions.open(account.id);
+    return { signedIn: signedIn(account), cookies: this.cookies.opening(sessionToken, csrfToken) };
   }
 }

@@ -1,11 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { SignedIn } from '#ardoise/identity';
+import type { CookieWrite, SignedIn } from '#ardoise/identity';
 import type { ActivationRequest } from './activate-account.request.js';
 
-/** The session opened for the person who just got a login (the parent, a guardian). */
+/** The session opened for the person who just got a login (the parent, a guardian), and the cookies that carry it. */
 export interface OpenedSession {
   signedIn: SignedIn;
-  session: { token: string; csrfToken: string };
+  cookies: CookieWrite[];
 }
 
 /** The wizard's last step: « S'enregistrer » with the three steps the parent filled in. */

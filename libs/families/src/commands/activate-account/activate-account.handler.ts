@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError } from '#ardoise/kernel';
-import { OneTimeTokenStore, SessionStore, signedIn } from '#ardoise/identity';
+import { OneTimeTokenStore, SessionCookies, SessionStore, signedIn } from '#ardoise/identity';
 import { RegistrationChecks } from '../../registration/registration-checks.js';
 import { RegisterFamily } from '../register-family/register-family.command.js';
 import { ActivateAccount, type OpenedSession } from './activate-account.command.js';
@@ -17,6 +17,7 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccount> 
     @Inject(RegistrationChecks) private readonly checks: RegistrationChecks,
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
   ) {}
 
   async execute({ token, request }: ActivateAccount): Promise<OpenedSession> {
@@ -40,7 +41,7 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccount> 
         childrenField: 'children.children',
       }),
     );
-    const session = await this.sessions.open(account!.id);
-    return { signedIn: signedIn(account!), session };
+    const { token: sessionToken, csrfToken } = await this.sessions.open(account!.id);
+    return { signedIn: signedIn(account!), cookies: this.cookies.opening(sessionToken, csrfToken) };
   }
 }

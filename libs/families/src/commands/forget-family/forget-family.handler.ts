@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
-import { AggregateRepository, currentContext } from '#ardoise/commands';
-import { DATABASE } from '#ardoise/database';
-import { AccountStore } from '#ardoise/identity';
-import { eraseFamilyMessaging } from '#ardoise/messaging';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Kysely } from 'kysely';
+import { AggregateRepository, currentContext, IdempotencyStore } from '#ardoise/commands';
+import { DATABASE, relationExists } from '#ardoise/database';
+import { AccountReader, AccountStore, OneTimeTokenStore } from '#ardoise/identity';
+import { EraseFamilyMessaging } from '#ardoise/messaging';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider } from '../../domain/family.decider.js';
 import { FamilyKeyStore } from '../../privacy/family-key-store.js';
@@ -21,18 +21,22 @@ import { ForgetFamily, type ForgetReport } from './forget-family.command.js';
  * marks), and `FamilyForgotten` is recorded. Running it again on a forgotten family redoes the
  * clean-up (e.g. after a crash half-way).
  *
- * Messaging's part is done here rather than registered as a hook: families already depends
- * on messaging (it sends its e-mails through it), and messaging cannot import families back.
- * Messaging also reacts to `FamilyForgotten` in its requests projection (by the event's type),
- * which covers a crash between the event and this clean-up and every rebuild.
+ * Each context erases its own copies: messaging by its command (`EraseFamilyMessaging`,
+ * executed here, before the logins go: its read marks are found through them), identity
+ * through its stores. Messaging also reacts to `FamilyForgotten` in its requests projection
+ * (by the event's type), which covers a crash between the event and this clean-up and every rebuild.
  */
 @CommandHandler(ForgetFamily)
 export class ForgetFamilyHandler implements ICommandHandler<ForgetFamily> {
   constructor(
     @Inject(DATABASE) private readonly db: Kysely<FamiliesDatabase>,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(FamilyKeyStore) private readonly keys: FamilyKeyStore,
+    @Inject(AccountReader) private readonly accountReader: AccountReader,
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(OneTimeTokenStore) private readonly links: OneTimeTokenStore,
+    @Inject(IdempotencyStore) private readonly answers: IdempotencyStore,
   ) {}
 
   async execute({ familyId }: ForgetFamily): Promise<ForgetReport> {
@@ -45,21 +49,13 @@ export class ForgetFamilyHandler implements ICommandHandler<ForgetFamily> {
   }
 
   private async eraseCopies(familyId: string): Promise<number> {
-    if (await exists(this.db, FAMILIES_TABLE)) {
+    if (await relationExists(this.db, FAMILIES_TABLE)) {
       await eraseFamilyRows(this.db, familyId, { families: FAMILIES_TABLE, guardians: GUARDIANS_TABLE, children: CHILDREN_TABLE });
     }
-    if (await exists(this.db, LOGINS_TABLE)) await this.db.deleteFrom(LOGINS_TABLE).where('family_id', '=', familyId).execute();
-    await sql`
-      DELETE FROM idempotency_keys
-      WHERE actor_id IN (SELECT id::text FROM accounts WHERE family_id = ${familyId})`.execute(this.db);
-    await sql`DELETE FROM one_time_tokens WHERE subject = ${familyId} OR payload->>'familyId' = ${familyId}`.execute(this.db);
-    // Before the logins go: messaging finds the family's news read marks through them.
-    await eraseFamilyMessaging(this.db, familyId);
+    if (await relationExists(this.db, LOGINS_TABLE)) await this.db.deleteFrom(LOGINS_TABLE).where('family_id', '=', familyId).execute();
+    await this.answers.forgetActors(await this.accountReader.familyLogins(familyId));
+    await this.links.deleteFamilyLinks(familyId);
+    await this.commands.execute(new EraseFamilyMessaging(familyId));
     return this.accounts.deleteFamilyAccounts(familyId);
   }
-}
-
-async function exists(db: Kysely<FamiliesDatabase>, relation: string): Promise<boolean> {
-  const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${relation})::text AS found`.execute(db);
-  return rows[0]?.found != null;
 }

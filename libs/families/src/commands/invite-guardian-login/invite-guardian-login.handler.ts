@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '#ardoise/kernel';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
-import { DATABASE } from '#ardoise/database';
-import { familyNotFound, OneTimeTokenStore } from '#ardoise/identity';
+import { AccountReader, familyNotFound, OneTimeTokenStore } from '#ardoise/identity';
 import { MAILER, type Mailer } from '#ardoise/messaging';
 import { AppConfig } from '#ardoise/runtime';
 import { familyStream } from '../../domain/family-events.js';
 import { familyDecider } from '../../domain/family.decider.js';
 import type { GuardianDetails } from '../../domain/personal-data.js';
 import { PersonalDataCipher } from '../../privacy/personal-data-cipher.js';
-import type { FamiliesDatabase } from '../../projections/families-database.js';
 import { InviteGuardianLogin } from './invite-guardian-login.command.js';
 
 /**
@@ -23,10 +20,10 @@ import { InviteGuardianLogin } from './invite-guardian-login.command.js';
 @CommandHandler(InviteGuardianLogin)
 export class InviteGuardianLoginHandler implements ICommandHandler<InviteGuardianLogin> {
   constructor(
-    @Inject(DATABASE) private readonly db: Kysely<FamiliesDatabase>,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
+    @Inject(AccountReader) private readonly accounts: AccountReader,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -37,9 +34,8 @@ export class InviteGuardianLoginHandler implements ICommandHandler<InviteGuardia
     if (state.status !== 'active') throw familyNotFound();
     const guardian = state.guardians[guardianId];
     if (!guardian) throw new NotFoundError('FAMILY.GUARDIAN_NOT_FOUND', 'Responsable introuvable.');
-    // The logins themselves (identity's table), not the families' read model that follows them.
-    const { rows: existing } = await sql<{ id: string }>`SELECT id FROM accounts WHERE guardian_id = ${guardianId} LIMIT 1`.execute(this.db);
-    if (existing.length > 0) throw new ConflictError('FAMILY.GUARDIAN_HAS_LOGIN', 'Ce responsable a déjà son propre identifiant.');
+    // The logins themselves (identity's), not the families' read model that follows them.
+    if (await this.accounts.guardianHasLogin(guardianId)) throw new ConflictError('FAMILY.GUARDIAN_HAS_LOGIN', 'Ce responsable a déjà son propre identifiant.');
     const details = await this.cipher.open<GuardianDetails>(familyId, guardian.details);
     const to = email ?? details?.email;
     if (!to) throw new ValidationError([{ field: 'email', messages: ["Indiquez l'adresse e-mail du responsable."] }]);

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ErasurePreview } from '#ardoise/contracts';
 import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
+import { AccountReader } from '#ardoise/identity';
 import { NotFoundError } from '#ardoise/kernel';
-import { ATTACHMENTS_TABLE, OUTBOX_TABLE, REQUESTS_TABLE, requestStream } from '#ardoise/messaging';
+import { FamilyMessagingReader } from '#ardoise/messaging';
 import { familyStream } from '../../domain/family-events.js';
 import { FamilyKeyStore } from '../../privacy/family-key-store.js';
 import type { FamiliesDatabase } from '../../projections/families-database.js';
@@ -24,21 +25,27 @@ export class PreviewErasureHandler implements IQueryHandler<PreviewErasure> {
     @Inject(DATABASE) private readonly db: Kysely<FamiliesDatabase>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(FamilyKeyStore) private readonly keys: FamilyKeyStore,
+    @Inject(AccountReader) private readonly accounts: AccountReader,
+    @Inject(FamilyMessagingReader) private readonly messaging: FamilyMessagingReader,
   ) {}
 
   async execute({ familyId }: PreviewErasure): Promise<ErasurePreview> {
     const family = await this.db.selectFrom(FAMILIES_TABLE).select(['family_name', 'status']).where('family_id', '=', familyId).executeTakeFirst();
     const streamRevision = await this.store.streamRevision(familyStream(familyId));
     if (!family && streamRevision === undefined) throw new NotFoundError('FAMILY.NOT_FOUND', 'Famille introuvable.');
-    // Messaging's and identity's tables too: what the erasure deletes there (plain SQL, they are not the families' tables).
-    const count = async (table: string) => {
-      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE family_id = ${familyId}`.execute(this.db);
-      return Number(rows[0]?.n ?? 0);
+    const count = async (table: typeof GUARDIANS_TABLE | typeof CHILDREN_TABLE) => {
+      const row = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('family_id', '=', familyId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     };
-    const { rows: requests } = await sql<{ id: string }>`SELECT id FROM ${sql.table(REQUESTS_TABLE)} WHERE family_id = ${familyId}`.execute(this.db);
+    // What the erasure deletes in messaging and identity, through their readers.
+    const messaging = await this.messaging.holdings(familyId);
     let events = streamRevision === undefined ? 0 : Number(streamRevision) + 1;
-    for (const request of requests) {
-      const revision = await this.store.streamRevision(requestStream(String(request.id)));
+    for (const stream of messaging.requestStreams) {
+      const revision = await this.store.streamRevision(stream);
       if (revision !== undefined) events += Number(revision) + 1;
     }
     const alreadyForgotten = family?.status === 'forgotten' || !(await this.keys.existingKey(familyId));
@@ -48,9 +55,9 @@ export class PreviewErasureHandler implements IQueryHandler<PreviewErasure> {
       alreadyForgotten,
       guardians: await count(GUARDIANS_TABLE),
       children: await count(CHILDREN_TABLE),
-      logins: await count('accounts'),
-      files: await count(ATTACHMENTS_TABLE),
-      emails: await count(OUTBOX_TABLE),
+      logins: (await this.accounts.familyLogins(familyId)).length,
+      files: messaging.files,
+      emails: messaging.emails,
       events,
     };
   }

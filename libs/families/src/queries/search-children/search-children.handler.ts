@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
+import { escapeLike } from '#ardoise/kernel';
 import type { FamiliesDatabase } from '../../projections/families-database.js';
 import { CHILDREN_TABLE, FAMILIES_TABLE } from '../../projections/read-model.js';
-import { escapeLike } from '../../requests/escape-like.js';
 import { SearchChildren, type ChildFoundView } from './search-children.query.js';
 
 /** At most 20 children whose first name, last name or both match. */

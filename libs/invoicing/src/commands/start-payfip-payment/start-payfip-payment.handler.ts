@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { DATABASE } from '#ardoise/database';
-import { assertCanReadFamily } from '#ardoise/identity';
+import { AccountReader, assertCanReadFamily } from '#ardoise/identity';
 import { NotFoundError, RuleViolationError } from '#ardoise/kernel';
 import { AppConfig } from '#ardoise/runtime';
 import { invoiceStream } from '../../domain/invoice-events.js';
@@ -13,7 +13,6 @@ import { outstandingOf } from '../../domain/invoice-state.js';
 import { PayfipEndpoints } from '../../payments/payfip/payfip-endpoints.js';
 import { PAYFIP_SANDBOX_PATH } from '../../payments/payfip/payfip-sandbox.js';
 import { returnOrigin, type RequestOrigin } from '../../payments/payfip/return-origin.js';
-import { accountEmail } from '#ardoise/identity';
 import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
 import { StartPayfipPayment, type PayfipPaymentStarted } from './start-payfip-payment.command.js';
 
@@ -33,6 +32,7 @@ export class StartPayfipPaymentHandler implements ICommandHandler<StartPayfipPay
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(PayfipEndpoints) private readonly payfip: PayfipEndpoints,
+    @Inject(AccountReader) private readonly accounts: AccountReader,
   ) {}
 
   execute({ invoiceId, from }: StartPayfipPayment): Promise<PayfipPaymentStarted> {
@@ -75,7 +75,7 @@ export class StartPayfipPaymentHandler implements ICommandHandler<StartPayfipPay
 
   /** The signed-in user's e-mail, for PayFIP's receipt (identity's accounts; a placeholder when there is none). */
   private async payerEmail(): Promise<string> {
-    const email = await accountEmail(this.db, currentContext().actor.userId).catch(() => undefined);
+    const email = await this.accounts.accountEmail(currentContext().actor.userId).catch(() => undefined);
     return email ?? 'ne-pas-repondre@ardoise.localhost';
   }
 }
