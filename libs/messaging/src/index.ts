@@ -1,5 +1,6 @@
 // The Mailer port lives in libs/runtime (identity sends mail too); re-exported for one step.
 export { MAILER, type Mailer, type MailMessage, type MailTemplate } from '#ardoise/runtime';
+// OUTBOX_TABLE is left only for families' erasure preview (its counts): other contexts read the outbox through OutboxReader.
 export { OUTBOX_TABLE, OutboxMailer, type OutboxMailerOptions } from './mail/outbox-mailer.js';
 export { OutboxReader, type MailStatus } from './readers/outbox-reader.js';
 export { messagingMigrations } from './messaging.migrations.js';
