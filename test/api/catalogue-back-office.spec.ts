@@ -143,6 +143,15 @@ describe('raising a capacity gives the places to the waiting children at once', 
     expect(told.promotions).toEqual([
       expect.objectContaining({ childId: bernard.ines, firstName: 'Inès', promotedBy: 'agent', mail: { status: 'held', sentAt: null } }),
     ]);
+    // The e-mail names the child and the prestation, and goes to the family's address (from the families' and the catalogue's readers).
+    const [mail, ...others] = await app.infrastructure.db
+      .selectFrom('mail_outbox')
+      .select(['to', 'subject', 'text', 'family_id'])
+      .where('template', '=', 'waitlist-promotion')
+      .execute();
+    expect(others).toEqual([]);
+    expect(mail).toMatchObject({ to: 'sami.bernard@demo.ardoise.fr', family_id: bernard.familyId, subject: 'Une place s’est libérée' });
+    expect(mail!.text).toContain('Inès est inscrit(e) à « Atelier théâtre » le jeudi 10 décembre 2026.');
     await eventually(async () => (await bodyOf(await agent.get('/catalogue/services'))).find((s: Json) => s.code === 'ATELIER')?.dailyCapacity === 2);
   });
 

@@ -7,7 +7,7 @@ import { ConfigurationError, CoreModule, createLogger, loadConfig, NestPinoLogge
 import { MessagingModule } from '#ardoise/messaging';
 import { FamilyPrivacyModule, FamilyQuotientModule } from '#ardoise/families';
 import { IdentityModule } from '#ardoise/identity';
-import { ALL_MIGRATIONS, WorkerModule } from '#ardoise/composition';
+import { ALL_MIGRATIONS, FamilyAudienceModule, WorkerModule } from '#ardoise/composition';
 
 /** A worker process: projections and scheduled jobs, no HTTP (scale-out deployments). */
 async function main(): Promise<void> {
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       WorkerModule.register({ runProjections: true }),
       IdentityModule,
       MessagingModule,
+      FamilyAudienceModule,
       FamilyPrivacyModule,
       FamilyQuotientModule,
     ],

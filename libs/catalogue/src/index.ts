@@ -8,7 +8,8 @@ export { serviceDecider, type ServiceConfig } from './domain/service.decider.js'
 export { closedDayLabel, dayStatus, type DayClosedReason, type TownCalendar } from './domain/town-calendar.js';
 export { IsLocalDate } from './http/is-local-date.js';
 export { CatalogueReader } from './readers/catalogue-reader.js';
-export { SERVICES_TABLE, servicesProjector } from './projections/services.projector.js';
+export { serviceLabel } from './readers/service-label.js';
+export { servicesProjector } from './projections/services.projector.js';
 export { DEMO_SERVICES } from './seed/demo-catalogue.js';
 export { DEMO_SCHOOL_YEAR } from './seed/demo-calendar.js';
 export { seedDemoCatalogueRules } from './seed/seed-demo-catalogue.js';

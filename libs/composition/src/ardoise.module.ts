@@ -11,6 +11,7 @@ import { InvoicingModule } from '#ardoise/invoicing';
 import { MessagingModule } from '#ardoise/messaging';
 import { ReservationsModule } from '#ardoise/reservations';
 import { AUDIT_REVEALER, AUDITED_AGGREGATES } from './audited-aggregates.js';
+import { FamilyAudienceModule } from './family-audience.module.js';
 import { ALL_PROJECTORS } from './projectors.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -41,6 +42,7 @@ export class ArdoiseModule {
         AuditModule.register({ projectors: ALL_PROJECTORS, aggregates: AUDITED_AGGREGATES, revealer: AUDIT_REVEALER }),
         CatalogueModule,
         MessagingModule,
+        FamilyAudienceModule,
         FamiliesModule,
         ReservationsModule,
         InvoicingModule,

@@ -2,6 +2,7 @@
 // to run the whole of Ardoise. Nothing below it imports it (docs/architecture.md §7).
 export * from './ardoise.module.js';
 export * from './audited-aggregates.js';
+export * from './family-audience.module.js';
 export * from './migrations.js';
 export * from './projection-lifecycle.js';
 export * from './projectors.js';

@@ -14,7 +14,7 @@ export { ERASED_PERSONAL_DATA, FamilyRevealer } from './privacy/family-revealer.
 export { familiesProjector } from './projections/families.projector.js';
 export { familyLoginsProjector } from './projections/family-logins.projector.js';
 export { familyErasuresProjector } from './projections/family-erasures.projector.js';
-export { CHILDREN_TABLE, FAMILIES_TABLE } from './projections/read-model.js';
 export { FamilyChildrenReader, type FamilyChild } from './readers/children-reader.js';
+export { familyEmail } from './readers/family-email.js';
 export { DEMO_FAMILIES } from './seed/demo-families.js';
-export { familiesNamed, familyAndChildrenNames, familyNames, type FamilyAndChildrenNames } from './readers/family-names.js';
+export { childFirstNames, familiesNamed, familyAndChildrenNames, familyNames, type FamilyAndChildrenNames } from './readers/family-names.js';

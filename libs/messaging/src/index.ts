@@ -1,6 +1,7 @@
 // The Mailer port lives in libs/runtime (identity sends mail too); re-exported for one step.
 export { MAILER, type Mailer, type MailMessage, type MailTemplate } from '#ardoise/runtime';
-export { OUTBOX_TABLE, OutboxMailer, type OutboxMailerOptions } from './mail/outbox-mailer.js';
+export { OutboxMailer, type OutboxMailerOptions } from './mail/outbox-mailer.js';
+export { OutboxReader, type MailStatus } from './readers/outbox-reader.js';
 export { messagingMigrations } from './messaging.migrations.js';
 export { MessagingModule } from './messaging.module.js';
 export { notificationsProjector, type MailBuilder, type NotificationSource } from './projections/notifications.projector.js';
@@ -9,6 +10,7 @@ export { newsProjector } from './projections/news.projector.js';
 export { requestStream } from './domain/request-events.js';
 export { requestsProjector } from './projections/requests.projector.js';
 export { requestNotifications } from './projections/request-notifications.js';
+export { FAMILY_AUDIENCE_RESOLVER, type FamilyAudience, type FamilyAudienceResolver } from './audience/family-audience.js';
 export { FAMILY_QUOTIENT, type FamilyQuotient, type QuotientUpdate } from './quotient/family-quotient.port.js';
 export { ERASED_TEXT, FAMILY_PERSONAL_DATA, type FamilyPersonalData } from './privacy/family-personal-data.js';
 export { EraseFamilyMessaging } from './commands/erase-family-messaging/erase-family-messaging.command.js';

@@ -4,7 +4,6 @@ import { DATABASE } from '#ardoise/database';
 import { AppConfig, MAILER, Town, type Mailer } from '#ardoise/runtime';
 import { AttachmentStore } from './attachments/attachment-store.js';
 import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor.js';
-import { FAMILY_AUDIENCE_RESOLVER, ReadModelFamilyAudience } from './audience/family-audience.js';
 import { AddRequestAttachmentHandler } from './commands/add-request-attachment/add-request-attachment.handler.js';
 import { CloseRequestHandler } from './commands/close-request/close-request.handler.js';
 import { EraseFamilyMessagingHandler } from './commands/erase-family-messaging/erase-family-messaging.handler.js';
@@ -35,6 +34,7 @@ import { ListNewsHandler } from './queries/list-news/list-news.handler.js';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler.js';
 import { ListRequestsHandler } from './queries/list-requests/list-requests.handler.js';
 import { FamilyMessagingReader } from './readers/family-messaging-reader.js';
+import { OutboxReader } from './readers/outbox-reader.js';
 
 /** Hands the process's Mailer to the notifications projector (which the projection runner builds outside Nest). */
 class NotificationMailerBinding implements OnModuleInit {
@@ -83,19 +83,14 @@ const QUERY_HANDLERS = [
     },
     MailDeliveryLifecycle,
     NotificationMailerBinding,
-    // The audience reads families' and reservations' read models by their logical names.
-    {
-      provide: FAMILY_AUDIENCE_RESOLVER,
-      inject: [DATABASE],
-      useFactory: (db: ConstructorParameters<typeof ReadModelFamilyAudience>[0]) => new ReadModelFamilyAudience(db),
-    },
     { provide: AttachmentStore, inject: [DATABASE], useFactory: (db: Kysely<MessagingDatabase>) => new AttachmentStore(db) },
     AttachmentUploadInterceptor,
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
     // what other contexts read
     FamilyMessagingReader,
+    OutboxReader,
   ],
-  exports: [MAILER, FamilyMessagingReader],
+  exports: [MAILER, FamilyMessagingReader, OutboxReader],
 })
 export class MessagingModule {}

@@ -14,6 +14,7 @@ export { basketDecider } from './domain/basket.decider.js';
 export { serviceDayDecider } from './domain/service-day.decider.js';
 export { reservationsProjector } from './projections/reservations.projector.js';
 export { reservationNotifications } from './notifications/reservation-notifications.js';
+export { FamilyReservationsReader } from './readers/family-reservations-reader.js';
 export { RequestReservations, type RequestedSlot } from './commands/request-reservations/request-reservations.command.js';
 export { ValidateBasket } from './commands/validate-basket/validate-basket.command.js';
 export { CancelReservation } from './commands/cancel-reservation/cancel-reservation.command.js';

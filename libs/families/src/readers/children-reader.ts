@@ -35,7 +35,10 @@ interface ChildrenReadModel {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The children of the families, as other contexts (reservations) look them up; a forgotten child is not found. */
+/**
+ * The children of the families, as other contexts look them up (reservations; messaging's news
+ * audience, through libs/composition); a forgotten child is not found.
+ */
 @Injectable()
 export class FamilyChildrenReader {
   constructor(@Inject(DATABASE) private readonly db: Kysely<ChildrenReadModel>) {}
@@ -66,5 +69,19 @@ export class FamilyChildrenReader {
         },
       ]),
     );
+  }
+
+  /** The schools of a family's children, as written in their files (a forgotten child has none). */
+  async schoolsOf(familyId: string): Promise<string[]> {
+    if (!UUID.test(familyId)) return [];
+    const rows = await this.db
+      .selectFrom(CHILDREN_TABLE)
+      .select('school')
+      .distinct()
+      .where('family_id', '=', familyId)
+      .where('erased', '=', false)
+      .where('school', 'is not', null)
+      .execute();
+    return rows.flatMap((row) => (row.school === null ? [] : [row.school]));
   }
 }

@@ -39,3 +39,12 @@ export async function familyAndChildrenNames(db: QueryExecutorProvider, familyId
     children: new Map(children.rows.map((c) => [String(c.child_id), [c.first_name, c.last_name].filter(Boolean).join(' ')])),
   };
 }
+
+/** The first names of these children, by id (« Clara »: an e-mail about a child); a forgotten child has none. */
+export async function childFirstNames(db: QueryExecutorProvider, childIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(childIds)];
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ child_id: string; first_name: string | null }>`
+    SELECT child_id, first_name FROM family_children WHERE child_id = ANY(${ids}::uuid[]) AND first_name IS NOT NULL`.execute(db);
+  return new Map(rows.map((r) => [String(r.child_id), String(r.first_name)]));
+}

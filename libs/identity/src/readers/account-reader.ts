@@ -15,16 +15,18 @@ export class AccountReader {
   }
 
   /**
-   * The family's parent login that receives its e-mails: the oldest active one (Responsable 1's,
-   * in practice). A forgotten family has none left.
+   * The family's parent login that receives its e-mails: `preferredAccountId` when it is one of
+   * the family's active parent logins (e.g. the one that opened a request), else the oldest active
+   * one (Responsable 1's, in practice). A forgotten family has none left.
    */
-  async familyLoginEmail(familyId: string): Promise<string | undefined> {
+  async familyLoginEmail(familyId: string, preferredAccountId?: string | null): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('accounts')
       .select('email')
       .where('family_id', '=', familyId)
       .where('role', '=', 'parent')
       .where('status', '=', 'active')
+      .orderBy(sql`id = ${preferredAccountId ?? null}::uuid desc nulls last`)
       .orderBy('created_at')
       .orderBy('id')
       .limit(1)

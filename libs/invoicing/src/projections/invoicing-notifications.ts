@@ -1,5 +1,5 @@
 import { AccountReader } from '#ardoise/identity';
-import { OUTBOX_TABLE, type MailBuilder, type NotificationSource } from '#ardoise/messaging';
+import type { MailBuilder, NotificationSource } from '#ardoise/messaging';
 import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
 import { periodLabel } from '../pdf/invoice-print.js';
 import { INVOICES_TABLE } from './finance.tables.js';
@@ -34,14 +34,14 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
  * collects (and the debit may still be rejected), so it is not « reçu » yet. The number is not in `PaymentRecorded`: it is
  * read from invoicing's own finance read model. Should that projection lag behind this one
  * (it never does in practice: a payment comes long after its invoice), the builder throws
- * and the runner retries the batch, rather than send an e-mail without its invoice.
+ * and the runner retries the batch, rather than send an e-mail without its invoice. An e-mail
+ * already in the outbox (a rebuild of the notifications) does not come here: the projector
+ * runs a builder of a source that keeps no table only when its e-mail would be written.
  */
 const paymentReceived: MailBuilder = async (event, { trx }) => {
   const data = event.data as PaymentRecorded['data'];
   const to = await new AccountReader(trx).familyLoginEmail(data.familyId);
   if (!to) return undefined;
-  // Already in the outbox (a rebuild of the notifications): no need for the invoice again.
-  if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;
   const invoice = await trx.selectFrom(INVOICES_TABLE).select('number').where('invoice_id', '=', data.invoiceId).executeTakeFirst();
   if (!invoice) throw new Error('invoicing notifications: the invoice is not in the finance read model yet (retried)');
   if (data.means === 'direct_debit') {

@@ -14,7 +14,9 @@ export interface NotificationContext {
  * Turns one event into the e-mails it causes (none is fine), and may keep what later
  * e-mails need in the source's own tables (e.g. a request's subject, for the reply e-mail).
  * The projector sets every message's dedupeKey to the event id, so a replay sends nothing twice:
- * return at most one e-mail per event.
+ * return at most one e-mail per event. The builders of a source that keeps no table run only when
+ * their e-mail would be written (not in the outbox yet, recent enough); those of a source that
+ * keeps tables run for every event, and their e-mail is dropped when it would not be written.
  */
 export type MailBuilder = (event: RecordedEvent, context: NotificationContext) => Promise<MailMessage | undefined>;
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { AccountReader } from '#ardoise/identity';
 import type { MailMessage } from '#ardoise/runtime';
 import type { NotificationSource } from './notifications.projector.js';
 import { openText, type FamilyPersonalData } from '../privacy/family-personal-data.js';
@@ -6,25 +7,6 @@ import { REQUEST_MESSAGE_POSTED, REQUEST_OPENED, type RequestMessagePosted, type
 
 /** What the reply e-mail needs to know about a thread: kept by the notifications projection itself. */
 const NOTIFIED_REQUESTS = 'notification_requests';
-
-/**
- * Whom to tell about a reply: the parent login that opened the thread, else the family's
- * first parent login; none for a family without a login (run by an agent, no internet).
- * Reads identity's `accounts` (logins are not events: they hold secrets).
- */
-async function recipient(trx: Transaction<any>, familyId: string, openedByAccount: string | null): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('accounts')
-    .select('email')
-    .where('family_id', '=', familyId)
-    .where('role', '=', 'parent')
-    .where('status', '=', 'active')
-    .orderBy(sql`id = ${openedByAccount ?? '00000000-0000-0000-0000-000000000000'}`, 'desc')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.email;
-}
 
 /**
  * "Réponse à votre demande": e-mailed to the family when staff write in its thread. The
@@ -67,7 +49,8 @@ export const requestNotifications = (personalData: FamilyPersonalData): Notifica
       if (data.author !== 'staff') return undefined;
       const thread = await trx.selectFrom(tables[NOTIFIED_REQUESTS]!).selectAll().where('request_id', '=', data.requestId).executeTakeFirst();
       if (!thread) return undefined;
-      const to = await recipient(trx, thread.family_id, thread.opened_by_account);
+      // The parent login that opened the thread, else the family's first; none without a login.
+      const to = await new AccountReader(trx).familyLoginEmail(thread.family_id, thread.opened_by_account);
       if (!to) return undefined;
       const subject = openText(await personalData.opener(thread.family_id, trx), thread.sealed_subject);
       if (subject === undefined) return undefined;

@@ -1,33 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Kysely } from 'kysely';
 import { CatalogueReader } from '#ardoise/catalogue';
-import { DATABASE } from '#ardoise/database';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
 import { FamilyChildrenReader } from '#ardoise/families';
-import { OUTBOX_TABLE } from '#ardoise/messaging';
+import { OutboxReader } from '#ardoise/messaging';
 import { serviceDayStream, type ReservationPromoted } from '../../domain/reservation-events.js';
-import type { ReservationsDatabase } from '../../projections/reservations-database.js';
 import { ListPromotions } from './list-promotions.query.js';
 import type { Promotions } from './list-promotions.view.js';
 
 /**
- * The messaging context's outbox, as far as this screen reads it (a mail's status by its
- * dedupe key). Messaging's index offers no reader of it yet: the columns are named here.
- */
-type OutboxStatus = Record<typeof OUTBOX_TABLE, { dedupe_key: string | null; status: 'pending' | 'sent' | 'failed' | 'held'; sent_at: Date | null }>;
-
-/**
  * Read from the day's stream (who was promoted, when, by whom: an agent, or a cancellation),
- * and the outbox for each family's e-mail (the notification is keyed by the event's id).
+ * and messaging's outbox for each family's e-mail (the notification caused by the event).
  */
 @QueryHandler(ListPromotions)
 export class ListPromotionsHandler implements IQueryHandler<ListPromotions> {
   constructor(
-    @Inject(DATABASE) private readonly db: Kysely<ReservationsDatabase>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
     @Inject(FamilyChildrenReader) private readonly children: FamilyChildrenReader,
+    @Inject(OutboxReader) private readonly outbox: OutboxReader,
   ) {}
 
   async execute({ serviceCode, date }: ListPromotions): Promise<Promotions> {
@@ -38,25 +29,13 @@ export class ListPromotionsHandler implements IQueryHandler<ListPromotions> {
       const metadata = event.metadata as { occurredAt: string; actor: { role: string } };
       promotions.push({ eventId: event.id, at: metadata.occurredAt, byRole: metadata.actor.role, data: event.data as ReservationPromoted['data'] });
     }
-    const mails = promotions.length
-      ? await this.db
-          .withTables<OutboxStatus>()
-          .selectFrom(OUTBOX_TABLE)
-          .select(['dedupe_key', 'status', 'sent_at'])
-          .where(
-            'dedupe_key',
-            'in',
-            promotions.map((p) => p.eventId),
-          )
-          .execute()
-      : [];
-    const mailOf = new Map(mails.map((m) => [m.dedupe_key, m]));
+    const mails = await this.outbox.mailsCausedBy(promotions.map((p) => p.eventId));
     const cards = await this.children.find(promotions.map((p) => p.data.childId));
     return {
       serviceCode,
       date,
       promotions: promotions.map((p) => {
-        const mail = mailOf.get(p.eventId);
+        const mail = mails.get(p.eventId);
         return {
           reservationId: p.data.reservationId,
           childId: p.data.childId,
@@ -65,7 +44,7 @@ export class ListPromotionsHandler implements IQueryHandler<ListPromotions> {
           lastName: cards.get(p.data.childId)?.lastName ?? null,
           promotedAt: p.at,
           promotedBy: p.byRole,
-          mail: mail ? { status: mail.status, sentAt: mail.sent_at ? new Date(mail.sent_at).toISOString() : null } : null,
+          mail: mail ? { status: mail.status, sentAt: mail.sentAt ? new Date(mail.sentAt).toISOString() : null } : null,
         };
       }),
     };
