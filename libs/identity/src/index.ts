@@ -17,4 +17,4 @@ export { SessionStore } from './sessions/session-store.js';
 export { signedIn, type SignedIn } from './sessions/signed-in.js';
 export { DEMO_STAFF } from './staff/demo-staff.js';
 export { OneTimeTokenStore } from './tokens/one-time-token-store.js';
-export { accountEmail, familyLoginEmail } from './readers/account-emails.js';
+export { accountEmail, familyLoginEmail, familyParentLogins, type FamilyLogin } from './readers/account-emails.js';

@@ -1,4 +1,3 @@
-import { familyLoginEmail } from '#ardoise/identity';
 import { OUTBOX_TABLE, type MailBuilder, type NotificationSource } from '#ardoise/messaging';
 import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
 import { periodLabel } from '../pdf/invoice-print.js';
@@ -16,9 +15,9 @@ const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
 };
 
 /** "Votre facture 2026-000123 est disponible": amount and due date in the template's French format. */
-const invoiceAvailable: MailBuilder = async (event, { trx }) => {
+const invoiceAvailable: MailBuilder = async (event, { recipients }) => {
   const data = event.data as InvoiceIssued['data'];
-  const to = await familyLoginEmail(trx, data.familyId);
+  const to = await recipients.emailOf(data.familyId);
   if (!to) return undefined;
   return {
     to,
@@ -36,9 +35,9 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
  * (it never does in practice: a payment comes long after its invoice), the builder throws
  * and the runner retries the batch, rather than send an e-mail without its invoice.
  */
-const paymentReceived: MailBuilder = async (event, { trx }) => {
+const paymentReceived: MailBuilder = async (event, { trx, recipients }) => {
   const data = event.data as PaymentRecorded['data'];
-  const to = await familyLoginEmail(trx, data.familyId);
+  const to = await recipients.emailOf(data.familyId);
   if (!to) return undefined;
   // Already in the outbox (a rebuild of the notifications): no need for the invoice again.
   if (await trx.selectFrom(OUTBOX_TABLE).select('id').where('dedupe_key', '=', event.id).executeTakeFirst()) return undefined;
