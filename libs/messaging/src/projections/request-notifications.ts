@@ -24,9 +24,9 @@ interface NotifiedThread {
  * that opened the thread, else the family's first parent login; none for a family without a
  * login (run by an agent, no internet).
  *
- * Over the batch: the threads it touches are loaded in one query and written in one; for the
- * replies whose e-mail is wanted, the families' keys are read in one query (the recipients
- * once for the batch, by the projector).
+ * Over the batch: the threads it touches are loaded in one query and written in one; the
+ * recipients are read once for the batch (by the projector), then the keys of the families
+ * whose reply gets an e-mail in one query.
  */
 export const requestNotifications = (personalData: FamilyPersonalData): NotificationSource => ({
   tables: [
@@ -70,15 +70,19 @@ export const requestNotifications = (personalData: FamilyPersonalData): Notifica
       await threads.flush();
 
       const mails = new Map<string, MailMessage>();
-      if (replies.length === 0) return mails;
+      const addressed: { eventId: string; requestId: string; thread: NotifiedThread; to: string }[] = [];
+      for (const reply of replies) {
+        const logins = await recipients.of(reply.thread.family_id);
+        const to = (logins.find((login) => login.accountId === reply.thread.opened_by_account) ?? logins[0])?.email;
+        if (to) addressed.push({ ...reply, to });
+      }
+      if (addressed.length === 0) return mails;
+      // The keys only of the families that get an e-mail.
       const openerOf = await personalData.openers(
-        replies.map((r) => r.thread.family_id),
+        addressed.map((r) => r.thread.family_id),
         trx,
       );
-      for (const { eventId, requestId, thread } of replies) {
-        const logins = await recipients.of(thread.family_id);
-        const to = (logins.find((login) => login.accountId === thread.opened_by_account) ?? logins[0])?.email;
-        if (!to) continue;
+      for (const { eventId, requestId, thread, to } of addressed) {
         const subject = openText(openerOf(thread.family_id), thread.sealed_subject);
         if (subject === undefined) continue;
         mails.set(eventId, { to, template: 'request-reply', data: { subject, path: `/demandes/${requestId}` }, familyId: thread.family_id });
