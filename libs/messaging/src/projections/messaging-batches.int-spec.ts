@@ -69,7 +69,7 @@ describe('messaging projectors over a batch (real PostgreSQL)', () => {
   const requestA = randomUUID();
   const legacyA = randomUUID(); // written before requests were sealed: plain text
   const requestB = randomUUID();
-  let events: RecordedEvent[] = [];
+  const events: RecordedEvent[] = [];
   let staffReplyB = '';
 
   function recorded(type: string, data: Record<string, unknown>, actor = { userId: 'agent-1', role: 'agent' }): EventData {
