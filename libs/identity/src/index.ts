@@ -18,4 +18,4 @@ export { SessionStore } from './sessions/session-store.js';
 export { signedIn, type SignedIn } from './sessions/signed-in.js';
 export { DEMO_STAFF } from './staff/demo-staff.js';
 export { OneTimeTokenStore } from './tokens/one-time-token-store.js';
-export { AccountReader } from './readers/account-reader.js';
+export { AccountReader, type FamilyLogin } from './readers/account-reader.js';

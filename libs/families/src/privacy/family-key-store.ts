@@ -30,6 +30,16 @@ export class FamilyKeyStore {
     return rows[0] ? Buffer.from(rows[0].key) : undefined;
   }
 
+  /** The keys of these families that still exist (one query), by family id. */
+  async existingKeys(familyIds: Iterable<string>, db: KeyConnection = this.db): Promise<Map<string, Buffer>> {
+    const ids = [...new Set(familyIds)];
+    const keys = new Map<string, Buffer>();
+    if (ids.length === 0) return keys;
+    const { rows } = await sql<{ family_id: string; key: Buffer }>`SELECT family_id, key FROM family_keys WHERE family_id = ANY(${ids}::uuid[])`.execute(db);
+    for (const row of rows) keys.set(String(row.family_id), Buffer.from(row.key));
+    return keys;
+  }
+
   async destroy(familyId: string, db: KeyConnection = this.db): Promise<boolean> {
     const result = await sql`DELETE FROM family_keys WHERE family_id = ${familyId}`.execute(db);
     return Number(result.numAffectedRows ?? 0) > 0;

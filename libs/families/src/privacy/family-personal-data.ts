@@ -14,6 +14,18 @@ export const familyPersonalData: FamilyPersonalData = {
   },
   async opener(familyId: string, db: KeyConnection) {
     const key = await new FamilyKeyStore(db).existingKey(familyId, db);
-    return <T>(sealed: string): T | undefined => (key ? openWith<T>(key, familyId, sealed as Sealed) : undefined);
+    return opener(familyId, key);
+  },
+  async openers(familyIds: Iterable<string>, db: KeyConnection) {
+    const asked = new Set(familyIds);
+    const keys = await new FamilyKeyStore(db).existingKeys(asked, db);
+    return (familyId: string) => {
+      if (!asked.has(familyId)) throw new Error(`family personal data: the key of ${familyId} was not read with the others`);
+      return opener(familyId, keys.get(familyId));
+    };
   },
 };
+
+function opener(familyId: string, key: Buffer | undefined) {
+  return <T>(sealed: string): T | undefined => (key ? openWith<T>(key, familyId, sealed as Sealed) : undefined);
+}

@@ -1,4 +1,3 @@
-import { AccountReader } from '#ardoise/identity';
 import type { MailBuilder, NotificationSource } from '#ardoise/messaging';
 import type { InvoiceIssued, PaymentMeans, PaymentRecorded } from '../domain/invoice-events.js';
 import { periodLabel } from '../pdf/invoice-print.js';
@@ -16,9 +15,9 @@ const MEANS_IN_WORDS: Record<PaymentMeans, string> = {
 };
 
 /** "Votre facture 2026-000123 est disponible": amount and due date in the template's French format. */
-const invoiceAvailable: MailBuilder = async (event, { trx }) => {
+const invoiceAvailable: MailBuilder = async (event, { recipients }) => {
   const data = event.data as InvoiceIssued['data'];
-  const to = await new AccountReader(trx).familyLoginEmail(data.familyId);
+  const to = await recipients.emailOf(data.familyId);
   if (!to) return undefined;
   return {
     to,
@@ -38,9 +37,9 @@ const invoiceAvailable: MailBuilder = async (event, { trx }) => {
  * already in the outbox (a rebuild of the notifications) does not come here: the projector
  * runs a builder of a source that keeps no table only when its e-mail would be written.
  */
-const paymentReceived: MailBuilder = async (event, { trx }) => {
+const paymentReceived: MailBuilder = async (event, { trx, recipients }) => {
   const data = event.data as PaymentRecorded['data'];
-  const to = await new AccountReader(trx).familyLoginEmail(data.familyId);
+  const to = await recipients.emailOf(data.familyId);
   if (!to) return undefined;
   const invoice = await trx.selectFrom(INVOICES_TABLE).select('number').where('invoice_id', '=', data.invoiceId).executeTakeFirst();
   if (!invoice) throw new Error('invoicing notifications: the invoice is not in the finance read model yet (retried)');

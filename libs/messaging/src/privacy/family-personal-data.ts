@@ -20,8 +20,16 @@ export interface FamilyPersonalData {
    * One key lookup, then opens that family's sealed values; every value opens to undefined
    * once the family has been forgotten (its key destroyed): the person is erased.
    */
-  opener<DB>(familyId: string, db: Kysely<DB>): Promise<<T>(sealed: SealedText) => T | undefined>;
+  opener<DB>(familyId: string, db: Kysely<DB>): Promise<Opener>;
+  /**
+   * One key lookup for all these families (a projection batch's), then the opener of each of
+   * them, as `opener` would give it; asking for a family not in `familyIds` throws.
+   */
+  openers<DB>(familyIds: Iterable<string>, db: Kysely<DB>): Promise<(familyId: string) => Opener>;
 }
+
+/** Opens the sealed values of one family: undefined once the family has been forgotten. */
+export type Opener = <T>(sealed: SealedText) => T | undefined;
 
 export const FAMILY_PERSONAL_DATA = Symbol('ardoise.messaging.FAMILY_PERSONAL_DATA');
 
@@ -35,6 +43,6 @@ export const FAMILY_FORGOTTEN = 'FamilyForgotten';
  * Opens one text of a family: sealed texts with its key (undefined once forgotten); a text
  * recorded before requests were sealed (the demo data of earlier builds) is shown as it is.
  */
-export function openText(open: <T>(sealed: SealedText) => T | undefined, text: string): string | undefined {
+export function openText(open: Opener, text: string): string | undefined {
   return text.startsWith('pd1.') ? open<string>(text) : text;
 }

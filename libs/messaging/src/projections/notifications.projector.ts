@@ -1,13 +1,23 @@
 import { sql, type Transaction } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
-import { ProjectionHandlerError, type Projector, type ReadModelTable, type TableNames } from '#ardoise/projections';
+import { ProjectionHandlerError, type BatchContext, type Projector, type ReadModelTable, type TableNames } from '#ardoise/projections';
 import type { Mailer, MailMessage } from '#ardoise/runtime';
 import { OUTBOX_TABLE } from '../mail/outbox-mailer.js';
+import { FamilyRecipients } from './family-recipients.js';
 
 export interface NotificationContext {
   trx: Transaction<any>;
   /** Physical names of the tables the sources declared (this projector's generation). */
   tables: TableNames;
+  /** The engine's context of the batch (a rebuild's WrittenKeys), for the sources' RowSets. */
+  batch: BatchContext;
+  /**
+   * The parent logins of the families the batch's events name (`data.familyId`), read once for
+   * the batch: whom a family's e-mail goes to (`emailOf`).
+   */
+  recipients: FamilyRecipients;
+  /** Whether the e-mail of this event of the batch is to be written (not produced yet, recent enough). */
+  wanted(event: RecordedEvent): boolean;
 }
 
 /**
@@ -21,13 +31,26 @@ export interface NotificationContext {
 export type MailBuilder = (event: RecordedEvent, context: NotificationContext) => Promise<MailMessage | undefined>;
 
 /**
- * What a bounded context contributes to the notifications: a builder per event type, and
- * the small read-model tables its builders keep. Reservations (confirmation, waitlist
- * promotion) and invoicing (invoice available, payment received) add theirs in
- * libs/composition/src/projectors.ts once their events exist.
+ * A source's builders over a whole batch (a source keeping tables: one load and one write per
+ * table, not one per event). `build` is given EVERY event of the batch whose type is in
+ * `types`, in log order, so that its tables stay complete, and answers the e-mails by event id;
+ * only those of wanted events (`context.wanted`) are written, so it need not read anything
+ * (recipient, key) for the others. At most one e-mail per event.
+ */
+export interface BatchMailBuilder {
+  readonly types: readonly string[];
+  build(events: readonly RecordedEvent[], context: NotificationContext): Promise<ReadonlyMap<string, MailMessage>>;
+}
+
+/**
+ * What a bounded context contributes to the notifications: builders, event by event (`mails`)
+ * or over the batch (`batch`), and the small read-model tables its builders keep. Reservations
+ * (waitlist promotion) and invoicing (invoice available, payment received) add theirs in
+ * libs/composition/src/projectors.ts.
  */
 export interface NotificationSource {
-  readonly mails: Readonly<Record<string, MailBuilder>>;
+  readonly mails?: Readonly<Record<string, MailBuilder>>;
+  readonly batch?: BatchMailBuilder;
   readonly tables?: readonly ReadModelTable[];
 }
 
@@ -54,50 +77,85 @@ export const NOTIFICATION_MAX_AGE_MS = 3 * 24 * 3600 * 1000;
  */
 export function notificationsProjector(...sources: NotificationSource[]): Projector {
   const builders = new Map<string, { build: MailBuilder; keepsTables: boolean }>();
+  const batchBuilders: { builder: BatchMailBuilder; types: ReadonlySet<string> }[] = [];
+  const types = new Set<string>();
+  // One e-mail per event (its id is the dedupe key): two builders for one type would lose one.
+  const claim = (type: string) => {
+    if (types.has(type)) throw new Error(`notifications: two mail builders for ${type}`);
+    types.add(type);
+  };
   for (const source of sources) {
-    for (const [type, build] of Object.entries(source.mails)) {
-      // One e-mail per event (its id is the dedupe key): two builders for one type would lose one.
-      if (builders.has(type)) throw new Error(`notifications: two mail builders for ${type}`);
+    for (const [type, build] of Object.entries(source.mails ?? {})) {
+      claim(type);
       builders.set(type, { build, keepsTables: (source.tables ?? []).length > 0 });
+    }
+    if (source.batch) {
+      source.batch.types.forEach(claim);
+      batchBuilders.push({ builder: source.batch, types: new Set(source.batch.types) });
     }
   }
   return {
     name: NOTIFICATIONS_PROJECTION,
     version: 2, // 2: notification_requests keeps the subject sealed
-    filter: { eventTypes: [...builders.keys()] },
+    filter: { eventTypes: [...types] },
     tables: sources.flatMap((source) => source.tables ?? []),
     /**
-     * The batch's e-mails already in the outbox are read in one query. A builder whose
+     * The batch's e-mails already in the outbox are read in one query, the recipients of the
+     * families its wanted events name in one more (when a builder asks). A builder whose
      * source keeps no table only makes the e-mail: it is not run when no e-mail would be
      * written (already produced — a rebuild —, or too old). A builder that keeps tables
-     * always runs, so its tables stay complete.
+     * always runs, so its tables stay complete. The e-mails are written in log order.
      */
-    async applyBatch(events, trx, tables) {
-      const ids = events.map((e) => e.id);
-      const already = await trx
-        .selectFrom(OUTBOX_TABLE)
-        .select('dedupe_key')
-        .where(sql<boolean>`dedupe_key = ANY(${ids}::text[])`)
-        .execute();
-      const produced = new Set(already.map((row) => String(row.dedupe_key)));
+    async applyBatch(events, trx, tables, batch) {
+      const produced = await producedMails(trx, events);
+      const now = Date.now();
+      const wanted = (event: RecordedEvent) => !produced.has(event.id) && now - event.recordedAt.getTime() <= NOTIFICATION_MAX_AGE_MS;
+      const familyIds = events.filter(wanted).flatMap((e) => familyIdOf(e) ?? []);
+      const context: NotificationContext = { trx, tables, batch, recipients: new FamilyRecipients(trx, familyIds), wanted };
+      const messages = new Map<string, MailMessage>();
+      for (const { builder, types: own } of batchBuilders) {
+        const mine = events.filter((e) => own.has(e.type));
+        if (mine.length > 0) for (const [id, message] of await builder.build(mine, context)) messages.set(id, message);
+      }
       for (const event of events) {
+        const builder = builders.get(event.type);
+        if (!builder || (!wanted(event) && !builder.keepsTables)) continue;
         try {
-          const builder = builders.get(event.type);
-          if (!builder) continue;
-          const wanted = !produced.has(event.id) && Date.now() - event.recordedAt.getTime() <= NOTIFICATION_MAX_AGE_MS;
-          if (!wanted && !builder.keepsTables) continue;
-          const message = await builder.build(event, { trx, tables });
-          if (!message || !wanted) continue;
+          const message = await builder.build(event, context);
+          if (message) messages.set(event.id, message);
+        } catch (error) {
+          throw new ProjectionHandlerError(NOTIFICATIONS_PROJECTION, event, error);
+        }
+      }
+      for (const event of events) {
+        const message = messages.get(event.id);
+        if (!message || !wanted(event)) continue;
+        try {
           if (!boundMailer) {
             // Fails the batch: the runner retries it (nothing lost) until MessagingModule is started in this process.
             throw new Error('notifications: no mailer bound in this process (import MessagingModule)');
           }
           await boundMailer.enqueue({ ...message, dedupeKey: event.id }, trx);
-          produced.add(event.id);
         } catch (error) {
           throw new ProjectionHandlerError(NOTIFICATIONS_PROJECTION, event, error);
         }
       }
     },
   };
+}
+
+/** The ids of the batch's events whose e-mail is already in the outbox (their dedupe key). */
+async function producedMails(trx: Transaction<any>, events: readonly RecordedEvent[]): Promise<Set<string>> {
+  const ids = events.map((e) => e.id);
+  const rows = await trx
+    .selectFrom(OUTBOX_TABLE)
+    .select('dedupe_key')
+    .where(sql<boolean>`dedupe_key = ANY(${ids}::text[])`)
+    .execute();
+  return new Set(rows.map((row) => String(row.dedupe_key)));
+}
+
+function familyIdOf(event: RecordedEvent): string | undefined {
+  const familyId = (event.data as { familyId?: unknown } | null)?.familyId;
+  return typeof familyId === 'string' ? familyId : undefined;
 }

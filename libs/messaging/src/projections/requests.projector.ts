@@ -1,18 +1,25 @@
-import { sql, type Kysely } from 'kysely';
-import type { Projector } from '#ardoise/projections';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RecordedEvent } from '#ardoise/event-store';
+import { foldEach, insertRows, RowSet, type BatchContext, type Projector, type Row, type TableNames } from '#ardoise/projections';
 import { FAMILY_FORGOTTEN, openText, type FamilyPersonalData } from '../privacy/family-personal-data.js';
 import { ATTACHMENTS_TABLE } from '../attachments/attachment-store.js';
 import { eraseFamilyRequests, REQUEST_ATTACHMENTS_TABLE, REQUEST_MESSAGES_TABLE, REQUESTS_TABLE } from './erase-family-requests.js';
 import {
+  REQUEST_ATTACHMENT_ADDED,
+  REQUEST_CLOSED,
   REQUEST_EVENT_TYPES,
+  REQUEST_MESSAGE_POSTED,
+  REQUEST_OPENED,
+  REQUEST_REOPENED,
   type RequestAttachmentAdded,
-  type RequestClosed,
+  type RequestEvent,
   type RequestMessagePosted,
   type RequestOpened,
-  type RequestReopened,
 } from '../domain/request-events.js';
 
 export { REQUEST_ATTACHMENTS_TABLE, REQUEST_MESSAGES_TABLE, REQUESTS_TABLE };
+
+const PROJECTION = 'messaging-requests';
 
 /**
  * "Mes demandes": the threads, their messages and their files (the bytes stay in `attachments`),
@@ -23,7 +30,7 @@ export { REQUEST_ATTACHMENTS_TABLE, REQUEST_MESSAGES_TABLE, REQUESTS_TABLE };
  * transaction: the erasure also happens after a crash, and again on every rebuild.
  */
 export const requestsProjector = (personalData: FamilyPersonalData): Projector => ({
-  name: 'messaging-requests',
+  name: PROJECTION,
   version: 2,
   filter: { eventTypes: [...REQUEST_EVENT_TYPES, FAMILY_FORGOTTEN] },
   tables: [
@@ -44,8 +51,10 @@ export const requestsProjector = (personalData: FamilyPersonalData): Projector =
             closed_at        timestamptz,
             erased           boolean NOT NULL DEFAULT false
           )`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${table}_family_idx`)} ON ${sql.table(table)} (family_id, last_activity_at DESC)`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${table}_activity_idx`)} ON ${sql.table(table)} (last_activity_at DESC)`.execute(db);
+      },
+      async indexes(db: Kysely<any>, table: string) {
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${table}_family_idx`)} ON ${sql.table(table)} (family_id, last_activity_at DESC)`.execute(db);
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${table}_activity_idx`)} ON ${sql.table(table)} (last_activity_at DESC)`.execute(db);
       },
     },
     {
@@ -61,7 +70,9 @@ export const requestsProjector = (personalData: FamilyPersonalData): Projector =
             position    bigint NOT NULL,
             erased      boolean NOT NULL DEFAULT false
           )`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${table}_request_idx`)} ON ${sql.table(table)} (request_id, position)`.execute(db);
+      },
+      async indexes(db: Kysely<any>, table: string) {
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${table}_request_idx`)} ON ${sql.table(table)} (request_id, position)`.execute(db);
       },
     },
     {
@@ -80,102 +91,143 @@ export const requestsProjector = (personalData: FamilyPersonalData): Projector =
             position    bigint NOT NULL,
             erased      boolean NOT NULL DEFAULT false
           )`.execute(db);
-        await sql`CREATE INDEX ${sql.id(`${table}_request_idx`)} ON ${sql.table(table)} (request_id, position)`.execute(db);
+      },
+      async indexes(db: Kysely<any>, table: string) {
+        await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`${table}_request_idx`)} ON ${sql.table(table)} (request_id, position)`.execute(db);
       },
     },
   ],
-  async apply(event, trx, tables) {
-    if (event.type === FAMILY_FORGOTTEN) {
+  async applyBatch(events, trx, tables, context) {
+    // A forgotten family's erasure is written between the rows folded before it and the
+    // ones after it: the batch is folded in runs separated by FamilyForgotten.
+    let run: RecordedEvent[] = [];
+    for (const event of events) {
+      if (event.type !== FAMILY_FORGOTTEN) {
+        run.push(event);
+        continue;
+      }
+      await projectRequests(personalData, run, trx, tables, context);
+      run = [];
       await eraseFamilyRequests(trx, (event.data as { familyId: string }).familyId, tables);
-      return;
     }
-    const familyId = (event.data as { familyId: string }).familyId;
-    const open = await personalData.opener(familyId, trx);
+    await projectRequests(personalData, run, trx, tables, context);
+  },
+});
+
+const REQUEST_DEFAULTS: Row = {
+  family_id: null,
+  topic: null,
+  subject: null,
+  status: 'open',
+  opened_by: null,
+  opened_at: null,
+  last_activity_at: null,
+  last_author: null,
+  closed_at: null,
+  erased: false,
+};
+
+/**
+ * Folds request events in memory: one key lookup for the families they name, one load of the
+ * threads they touch (skipped for threads a rebuild has not written yet), then one write per
+ * table — threads upserted, messages and files inserted (a replayed one is kept as it is).
+ */
+async function projectRequests(
+  personalData: FamilyPersonalData,
+  events: readonly RecordedEvent[],
+  trx: Transaction<any>,
+  tables: TableNames,
+  context: BatchContext,
+): Promise<void> {
+  if (events.length === 0) return;
+  const openerOf = await personalData.openers(
+    events.map((e) => (e.data as { familyId: string }).familyId),
+    trx,
+  );
+  const requests = new RowSet(trx, { table: tables[REQUESTS_TABLE]!, key: ['id'], defaults: REQUEST_DEFAULTS }, context);
+  await requests.load(events.map((e) => ({ id: (e.data as { requestId: string }).requestId })));
+  const messages: Row[] = [];
+  const attachments: Row[] = [];
+  const erasedFiles: string[] = [];
+
+  foldEach(PROJECTION, events, (event) => {
+    const data = event.data as RequestEvent['data'];
+    const open = openerOf(data.familyId);
     const text = (sealed: string): { value: string | null; erased: boolean } => {
       const value = openText(open, sealed);
       return value === undefined ? { value: null, erased: true } : { value, erased: false };
     };
     const at = event.metadata.occurredAt;
     const position = Number(event.revision);
-    const touch = (requestId: string, author: string, more: Record<string, unknown> = {}) =>
-      trx
-        .updateTable(tables[REQUESTS_TABLE]!)
-        .set({ last_activity_at: at, last_author: author, ...more })
-        .where('id', '=', requestId)
-        .execute();
+    const thread = { id: data.requestId };
+    const touch = (author: string, more: Row = {}) => requests.update(thread, { last_activity_at: at, last_author: author, ...more });
     switch (event.type) {
-      case 'RequestOpened': {
-        const data = event.data as RequestOpened['data'];
-        const subject = text(data.subject);
-        const body = text(data.body);
-        await trx
-          .insertInto(tables[REQUESTS_TABLE]!)
-          .values({
-            id: data.requestId,
-            family_id: data.familyId,
-            topic: data.topic,
+      case REQUEST_OPENED: {
+        const opened = data as RequestOpened['data'];
+        const subject = text(opened.subject);
+        const body = text(opened.body);
+        if (!requests.get(thread)) {
+          requests.upsert(thread, {
+            family_id: opened.familyId,
+            topic: opened.topic,
             subject: subject.value,
             erased: subject.erased,
             status: 'open',
-            opened_by: data.author,
+            opened_by: opened.author,
             opened_at: at,
             last_activity_at: at,
-            last_author: data.author,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        await trx
-          .insertInto(tables[REQUEST_MESSAGES_TABLE]!)
-          .values({ id: data.messageId, request_id: data.requestId, author: data.author, body: body.value, erased: body.erased, posted_at: at, position })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
+            last_author: opened.author,
+          });
+        }
+        messages.push(messageRow(opened, body, at, position));
         return;
       }
-      case 'RequestMessagePosted': {
-        const data = event.data as RequestMessagePosted['data'];
-        const body = text(data.body);
-        await trx
-          .insertInto(tables[REQUEST_MESSAGES_TABLE]!)
-          .values({ id: data.messageId, request_id: data.requestId, author: data.author, body: body.value, erased: body.erased, posted_at: at, position })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        await touch(data.requestId, data.author);
+      case REQUEST_MESSAGE_POSTED: {
+        const posted = data as RequestMessagePosted['data'];
+        messages.push(messageRow(posted, text(posted.body), at, position));
+        touch(posted.author);
         return;
       }
-      case 'RequestAttachmentAdded': {
-        const data = event.data as RequestAttachmentAdded['data'];
-        const fileName = text(data.fileName);
+      case REQUEST_ATTACHMENT_ADDED: {
+        const added = data as RequestAttachmentAdded['data'];
+        const fileName = text(added.fileName);
         // A file joined just before its family was forgotten: its bytes must not outlive the key.
-        if (fileName.erased) await trx.deleteFrom(ATTACHMENTS_TABLE).where('id', '=', data.attachmentId).execute();
-        await trx
-          .insertInto(tables[REQUEST_ATTACHMENTS_TABLE]!)
-          .values({
-            id: data.attachmentId,
-            request_id: data.requestId,
-            author: data.author,
-            file_name: fileName.value,
-            erased: fileName.erased,
-            media_type: data.mediaType,
-            size: data.size,
-            sha256: data.sha256,
-            added_at: at,
-            position,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        await touch(data.requestId, data.author);
+        if (fileName.erased) erasedFiles.push(added.attachmentId);
+        attachments.push({
+          id: added.attachmentId,
+          request_id: added.requestId,
+          author: added.author,
+          file_name: fileName.value,
+          erased: fileName.erased,
+          media_type: added.mediaType,
+          size: added.size,
+          sha256: added.sha256,
+          added_at: at,
+          position,
+        });
+        touch(added.author);
         return;
       }
-      case 'RequestClosed': {
-        const data = event.data as RequestClosed['data'];
-        await touch(data.requestId, data.author, { status: 'closed', closed_at: at });
+      case REQUEST_CLOSED:
+        touch(data.author, { status: 'closed', closed_at: at });
         return;
-      }
-      case 'RequestReopened': {
-        const data = event.data as RequestReopened['data'];
-        await touch(data.requestId, data.author, { status: 'open', closed_at: null });
+      case REQUEST_REOPENED:
+        touch(data.author, { status: 'open', closed_at: null });
         return;
-      }
     }
-  },
-});
+  });
+
+  await requests.flush();
+  await insertRows(trx, tables[REQUEST_MESSAGES_TABLE]!, messages, ['id']);
+  await insertRows(trx, tables[REQUEST_ATTACHMENTS_TABLE]!, attachments, ['id']);
+  if (erasedFiles.length > 0) await trx.deleteFrom(ATTACHMENTS_TABLE).where('id', 'in', erasedFiles).execute();
+}
+
+function messageRow(
+  data: { requestId: string; messageId: string; author: string },
+  body: { value: string | null; erased: boolean },
+  at: string,
+  position: number,
+): Row {
+  return { id: data.messageId, request_id: data.requestId, author: data.author, body: body.value, erased: body.erased, posted_at: at, position };
+}
