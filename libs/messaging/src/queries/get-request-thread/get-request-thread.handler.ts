@@ -24,12 +24,19 @@ export class GetRequestThreadHandler implements IQueryHandler<GetRequestThread> 
   async execute({ requestId }: GetRequestThread): Promise<RequestThreadView> {
     const familyId = ownFamily();
     const downloads = mayDownloadAttachments(currentContext().actor.role);
-    const row = await this.db.selectFrom(REQUESTS_TABLE).selectAll().where('id', '=', requestId).executeTakeFirst();
-    if (!row || (familyId !== undefined && row.family_id !== familyId)) throw requestNotFound();
-    const [messages, attachments] = await Promise.all([
-      this.db.selectFrom(REQUEST_MESSAGES_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute(),
-      this.db.selectFrom(REQUEST_ATTACHMENTS_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute(),
-    ]);
+    // One snapshot for the thread, its messages and its files: a message projected between two
+    // reads would otherwise show with the thread's previous last author.
+    const { row, messages, attachments } = await this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const row = await trx.selectFrom(REQUESTS_TABLE).selectAll().where('id', '=', requestId).executeTakeFirst();
+        if (!row || (familyId !== undefined && row.family_id !== familyId)) throw requestNotFound();
+        const messages = await trx.selectFrom(REQUEST_MESSAGES_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
+        const attachments = await trx.selectFrom(REQUEST_ATTACHMENTS_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
+        return { row, messages, attachments };
+      });
     return {
       ...toRequestSummary(row),
       messages: messages.map((m) => ({
