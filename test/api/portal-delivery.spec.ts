@@ -136,6 +136,20 @@ describe('the portal as delivered: compression, caching and security headers', (
     expect(other.html).not.toContain('modulepreload');
   });
 
+  it('has a page fetch the API reads it starts with beside main.js, those of a signed-in person only with the session’s CSRF cookie', async () => {
+    const read = async (path: string, cookie?: string) => {
+      const response = await get(`${app.baseUrl}${path}`, { 'accept-encoding': 'identity', ...(cookie ? { cookie } : {}) });
+      expect(response.headers['vary']).toMatch(/Cookie/i);
+      return [...response.body.toString().matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+    };
+    // Signed out: only the town (banner, footer); the portal asks nobody about a session it has no sign of.
+    expect(await read('/connexion')).toEqual(['/api/v1/town']);
+    expect(await read('/reservations')).toEqual(['/api/v1/town']);
+    // Signed in: who, on every page; and on the reservations, the prestations.
+    expect(await read('/factures', 'XSRF-TOKEN=abc; ardoise_session=def')).toEqual(['/api/v1/town', '/api/v1/auth/me']);
+    expect(await read('/reservations/', 'XSRF-TOKEN=abc')).toEqual(['/api/v1/town', '/api/v1/auth/me', '/api/v1/catalogue/services']);
+  });
+
   it('puts the security headers on every response: the portal, the API, errors', async () => {
     for (const path of ['/', '/main-AB12cd-_.js', '/api/v1/health', '/api/v1/families/not-a-uuid', '/api/payfip-sandbox/paiement?idop=x']) {
       const response = await get(`${app.baseUrl}${path}`, ACCEPT_ALL);

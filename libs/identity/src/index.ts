@@ -13,7 +13,7 @@ export { CreateStaffAccount, type NewStaffAccount } from './commands/create-staf
 export { identityMigrations } from './identity.migrations.js';
 export { IdentityModule } from './identity.module.js';
 export { RateLimited } from './rate-limits/rate-limit.guard.js';
-export { SessionCookies, writeCookies, type CookieWrite } from './sessions/session-cookies.js';
+export { CSRF_COOKIE, SessionCookies, writeCookies, type CookieWrite } from './sessions/session-cookies.js';
 export { SessionStore } from './sessions/session-store.js';
 export { signedIn, type SignedIn } from './sessions/signed-in.js';
 export { DEMO_STAFF } from './staff/demo-staff.js';

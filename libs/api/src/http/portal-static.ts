@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { CSRF_COOKIE } from '#ardoise/identity';
 import { firstScreens } from './portal-first-screen.js';
 import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './security-headers.js';
 
@@ -30,7 +31,9 @@ const TYPES: Record<string, string> = {
  *   when the browser accepts it; other responses are compressed on the fly (compression).
  * - index.html is never cached (`no-cache`) and carries the request's CSP nonce, which
  *   Angular puts on the `<style>` elements of its components (`ngCspNonce`); its global
- *   stylesheet is inlined and the first screens preload their chunks (portal-first-screen.ts).
+ *   stylesheet is inlined, the API reads the page starts with and the first screens' chunks
+ *   are preloaded (portal-first-screen.ts). Which reads depends on the request's cookies:
+ *   `Vary: Cookie`.
  */
 export function portalStatic(portalDir: string) {
   const root = resolve(portalDir);
@@ -50,7 +53,8 @@ export function portalStatic(portalDir: string) {
       // Not a file: undo a precompressed choice and answer with the page.
       response.removeHeader('Content-Encoding');
       response.removeHeader('Content-Type');
-      const html = indexHtml()?.pageFor(request.path) ?? null;
+      const signedIn = Boolean((request.cookies as Record<string, string> | undefined)?.[CSRF_COOKIE]);
+      const html = indexHtml()?.pageFor(request.path, signedIn) ?? null;
       if (html === null) {
         response.status(503).type('text/plain; charset=utf-8').send("Le portail n'est pas construit : lancez « npm run build ».");
         return;
@@ -58,6 +62,7 @@ export function portalStatic(portalDir: string) {
       response
         .status(200)
         .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
+        .vary('Cookie')
         .send(html.replaceAll(CSP_NONCE_PLACEHOLDER, cspNonceOf(response)));
     });
   };
