@@ -115,6 +115,19 @@ describe('rebuild and verify the read models', () => {
     expect(catalogue.tables[0].liveChecksum).toBe(catalogue.tables[0].rebuiltChecksum);
   }, 400_000);
 
+  it('verify accepts a checkpoint past the projection’s last own event (a rebuild checkpoints at the end of its shared read)', async () => {
+    const admin = await signIn(app, 'admin');
+    await aStream(app, 'probe-checkpoint', 1); // an event no projector reads
+    const { store } = app.infrastructure;
+    let last: string | undefined;
+    for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) last = store.positions.encode(event.position);
+    await sql`UPDATE projection_generations SET position = ${last!} WHERE projection = 'catalogue-services' AND status = 'active'`.execute(
+      app.infrastructure.db,
+    );
+    const checked = await runJob(admin, '/audit/verifications', { kind: 'read-models', projection: 'catalogue-services' });
+    expect(checked.result.projections[0]).toMatchObject({ projection: 'catalogue-services', equal: true, problem: null, position: last });
+  }, 120_000);
+
   it('verify names the table that no longer matches what the events say', async () => {
     const admin = await signIn(app, 'admin');
     await sql`UPDATE catalogue_services SET label = 'Libellé modifié à la main' WHERE code = 'CANTINE'`.execute(app.infrastructure.db);

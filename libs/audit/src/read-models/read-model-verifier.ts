@@ -156,7 +156,7 @@ export class ReadModelVerifier {
     }
   }
 
-  /** Applies the projector's events after `from` up to `target` (inclusive) through `apply`. */
+  /** Applies the projector's events after `from` up to `target` (inclusive) through `apply`; answers the position reached. */
   private async replay(
     projector: Projector,
     from: string | null,
@@ -178,7 +178,9 @@ export class ReadModelVerifier {
         if (positions.compare(event.position, targetPosition) > 0) break;
         events.push(event);
       }
-      if (events.length === 0) break;
+      // None of the projector's events left up to the target: replayed up to it, even when the
+      // live checkpoint lies past its last own event (a rebuild checkpoints at the end of its read).
+      if (events.length === 0) return target;
       await apply(events);
       position = positions.encode(events[events.length - 1]!.position);
       onApplied(events.length);
