@@ -75,7 +75,9 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
   const prefix = new URL(base).pathname;
   const http = new Pool(origin, { connections: 256, pipelining: 1 });
   try {
-    log(`the API listens in its own process (pid ${api.child.pid}${options.apiCpuProfileDir ? `, CPU profile to ${options.apiCpuProfileDir}` : ''}); the load generator is this process`);
+    log(
+      `the API listens in its own process (pid ${api.child.pid}${options.apiCpuProfileDir ? `, CPU profile to ${options.apiCpuProfileDir}` : ''}); the load generator is this process`,
+    );
 
     // Arrivals: exponential gaps of mean arrivalSeconds / families, after the opening; with
     // signInBeforeSeconds, sign-ins likewise over the minutes before it (each family's own
@@ -151,8 +153,7 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     // /health answers (on its own connection, not queued behind the families), the
     // reservations read model's lag.
     let running = true;
-    const windowAt = (now: number) =>
-      (windows[Math.floor((now - started) / WINDOW_MS)] ??= { cpuMs: 0, benchCpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 });
+    const windowAt = (now: number) => (windows[Math.floor((now - started) / WINDOW_MS)] ??= { cpuMs: 0, benchCpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 });
     let apiCpu = api.usage();
     let cpu = process.cpuUsage();
     const usage = setInterval(() => {
@@ -228,7 +229,9 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     const fromOpening = cpuPerRequest(openingWindow, Number.POSITIVE_INFINITY);
     log(
       `API CPU: ${(fromOpening.cpuMs / 1000).toFixed(1)} s from the opening on for ${fromOpening.requests} requests → ${fromOpening.perRequest.toFixed(2)} ms a request` +
-        (signIns ? `; before it ${(beforeOpening.cpuMs / 1000).toFixed(1)} s for ${beforeOpening.requests} sign-ins → ${beforeOpening.perRequest.toFixed(2)} ms a sign-in` : ''),
+        (signIns
+          ? `; before it ${(beforeOpening.cpuMs / 1000).toFixed(1)} s for ${beforeOpening.requests} sign-ins → ${beforeOpening.perRequest.toFixed(2)} ms a sign-in`
+          : ''),
     );
 
     // The log and the read model against what the API acknowledged.
