@@ -49,6 +49,8 @@ interface Sample {
   at: number;
   ms: number;
   ok: boolean;
+  /** What a failure was: the HTTP status, or the client's error code (a timeout, a refused connection). */
+  failure?: string;
 }
 
 interface Window {
@@ -120,10 +122,10 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         });
         const text = await response.body.text();
         const ok = response.statusCode < 300;
-        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok });
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok, ...(ok ? {} : { failure: `HTTP ${response.statusCode}` }) });
         return ok ? { headers: response.headers, json: text ? JSON.parse(text) : null } : null;
-      } catch {
-        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok: false });
+      } catch (error) {
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok: false, failure: (error as { code?: string }).code ?? 'client error' });
         return null;
       }
     };
@@ -215,7 +217,12 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
       );
     }
     const errors = all.filter((s) => !s.ok).length;
-    log(`error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)`);
+    const failures = new Map<string, number>();
+    for (const s of all) if (s.failure) failures.set(s.failure, (failures.get(s.failure) ?? 0) + 1);
+    log(
+      `error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)` +
+        (failures.size > 0 ? `: ${[...failures].map(([failure, n]) => `${failure} × ${n}`).join(', ')}` : ''),
+    );
     // The API's CPU per request, a figure that depends less on what else the machine runs than
     // latencies do: before the opening (sign-ins), and from the opening on (baskets, validations,
     // and the projections following them).
