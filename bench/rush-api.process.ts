@@ -29,11 +29,12 @@ async function main(): Promise<void> {
   const log = (line: string) => send({ log: line });
   const families = Number.parseInt(familiesArg, 10);
   const { app, infrastructure, base, close } = await openRushTown(databaseUrl);
+  // exit (not just close) once closed: --cpu-prof writes its profile at exit
+  const stop = () => void close().finally(() => process.exit(0));
   process.on('message', (message: { stop?: boolean }) => {
-    if (!message.stop) return;
-    // exit (not just close) once closed: --cpu-prof writes its profile at exit
-    void close().finally(() => process.exit(0));
+    if (message.stop) stop();
   });
+  process.once('disconnect', stop); // the bench process is gone: no API left behind
   const registered = await registerFamilies(app.get(CommandBus), families, log);
   const children = await waitForChildren(infrastructure.pool, registered);
   const hash = await hashPassword(password); // one hash for all: setup, not measured
