@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   const families = Number.parseInt(familiesArg, 10);
   const { app, infrastructure, base, close } = await openRushTown(databaseUrl);
   // exit (not just close) once closed: --cpu-prof writes its profile at exit
-  const stop = () => void close().finally(() => process.exit(0));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void close().finally(() => process.exit(0));
+  };
   process.on('message', (message: { stop?: boolean }) => {
     if (message.stop) stop();
   });
