@@ -1,9 +1,11 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { CommandBus } from '@nestjs/cqrs';
+import pg from 'pg';
 import { Pool } from 'undici';
-import { hashPassword } from '#ardoise/identity';
-import { CAPACITY, DAYS, measure, openRushTown, registerFamilies, report, sum, waitForChildren } from './rush.bench.js';
+import { CAPACITY, DAYS, measure, report, sum } from './rush.bench.js';
 import { mulberry32 } from './lag.bench.js';
+import type { RushApiMessage, RushApiReady } from './rush-api.process.js';
 
 /**
  * `ardoise bench rush --open-loop`: the opening as it happens. N families arrive over one
@@ -11,9 +13,11 @@ import { mulberry32 } from './lag.bench.js';
  * account (its own cookie session), thinks, puts the 5 days of the 300-place week in its
  * basket, thinks, validates. Requests go through undici's Pool (Node's own HTTP engine);
  * a request's latency counts from the moment the family sends it, waiting for a connection
- * included. Reported per 5-second window: validations p50/p99, errors, CPU and memory of
- * this process (the API and the load generator share it), and the `reservations` read
- * model's lag as /health says it. Then: every acknowledged decision must be in the log and
+ * included. The API runs in a process of its own (rush-api.process.ts: the same composition,
+ * projections included), the load generator in this one, so neither steals the other's event
+ * loop. Reported per 5-second window: validations p50/p99, errors, CPU and memory of the API
+ * process (read from /proc), this process's CPU, and the `reservations` read model's lag as
+ * /health says it. Then: every acknowledged decision must be in the log and
  * in the read model (lost), no day past its capacity (overbooked), and the raw-insert
  * baseline measured in the same run.
  *
@@ -31,6 +35,8 @@ export interface OpenLoopRushOptions {
    */
   signInBeforeSeconds?: number;
   seed?: number;
+  /** A directory: the API process runs with `--cpu-prof` and writes its profile there when it stops. */
+  apiCpuProfileDir?: string;
   log?: (line: string) => void;
 }
 
@@ -43,10 +49,14 @@ interface Sample {
   at: number;
   ms: number;
   ok: boolean;
+  /** What a failure was: the HTTP status, or the client's error code (a timeout, a refused connection). */
+  failure?: string;
 }
 
 interface Window {
+  /** CPU time of the API process, and of this (load-generating) process. */
   cpuMs: number;
+  benchCpuMs: number;
   rssMb: number;
   lagSeconds: number;
   lagEvents: number;
@@ -57,22 +67,19 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
   const arrivalSeconds = options.arrivalSeconds ?? 60;
   const log = options.log ?? ((line: string) => console.log(line));
   const random = mulberry32(options.seed ?? 2027);
-  const { app, infrastructure, base, close } = await openRushTown(options.databaseUrl);
+  log(`open loop: ${families} families arriving over ${arrivalSeconds} s (Poisson, seed ${options.seed ?? 2027}) × 5 days against ${CAPACITY} places a day`);
+  const api = await startApi(options.databaseUrl, families, options.apiCpuProfileDir, log);
+  const { base, registered } = api.ready;
+  const children = new Map(api.ready.children);
+  // This process's own connections: the checks and the raw baseline (as many as the API's pool).
+  const database = new pg.Pool({ connectionString: options.databaseUrl, max: 40 });
   const origin = new URL(base).origin;
   const prefix = new URL(base).pathname;
   const http = new Pool(origin, { connections: 256, pipelining: 1 });
   try {
-    log(`open loop: ${families} families arriving over ${arrivalSeconds} s (Poisson, seed ${options.seed ?? 2027}) × 5 days against ${CAPACITY} places a day`);
-    const registered = await registerFamilies(app.get(CommandBus), families, log);
-    const children = await waitForChildren(infrastructure.pool, registered);
-    const hash = await hashPassword(PASSWORD); // one hash for all: setup, not measured
-    await infrastructure.pool.query(
-      `INSERT INTO accounts (id, email, password_hash, role, family_id, display_name)
-       SELECT gen_random_uuid(), 'parent' || i || '@rush.bench.example.org', $2, 'parent', family_id, 'Famille ' || i
-         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(family_id, i)`,
-      [registered, hash],
+    log(
+      `the API listens in its own process (pid ${api.child.pid}${options.apiCpuProfileDir ? `, CPU profile to ${options.apiCpuProfileDir}` : ''}); the load generator is this process`,
     );
-    log(`${families} parent accounts created (setup, not measured)`);
 
     // Arrivals: exponential gaps of mean arrivalSeconds / families, after the opening; with
     // signInBeforeSeconds, sign-ins likewise over the minutes before it (each family's own
@@ -115,10 +122,10 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         });
         const text = await response.body.text();
         const ok = response.statusCode < 300;
-        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok });
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok, ...(ok ? {} : { failure: `HTTP ${response.statusCode}` }) });
         return ok ? { headers: response.headers, json: text ? JSON.parse(text) : null } : null;
-      } catch {
-        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok: false });
+      } catch (error) {
+        samples[kind].push({ at: t0 - started, ms: performance.now() - t0, ok: false, failure: (error as { code?: string }).code ?? 'client error' });
         return null;
       }
     };
@@ -144,17 +151,22 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         acknowledged.set(line.reservationId, line.outcome);
     };
 
-    // Every second, CPU and memory of this process; as often as /health answers (on its own
-    // connection, not queued behind the families), the reservations read model's lag.
+    // Every second, CPU and memory of the API process and this process's CPU; as often as
+    // /health answers (on its own connection, not queued behind the families), the
+    // reservations read model's lag.
     let running = true;
-    const windowAt = (now: number) => (windows[Math.floor((now - started) / WINDOW_MS)] ??= { cpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 });
+    const windowAt = (now: number) => (windows[Math.floor((now - started) / WINDOW_MS)] ??= { cpuMs: 0, benchCpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 });
+    let apiCpu = api.usage();
     let cpu = process.cpuUsage();
     const usage = setInterval(() => {
+      const now = api.usage();
       const used = process.cpuUsage(cpu);
       cpu = process.cpuUsage();
       const w = windowAt(performance.now());
-      w.cpuMs += (used.user + used.system) / 1000;
-      w.rssMb = Math.max(w.rssMb, process.memoryUsage().rss / 2 ** 20);
+      w.cpuMs += now.cpuMs - apiCpu.cpuMs;
+      w.benchCpuMs += (used.user + used.system) / 1000;
+      w.rssMb = Math.max(w.rssMb, now.rssMb);
+      apiCpu = now;
     }, 1_000);
     const healthClient = new Pool(origin, { connections: 1 });
     const monitor = (async () => {
@@ -174,7 +186,7 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     await Promise.all(registered.map((_, i) => family(i)));
     const rushSeconds = (performance.now() - started) / 1000;
     // The read model catches up: keep watching its lag until it is 0.
-    await waitForCatchUp(infrastructure.pool, Date.now() + 60_000);
+    await waitForCatchUp(database, Date.now() + 60_000);
     running = false;
     await monitor;
     clearInterval(usage);
@@ -183,18 +195,19 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
     log(
       `rush over in ${rushSeconds.toFixed(1)} s (${signIns ? `opening at ${signInBefore} s, ` : ''}last arrival at ${(arrivals.at(-1)! / 1000).toFixed(1)} s); per ${WINDOW_MS / 1000}-second window:`,
     );
-    log('  window    logins  validations  validate p50/p99 ms  all p99 ms  errors  CPU %  RSS MB  lag s (events)');
+    log('  window    logins  validations  validate p50/p99 ms  all p99 ms  errors  API CPU %  API RSS MB  bench CPU %  lag s (events)');
     const all = [...samples.login, ...samples.lines, ...samples.validate];
     for (let w = 0; w < windows.length; w++) {
-      // CPU % is of one core: 200 % is both cores of this machine.
+      // CPU % is of one core: 200 % is every core of a 2-core machine.
       const inWindow = (list: Sample[]) => list.filter((s) => Math.floor(s.at / WINDOW_MS) === w);
       const v = inWindow(samples.validate);
       const every = inWindow(all);
-      const m = windows[w] ?? { cpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 };
+      const m = windows[w] ?? { cpuMs: 0, benchCpuMs: 0, rssMb: 0, lagSeconds: 0, lagEvents: 0 };
       log(
         `  ${String(w * 5).padStart(3)}–${String(w * 5 + 5).padEnd(3)} s ${String(inWindow(samples.login).length).padStart(7)} ${String(v.length).padStart(12)} ` +
           `${`${fmt(pct(v, 0.5))} / ${fmt(pct(v, 0.99))}`.padStart(20)} ${fmt(pct(every, 0.99)).padStart(11)} ${String(every.filter((s) => !s.ok).length).padStart(7)} ` +
-          `${((m.cpuMs / WINDOW_MS) * 100).toFixed(0).padStart(6)} ${m.rssMb.toFixed(0).padStart(7)} ${`${m.lagSeconds} (${m.lagEvents})`.padStart(15)}`,
+          `${((m.cpuMs / WINDOW_MS) * 100).toFixed(0).padStart(10)} ${m.rssMb.toFixed(0).padStart(11)} ${((m.benchCpuMs / WINDOW_MS) * 100).toFixed(0).padStart(12)} ` +
+          `${`${m.lagSeconds} (${m.lagEvents})`.padStart(15)}`,
       );
     }
     for (const kind of ['login', 'lines', 'validate'] as const) {
@@ -204,10 +217,32 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
       );
     }
     const errors = all.filter((s) => !s.ok).length;
-    log(`error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)`);
+    const failures = new Map<string, number>();
+    for (const s of all) if (s.failure) failures.set(s.failure, (failures.get(s.failure) ?? 0) + 1);
+    log(
+      `error rate ${((errors / Math.max(1, all.length)) * 100).toFixed(2)} % (${errors} of ${all.length} requests)` +
+        (failures.size > 0 ? `: ${[...failures].map(([failure, n]) => `${failure} × ${n}`).join(', ')}` : ''),
+    );
+    // The API's CPU per request, a figure that depends less on what else the machine runs than
+    // latencies do: before the opening (sign-ins), and from the opening on (baskets, validations,
+    // and the projections following them).
+    const cpuPerRequest = (from: number, to: number) => {
+      const cpuMs = windows.reduce((total, m, w) => total + (w * WINDOW_MS >= from && w * WINDOW_MS < to ? (m?.cpuMs ?? 0) : 0), 0);
+      const requests = all.filter((s) => s.at >= Math.floor(from / WINDOW_MS) * WINDOW_MS && s.at < to).length;
+      return { cpuMs, requests, perRequest: cpuMs / Math.max(1, requests) };
+    };
+    const openingWindow = Math.ceil(opening / WINDOW_MS) * WINDOW_MS;
+    const beforeOpening = cpuPerRequest(0, openingWindow);
+    const fromOpening = cpuPerRequest(openingWindow, Number.POSITIVE_INFINITY);
+    log(
+      `API CPU: ${(fromOpening.cpuMs / 1000).toFixed(1)} s from the opening on for ${fromOpening.requests} requests → ${fromOpening.perRequest.toFixed(2)} ms a request` +
+        (signIns
+          ? `; before it ${(beforeOpening.cpuMs / 1000).toFixed(1)} s for ${beforeOpening.requests} sign-ins → ${beforeOpening.perRequest.toFixed(2)} ms a sign-in`
+          : ''),
+    );
 
     // The log and the read model against what the API acknowledged.
-    const counts = await infrastructure.pool.query<{ stream_id: string; type: string; n: string }>(
+    const counts = await database.query<{ stream_id: string; type: string; n: string }>(
       `SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'service_day-RUSH-%' GROUP BY stream_id, type`,
     );
     const validated = sum(counts.rows.filter((r) => r.type === 'ReservationValidated'));
@@ -217,12 +252,12 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
       return total + Math.max(0, onDay - CAPACITY);
     }, 0);
     const ids = [...acknowledged.keys()];
-    const inLog = await infrastructure.pool.query<{ id: string; type: string }>(
+    const inLog = await database.query<{ id: string; type: string }>(
       `SELECT data->>'reservationId' AS id, type FROM events
         WHERE stream_id LIKE 'service_day-RUSH-%' AND type IN ('ReservationValidated', 'ReservationWaitlisted', 'ReservationRejected') AND data->>'reservationId' = ANY($1::text[])`,
       [ids],
     );
-    const inReadModel = await infrastructure.pool.query<{ id: string; status: string }>(
+    const inReadModel = await database.query<{ id: string; status: string }>(
       'SELECT reservation_id::text AS id, status FROM reservation_lines WHERE reservation_id = ANY($1::uuid[])',
       [ids],
     );
@@ -237,9 +272,9 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         `lost ${lost} (must be 0: ${missingFromLog} not in the log as answered, ${missingFromReadModel} not in the read model as answered)`,
     );
 
-    await infrastructure.pool.query('CREATE TABLE bench_raw_rows (id bigserial PRIMARY KEY, family_id uuid NOT NULL, payload jsonb NOT NULL)');
+    await database.query('CREATE TABLE bench_raw_rows (id bigserial PRIMARY KEY, family_id uuid NOT NULL, payload jsonb NOT NULL)');
     const raw = await measure(registered, 64, async (familyId) => {
-      await infrastructure.pool.query('INSERT INTO bench_raw_rows (family_id, payload) VALUES ($1, $2)', [familyId, JSON.stringify({ days: DAYS })]);
+      await database.query('INSERT INTO bench_raw_rows (family_id, payload) VALUES ($1, $2)', [familyId, JSON.stringify({ days: DAYS })]);
       return 200;
     });
     report(log, 'baseline: raw single-row INSERT through pg (64 at a time)', raw);
@@ -263,12 +298,52 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
         model,
         validate_p50_ms: Math.round(pct(samples.validate, 0.5)),
         raw_insert_p99_ms: Number(raw.p99.toFixed(1)),
+        api_cpu_ms_per_request: Number(fromOpening.perRequest.toFixed(2)),
       }),
     );
   } finally {
     await http.close();
-    await close();
+    await database.end();
+    await api.stop();
   }
+}
+
+/** Forks the API process and waits until it listens with the families registered. */
+async function startApi(databaseUrl: string, families: number, cpuProfileDir: string | undefined, log: (line: string) => void) {
+  const child: ChildProcess = fork(new URL('./rush-api.process.js', import.meta.url), [databaseUrl, String(families), PASSWORD], {
+    execArgv: [...process.execArgv, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<RushApiReady>((resolve, reject) => {
+    child.on('message', (message: RushApiMessage) => {
+      if ('log' in message) log(message.log);
+      else if ('ready' in message) resolve(message.ready);
+      else reject(new Error(`the API process failed: ${message.failed}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the API process exited (${code}) before it was ready`)));
+  });
+  const ticksPerSecond = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
+  return {
+    child,
+    ready,
+    /** CPU time (user + system) and resident memory of the API process, from /proc. */
+    usage(): { cpuMs: number; rssMb: number } {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+        const cpuMs = ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000; // utime, stime
+        const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+        return { cpuMs, rssMb: rssKb / 1024 };
+      } catch {
+        return { cpuMs: 0, rssMb: 0 }; // no /proc (not Linux): the columns read 0
+      }
+    },
+    async stop(): Promise<void> {
+      if (child.exitCode === null && child.connected) child.send({ stop: true });
+      await exited;
+    },
+  };
 }
 
 async function waitForCatchUp(pool: import('pg').Pool, deadline: number): Promise<void> {

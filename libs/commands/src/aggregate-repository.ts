@@ -150,6 +150,7 @@ export class AggregateRepository {
       const basis = await source.load(streamId, attempt);
       let state = policy.copy ? policy.copy(basis.state) : basis.state;
       let appliedKeys = basis.appliedKeys;
+      let ownKeys: Set<string> | undefined; // the batch's copy of the source's keys, made at its first new key
       const decided: ({ ok: true; events: TEvent[]; replayed: boolean } | { ok: false; error: unknown })[] = [];
       const toAppend: EventData[] = [];
       const occurredAt = this.clock.now();
@@ -165,7 +166,7 @@ export class AggregateRepository {
           for (const event of events) state = policy.copy && policy.draft ? policy.draft(state, event) : decider.evolve(state, event);
           decided.push({ ok: true, events, replayed: false });
           toAppend.push(...this.toEventData(events, pending.context, occurredAt, pending.eventIds));
-          if (key && events.length > 0 && !appliedKeys.has(key)) appliedKeys = new Set(appliedKeys).add(key);
+          if (key && events.length > 0 && !appliedKeys.has(key)) appliedKeys = (ownKeys ??= new Set(appliedKeys)).add(key);
         } catch (error) {
           decided.push({ ok: false, error });
         }

@@ -99,7 +99,8 @@ export function registerBench(program: Command): void {
     .option('--sign-in-before <s>', 'boucle ouverte : les parents se connectent pendant les s secondes AVANT l’ouverture, puis valident dans la minute', (v) =>
       Number.parseInt(v, 10),
     )
-    .action(async (options: { families?: number; concurrency?: number; openLoop?: boolean; signInBefore?: number }) => {
+    .option('--api-cpu-prof <dir>', 'boucle ouverte : le processus de l’API tourne avec --cpu-prof et écrit son profil dans ce dossier')
+    .action(async (options: { families?: number; concurrency?: number; openLoop?: boolean; signInBefore?: number; apiCpuProf?: string }) => {
       const database = await benchDatabase();
       try {
         if (options.openLoop)
@@ -107,6 +108,7 @@ export function registerBench(program: Command): void {
             databaseUrl: database.url,
             families: options.families,
             signInBeforeSeconds: options.signInBefore,
+            apiCpuProfileDir: options.apiCpuProf,
             log: (line) => console.log(line),
           });
         else

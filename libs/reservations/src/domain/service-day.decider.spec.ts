@@ -1,6 +1,15 @@
 import { NotFoundError, RuleViolationError, ValidationError } from '#ardoise/kernel';
 import type { ServiceDayEvent } from './reservation-events.js';
-import { outcomeOf, serviceDayDecider, waitlistRank, type ServiceDayCommand, type ServiceDayState, type ValidateLine } from './service-day.decider.js';
+import {
+  applyToDraft,
+  cloneServiceDay,
+  outcomeOf,
+  serviceDayDecider,
+  waitlistRank,
+  type ServiceDayCommand,
+  type ServiceDayState,
+  type ValidateLine,
+} from './service-day.decider.js';
 
 const fold = (events: ServiceDayEvent[], state = serviceDayDecider.initialState()) => events.reduce(serviceDayDecider.evolve, state);
 const run = (state: ServiceDayState, command: ServiceDayCommand) => {
@@ -219,6 +228,29 @@ describe('evolve is pure', () => {
     expect(JSON.stringify(before, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(snapshot);
     expect(before.entries.get('r1')!.status).toBe('validated');
     expect(after.entries.get('r1')!.status).toBe('cancelled');
+  });
+});
+
+describe('copies of a day share their entries, never changed in place', () => {
+  it('a batch decided on a copy (ServiceDayWriter) leaves the day it was copied from as it was', () => {
+    const before = dayWith(aLine(1), aLine(2), aLine(3));
+    const snapshot = JSON.stringify(before, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+    const draft = cloneServiceDay(before);
+    const r2 = { reservationId: 'r2', familyId: 'f2', childId: 'c2', serviceCode: 'VACANCES', date: '2027-02-15' };
+    const events: ServiceDayEvent[] = [
+      ...serviceDayDecider.decide(
+        { type: 'CancelReservation', familyId: 'f1', childId: 'c1', by: 'parent', reason: null, deadline: { at: null, passed: false }, capacity: 2 },
+        before,
+      ),
+      { type: 'AbsenceDeclared', data: { ...r2, reason: 'malade' } },
+      ...serviceDayDecider.decide(aLine(4), before),
+    ];
+    for (const event of events) applyToDraft(draft, event);
+    expect(JSON.stringify(before, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(snapshot);
+    expect(draft.entries.get('r1')!.status).toBe('cancelled');
+    expect(draft.entries.get('r3')!.status).toBe('validated'); // promoted
+    expect(draft.entries.get('r2')!.absence).toBe('declared');
+    expect(before.entries.get('r2')!.absence).toBeNull();
   });
 });
 
