@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import { runInContext, systemContext } from '#ardoise/commands';
+import { streamCategory } from '#ardoise/kernel';
 import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
 import { CHILDREN_TABLE } from '#ardoise/families';
 import { basketStream, RequestReservations, ValidateBasket } from '#ardoise/reservations';
@@ -37,6 +38,7 @@ export interface BasketBenchmarkOptions {
   log?: (line: string) => void;
 }
 
+const BASKET = streamCategory(basketStream('x'));
 const MONTHS = ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
 
 export async function runBasketBenchmark(options: BasketBenchmarkOptions): Promise<{ ratio: number }> {
@@ -58,7 +60,7 @@ export async function runBasketBenchmark(options: BasketBenchmarkOptions): Promi
     const readStream = store.readStream.bind(store);
     store.readStream = (streamId, readOptions) => {
       const events = readStream(streamId, readOptions);
-      if (!streamId.startsWith(basketStream(''))) return events;
+      if (streamCategory(streamId) !== BASKET) return events;
       return (async function* () {
         for await (const event of events) {
           basketEventsRead++;
