@@ -26,6 +26,7 @@ import { GetWaitingListHandler } from './queries/get-waiting-list/get-waiting-li
 import { ListFamilyReservationsHandler } from './queries/list-family-reservations/list-family-reservations.handler.js';
 import { ListPromotionsHandler } from './queries/list-promotions/list-promotions.handler.js';
 import { ListWaitingDaysHandler } from './queries/list-waiting-days/list-waiting-days.handler.js';
+import { Baskets } from './basket/baskets.js';
 import { ServiceDayWriter } from './service-day/service-day-writer.js';
 
 /** Baskets, service days (booking, waiting lists, allocation, absences, attendance) and the staff's lists. */
@@ -35,6 +36,7 @@ import { ServiceDayWriter } from './service-day/service-day-writer.js';
   controllers: [BasketController, ReservationsController, FamilyReservationsController, ServiceDaysController, WaitingListsController],
   providers: [
     ServiceDayWriter,
+    Baskets,
     RequestReservationsHandler,
     RemoveFromBasketHandler,
     ValidateBasketHandler,
