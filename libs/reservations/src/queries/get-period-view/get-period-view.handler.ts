@@ -29,11 +29,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
     await childOfFamily(this.children, familyId, childId);
     const from = view === 'month' ? monthStart(date) : mondayOf(date);
     const to = view === 'month' ? monthEnd(date) : addDays(from, 6);
-    const [services, calendar, basket] = await Promise.all([
-      this.catalogue.services(),
-      this.catalogue.calendar(),
-      this.baskets.current(familyId),
-    ]);
+    const [services, calendar, basket] = await Promise.all([this.catalogue.services(), this.catalogue.calendar(), this.baskets.current(familyId)]);
     const lines = await this.db
       .selectFrom(RESERVATION_LINES_TABLE)
       .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
