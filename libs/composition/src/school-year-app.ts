@@ -57,8 +57,10 @@ export async function seedSchoolYearInto(databaseUrl: string | undefined, option
     ARDOISE_ROLE: 'api',
     // Room for the families served at once and the read models catching up.
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '48',
-    // A batch job on a busy machine: opening those connections may take more than the API's 2 s.
+    // A batch job on a busy machine: opening those connections may take more than the API's 2 s,
+    // and a service day's group-committed append more than its 5 s (a city's seed failed so, at load 27).
     DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS ?? '30000',
+    DATABASE_QUERY_TIMEOUT_MS: process.env.DATABASE_QUERY_TIMEOUT_MS ?? '60000',
   });
   try {
     return await seedSchoolYear(opened.app, opened.clock, options);

@@ -27,6 +27,7 @@ import { ListFamilyReservationsHandler } from './queries/list-family-reservation
 import { ListPromotionsHandler } from './queries/list-promotions/list-promotions.handler.js';
 import { ListWaitingDaysHandler } from './queries/list-waiting-days/list-waiting-days.handler.js';
 import { FamilyReservationsReader } from './readers/family-reservations-reader.js';
+import { Baskets } from './basket/baskets.js';
 import { ServiceDayWriter } from './service-day/service-day-writer.js';
 
 /** Baskets, service days (booking, waiting lists, allocation, absences, attendance) and the staff's lists. */
@@ -36,6 +37,7 @@ import { ServiceDayWriter } from './service-day/service-day-writer.js';
   controllers: [BasketController, ReservationsController, FamilyReservationsController, ServiceDaysController, WaitingListsController],
   providers: [
     ServiceDayWriter,
+    Baskets,
     RequestReservationsHandler,
     RemoveFromBasketHandler,
     ValidateBasketHandler,

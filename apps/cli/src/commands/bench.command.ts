@@ -6,6 +6,7 @@ import { runRushBenchmark } from '../../../../bench/rush.bench.js';
 import { runOpenLoopRushBenchmark } from '../../../../bench/rush-open-loop.bench.js';
 import { runRebuildBenchmark } from '../../../../bench/rebuild.bench.js';
 import { runLagBenchmark } from '../../../../bench/lag.bench.js';
+import { runBasketBenchmark } from '../../../../bench/basket.bench.js';
 import { ALL_PROJECTORS } from '#ardoise/composition';
 import { benchDatabase, keptDatabase } from './bench-database.js';
 
@@ -113,6 +114,19 @@ export function registerBench(program: Command): void {
           });
         else
           await runRushBenchmark({ databaseUrl: database.url, families: options.families, concurrency: options.concurrency, log: (line) => console.log(line) });
+      } finally {
+        await database.release();
+      }
+    });
+  bench
+    .command('basket')
+    .description('Panier d’une famille au fil de l’année : RequestReservations + ValidateBasket de septembre à juin, un flux qui grandit ; médianes par mois')
+    .option('-f, --families <n>', 'familles (défaut 12)', (v) => Number.parseInt(v, 10))
+    .option('-m, --months <n>', 'mois joués, de septembre (défaut 10)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { families?: number; months?: number }) => {
+      const database = await benchDatabase();
+      try {
+        await runBasketBenchmark({ databaseUrl: database.url, ...options, log: (line: string) => console.log(line) });
       } finally {
         await database.release();
       }

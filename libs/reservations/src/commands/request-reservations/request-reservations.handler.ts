@@ -2,12 +2,13 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
-import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
+import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { AppError, RuleViolationError } from '#ardoise/kernel';
 import { FamilyChildrenReader } from '#ardoise/families';
 import { childNotFound } from '../../children/child-of-family.js';
-import { basketDecider, pendingFor } from '../../domain/basket.decider.js';
-import { basketStream, serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
+import { Baskets } from '../../basket/baskets.js';
+import { pendingFor } from '../../domain/basket.decider.js';
+import { serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
 import { REJECTION_MESSAGES, rejectionMessage } from '../../rejection-messages.js';
 import { bookingTerms } from '../../service-day/booking-terms.js';
 import { ServiceDayWriter } from '../../service-day/service-day-writer.js';
@@ -22,7 +23,7 @@ import { RequestReservations, type BasketLineView, type SkippedDay } from './req
 @CommandHandler(RequestReservations)
 export class RequestReservationsHandler implements ICommandHandler<RequestReservations> {
   constructor(
-    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(Baskets) private readonly baskets: Baskets,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
     @Inject(FamilyChildrenReader) private readonly children: FamilyChildrenReader,
     @Inject(ServiceDayWriter) private readonly days: ServiceDayWriter,
@@ -33,7 +34,7 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
     const { familyId } = command;
     // Independent reads, started together (each is a round trip; under a rush they add up).
     const calendarRead = this.catalogue.calendar();
-    const basketRead = this.repository.load(basketStream(familyId), basketDecider);
+    const basketRead = this.baskets.current(familyId);
     calendarRead.catch(() => undefined);
     basketRead.catch(() => undefined);
     const known = await this.children.find(command.slots.map((s) => s.childId));
@@ -60,15 +61,12 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
     const alreadyInBasket: BasketLineView[] = [];
     const lines: ReservationRef[] = [];
     for (const slot of accepted) {
-      const pending = pendingFor(basket.state, slot);
+      const pending = pendingFor(basket, slot);
       if (pending) alreadyInBasket.push(view(pending));
       else lines.push({ reservationId: randomUUID(), familyId, ...slot });
     }
     if (lines.length > 0) {
-      const result = await this.repository.handle(basketStream(familyId), basketDecider, { type: 'AddLines', familyId, lines }, currentContext(), {
-        retriesOnConflict: 5,
-        loaded: basket,
-      });
+      const result = await this.baskets.handle(familyId, { type: 'AddLines', familyId, lines }, currentContext(), 5);
       const added = new Set(result.events.map((e) => (e.data as ReservationRef).reservationId));
       for (const line of lines.filter((l) => !added.has(l.reservationId))) {
         const pending = pendingFor(result.state, line);

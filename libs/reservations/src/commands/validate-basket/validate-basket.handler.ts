@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
-import { AggregateRepository, CLOCK, currentContext, type Clock } from '#ardoise/commands';
+import { CLOCK, currentContext, type Clock } from '#ardoise/commands';
 import { ForbiddenError } from '#ardoise/kernel';
-import { basketDecider } from '../../domain/basket.decider.js';
-import { basketStream, serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
+import { Baskets } from '../../basket/baskets.js';
+import { serviceDayStream, type ReservationRef } from '../../domain/reservation-events.js';
 import { REJECTION_MESSAGES } from '../../rejection-messages.js';
 import { outcomeOf, waitlistRank } from '../../domain/service-day.decider.js';
 import { bookingTerms } from '../../service-day/booking-terms.js';
@@ -26,7 +26,7 @@ const OUTCOME_MESSAGES = {
 @CommandHandler(ValidateBasket)
 export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
   constructor(
-    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(Baskets) private readonly baskets: Baskets,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
     @Inject(ServiceDayWriter) private readonly days: ServiceDayWriter,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -37,11 +37,9 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
     if (command.override && context.actor.role === 'parent') {
       throw new ForbiddenError('RESERVATION.OVERRIDE_FORBIDDEN', 'Seul un agent peut passer outre un délai de réservation.');
     }
-    const stream = basketStream(command.familyId);
     const calendarRead = this.catalogue.calendar(); // read alongside the basket: one round trip less to wait for
     calendarRead.catch(() => undefined);
-    const basket = await this.repository.load(stream, basketDecider);
-    const { state } = basket;
+    const state = await this.baskets.current(command.familyId);
     const lines = [...state.pending.values()].sort((a, b) => a.date.localeCompare(b.date) || a.serviceCode.localeCompare(b.serviceCode));
     if (lines.length === 0) return { lines: [] };
 
@@ -80,12 +78,11 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
     );
     const results = decided.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));
     if (results.length > 0) {
-      await this.repository.handle(
-        stream,
-        basketDecider,
+      await this.baskets.handle(
+        command.familyId,
         { type: 'Settle', familyId: command.familyId, results: results.map((r) => ({ reservationId: r.reservationId, outcome: r.outcome, code: r.code })) },
         context,
-        { retriesOnConflict: 20, loaded: basket },
+        20,
       );
     }
     const failure = decided.find((d) => d.status === 'rejected');

@@ -1,18 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AggregateRepository } from '#ardoise/commands';
 import type { BasketLineView } from '../../commands/request-reservations/request-reservations.command.js';
-import { basketDecider } from '../../domain/basket.decider.js';
-import { basketStream } from '../../domain/reservation-events.js';
+import { Baskets } from '../../basket/baskets.js';
 import { GetBasket } from './get-basket.query.js';
 
-/** Folded from the basket's stream (no read model): what the family just put in is always there. */
+/** Folded from the basket's stream (no read model, Baskets): what the family just put in is always there. */
 @QueryHandler(GetBasket)
 export class GetBasketHandler implements IQueryHandler<GetBasket> {
-  constructor(@Inject(AggregateRepository) private readonly repository: AggregateRepository) {}
+  constructor(@Inject(Baskets) private readonly baskets: Baskets) {}
 
   async execute(query: GetBasket): Promise<{ lines: BasketLineView[] }> {
-    const { state } = await this.repository.load(basketStream(query.familyId), basketDecider);
+    const state = await this.baskets.current(query.familyId);
     const lines = [...state.pending.values()]
       .map(({ reservationId, childId, serviceCode, date }) => ({ reservationId, childId, serviceCode, date }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.serviceCode.localeCompare(b.serviceCode));

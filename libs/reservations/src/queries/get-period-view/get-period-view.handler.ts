@@ -3,13 +3,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
 import { CatalogueReader, describeDeadlineRule } from '#ardoise/catalogue';
 import { addDays, mondayOf, monthEnd, monthStart } from '#ardoise/kernel';
-import { AggregateRepository, CLOCK, type Clock } from '#ardoise/commands';
+import { CLOCK, type Clock } from '#ardoise/commands';
 import type { CellState, PeriodCell, PeriodView } from '#ardoise/contracts';
 import { DATABASE } from '#ardoise/database';
 import { FamilyChildrenReader } from '#ardoise/families';
 import { childOfFamily } from '../../children/child-of-family.js';
-import { basketDecider } from '../../domain/basket.decider.js';
-import { basketStream } from '../../domain/reservation-events.js';
+import { Baskets } from '../../basket/baskets.js';
 import type { ReservationsDatabase } from '../../projections/reservations-database.js';
 import { RESERVATION_DAYS_TABLE, RESERVATION_LINES_TABLE } from '../../projections/reservations.projector.js';
 import { bookingTerms } from '../../service-day/booking-terms.js';
@@ -22,7 +21,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
     @Inject(DATABASE) private readonly db: Kysely<ReservationsDatabase>,
     @Inject(CatalogueReader) private readonly catalogue: CatalogueReader,
     @Inject(FamilyChildrenReader) private readonly children: FamilyChildrenReader,
-    @Inject(AggregateRepository) private readonly repository: AggregateRepository,
+    @Inject(Baskets) private readonly baskets: Baskets,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -30,11 +29,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
     await childOfFamily(this.children, familyId, childId);
     const from = view === 'month' ? monthStart(date) : mondayOf(date);
     const to = view === 'month' ? monthEnd(date) : addDays(from, 6);
-    const [services, calendar, basket] = await Promise.all([
-      this.catalogue.services(),
-      this.catalogue.calendar(),
-      this.repository.load(basketStream(familyId), basketDecider),
-    ]);
+    const [services, calendar, basket] = await Promise.all([this.catalogue.services(), this.catalogue.calendar(), this.baskets.current(familyId)]);
     const lines = await this.db
       .selectFrom(RESERVATION_LINES_TABLE)
       .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
@@ -69,7 +64,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
         days: days.map((day): PeriodCell => {
           const terms = bookingTerms(service, calendar, day, now);
           const line = lines.find((l) => l.service_code === service.code && l.day === day);
-          const requested = [...basket.state.pending.values()].find((p) => p.childId === childId && p.serviceCode === service.code && p.date === day);
+          const requested = [...basket.pending.values()].find((p) => p.childId === childId && p.serviceCode === service.code && p.date === day);
           const base = { date: day, reservationId: null, waitlistRank: null, waitlistNextRank: null, closedLabel: null, absence: null };
           const count = counts.find((c) => c.service_code === service.code && c.day === day);
           const full = service.dailyCapacity !== null && Number(count?.validated ?? 0) >= service.dailyCapacity;
