@@ -6,3 +6,4 @@ export * from './connection-errors.js';
 export * from './pool.js';
 export * from './database-availability.js';
 export * from './relation-exists.js';
+export { inOneSnapshot } from './one-snapshot.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { AppConfig } from '#ardoise/runtime';
 import { familyNotFound } from '#ardoise/identity';
 import { mayReadHealthData } from '../../domain/personal-data.js';
@@ -25,7 +25,11 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
   }
 
   async execute({ familyId, role }: FamilyFile): Promise<FamilyFileView> {
-    const family = await this.db
+    return inOneSnapshot(this.db, (trx) => this.read(trx, familyId, role));
+  }
+
+  private async read(db: Kysely<FamiliesDatabase>, familyId: string, role: FamilyFile['role']): Promise<FamilyFileView> {
+    const family = await db
       .selectFrom(FAMILIES_TABLE)
       .selectAll()
       .select([
@@ -37,7 +41,7 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
       .executeTakeFirst();
     if (!family) throw familyNotFound();
     const [guardians, children, logins] = await Promise.all([
-      this.db.selectFrom(GUARDIANS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('rank').execute(),
+      db.selectFrom(GUARDIANS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('rank').execute(),
       this.db
         .selectFrom(CHILDREN_TABLE)
         .selectAll()
@@ -46,7 +50,7 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
         .orderBy('birth_date')
         .orderBy('child_id')
         .execute(),
-      this.db.selectFrom(LOGINS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('created_at').execute(),
+      db.selectFrom(LOGINS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('created_at').execute(),
     ]);
     const withLogin = new Set(logins.map((l) => l.guardian_id));
     const health = mayReadHealthData(role);

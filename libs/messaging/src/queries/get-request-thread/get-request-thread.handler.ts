@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import type { RequestThreadView } from '#ardoise/contracts';
 import { currentContext } from '#ardoise/commands';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { mayDownloadAttachments } from '../../attachments/attachment-rules.js';
 import { requestNotFound } from '../../domain/request.decider.js';
 import { ERASED_TEXT } from '../../privacy/family-personal-data.js';
@@ -24,19 +24,13 @@ export class GetRequestThreadHandler implements IQueryHandler<GetRequestThread> 
   async execute({ requestId }: GetRequestThread): Promise<RequestThreadView> {
     const familyId = ownFamily();
     const downloads = mayDownloadAttachments(currentContext().actor.role);
-    // One snapshot for the thread, its messages and its files: a message projected between two
-    // reads would otherwise show with the thread's previous last author.
-    const { row, messages, attachments } = await this.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute(async (trx) => {
-        const row = await trx.selectFrom(REQUESTS_TABLE).selectAll().where('id', '=', requestId).executeTakeFirst();
-        if (!row || (familyId !== undefined && row.family_id !== familyId)) throw requestNotFound();
-        const messages = await trx.selectFrom(REQUEST_MESSAGES_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
-        const attachments = await trx.selectFrom(REQUEST_ATTACHMENTS_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
-        return { row, messages, attachments };
-      });
+    const { row, messages, attachments } = await inOneSnapshot(this.db, async (trx) => {
+      const row = await trx.selectFrom(REQUESTS_TABLE).selectAll().where('id', '=', requestId).executeTakeFirst();
+      if (!row || (familyId !== undefined && row.family_id !== familyId)) throw requestNotFound();
+      const messages = await trx.selectFrom(REQUEST_MESSAGES_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
+      const attachments = await trx.selectFrom(REQUEST_ATTACHMENTS_TABLE).selectAll().where('request_id', '=', requestId).orderBy('position').execute();
+      return { row, messages, attachments };
+    });
     return {
       ...toRequestSummary(row),
       messages: messages.map((m) => ({
