@@ -182,6 +182,7 @@ describe('RGPD erasure (/admin/rgpd)', () => {
 describe('health (/admin/sante)', () => {
   it('an admin sees the projections, an hour of lag samples, the log, the outbox and the scheduled jobs; nobody else does', async () => {
     const admin = await staff(app, 'admin');
+    await anActiveFamily(app, 'famille.sante@example.fr'); // its activation e-mail goes through the outbox
     for (const role of ['agent', 'finance'] as const) expect((await (await staff(app, role)).get('/admin/health')).status).toBe(403);
     expect((await (await staff(app, 'auditor')).get('/admin/health')).status).toBe(200); // auditors read everything
     const health = await eventually(async () => {
@@ -193,6 +194,10 @@ describe('health (/admin/sante)', () => {
     expect(health.eventStore).toMatchObject({ adapter: 'postgresql' });
     expect(health.eventStore.events).toBeGreaterThan(0);
     expect(Object.keys(health.outbox).sort()).toEqual(['failed', 'held', 'pending', 'sent']);
+    // The counts are the outbox's own.
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM mail_outbox`.execute(app.infrastructure.db);
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    expect(health.outbox.pending + health.outbox.held + health.outbox.failed + health.outbox.sent).toBe(Number(rows[0]!.n));
     expect(health.jobs.map((j: Json) => j.name)).toEqual(['billing-run', 'billing-schedule', 'payfip-repair', 'audit-anchors', 'mail-delivery']);
     expect(health.jobs.find((j: Json) => j.name === 'billing-run').nextRunAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -21,6 +21,7 @@ export { StartBillingRun } from './commands/start-billing-run/start-billing-run.
 export { SetServiceTariff } from './commands/set-service-tariff/set-service-tariff.command.js';
 export { IssueCreditNote } from './commands/issue-credit-note/issue-credit-note.command.js';
 export { RecordDeskPayment } from './commands/record-desk-payment/record-desk-payment.command.js';
+export { ListBillingRuns } from './queries/list-billing-runs/list-billing-runs.query.js';
 export { ReconcileAccounts } from './queries/reconcile-accounts/reconcile-accounts.query.js';
 
 // The audit replays invoicing's streams with these deciders.

@@ -21,3 +21,4 @@ export { PublishNews } from './commands/publish-news/publish-news.command.js';
 export { OpenRequest } from './commands/open-request/open-request.command.js';
 export { PostRequestMessage } from './commands/post-request-message/post-request-message.command.js';
 export { CloseRequest } from './commands/close-request/close-request.command.js';
+export { GetOutboxSummary, type OutboxSummary } from './queries/get-outbox-summary/get-outbox-summary.query.js';

@@ -31,6 +31,7 @@ import { GetOutboxDeliveryHandler } from './queries/get-outbox-delivery/get-outb
 import { GetOutboxMailHandler } from './queries/get-outbox-mail/get-outbox-mail.handler.js';
 import { GetRequestThreadHandler } from './queries/get-request-thread/get-request-thread.handler.js';
 import { ListNewsHandler } from './queries/list-news/list-news.handler.js';
+import { GetOutboxSummaryHandler } from './queries/get-outbox-summary/get-outbox-summary.handler.js';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler.js';
 import { ListRequestsHandler } from './queries/list-requests/list-requests.handler.js';
 import { FamilyMessagingReader } from './readers/family-messaging-reader.js';
@@ -68,6 +69,7 @@ const QUERY_HANDLERS = [
   ListOutboxHandler,
   GetOutboxMailHandler,
   GetOutboxDeliveryHandler,
+  GetOutboxSummaryHandler,
 ];
 
 /** E-mail (outbox + SMTP delivery), news and requests ("Mes demandes"). */

@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { QueryBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AdminHealth } from '#ardoise/contracts';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
+import { GetOutboxSummary } from '#ardoise/messaging';
 import { AppConfig, INFRASTRUCTURE, type Infrastructure } from '#ardoise/runtime';
 import { HealthService } from './health.service.js';
 import { LAG_SAMPLE_SECONDS, LagSampler } from './lag-sampler.js';
@@ -20,26 +22,27 @@ export class AdminHealthController {
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ApiOperation({ summary: "Santé de l'instance : projections (retard sur une heure), journal, boîte d'envoi, tâches planifiées" })
   async get(): Promise<AdminHealth> {
     const db = this.infrastructure.db;
-    const [report, lagSamples, eventStore, outbox, jobs] = await Promise.all([
+    const outbox = await this.queries.execute(new GetOutboxSummary());
+    const [report, lagSamples, eventStore, jobs] = await Promise.all([
       this.health.report(),
       this.samples.lastHour(),
       this.eventStore(),
-      sql<{ status: string; n: string }>`SELECT status, count(*) AS n FROM mail_outbox GROUP BY status`.execute(db),
-      scheduledJobs(db, this.config, this.clock.now()),
+      scheduledJobs(db, this.queries, outbox, this.config, this.clock.now()),
     ]);
-    const byStatus = Object.fromEntries(outbox.rows.map((r) => [r.status, Number(r.n)]));
+    const byStatus = outbox.byStatus;
     return {
       report,
       lagSamples,
       sampleEverySeconds: LAG_SAMPLE_SECONDS,
       eventStore,
-      outbox: { pending: byStatus.pending ?? 0, held: byStatus.held ?? 0, failed: byStatus.failed ?? 0, sent: byStatus.sent ?? 0 },
+      outbox: { pending: byStatus.pending, held: byStatus.held, failed: byStatus.failed, sent: byStatus.sent },
       jobs,
     };
   }

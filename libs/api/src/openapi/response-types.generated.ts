@@ -2318,8 +2318,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "outcome": {
       "type": "string",
       "enum": [
-       "failed",
        "pending",
+       "failed",
        "paid",
        "anomaly",
        "settled"
@@ -5981,9 +5981,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "pending",
       "sent",
+      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -6048,9 +6048,9 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "status": {
      "type": "string",
      "enum": [
-      "failed",
       "pending",
       "sent",
+      "failed",
       "held"
      ],
      "description": "pending: waiting to be sent; sent; failed: given up after retries; held: no SMTP configured, kept here."
@@ -6973,8 +6973,8 @@ export const RESPONSE_TYPES: ResponseTypes = {
     "lastOutcome": {
      "type": "string",
      "enum": [
-      "ok",
-      "failed"
+      "failed",
+      "ok"
      ],
      "nullable": true
     },
@@ -7490,10 +7490,10 @@ export const RESPONSE_TYPES: ResponseTypes = {
      "items": {
       "type": "number",
       "enum": [
-       3,
        1,
-       5,
        2,
+       3,
+       5,
        4,
        6,
        7

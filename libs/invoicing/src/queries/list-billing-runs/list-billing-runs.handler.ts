@@ -11,8 +11,8 @@ import { ListBillingRuns } from './list-billing-runs.query.js';
 export class ListBillingRunsHandler implements IQueryHandler<ListBillingRuns> {
   constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
 
-  async execute({ period }: ListBillingRuns): Promise<BillingRunProgress[]> {
-    let query = this.db.selectFrom('invoicing_billing_runs').select('run_id').orderBy('started_at', 'desc').limit(50);
+  async execute({ period, limit }: ListBillingRuns): Promise<BillingRunProgress[]> {
+    let query = this.db.selectFrom('invoicing_billing_runs').select('run_id').orderBy('started_at', 'desc').limit(limit);
     if (period) query = query.where('period', '=', period);
     const rows = await query.execute();
     return Promise.all(rows.map(async (r) => (await billingProgress(this.db, r.run_id))!));
