@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { inOneSnapshot } from '#ardoise/database';
 import type { InvoiceSummary } from '#ardoise/contracts';
 import { NotFoundError } from '#ardoise/kernel';
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../domain/invoice-state.js';
@@ -66,10 +67,10 @@ export async function invoiceSummary(db: Kysely<InvoicingDatabase>, invoiceId: s
   return toSummary(row);
 }
 
-/** One invoice with its lines (in parents' words), credit notes, payments, PayFIP operations and refunds. */
-export async function invoiceDetail(db: Kysely<InvoicingDatabase>, namesReader: InvoiceNamesReader, invoiceId: string) {
+/** An invoice's rows, all read in one snapshot: a projection's commit cannot tear them. */
+async function invoiceRows(db: Kysely<InvoicingDatabase>, invoiceId: string) {
   const summary = await invoiceSummary(db, invoiceId);
-  const [lines, creditNotes, payments, payfip, refunds, collection, names] = await Promise.all([
+  const [lines, creditNotes, payments, payfip, refunds, collection] = await Promise.all([
     db.selectFrom('invoicing_invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('line_no').execute(),
     db.selectFrom('invoicing_credit_notes').selectAll().where('invoice_id', '=', invoiceId).orderBy('issued_on').orderBy('number').execute(),
     db.selectFrom('invoicing_payments').selectAll().where('invoice_id', '=', invoiceId).orderBy('recorded_at').execute(),
@@ -82,8 +83,14 @@ export async function invoiceDetail(db: Kysely<InvoicingDatabase>, namesReader: 
       .orderBy('seq')
       .execute(),
     db.selectFrom('invoicing_invoices').select(['sent_to_collection_on', 'collection_batch_id']).where('invoice_id', '=', invoiceId).executeTakeFirst(),
-    namesReader.forFamily(summary.familyId),
   ]);
+  return { summary, lines, creditNotes, payments, payfip, refunds, collection };
+}
+
+/** One invoice with its lines (in parents' words), credit notes, payments, PayFIP operations and refunds. */
+export async function invoiceDetail(database: Kysely<InvoicingDatabase>, namesReader: InvoiceNamesReader, invoiceId: string) {
+  const { summary, lines, creditNotes, payments, payfip, refunds, collection } = await inOneSnapshot(database, (db) => invoiceRows(db, invoiceId));
+  const names = await namesReader.forFamily(summary.familyId);
   return {
     ...summary,
     familyName: names.familyName,
