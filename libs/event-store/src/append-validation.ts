@@ -1,7 +1,5 @@
-import { ValidationError, type FieldError } from '#ardoise/kernel';
+import { ValidationError, isUuid, type FieldError } from '#ardoise/kernel';
 import type { EventData, ExpectedRevision } from './event-store.port.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks an append's input the same way for every adapter; throws a ValidationError
@@ -23,7 +21,7 @@ export function validateAppend(streamId: unknown, events: unknown, expectedRevis
     events.forEach((event: Partial<EventData> | null, i) => {
       const at = `events[${i}]`;
       if (event === null || typeof event !== 'object') return fail(at, 'must be an object');
-      if (typeof event.id !== 'string' || !UUID.test(event.id)) fail(`${at}.id`, 'must be a uuid');
+      if (!isUuid(event.id)) fail(`${at}.id`, 'must be a uuid');
       else if (ids.has(event.id.toLowerCase())) fail(`${at}.id`, `duplicate event id ${event.id} in the same append`);
       else ids.add(event.id.toLowerCase());
       if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > 256) {

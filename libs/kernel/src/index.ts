@@ -5,3 +5,4 @@ export * from './retry.js';
 export * from './local-date.js';
 export * from './in-parallel.js';
 export * from './escape-like.js';
+export * from './uuid.js';

@@ -3,10 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
 import { runInContext, systemClock, systemContext } from '#ardoise/commands';
 import { ForgetFamily } from '#ardoise/families';
+import { isUuid } from '#ardoise/kernel';
 import { ArdoiseModule } from '#ardoise/composition';
 import { withInfrastructure } from './with-infrastructure.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** `ardoise forget <family>`: the RGPD erasure of a family (same command as DELETE /api/v1/admin/families/:id). */
 export function registerForget(program: Command): void {
@@ -14,7 +13,7 @@ export function registerForget(program: Command): void {
     .command('forget <family>')
     .description('Efface une famille (RGPD) : détruit sa clé, efface ses copies en clair et ses comptes, enregistre FamilyForgotten')
     .action(async (familyId: string) => {
-      if (!UUID.test(familyId)) throw new Error(`Identifiant de famille invalide : ${familyId}`);
+      if (!isUuid(familyId)) throw new Error(`Identifiant de famille invalide : ${String(familyId)}`);
       await withInfrastructure(async (infrastructure, logger) => {
         const app = await NestFactory.createApplicationContext(ArdoiseModule.register({ infrastructure, logger, clock: systemClock }), { logger: false });
         try {

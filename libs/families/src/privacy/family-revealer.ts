@@ -1,5 +1,6 @@
 import type { AuditReader, EventRevealer } from '#ardoise/audit';
 import type { RecordedEvent } from '#ardoise/event-store';
+import { isUuid } from '#ardoise/kernel';
 import { mayReadHealthData, withoutHealthData } from '../domain/personal-data.js';
 import { FamilyKeyStore } from './family-key-store.js';
 import { openWith, type Sealed } from './personal-data-cipher.js';
@@ -7,7 +8,6 @@ import { openWith, type Sealed } from './personal-data-cipher.js';
 /** What an auditor reads in place of a value sealed with a key that was destroyed. */
 export const ERASED_PERSONAL_DATA = '[donnée personnelle effacée (RGPD)]';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEALED = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
@@ -28,7 +28,7 @@ export class FamilyRevealer implements EventRevealer {
   private async open(event: RecordedEvent): Promise<unknown> {
     const data = event.data as Record<string, unknown> | null;
     const familyId = data && typeof data === 'object' ? data['familyId'] : undefined;
-    if (typeof familyId !== 'string' || !UUID.test(familyId) || !containsSealed(data)) return event.data;
+    if (!isUuid(familyId) || !containsSealed(data)) return event.data;
     const key = await this.keys.existingKey(familyId);
     return mapSealed(data, (sealed) => {
       if (!key) return ERASED_PERSONAL_DATA;

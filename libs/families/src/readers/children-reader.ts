@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '#ardoise/database';
+import { isUuid } from '#ardoise/kernel';
 import { CHILDREN_TABLE } from '../projections/read-model.js';
 
 /** What another context may know of a child (never the reason for a diet). */
@@ -33,8 +34,6 @@ interface ChildrenReadModel {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The children of the families, as other contexts look them up (reservations; messaging's news
  * audience, through libs/composition); a forgotten child is not found.
@@ -45,7 +44,7 @@ export class FamilyChildrenReader {
 
   /** The children among these ids, by id; ids that are not UUIDs are not asked for (the column is a uuid). */
   async find(childIds: readonly string[]): Promise<Map<string, FamilyChild>> {
-    const ids = [...new Set(childIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(childIds)].filter((id) => isUuid(id));
     if (ids.length === 0) return new Map();
     const rows = await this.db
       .selectFrom(CHILDREN_TABLE)
@@ -73,7 +72,7 @@ export class FamilyChildrenReader {
 
   /** The schools of a family's children, as written in their files (a forgotten child has none). */
   async schoolsOf(familyId: string): Promise<string[]> {
-    if (!UUID.test(familyId)) return [];
+    if (!isUuid(familyId)) return [];
     const rows = await this.db
       .selectFrom(CHILDREN_TABLE)
       .select('school')
