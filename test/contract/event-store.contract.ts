@@ -82,6 +82,15 @@ export function runEventStoreContract(adapterName: string, setup: () => Promise<
         expect((await store.append(id, [event()], { expectedRevision: 'stream_exists' })).nextRevision).toBe(2n);
       });
 
+      it('counts its events where the adapter can (an idempotent re-append adds none), or says it cannot', async () => {
+        const before = await store.eventCount();
+        const appended = events(3);
+        await store.append(stream(), appended, { expectedRevision: 'no_stream' });
+        const after = await store.eventCount();
+        if (before === null) expect(after).toBeNull();
+        else expect(after).toBeGreaterThanOrEqual(before + 3);
+      });
+
       it("'any' appends to a missing or an existing stream", async () => {
         const id = stream();
         expect((await store.append(id, [event()], { expectedRevision: 'any' })).nextRevision).toBe(0n);

@@ -44,6 +44,9 @@ class PositionTrackingStore implements EventStore {
   streamRevision(streamId: string) {
     return this.inner.streamRevision(streamId);
   }
+  eventCount() {
+    return this.inner.eventCount();
+  }
   close() {
     return this.inner.close();
   }

@@ -119,6 +119,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   /** Revision of the last event in the stream, or undefined for a missing stream. */
   streamRevision(streamId: string): Promise<bigint | undefined>;
+  /** How many events the log holds, where the adapter can count them (PostgreSQL); null where it cannot (EventStoreDB's `$all` has no count). */
+  eventCount(): Promise<number | null>;
   close(): Promise<void>;
 }
 

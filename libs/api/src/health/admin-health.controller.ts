@@ -1,7 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { sql } from 'kysely';
 import type { AdminHealth } from '#ardoise/contracts';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import { Roles } from '#ardoise/identity';
@@ -47,12 +46,12 @@ export class AdminHealthController {
     };
   }
 
-  /** The last event (any adapter) and, on PostgreSQL, the number of events. */
+  /** The last event (any adapter) and the number of events where the adapter can count them. */
   private async eventStore(): Promise<AdminHealth['eventStore']> {
-    const { store, adapter, db } = this.infrastructure;
+    const { store, adapter } = this.infrastructure;
     let lastRecordedAt: string | null = null;
     for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) lastRecordedAt = event.recordedAt.toISOString();
-    const events = adapter === 'postgresql' ? Number((await sql<{ n: string }>`SELECT count(*) AS n FROM events`.execute(db)).rows[0]?.n ?? 0) : null;
+    const events = await store.eventCount();
     return { adapter, events, lastRecordedAt };
   }
 }

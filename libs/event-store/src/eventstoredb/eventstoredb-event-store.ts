@@ -247,6 +247,11 @@ export class EventStoreDbEventStore implements EventStore {
     return (await this.#readTail(streamId, 1)).at(-1)?.revision;
   }
 
+  /** `$all` has no count short of reading it whole. */
+  eventCount(): Promise<null> {
+    return Promise.resolve(null);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

@@ -107,6 +107,12 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.revision ? BigInt(rows[0].revision) : undefined;
   }
 
+  async eventCount(): Promise<number> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ n: string }>({ name: 'es_event_count', text: 'SELECT count(*)::text AS n FROM events' });
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Ends every subscription and the LISTEN connection (and the pool if endPoolOnClose). */
   async close(): Promise<void> {
     if (this.closed) return;
