@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { FixedClock } from '#ardoise/commands';
-import { MAILER, type Mailer } from '#ardoise/messaging';
+import { MAILER, type Mailer } from '#ardoise/runtime';
 import { seedDemoTown } from '#ardoise/composition';
 import { childrenOf, signInParent, signInStaff } from './reservations-world.js';
 import type { HttpClient } from './support/http-client.js';

@@ -1,4 +1,4 @@
-import { MAILER, type Mailer } from '#ardoise/messaging';
+import { MAILER, type Mailer } from '#ardoise/runtime';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../../libs/messaging/src/testing/local-smtp-server.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AccountStore, DEMO_STAFF } from '#ardoise/identity';
-import { MAILER, type Mailer } from '#ardoise/messaging';
+import { MAILER, type Mailer } from '#ardoise/runtime';
 import { seedDemoTown } from '#ardoise/composition';
 import { HttpClient } from './support/http-client.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';

@@ -1,5 +1,3 @@
-// The Mailer port lives in libs/runtime (identity sends mail too); re-exported for one step.
-export { MAILER, type Mailer, type MailMessage, type MailTemplate } from '#ardoise/runtime';
 export { OutboxMailer, type OutboxMailerOptions } from './mail/outbox-mailer.js';
 export { OutboxReader, type MailStatus } from './readers/outbox-reader.js';
 export { messagingMigrations } from './messaging.migrations.js';
