@@ -42,7 +42,7 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
     if (!family) throw familyNotFound();
     const [guardians, children, logins] = await Promise.all([
       db.selectFrom(GUARDIANS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('rank').execute(),
-      this.db
+      db
         .selectFrom(CHILDREN_TABLE)
         .selectAll()
         .select(sql<string>`birth_date::text`.as('birth_day'))
