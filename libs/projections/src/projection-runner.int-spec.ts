@@ -121,7 +121,7 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     expect(await counts(kit.db)).toEqual(expectedCounts(appended));
 
     await r1.stop();
-    await waitFor('r2 to take over', () => r2.isLeader('stream-counter'), 5_000);
+    await waitFor('r2 to take over', () => r2.isLeader('stream-counter'));
     await append('counter-5', 5);
     await waitFor('r2 applies', async () => (await counts(kit.db))['counter-5'] === 30);
     expect(p2.applied).toBe(5);
@@ -140,7 +140,7 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     r2.start();
     // Kill r1's lock session from the server side, as if its process had died.
     await sql`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`.execute(kit.db);
-    await waitFor('a leader after the crash', () => r1.isLeader('stream-counter') || r2.isLeader('stream-counter'), 5_000);
+    await waitFor('a leader after the crash', () => r1.isLeader('stream-counter') || r2.isLeader('stream-counter'));
     await append('counter-6', 10);
     await waitFor('caught up after the takeover', async () => (await counts(kit.db))['counter-6'] === 10);
     expect(p1.applied + p2.applied).toBe(10);

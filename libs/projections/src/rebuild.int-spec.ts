@@ -7,6 +7,9 @@ import type { RebuildProgress } from './rebuild-progress.js';
 import { OutdatedProjectorError, RebuildInProgressError } from './errors.js';
 import { counts, event, expectedCounts, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
 
+/** Replays of thousands of events on a loaded CI runner: bounds that catch a hang, not a slow machine. */
+const REPLAY_TEST_MS = 300_000;
+
 describe('Rebuild, blue/green (real PostgreSQL)', () => {
   let database: TestDatabase;
   let kit: EngineKit;
@@ -19,7 +22,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     // A log worth replaying: 4 000 matching events over 40 streams, plus noise.
     for (let s = 0; s < 40; s++) await append(`counter-${s}`, 100);
     await append('other-1', 200);
-  }, 120_000);
+  }, REPLAY_TEST_MS);
 
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
@@ -105,7 +108,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     expect(last.eventsApplied).toBeGreaterThanOrEqual(4000);
     expect(last.estimatedTotal).toBeGreaterThanOrEqual(last.eventsApplied);
     expect(last.eventsPerSecond).toBeGreaterThan(0);
-  }, 60_000);
+  }, REPLAY_TEST_MS);
 
   it('refuses a second rebuild of the same projection while one runs', async () => {
     const a = runner(streamCounter());
@@ -115,7 +118,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     await expect(b.rebuild('stream-counter')).rejects.toBeInstanceOf(RebuildInProgressError);
     await first;
     expect(await counts(kit.db)).toEqual(expectedCounts(appended));
-  }, 60_000);
+  }, REPLAY_TEST_MS);
 
   it('resumes an interrupted rebuild from its own checkpoint', async () => {
     const r = runner(streamCounter());
@@ -136,7 +139,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     expect(activated.generation).toBe(building.generation);
     expect(progress[0]!.eventsApplied).toBe(building.eventsApplied);
     expect(await counts(kit.db)).toEqual(expectedCounts(appended));
-  }, 60_000);
+  }, REPLAY_TEST_MS);
 
   it('rebuilds on start when the projector version changed, serving the old generation meanwhile', async () => {
     const before = (await generationRegistry.active(kit.db, 'stream-counter'))!;
@@ -161,7 +164,8 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     await waitFor('the outdated runner to stand down', () => logger.entries.some((e) => e.message.includes('outdated')));
     expect((await generationRegistry.active(kit.db, 'stream-counter'))!.generation).toBe(active.generation);
     expect(await generationRegistry.building(kit.db, 'stream-counter')).toBeUndefined();
-  }, 60_000);
+  }, REPLAY_TEST_MS);
+
   it('rebuildAll reads the log once for every projection: each gets its own events, and every checkpoint ends where the read stopped', async () => {
     const others: Projector = {
       name: 'other-counter',
@@ -206,5 +210,5 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     } finally {
       kit.store.readAll = readAll;
     }
-  });
+  }, REPLAY_TEST_MS);
 });

@@ -52,8 +52,12 @@ export async function startTestApp(
   };
 }
 
-/** Polls until `probe` returns a truthy value (projections are eventually consistent). */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls until `probe` returns a truthy value (projections are eventually consistent). The
+ * default bound catches a projection that never catches up, not a loaded CI runner (where a
+ * catch-up was seen to take several seconds): it costs nothing when the condition holds.
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -61,6 +65,18 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Until every projection runs and has caught up with the log (its first build done): for a suite
+ * that ends before the app's start has settled, so that closing the pool interrupts no build.
+ */
+export async function projectionsCaughtUp(app: TestApp, timeoutMs = 120_000): Promise<void> {
+  await eventually(async () => {
+    const health = (await (await fetch(`${app.baseUrl}/api/v1/health`)).json()) as { projections?: { lagEvents: number; heartbeatAt: string | null }[] };
+    const projections = health.projections ?? [];
+    return projections.length > 0 && projections.every((p) => p.heartbeatAt !== null && p.lagEvents === 0);
+  }, timeoutMs);
 }
 
 /** A response body for assertions. */
