@@ -27,9 +27,11 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     DATABASE_POOL_SIZE: '10',
-    // Waiting for one of the 10 connections counts against this timeout too: at start, the
-    // projections' first builds and a demo seed share the pool, and 2 s (the API's default,
-    // made to answer 503 fast in an outage) was seen to expire on a slow CI run.
+    // Opening a connection: at start, the projections' first builds and a demo seed open the
+    // pool's connections side by side, and on a loaded CI runner PostgreSQL was seen to take
+    // longer than the API's 2 s (its outage fail-fast, docs/operations-faults.md) to accept one.
+    // Waiting for a busy connection is another bound (≥ 10 s): a busy pool queues
+    // (libs/database/src/pool.int-spec.ts).
     DATABASE_CONNECT_TIMEOUT_MS: '10000',
     ...options.env,
   });

@@ -168,7 +168,7 @@ describe('e-mails held while no SMTP server was configured', () => {
     delivery.start();
     try {
       // Until the recent one is sent (2 s were once the bound: short on a loaded runner).
-      for (const deadline = Date.now() + 30_000; smtp.received.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+      for (const deadline = Date.now() + 30_000; smtp.received.length === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
       const status = async (to: string) => (await db.selectFrom('mail_outbox').select('status').where('to', '=', to).executeTakeFirstOrThrow()).status;
       expect(await status('recent@example.fr')).toBe('sent');
       expect(await status('old@example.fr')).toBe('held');
