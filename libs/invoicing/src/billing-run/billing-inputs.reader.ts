@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { InvoicingDatabase } from '../projections/invoicing-database.js';
 import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { monthBounds, type BillableDay } from '../domain/billing.js';
@@ -21,7 +21,7 @@ export class BillingInputsReader {
     return inOneSnapshot(this.db, (db) => this.read(db, period, familyIds));
   }
 
-  private async read(db: Kysely<InvoicingDatabase>, period: string, familyIds: string[] | undefined): Promise<MonthInputs> {
+  private async read(db: Transaction<InvoicingDatabase>, period: string, familyIds: string[] | undefined): Promise<MonthInputs> {
     const { from, to } = monthBounds(period);
     let query = db.selectFrom(BILLABLE_DAYS_TABLE).selectAll().where('date', '>=', from).where('date', '<=', to);
     if (familyIds) query = query.where('family_id', 'in', familyIds.length ? familyIds : ['-']);

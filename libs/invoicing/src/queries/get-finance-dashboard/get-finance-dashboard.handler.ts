@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
 import { ValidationError, parisDate } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
@@ -71,7 +71,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Per month: invoices issued (by issue date), credit notes (by their date), payments collected (by payment date, rejected debits excluded). */
-  private async billedCollected(db: Kysely<InvoicingDatabase>, from: string, to: string, range: { from: string; to: string }) {
+  private async billedCollected(db: Transaction<InvoicingDatabase>, from: string, to: string, range: { from: string; to: string }) {
     const month = (column: 'issued_on' | 'paid_on') => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
     const [billed, credited, collected] = await Promise.all([
       db
@@ -103,7 +103,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Open invoices today, by days past their due date (not yet due apart). */
-  private async outstandingByAge(db: Kysely<InvoicingDatabase>, today: string) {
+  private async outstandingByAge(db: Transaction<InvoicingDatabase>, today: string) {
     const rows = await db
       .selectFrom('invoicing_invoices')
       .select([
@@ -124,7 +124,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Payments collected in the range: PayFIP, SEPA direct debit, and the desk (cash, cheque). */
-  private async paymentsByChannel(db: Kysely<InvoicingDatabase>, range: { from: string; to: string }) {
+  private async paymentsByChannel(db: Transaction<InvoicingDatabase>, range: { from: string; to: string }) {
     const rows = await db
       .selectFrom('invoicing_payments')
       .select([
@@ -145,7 +145,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
    * Meals billed per month (period billed) on the services that have a « cantine à 1 € »
    * bracket: at 1 € and at other brackets, net of justified absences; families at 1 €.
    */
-  private async cantineAUnEuro(db: Kysely<InvoicingDatabase>, from: string, to: string) {
+  private async cantineAUnEuro(db: Transaction<InvoicingDatabase>, from: string, to: string) {
     const meals = sql<string>`CASE WHEN l.kind = 'service' THEN l.days WHEN l.kind = 'justified_absence_credit' THEN -l.days ELSE 0 END`;
     const rows = await db
       .selectFrom('invoicing_invoice_lines as l')
@@ -172,7 +172,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Per service over the range: places booked (billing's billable days), days with at least one booking, children marked present. */
-  private bookedDays(db: Kysely<InvoicingDatabase>, range: { from: string; to: string }) {
+  private bookedDays(db: Transaction<InvoicingDatabase>, range: { from: string; to: string }) {
     return db
       .selectFrom('invoicing_billable_days as d')
       .select([

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { CatalogueReader, describeDeadlineRule } from '#ardoise/catalogue';
 import { addDays, mondayOf, monthEnd, monthStart } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
@@ -84,7 +84,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
    * snapshot): a projection's commit between them cannot show a place taken beside counts that
    * do not have it yet.
    */
-  private async reservations(db: Kysely<ReservationsDatabase>, childId: string, from: string, to: string) {
+  private async reservations(db: Transaction<ReservationsDatabase>, childId: string, from: string, to: string) {
     const lines = await db
       .selectFrom(RESERVATION_LINES_TABLE)
       .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
@@ -107,7 +107,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
   }
 
   /** Current positions on the waiting lists (1 = next to get a place). */
-  private async waitlistRanks(db: Kysely<ReservationsDatabase>, reservationIds: string[]): Promise<Map<string, number>> {
+  private async waitlistRanks(db: Transaction<ReservationsDatabase>, reservationIds: string[]): Promise<Map<string, number>> {
     if (reservationIds.length === 0) return new Map();
     const rows = await sql<{ reservation_id: string; rank: number }>`
       SELECT reservation_id, rank FROM (
