@@ -75,58 +75,54 @@ describe('rebuild and verify the read models', () => {
     await app?.close();
   });
 
-  it(
-    'a rebuild of every read model under live traffic ends with verify reporting no difference',
-    async () => {
-      const admin = await signIn(app, 'admin');
-      const commands = app.app.get(CommandBus);
-      let running = true;
-      let defined = 0;
-      const traffic = (async () => {
-        while (running && defined < TRAFFIC_MAX_SERVICES) {
-          await runInContext(systemContext({ userId: 'agent-1', role: 'agent' }), () =>
-            commands.execute(new DefineService({ code: `LIVE${defined}`, label: `Atelier ${defined}`, kind: 'leisure_day', weekdays: [3], dailyCapacity: 12 })),
-          );
-          defined += 1;
-          await new Promise((resolve) => setTimeout(resolve, TRAFFIC_PACE_MS)); // steady traffic, not a tight loop
-        }
-      })();
-      try {
-        await eventually(async () => defined >= 20);
-        const progress: Json[] = [];
-        const rebuild = await runJob(admin, '/audit/rebuilds', { all: true }, progress);
-        expect(rebuild).toMatchObject({ status: 'succeeded', kind: 'rebuild', error: null });
-        expect(Object.keys(rebuild.result.generations)).toContain('catalogue-services');
-        expect(rebuild.result.generations['catalogue-services']).toBeGreaterThan(1);
-
-        // Verified while the traffic goes on: compared at the live generation's checkpoint.
-        const during = await runJob(admin, '/audit/verifications', { kind: 'read-models' });
-        expect(during.status).toBe('succeeded');
-        expect(during.result.projections.filter((p: Json) => !p.equal)).toEqual([]);
-        expect(during.result.ok).toBe(true);
-      } finally {
-        running = false;
-        await traffic;
+  it('a rebuild of every read model under live traffic ends with verify reporting no difference', async () => {
+    const admin = await signIn(app, 'admin');
+    const commands = app.app.get(CommandBus);
+    let running = true;
+    let defined = 0;
+    const traffic = (async () => {
+      while (running && defined < TRAFFIC_MAX_SERVICES) {
+        await runInContext(systemContext({ userId: 'agent-1', role: 'agent' }), () =>
+          commands.execute(new DefineService({ code: `LIVE${defined}`, label: `Atelier ${defined}`, kind: 'leisure_day', weekdays: [3], dailyCapacity: 12 })),
+        );
+        defined += 1;
+        await new Promise((resolve) => setTimeout(resolve, TRAFFIC_PACE_MS)); // steady traffic, not a tight loop
       }
-      const services = await eventually(async () => {
-        const rows = await bodyOf(await admin.get('/catalogue/services'));
-        return (rows as unknown as unknown[]).length >= defined + 5 ? rows : undefined;
-      });
-      expect((services as unknown as unknown[]).length).toBe(defined + 5);
-      const after = await runJob(admin, '/audit/verifications', { kind: 'read-models', projection: 'catalogue-services' });
-      const catalogue = after.result.projections[0];
-      expect(catalogue).toMatchObject({ projection: 'catalogue-services', equal: true, problem: null });
-      expect(catalogue.tables[0]).toMatchObject({
-        table: 'catalogue_services',
-        liveRows: defined + 5,
-        rebuiltRows: defined + 5,
-        onlyInLive: 0,
-        onlyInRebuilt: 0,
-      });
-      expect(catalogue.tables[0].liveChecksum).toBe(catalogue.tables[0].rebuiltChecksum);
-    },
-    3 * JOB_BOUND_MS,
-  );
+    })();
+    try {
+      await eventually(async () => defined >= 20);
+      const progress: Json[] = [];
+      const rebuild = await runJob(admin, '/audit/rebuilds', { all: true }, progress);
+      expect(rebuild).toMatchObject({ status: 'succeeded', kind: 'rebuild', error: null });
+      expect(Object.keys(rebuild.result.generations)).toContain('catalogue-services');
+      expect(rebuild.result.generations['catalogue-services']).toBeGreaterThan(1);
+
+      // Verified while the traffic goes on: compared at the live generation's checkpoint.
+      const during = await runJob(admin, '/audit/verifications', { kind: 'read-models' });
+      expect(during.status).toBe('succeeded');
+      expect(during.result.projections.filter((p: Json) => !p.equal)).toEqual([]);
+      expect(during.result.ok).toBe(true);
+    } finally {
+      running = false;
+      await traffic;
+    }
+    const services = await eventually(async () => {
+      const rows = await bodyOf(await admin.get('/catalogue/services'));
+      return (rows as unknown as unknown[]).length >= defined + 5 ? rows : undefined;
+    });
+    expect((services as unknown as unknown[]).length).toBe(defined + 5);
+    const after = await runJob(admin, '/audit/verifications', { kind: 'read-models', projection: 'catalogue-services' });
+    const catalogue = after.result.projections[0];
+    expect(catalogue).toMatchObject({ projection: 'catalogue-services', equal: true, problem: null });
+    expect(catalogue.tables[0]).toMatchObject({
+      table: 'catalogue_services',
+      liveRows: defined + 5,
+      rebuiltRows: defined + 5,
+      onlyInLive: 0,
+      onlyInRebuilt: 0,
+    });
+    expect(catalogue.tables[0].liveChecksum).toBe(catalogue.tables[0].rebuiltChecksum);
+  }, 1_800_000); // three jobs, each within JOB_BOUND_MS
 
   it('verify accepts a checkpoint past the projection’s last own event (a rebuild checkpoints at the end of its shared read)', async () => {
     const admin = await signIn(app, 'admin');
