@@ -1,4 +1,4 @@
-import { startTestApp, type Json, type TestApp } from './support/test-app.js';
+import { projectionsCaughtUp, startTestApp, type Json, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
 let document: Json;
@@ -10,9 +10,10 @@ beforeAll(async () => {
 afterAll(async () => {
   // The suite is over in a second: let the projection runners finish their first catch-up
   // before the pool closes (closing in the middle of a read is reported against the tests).
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  // Waited for, not slept on: on a loaded runner it takes longer than any fixed pause.
+  if (app) await projectionsCaughtUp(app);
   await app?.close();
-}, 60_000);
+}, 180_000);
 
 type Operation = { method: string; path: string; operation: Json };
 const operations = (): Operation[] =>

@@ -11,6 +11,8 @@ import type { TestDatabase } from '../support/test-database.js';
  * nothing, and a seed must never write over what the town's staff decided since.
  */
 const silentLogger = { info: () => undefined } as never;
+// Each test starts the whole app several times, each with its projections' first builds and the
+// seed: tens of seconds each on a loaded runner. Bounds of 600 s catch a hang, not a slow machine.
 const staff = (role: string) => DEMO_STAFF.find((s) => s.role === role)!;
 
 let database: TestDatabase | undefined;
@@ -75,7 +77,7 @@ describe('seeding the demo town again', () => {
 
     for (let start = 0; start < 4; start++) await startSeedAndStop();
     expect(await eventCounts()).toEqual(once);
-  }, 120_000);
+  }, 600_000);
 
   it('leaves a booking rule, a tariff and a school year the town changed as the town set them', async () => {
     await startSeedAndStop(async (baseUrl) => {
@@ -110,5 +112,5 @@ describe('seeding the demo town again', () => {
     expect(await lastData('service-CANTINE', 'BookingRulesSet')).toMatchObject(CHANGED_CANTEEN_RULES);
     expect((await lastData('tariff-CANTINE', 'TariffSet')).brackets[1].unitPriceCents).toBe(290);
     expect((await lastData('calendar-town', 'SchoolYearDefined')).classesEnd).toBe('2027-07-03');
-  }, 120_000);
+  }, 600_000);
 });

@@ -208,8 +208,10 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     try {
       const started = Date.now();
       await store.append(`${cat}-1`, [event('WhileOthersRun')], { expectedRevision: 'no_stream' });
-      await live.waitFor(1, 5_000);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      // The held transactions stay open until the end: waiting for them would never deliver. The
+      // bound catches that, not a loaded runner.
+      await live.waitFor(1, 30_000);
+      expect(Date.now() - started).toBeLessThan(30_000);
       // An unmarked writer of this database still holds the cut back (it may append events).
       const writer = await openWritingTransaction(database.url, false);
       try {
@@ -219,7 +221,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
       } finally {
         await writer.end();
       }
-      await live.waitFor(2, 5_000);
+      await live.waitFor(2, 30_000);
       expect(live.received.map((e) => e.type)).toEqual(['WhileOthersRun', 'HeldBack']);
     } finally {
       await projectionBatch.end();
@@ -233,11 +235,14 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     closers.push(() => other.close());
     const subscription = other.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });
     const live = recorder(subscription[Symbol.asyncIterator]());
-    await new Promise((r) => setTimeout(r, 200)); // let it catch up and LISTEN
+    // It listens before its first read: once it has a first event, the next one can only come by NOTIFY
+    // (or by its poll, a minute later). No fixed pause: a loaded runner may take longer than one to LISTEN.
+    await store.append(`${cat}-0`, [event()], { expectedRevision: 'no_stream' });
+    await live.waitFor(1, 30_000);
     const started = Date.now();
     await store.append(`${cat}-1`, [event()], { expectedRevision: 'no_stream' });
-    await live.waitFor(1, 5_000);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    await live.waitFor(2, 30_000);
+    expect(Date.now() - started).toBeLessThan(30_000); // long before the poll interval (60 s)
     await subscription.close();
   });
 

@@ -121,7 +121,7 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     expect(await counts(kit.db)).toEqual(expectedCounts(appended));
 
     await r1.stop();
-    await waitFor('r2 to take over', () => r2.isLeader('stream-counter'), 5_000);
+    await waitFor('r2 to take over', () => r2.isLeader('stream-counter'));
     await append('counter-5', 5);
     await waitFor('r2 applies', async () => (await counts(kit.db))['counter-5'] === 30);
     expect(p2.applied).toBe(5);
@@ -138,9 +138,13 @@ describe('ProjectionRunner (real PostgreSQL)', () => {
     r1.start();
     await waitFor('r1 to lead', () => r1.isLeader('stream-counter'));
     r2.start();
-    // Kill r1's lock session from the server side, as if its process had died.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`.execute(kit.db);
-    await waitFor('a leader after the crash', () => r1.isLeader('stream-counter') || r2.isLeader('stream-counter'), 5_000);
+    // Kill r1's lock session from the server side, as if its process had died. This database's
+    // only: the server is shared with the suites running beside this one (their leaders hold
+    // advisory locks too; a rebuild elsewhere once died of this line).
+    const killed = await sql`SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+      WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid() AND d.datname = current_database()`.execute(kit.db);
+    expect(killed.rows.length).toBeGreaterThan(0);
+    await waitFor('a leader after the crash', () => r1.isLeader('stream-counter') || r2.isLeader('stream-counter'));
     await append('counter-6', 10);
     await waitFor('caught up after the takeover', async () => (await counts(kit.db))['counter-6'] === 10);
     expect(p1.applied + p2.applied).toBe(10);

@@ -27,9 +27,11 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     DATABASE_POOL_SIZE: '10',
-    // Waiting for one of the 10 connections counts against this timeout too: at start, the
-    // projections' first builds and a demo seed share the pool, and 2 s (the API's default,
-    // made to answer 503 fast in an outage) was seen to expire on a slow CI run.
+    // Opening a connection: at start, the projections' first builds and a demo seed open the
+    // pool's connections side by side, and on a loaded CI runner PostgreSQL was seen to take
+    // longer than the API's 2 s (its outage fail-fast, docs/operations-faults.md) to accept one.
+    // Waiting for a busy connection is another bound (≥ 10 s): a busy pool queues
+    // (libs/database/src/pool.int-spec.ts).
     DATABASE_CONNECT_TIMEOUT_MS: '10000',
     ...options.env,
   });
@@ -52,8 +54,12 @@ export async function startTestApp(
   };
 }
 
-/** Polls until `probe` returns a truthy value (projections are eventually consistent). */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls until `probe` returns a truthy value (projections are eventually consistent). The
+ * default bound catches a projection that never catches up, not a loaded CI runner (where a
+ * catch-up was seen to take several seconds): it costs nothing when the condition holds.
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -61,6 +67,18 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Until every projection runs and has caught up with the log (its first build done): for a suite
+ * that ends before the app's start has settled, so that closing the pool interrupts no build.
+ */
+export async function projectionsCaughtUp(app: TestApp, timeoutMs = 120_000): Promise<void> {
+  await eventually(async () => {
+    const health = (await (await fetch(`${app.baseUrl}/api/v1/health`)).json()) as { projections?: { lagEvents: number; heartbeatAt: string | null }[] };
+    const projections = health.projections ?? [];
+    return projections.length > 0 && projections.every((p) => p.heartbeatAt !== null && p.lagEvents === 0);
+  }, timeoutMs);
 }
 
 /** A response body for assertions. */

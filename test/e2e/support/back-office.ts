@@ -36,8 +36,11 @@ export async function aPastDayToBook(agent: ApiClient, familyId: string, childId
   throw new Error(`no past ${serviceCode} day to book in the last eight weeks`);
 }
 
-/** Retries `read` until it returns something (read models follow the log by a few milliseconds). */
-export async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Retries `read` until it returns something (read models follow the log by a few milliseconds;
+ * by seconds on a loaded CI runner: the bound catches a read model that never catches up).
+ */
+export async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { InvoicingDatabase } from '../projections/invoicing-database.js';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { monthBounds, type BillableDay } from '../domain/billing.js';
 import type { QuotientPeriod } from '../domain/tariff.js';
 import { BILLABLE_DAYS_TABLE, QUOTIENTS_TABLE } from '../projections/billing-inputs.projector.js';
@@ -16,9 +16,14 @@ export interface MonthInputs {
 export class BillingInputsReader {
   constructor(@Inject(DATABASE) private readonly db: Kysely<InvoicingDatabase>) {}
 
-  async forMonth(period: string, familyIds?: string[]): Promise<MonthInputs> {
+  /** The days and the QFs of one moment (a snapshot): a QF projected meanwhile is billed with the days it came with. */
+  forMonth(period: string, familyIds?: string[]): Promise<MonthInputs> {
+    return inOneSnapshot(this.db, (db) => this.read(db, period, familyIds));
+  }
+
+  private async read(db: Transaction<InvoicingDatabase>, period: string, familyIds: string[] | undefined): Promise<MonthInputs> {
     const { from, to } = monthBounds(period);
-    let query = this.db.selectFrom(BILLABLE_DAYS_TABLE).selectAll().where('date', '>=', from).where('date', '<=', to);
+    let query = db.selectFrom(BILLABLE_DAYS_TABLE).selectAll().where('date', '>=', from).where('date', '<=', to);
     if (familyIds) query = query.where('family_id', 'in', familyIds.length ? familyIds : ['-']);
     const rows = await query.orderBy('family_id').execute();
     const days = new Map<string, BillableDay[]>();
@@ -36,7 +41,7 @@ export class BillingInputsReader {
       days.set(row.family_id, list);
     }
     const quotients = new Map<string, QuotientPeriod[]>();
-    const qfRows = await this.db
+    const qfRows = await db
       .selectFrom(QUOTIENTS_TABLE)
       .select(['family_id', 'amount', 'valid_from', 'valid_until'])
       .where('valid_from', '<=', to)

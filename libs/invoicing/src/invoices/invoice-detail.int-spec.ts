@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { CatalogueReader } from '#ardoise/catalogue';
 import { runMigrations } from '#ardoise/database';
 import { PostgresEventStore, eventStoreMigrations } from '#ardoise/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { readDuringProjection } from '../../../../test/support/read-during-projection.js';
 import { InvoiceNamesReader } from '../pdf/invoice-names.js';
 import { FINANCE_TABLES } from '../projections/finance.tables.js';
 import { invoiceDetail } from './invoice-views.js';
@@ -71,25 +72,17 @@ describe("an invoice's detail reads one moment of the read models (real PostgreS
     const names = new InvoiceNamesReader(db, new CatalogueReader(store, db));
     // A projection's transaction: the invoice's total first, then the credit note, the credit
     // notes' table held until its commit so that the read's later statements come after it.
-    const projection = await pool.connect();
-    await projection.query('BEGIN');
-    await projection.query(`UPDATE invoicing_invoices SET credited_cents = 200, outstanding_cents = 1800 WHERE invoice_id = 'inv-1'`);
-    await projection.query('LOCK TABLE invoicing_credit_notes IN ACCESS EXCLUSIVE MODE');
-    await projection.query(
-      `INSERT INTO invoicing_credit_notes (credit_note_id, number, invoice_id, family_id, amount_cents, whole, reason, issued_on)
-       VALUES ('cn-2', 'AV-2026-000002', 'inv-1', 'fam-1', 100, false, 'Repas non servi', '2026-04-02')`,
+    const detail = await readDuringProjection(
+      pool,
+      [
+        `UPDATE invoicing_invoices SET credited_cents = 200, outstanding_cents = 1800 WHERE invoice_id = 'inv-1'`,
+        'LOCK TABLE invoicing_credit_notes IN ACCESS EXCLUSIVE MODE',
+        `INSERT INTO invoicing_credit_notes (credit_note_id, number, invoice_id, family_id, amount_cents, whole, reason, issued_on)
+         VALUES ('cn-2', 'AV-2026-000002', 'inv-1', 'fam-1', 100, false, 'Repas non servi', '2026-04-02')`,
+      ],
+      'invoicing_credit_notes',
+      () => invoiceDetail(db, names, 'inv-1'),
     );
-    const reading = invoiceDetail(db, names, 'inv-1');
-    // Commit once the read waits on the credit notes' table: its first statement is done.
-    for (let i = 0; i < 200; i++) {
-      const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND query ILIKE '%invoicing_credit_notes%'`.execute(db);
-      if (waiting.rows[0]!.n > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await projection.query('COMMIT');
-    projection.release();
-    const detail = await reading;
     const listed = detail.creditNotes.reduce((sum: number, c: { amountCents: number }) => sum + c.amountCents, 0);
     expect(detail.creditedCents).toBe(listed);
   }, 60_000);

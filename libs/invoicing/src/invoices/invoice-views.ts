@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { inOneSnapshot } from '#ardoise/database';
 import type { InvoiceSummary } from '#ardoise/contracts';
 import { NotFoundError } from '#ardoise/kernel';
@@ -68,7 +68,7 @@ export async function invoiceSummary(db: Kysely<InvoicingDatabase>, invoiceId: s
 }
 
 /** An invoice's rows, all read in one snapshot: a projection's commit cannot tear them. */
-async function invoiceRows(db: Kysely<InvoicingDatabase>, invoiceId: string) {
+async function invoiceRows(db: Transaction<InvoicingDatabase>, invoiceId: string) {
   const summary = await invoiceSummary(db, invoiceId);
   const [lines, creditNotes, payments, payfip, refunds, collection] = await Promise.all([
     db.selectFrom('invoicing_invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('line_no').execute(),

@@ -114,7 +114,12 @@ export function expectedCounts(appended: Array<{ stream: string }>): Record<stri
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export async function waitFor(what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+/**
+ * Polls `predicate` until it holds. The bound is generous (a first generation of thousands of
+ * events on a loaded 2-core CI runner took over 20 s): it catches a hang, not a slow machine;
+ * tests that wait with it give themselves a longer jest timeout.
+ */
+export async function waitFor(what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { AppConfig } from '#ardoise/runtime';
 import { familyNotFound } from '#ardoise/identity';
@@ -28,7 +28,7 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
     return inOneSnapshot(this.db, (trx) => this.read(trx, familyId, role));
   }
 
-  private async read(db: Kysely<FamiliesDatabase>, familyId: string, role: FamilyFile['role']): Promise<FamilyFileView> {
+  private async read(db: Transaction<FamiliesDatabase>, familyId: string, role: FamilyFile['role']): Promise<FamilyFileView> {
     const family = await db
       .selectFrom(FAMILIES_TABLE)
       .selectAll()
@@ -42,7 +42,7 @@ export class FamilyFileHandler implements IQueryHandler<FamilyFile> {
     if (!family) throw familyNotFound();
     const [guardians, children, logins] = await Promise.all([
       db.selectFrom(GUARDIANS_TABLE).selectAll().where('family_id', '=', familyId).orderBy('rank').execute(),
-      this.db
+      db
         .selectFrom(CHILDREN_TABLE)
         .selectAll()
         .select(sql<string>`birth_date::text`.as('birth_day'))

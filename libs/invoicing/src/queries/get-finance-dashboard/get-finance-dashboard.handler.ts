@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
-import { CatalogueReader } from '#ardoise/catalogue';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { CatalogueReader, type ServiceConfig } from '#ardoise/catalogue';
 import { ValidationError, parisDate } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import type { AgeBucket, FinanceDashboard, PaymentChannel } from '#ardoise/contracts';
 import { monthBounds } from '../../domain/billing.js';
 import type { InvoicingDatabase } from '../../projections/invoicing-database.js';
@@ -53,35 +53,42 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
       throw new ValidationError([{ field: 'chart', messages: ['Obligatoire avec format=csv.'] }], 'Précisez le graphique à exporter (chart).');
     const today = parisDate(this.clock.now());
     const range = { from: monthBounds(from).from, to: monthBounds(to).to };
-    const [billedCollected, outstandingByAge, paymentsByChannel, cantineAUnEuro, occupancy] = await Promise.all([
-      this.billedCollected(from, to, range),
-      this.outstandingByAge(today),
-      this.paymentsByChannel(range),
-      this.cantineAUnEuro(from, to),
-      this.occupancy(range),
+    // The figures are read in one snapshot: a payment projected meanwhile is either collected
+    // and no longer owed, or neither. Labels and capacities are the catalogue's, read beside.
+    const [[billedCollected, outstandingByAge, paymentsByChannel, cantineAUnEuro, occupancy], services] = await Promise.all([
+      inOneSnapshot(this.db, (db) =>
+        Promise.all([
+          this.billedCollected(db, from, to, range),
+          this.outstandingByAge(db, today),
+          this.paymentsByChannel(db, range),
+          this.cantineAUnEuro(db, from, to),
+          this.bookedDays(db, range),
+        ]),
+      ),
+      this.catalogue.services(),
     ]);
-    return { from, to, today, billedCollected, outstandingByAge, paymentsByChannel, cantineAUnEuro, occupancy };
+    return { from, to, today, billedCollected, outstandingByAge, paymentsByChannel, cantineAUnEuro, occupancy: this.occupancy(occupancy, services) };
   }
 
   /** Per month: invoices issued (by issue date), credit notes (by their date), payments collected (by payment date, rejected debits excluded). */
-  private async billedCollected(from: string, to: string, range: { from: string; to: string }) {
+  private async billedCollected(db: Transaction<InvoicingDatabase>, from: string, to: string, range: { from: string; to: string }) {
     const month = (column: 'issued_on' | 'paid_on') => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
     const [billed, credited, collected] = await Promise.all([
-      this.db
+      db
         .selectFrom('invoicing_invoices')
         .select([month('issued_on').as('month'), sql<string>`sum(total_cents)`.as('cents')])
         .where('issued_on', '>=', range.from)
         .where('issued_on', '<=', range.to)
         .groupBy(sql`1`)
         .execute(),
-      this.db
+      db
         .selectFrom('invoicing_credit_notes')
         .select([month('issued_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
         .where('issued_on', '>=', range.from)
         .where('issued_on', '<=', range.to)
         .groupBy(sql`1`)
         .execute(),
-      this.db
+      db
         .selectFrom('invoicing_payments')
         .select([month('paid_on').as('month'), sql<string>`sum(amount_cents)`.as('cents')])
         .where('paid_on', '>=', range.from)
@@ -96,8 +103,8 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Open invoices today, by days past their due date (not yet due apart). */
-  private async outstandingByAge(today: string) {
-    const rows = await this.db
+  private async outstandingByAge(db: Transaction<InvoicingDatabase>, today: string) {
+    const rows = await db
       .selectFrom('invoicing_invoices')
       .select([
         sql<AgeBucket>`CASE WHEN due_date >= ${today} THEN 'not_due'
@@ -117,8 +124,8 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
   }
 
   /** Payments collected in the range: PayFIP, SEPA direct debit, and the desk (cash, cheque). */
-  private async paymentsByChannel(range: { from: string; to: string }) {
-    const rows = await this.db
+  private async paymentsByChannel(db: Transaction<InvoicingDatabase>, range: { from: string; to: string }) {
+    const rows = await db
       .selectFrom('invoicing_payments')
       .select([
         sql<PaymentChannel>`CASE means WHEN 'payfip' THEN 'payfip' WHEN 'direct_debit' THEN 'direct_debit' ELSE 'desk' END`.as('channel'),
@@ -138,9 +145,9 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
    * Meals billed per month (period billed) on the services that have a « cantine à 1 € »
    * bracket: at 1 € and at other brackets, net of justified absences; families at 1 €.
    */
-  private async cantineAUnEuro(from: string, to: string) {
+  private async cantineAUnEuro(db: Transaction<InvoicingDatabase>, from: string, to: string) {
     const meals = sql<string>`CASE WHEN l.kind = 'service' THEN l.days WHEN l.kind = 'justified_absence_credit' THEN -l.days ELSE 0 END`;
-    const rows = await this.db
+    const rows = await db
       .selectFrom('invoicing_invoice_lines as l')
       .innerJoin('invoicing_invoices as i', 'i.invoice_id', 'l.invoice_id')
       .select([
@@ -152,7 +159,7 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
       .where('l.period', '>=', from)
       .where('l.period', '<=', to)
       .where('i.status', '<>', 'cancelled')
-      .where('l.service_code', 'in', this.db.selectFrom('invoicing_invoice_lines').select('service_code').distinct().where('cantine_a_un_euro', '=', true))
+      .where('l.service_code', 'in', db.selectFrom('invoicing_invoice_lines').select('service_code').distinct().where('cantine_a_un_euro', '=', true))
       .groupBy('l.period')
       .execute();
     const found = new Map(rows.map((r) => [r.period, r]));
@@ -164,29 +171,29 @@ export class GetFinanceDashboardHandler implements IQueryHandler<GetFinanceDashb
     }));
   }
 
+  /** Per service over the range: places booked (billing's billable days), days with at least one booking, children marked present. */
+  private bookedDays(db: Transaction<InvoicingDatabase>, range: { from: string; to: string }) {
+    return db
+      .selectFrom('invoicing_billable_days as d')
+      .select([
+        'd.service_code',
+        sql<string>`count(DISTINCT d.date)`.as('days'),
+        sql<string>`count(*)`.as('booked'),
+        sql<string>`count(*) FILTER (WHERE d.attendance = 'present')`.as('attended'),
+      ])
+      .where('d.booked', '=', true)
+      .where('d.date', '>=', range.from)
+      .where('d.date', '<=', range.to)
+      .groupBy('d.service_code')
+      .orderBy('d.service_code')
+      .execute();
+  }
+
   /**
-   * Per service over the range: places booked (billing's billable days), days with at least
-   * one booking, children marked present; rate = booked ÷ (days × daily capacity).
+   * Per service: the booked days with the catalogue's label and daily capacity (read through its
+   * reader, never its tables); rate = booked ÷ (days × daily capacity).
    */
-  private async occupancy(range: { from: string; to: string }) {
-    const [rows, services] = await Promise.all([
-      this.db
-        .selectFrom('invoicing_billable_days as d')
-        .select([
-          'd.service_code',
-          sql<string>`count(DISTINCT d.date)`.as('days'),
-          sql<string>`count(*)`.as('booked'),
-          sql<string>`count(*) FILTER (WHERE d.attendance = 'present')`.as('attended'),
-        ])
-        .where('d.booked', '=', true)
-        .where('d.date', '>=', range.from)
-        .where('d.date', '<=', range.to)
-        .groupBy('d.service_code')
-        .orderBy('d.service_code')
-        .execute(),
-      // Labels and capacities are the catalogue's: read through its reader, never its tables.
-      this.catalogue.services(),
-    ]);
+  private occupancy(rows: Awaited<ReturnType<GetFinanceDashboardHandler['bookedDays']>>, services: ServiceConfig[]) {
     const byCode = new Map(services.map((s) => [s.code, s]));
     return rows.map((r) => {
       const service = byCode.get(r.service_code);

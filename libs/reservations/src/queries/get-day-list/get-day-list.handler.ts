@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { CatalogueReader } from '#ardoise/catalogue';
 import type { DayList } from '#ardoise/contracts';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { FamilyChildrenReader } from '#ardoise/families';
 import type { ReservationsDatabase } from '../../projections/reservations-database.js';
 import { ATTENDANCE_TABLE, RESERVATION_LINES_TABLE } from '../../projections/reservations.projector.js';
@@ -20,19 +20,22 @@ export class GetDayListHandler implements IQueryHandler<GetDayList> {
 
   async execute({ serviceCode, date }: GetDayList): Promise<DayList> {
     const service = await this.catalogue.service(serviceCode);
-    const booked = await this.db
-      .selectFrom(RESERVATION_LINES_TABLE)
-      .select(['reservation_id', 'child_id', 'family_id', 'absence'])
-      .where('service_code', '=', serviceCode)
-      .where('date', '=', date)
-      .where('status', '=', 'validated')
-      .execute();
-    const marks = await this.db
-      .selectFrom(ATTENDANCE_TABLE)
-      .select(['child_id', 'family_id', 'status'])
-      .where('service_code', '=', serviceCode)
-      .where('date', '=', date)
-      .execute();
+    // The bookings and the attendance marks of one moment: a mark projected meanwhile shows with its booking.
+    const { booked, marks } = await inOneSnapshot(this.db, async (db) => ({
+      booked: await db
+        .selectFrom(RESERVATION_LINES_TABLE)
+        .select(['reservation_id', 'child_id', 'family_id', 'absence'])
+        .where('service_code', '=', serviceCode)
+        .where('date', '=', date)
+        .where('status', '=', 'validated')
+        .execute(),
+      marks: await db
+        .selectFrom(ATTENDANCE_TABLE)
+        .select(['child_id', 'family_id', 'status'])
+        .where('service_code', '=', serviceCode)
+        .where('date', '=', date)
+        .execute(),
+    }));
     const cards = await this.children.find([...booked.map((b) => b.child_id), ...marks.map((m) => m.child_id)]);
     const mark = new Map(marks.map((m) => [m.child_id, m.status]));
     const person = (childId: string) => {

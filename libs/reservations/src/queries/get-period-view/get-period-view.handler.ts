@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { CatalogueReader, describeDeadlineRule } from '#ardoise/catalogue';
 import { addDays, mondayOf, monthEnd, monthStart } from '#ardoise/kernel';
 import { CLOCK, type Clock } from '#ardoise/commands';
 import type { CellState, PeriodCell, PeriodView } from '#ardoise/contracts';
-import { DATABASE } from '#ardoise/database';
+import { DATABASE, inOneSnapshot } from '#ardoise/database';
 import { FamilyChildrenReader } from '#ardoise/families';
 import { childOfFamily } from '../../children/child-of-family.js';
 import { Baskets } from '../../basket/baskets.js';
@@ -30,21 +30,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
     const from = view === 'month' ? monthStart(date) : mondayOf(date);
     const to = view === 'month' ? monthEnd(date) : addDays(from, 6);
     const [services, calendar, basket] = await Promise.all([this.catalogue.services(), this.catalogue.calendar(), this.baskets.current(familyId)]);
-    const lines = await this.db
-      .selectFrom(RESERVATION_LINES_TABLE)
-      .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
-      .where('child_id', '=', childId)
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .where('status', 'in', ['validated', 'waitlisted', 'submitted'])
-      .execute();
-    const counts = await this.db
-      .selectFrom(RESERVATION_DAYS_TABLE)
-      .select(['service_code', sql<string>`date::text`.as('day'), 'validated', 'waitlisted'])
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .execute();
-    const ranks = await this.waitlistRanks(lines.filter((l) => l.status === 'waitlisted').map((l) => l.reservation_id));
+    const { lines, counts, ranks } = await inOneSnapshot(this.db, (db) => this.reservations(db, childId, from, to));
     const now = this.clock.now();
     const days: string[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
@@ -93,8 +79,35 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
     };
   }
 
+  /**
+   * The child's reservations, the days' counts and the waiting lists' ranks, of one moment (a
+   * snapshot): a projection's commit between them cannot show a place taken beside counts that
+   * do not have it yet.
+   */
+  private async reservations(db: Transaction<ReservationsDatabase>, childId: string, from: string, to: string) {
+    const lines = await db
+      .selectFrom(RESERVATION_LINES_TABLE)
+      .select(['reservation_id', 'service_code', sql<string>`date::text`.as('day'), 'status', 'queue_revision', 'absence'])
+      .where('child_id', '=', childId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .where('status', 'in', ['validated', 'waitlisted', 'submitted'])
+      .execute();
+    const counts = await db
+      .selectFrom(RESERVATION_DAYS_TABLE)
+      .select(['service_code', sql<string>`date::text`.as('day'), 'validated', 'waitlisted'])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    const ranks = await this.waitlistRanks(
+      db,
+      lines.filter((l) => l.status === 'waitlisted').map((l) => l.reservation_id),
+    );
+    return { lines, counts, ranks };
+  }
+
   /** Current positions on the waiting lists (1 = next to get a place). */
-  private async waitlistRanks(reservationIds: string[]): Promise<Map<string, number>> {
+  private async waitlistRanks(db: Transaction<ReservationsDatabase>, reservationIds: string[]): Promise<Map<string, number>> {
     if (reservationIds.length === 0) return new Map();
     const rows = await sql<{ reservation_id: string; rank: number }>`
       SELECT reservation_id, rank FROM (
@@ -102,7 +115,7 @@ export class GetPeriodViewHandler implements IQueryHandler<GetPeriodView> {
           FROM ${sql.table(RESERVATION_LINES_TABLE)} w
          WHERE status = 'waitlisted'
            AND (service_code, date) IN (SELECT service_code, date FROM ${sql.table(RESERVATION_LINES_TABLE)} WHERE reservation_id = ANY(${reservationIds}::uuid[]))
-      ) ranked WHERE reservation_id = ANY(${reservationIds}::uuid[])`.execute(this.db);
+      ) ranked WHERE reservation_id = ANY(${reservationIds}::uuid[])`.execute(db);
     return new Map(rows.rows.map((r) => [r.reservation_id, Number(r.rank)]));
   }
 }
