@@ -31,7 +31,7 @@ export interface ProjectionRunnerOptions {
   createSession?: () => pg.Client;
   /** Events per transaction when following the log, at most (default 500). */
   batchSize?: number;
-  /** Events per transaction when rebuilding a generation from the start (default 5000). */
+  /** Events per transaction when rebuilding a generation from the start (default REBUILD_BATCH_SIZE). */
   rebuildBatchSize?: number;
   /** How often a standby tries to take the lead (default 3000 ms). */
   standbyRetryMs?: number;
@@ -41,6 +41,14 @@ export interface ProjectionRunnerOptions {
   backoff?: { initialMs?: number; maxMs?: number };
   health?: Partial<ProjectionHealthOptions>;
 }
+
+/**
+ * Events per transaction of a rebuild (and per page of its shared read). Large, so that a
+ * row's events mostly fall in ONE batch and the row is written once, not read back: a
+ * basket's lines are requested and, thousands of events later, validated (counts in
+ * docs/projections.md, Rebuilds).
+ */
+export const REBUILD_BATCH_SIZE = 50_000;
 
 /**
  * Runs a set of projectors: for each, at most one leader across all processes (advisory
@@ -75,7 +83,7 @@ export class ProjectionRunner {
       store: options.store,
       createSession,
       logger: this.logger,
-      batchSize: options.rebuildBatchSize ?? 5000,
+      batchSize: options.rebuildBatchSize ?? REBUILD_BATCH_SIZE,
       lockRetryMs: options.standbyRetryMs ?? 3000,
     });
     this.healthOptions = { ...defaultHealthOptions, ...options.health };
