@@ -1,4 +1,5 @@
 import type { HealthStatus } from '@ardoise/contracts';
+import { clockTime } from '../shared/formats';
 import { authFr } from './fr/auth.fr';
 import { commonFr } from './fr/common.fr';
 import { familyFr } from './fr/family.fr';
@@ -103,5 +104,5 @@ function duration(totalSeconds: number): string {
 function time(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(date);
+  return clockTime(iso);
 }

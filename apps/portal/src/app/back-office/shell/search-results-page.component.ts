@@ -6,7 +6,7 @@ import { toApiError } from '../../core/api-error';
 import { API } from '../../core/api';
 import { BackOfficeContext } from './back-office-context';
 import { StaffSearchService, type StaffSearchResult } from './staff-search.service';
-import { euros } from '../table/formats';
+import { euros } from '../../shared/formats';
 
 /** The global search's results: families (to their file) and invoices (to their PDF). */
 @Component({

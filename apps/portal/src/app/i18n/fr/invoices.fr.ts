@@ -1,16 +1,16 @@
 import type { InvoiceStatus } from '@ardoise/contracts';
+import { euros } from '../../shared/formats';
 
 /**
  * Made on first use, not when the messages load: a page's first Intl formatter loads the
  * locale's data (a long task on a phone, docs/portal-delivery.md), which the login page never needs.
  */
-let euros: Intl.NumberFormat | undefined;
 
 /** Mes factures (guide step 3) and the PayFIP payment. */
 export const invoicesFr = {
   pageTitle: 'Mes factures',
   heading: 'Mes factures',
-  amount: (cents: number) => (euros ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })).format(cents / 100),
+  amount: euros,
   tabs: 'Factures',
   current: 'En cours',
   settled: 'Payées',

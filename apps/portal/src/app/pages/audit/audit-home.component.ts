@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
 import { BO_MESSAGES } from '../../i18n/back-office/back-office-messages';
 import { AreaHomeComponent } from '../../back-office/shell/area-home.component';
-import { instant } from '../../back-office/table/formats';
+import { shortInstant } from '../../shared/formats';
 
 interface RecentEvent {
   id: string;
@@ -34,7 +34,7 @@ interface RecentEvent {
         <tbody>
           @for (e of events(); track e.id) {
             <tr>
-              <td>{{ instant(e.recordedAt) }}</td>
+              <td>{{ shortInstant(e.recordedAt) }}</td>
               <th scope="row">{{ e.type }}</th>
               <td>{{ e.streamId }}</td>
               <td>{{ e.metadata.actor?.role ?? '' }}</td>
@@ -53,7 +53,7 @@ interface RecentEvent {
 export class AuditHomeComponent {
   protected readonly t = inject(BO_MESSAGES);
   protected readonly api = API;
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly events = signal<RecentEvent[]>([]);
 
   constructor() {

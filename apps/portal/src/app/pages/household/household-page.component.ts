@@ -8,7 +8,7 @@ import { API } from '../../core/api';
 import { toApiError } from '../../core/api-error';
 import { SessionService } from '../../core/session.service';
 import { MESSAGES } from '../../i18n/messages';
-import { fullDate, numericDate } from '../../shared/dates';
+import { fullDate, numericDate } from '../../shared/formats';
 import { ChildFieldsComponent } from '../../shared/family/child-fields.component';
 import { type ChildForm, type GuardianForm, childForm, childPayload, controlsByPath, guardianForm, guardianPayload } from '../../shared/family/family-forms';
 import { GuardianFieldsComponent } from '../../shared/family/guardian-fields.component';

@@ -6,7 +6,7 @@ import { API } from '../../core/api';
 import { toApiError } from '../../core/api-error';
 import { SessionService } from '../../core/session.service';
 import { MESSAGES } from '../../i18n/messages';
-import { monthName, numericDate } from '../../shared/dates';
+import { monthName, numericDate } from '../../shared/formats';
 
 const PAYMENT_KEY = 'ardoise.paiement';
 type Tab = 'current' | 'settled';

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { fullDate, numericDate } from '../../shared/dates';
+import { fullDate, numericDate } from '../../shared/formats';
 
 /** Mes actualités (guide step 4): the town's current messages and menus, newest first, unread marked. */
 @Component({

@@ -5,7 +5,7 @@ import type { RequestThreadView } from '@ardoise/contracts';
 import { API } from '../../core/api';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { instant } from '../../shared/dates';
+import { instant } from '../../shared/formats';
 import { TextFieldComponent } from '../../shared/forms/text-field.component';
 import { FilePickerComponent } from './file-picker.component';
 import { RequestsService } from './requests.service';

@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { RequestSummaryView } from '@ardoise/contracts';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { numericDate } from '../../shared/dates';
+import { numericDate } from '../../shared/formats';
 import { ChoiceFieldComponent } from '../../shared/forms/choice-field.component';
 import { ErrorSummaryComponent, type SummaryItem } from '../../shared/forms/error-summary.component';
 import { applyServerErrors } from '../../shared/forms/server-errors';

@@ -3,7 +3,8 @@ import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } fr
 import type { RequestResult } from '@ardoise/contracts';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { addDays, longDay, today } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
+import { longDay, today } from '../../shared/formats';
 import { ChoiceFieldComponent } from '../../shared/forms/choice-field.component';
 import { ErrorSummaryComponent, type SummaryItem } from '../../shared/forms/error-summary.component';
 import { applyServerErrors } from '../../shared/forms/server-errors';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import type { BasketLine, LineResult } from '@ardoise/contracts';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { shortDay } from '../../shared/dates';
+import { shortDay } from '../../shared/formats';
 import { ReservationsStore } from './reservations.store';
 
 /**

@@ -3,7 +3,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { PeriodCell } from '@ardoise/contracts';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { instant, longDay } from '../../shared/dates';
+import { instant, longDay } from '../../shared/formats';
 import { TextFieldComponent } from '../../shared/forms/text-field.component';
 import { ReservationsStore } from './reservations.store';
 

@@ -3,7 +3,8 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { RequestResult } from '@ardoise/contracts';
 import { toApiError } from '../../core/api-error';
 import { MESSAGES } from '../../i18n/messages';
-import { addDays, longDay, today } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
+import { longDay, today } from '../../shared/formats';
 import { TextFieldComponent } from '../../shared/forms/text-field.component';
 import { ReservationsStore } from './reservations.store';
 

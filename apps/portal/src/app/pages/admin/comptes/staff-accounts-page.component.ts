@@ -9,7 +9,7 @@ import type { StaffAccountSummary, StaffRoleName } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { SessionService } from '../../../core/session.service';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
@@ -58,7 +58,7 @@ export class StaffAccountsPageComponent {
   private readonly admin = inject(AdminService);
   protected readonly context = inject(BackOfficeContext);
   private readonly session = inject(SessionService);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly roleValues: StaffRoleName[] = ['agent', 'finance', 'auditor', 'admin'];
   protected readonly columns = ['displayName', 'email', 'role', 'status', 'createdAt', 'actions'];
 

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { ErasurePreview, ErasureRecord, ErasureResult, FamilySummaryView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { AdminService } from '../admin.service';
@@ -37,7 +37,7 @@ export class ErasurePageComponent {
   private readonly common = inject(MESSAGES);
   private readonly admin = inject(AdminService);
   protected readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly countKeys: CountKey[] = ['guardians', 'children', 'logins', 'files', 'emails', 'events'];
 
   protected query = '';

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { AdminHealth } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { AdminService, type RebuildJob } from '../admin.service';
@@ -28,7 +28,7 @@ export class HealthPageComponent {
   private readonly common = inject(MESSAGES);
   private readonly admin = inject(AdminService);
   protected readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly outboxKeys = ['pending', 'held', 'failed', 'sent'] as const;
 
   protected readonly health = signal<AdminHealth | null>(null);

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, e
 import type { LagSample } from '@ardoise/contracts';
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
+import { clockTime } from '../../../shared/formats';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
 
@@ -10,9 +11,6 @@ const COLORS = ['#000091', '#c9191e', '#18753c', '#b34000', '#6a6af4', '#3a3a3a'
 const POINTS = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded', 'dash', 'line'] as const;
 const DASHES = [[], [6, 3], [2, 2], [10, 4], [4, 4, 1, 4]];
 const styleOf = (i: number) => ({ color: COLORS[i % COLORS.length]!, point: POINTS[i % POINTS.length]!, dash: DASHES[i % DASHES.length]! });
-
-const time = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /** Each projection's lag (events) over the last hour, as a line chart and, folded, as a table. */
 @Component({
@@ -80,7 +78,7 @@ export class LagChartComponent {
     return {
       projections,
       times,
-      rows: times.map((at) => ({ at, label: time(at), values: projections.map((p) => byKey.get(`${at}|${p}`) ?? null) })),
+      rows: times.map((at) => ({ at, label: clockTime(at), values: projections.map((p) => byKey.get(`${at}|${p}`) ?? null) })),
     };
   });
 

@@ -11,11 +11,11 @@ import type { StateAtView, StateDiffView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { AuditApiService } from '../audit-api.service';
 import { toInstant } from '../evenements/event-query';
 
-/** A datetime-local value (the browser's time zone) for an ISO instant. */
+/** A datetime-local value (the browser's time zone) for an ISO shortInstant. */
 function localInput(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -23,7 +23,7 @@ function localInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** /audit/etat: a stream's state as of an instant (`?flux=&instant=`), and the changes up to a second one (`&comparer=`). */
+/** /audit/etat: a stream's state as of an shortInstant (`?flux=&shortInstant=`), and the changes up to a second one (`&comparer=`). */
 @Component({
   selector: 'ard-state-page',
   imports: [FormsModule, JsonPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, RouterLink],
@@ -83,7 +83,7 @@ export class StatePageComponent {
   private readonly api = inject(AuditApiService);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly columns = ['kind', 'path', 'before', 'after'];
 
   protected form = { stream: '', at: localInput(new Date().toISOString()), compare: '' };
@@ -122,7 +122,7 @@ export class StatePageComponent {
     this.diff.set(null);
     try {
       if (compare) {
-        // The earlier instant first: the diff reads as « from … to ».
+        // The earlier shortInstant first: the diff reads as « from … to ».
         const [from, to] = [at, compare].sort((a, b) => Date.parse(a) - Date.parse(b));
         const diff = await this.api.stateDiff(stream, from!, to!);
         this.diff.set(diff);

@@ -10,7 +10,7 @@ import type { AuditedEventView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { AuditApiService, type EventFilters } from '../audit-api.service';
 import { EventDetailComponent } from './event-detail.component';
 import { KNOWN_CATEGORIES, filtersFromQuery, queryFromFilters, toInstant } from './event-query';
@@ -38,7 +38,7 @@ export class EventBrowserPageComponent {
   private readonly api = inject(AuditApiService);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly categories = KNOWN_CATEGORIES;
   protected readonly rowHeight = 36;
 

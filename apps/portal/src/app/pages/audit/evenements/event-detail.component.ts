@@ -6,7 +6,7 @@ import { ERASED_PERSONAL_DATA_TEXT, type AuditedEventView, type CausationChainVi
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { AuditApiService } from '../audit-api.service';
 
 /** One event: its data, metadata and hashes; from it, its stream's timeline and its causation chain. */
@@ -70,7 +70,7 @@ export class EventDetailComponent {
   protected readonly t = inject(BO_MESSAGES);
   private readonly common = inject(MESSAGES);
   private readonly api = inject(AuditApiService);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly event = signal<AuditedEventView | null>(null);
   protected readonly chain = signal<CausationChainView | null>(null);
   protected readonly error = signal<string | null>(null);

@@ -4,7 +4,7 @@ import type { AuditJobView, ChainProgressView, ChainReportView, ReadModelProgres
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { AuditApiService } from '../audit-api.service';
 
 const POLL_MS = 500;
@@ -53,7 +53,7 @@ export class VerificationPageComponent {
   protected readonly t = inject(BO_MESSAGES);
   private readonly common = inject(MESSAGES);
   private readonly api = inject(AuditApiService);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly verdictOf = verdictOf;
 
   protected readonly job = signal<AuditJobView | null>(null);

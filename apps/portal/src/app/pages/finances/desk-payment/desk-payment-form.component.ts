@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
-import { todayInParis } from '../../../back-office/table/formats';
+import { today } from '../../../shared/formats';
 import { centsOf } from '../factures/finance-invoices.service';
 
 /** A payment taken at the régie's desk, as the API records it. */
@@ -62,7 +62,7 @@ export class DeskPaymentFormComponent {
   readonly recorded = output<DeskPayment>();
 
   protected readonly chosenMeans = signal('cheque');
-  protected readonly paidOn = signal(todayInParis());
+  protected readonly paidOn = signal(today());
   protected readonly reference = signal('');
 
   protected submit(): void {

@@ -6,17 +6,16 @@ import { MatInputModule } from '@angular/material/input';
 import type { BillingPreview, BillingRunProgress } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, instant, todayInParis } from '../../../back-office/table/formats';
+import { euros, shortInstant, today, monthName } from '../../../shared/formats';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { BillingService } from './billing.service';
 
 const POLL_MS = 500;
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The month before today's (Paris): the one the town bills now. */
 function previousMonth(): string {
-  const [y, m] = todayInParis().split('-').map(Number) as [number, number];
+  const [y, m] = today().split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
@@ -53,7 +52,7 @@ export class BillingPageComponent implements OnDestroy {
   private readonly billing = inject(BillingService);
   protected readonly context = inject(BackOfficeContext);
   protected readonly euros = euros;
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
 
   protected period = previousMonth();
   protected readonly preview = signal<BillingPreview | null>(null);
@@ -72,7 +71,7 @@ export class BillingPageComponent implements OnDestroy {
   }
 
   protected monthName(period: string): string {
-    return MONTH_NAME.format(new Date(`${period}-01T00:00:00Z`));
+    return monthName(period);
   }
 
   protected previewCsv(): string {

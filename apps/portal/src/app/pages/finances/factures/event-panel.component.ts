@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { ExplainedEvent } from '@ardoise/contracts';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 
 /** One event of the log, opened from « Pourquoi ce montant ? »: its type, stream, dates and data. */
 @Component({
@@ -25,9 +25,9 @@ import { instant } from '../../../back-office/table/formats';
         <dt>{{ t.eventFields.position }}</dt>
         <dd>{{ event().position }}</dd>
         <dt>{{ t.eventFields.occurredAt }}</dt>
-        <dd>{{ instant(event().occurredAt) }}</dd>
+        <dd>{{ shortInstant(event().occurredAt) }}</dd>
         <dt>{{ t.eventFields.recordedAt }}</dt>
-        <dd>{{ instant(event().recordedAt) }}</dd>
+        <dd>{{ shortInstant(event().recordedAt) }}</dd>
         <dt>{{ t.eventFields.actor }}</dt>
         <dd>{{ event().actorRole }}</dd>
       </dl>
@@ -80,7 +80,7 @@ import { instant } from '../../../back-office/table/formats';
 export class EventPanelComponent {
   protected readonly t = inject(BO_MESSAGES).financeInvoices;
   private readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   readonly event = input.required<ExplainedEvent>();
   protected readonly data = computed(() => Object.entries(this.event().data).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const));
   /** The audit journal is for the auditor and the administrator (the /audit area). */

@@ -7,7 +7,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, instant, shortDay } from '../../../back-office/table/formats';
+import { euros, shortInstant, numericDate } from '../../../shared/formats';
 import { FinanceInvoicesService } from './finance-invoices.service';
 import { EventPanelComponent } from './event-panel.component';
 
@@ -50,8 +50,8 @@ export class InvoiceExplanationPageComponent {
   protected readonly context = inject(BackOfficeContext);
   private readonly invoices = inject(FinanceInvoicesService);
   protected readonly euros = euros;
-  protected readonly shortDay = shortDay;
-  protected readonly instant = instant;
+  protected readonly numericDate = numericDate;
+  protected readonly shortInstant = shortInstant;
   protected readonly api = API;
 
   readonly invoiceId = input.required<string>();

@@ -9,7 +9,7 @@ import { API } from '../../../core/api';
 import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
-import { euros, todayInParis } from '../../../back-office/table/formats';
+import { euros, today } from '../../../shared/formats';
 import { DeskPaymentFormComponent, type DeskPayment } from '../desk-payment/desk-payment-form.component';
 import { centsOf, FinanceInvoicesService, type FinanceInvoice } from './finance-invoices.service';
 
@@ -52,7 +52,7 @@ export class InvoiceActionsComponent {
       credit: i.status !== 'cancelled' && i.status !== 'sent_to_collection' && i.creditedCents < i.totalCents,
       corrected: i.status !== 'sent_to_collection' && i.paidCents - i.refundedCents <= 0 && i.creditedCents < i.totalCents,
       refund: i.outstandingCents < 0,
-      handOver: open && i.outstandingCents > 0 && i.dueDate < todayInParis(),
+      handOver: open && i.outstandingCents > 0 && i.dueDate < today(),
     };
   });
 

@@ -6,7 +6,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, shortDay } from '../../../back-office/table/formats';
+import { euros, numericDate } from '../../../shared/formats';
 import { FinanceInvoicesService, type FinanceInvoice } from './finance-invoices.service';
 import { InvoiceActionsComponent } from './invoice-actions.component';
 
@@ -39,7 +39,7 @@ export class FinanceInvoicePageComponent {
   private readonly invoices = inject(FinanceInvoicesService);
   protected readonly api = API;
   protected readonly euros = euros;
-  protected readonly shortDay = shortDay;
+  protected readonly numericDate = numericDate;
 
   readonly invoiceId = input.required<string>();
   protected readonly invoice = signal<FinanceInvoice | null>(null);

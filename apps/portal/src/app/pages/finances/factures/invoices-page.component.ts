@@ -16,7 +16,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, shortDay, todayInParis } from '../../../back-office/table/formats';
+import { euros, numericDate, today } from '../../../shared/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
 import { centsOf, filterParams, FinanceInvoicesService, type InvoiceFilters } from './finance-invoices.service';
 
@@ -37,9 +37,9 @@ export class FinanceInvoicesPageComponent {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   protected readonly euros = euros;
-  protected readonly shortDay = shortDay;
+  protected readonly numericDate = numericDate;
   protected readonly statuses = STATUSES;
-  protected readonly today = todayInParis();
+  protected readonly today = today();
 
   /** The filters are in the address (`?mois=&statut=&famille=&min=&max=&echues=`): Back and a shared link find them again. */
   readonly mois = input<string>();

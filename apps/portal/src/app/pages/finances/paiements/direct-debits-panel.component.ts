@@ -8,7 +8,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, instant, shortDay, todayInParis } from '../../../back-office/table/formats';
+import { euros, shortInstant, numericDate, today } from '../../../shared/formats';
 import { FinancePaymentsService, type FinanceFile, type Mandate } from './finance-payments.service';
 
 /** Direct debits: make the pain.008 file for a due date, download the files made, the families' mandates. */
@@ -62,7 +62,7 @@ import { FinancePaymentsService, type FinanceFile, type Mandate } from './financ
           <tbody>
             @for (f of files(); track f.fileId) {
               <tr>
-                <td>{{ instant(f.createdAt) }}</td>
+                <td>{{ shortInstant(f.createdAt) }}</td>
                 <td>
                   <a [href]="api + '/finance/files/' + f.fileId" download>{{ f.fileName }}</a>
                 </td>
@@ -96,9 +96,9 @@ import { FinancePaymentsService, type FinanceFile, type Mandate } from './financ
               <tr>
                 <td>{{ m.familyName ?? '—' }}</td>
                 <td>{{ m.mandateReference }}</td>
-                <td>{{ shortDay(m.signedOn) }}</td>
+                <td>{{ numericDate(m.signedOn) }}</td>
                 <td>
-                  <span class="bo-badge">{{ m.active ? t.mandates.active : t.mandates.revoked(shortDay(m.revokedOn)) }}</span>
+                  <span class="bo-badge">{{ m.active ? t.mandates.active : t.mandates.revoked(numericDate(m.revokedOn)) }}</span>
                 </td>
               </tr>
             }
@@ -118,9 +118,9 @@ export class DirectDebitsPanelComponent {
   private readonly payments = inject(FinancePaymentsService);
   protected readonly api = API;
   protected readonly euros = euros;
-  protected readonly instant = instant;
-  protected readonly shortDay = shortDay;
-  protected dueDate = todayInParis();
+  protected readonly shortInstant = shortInstant;
+  protected readonly numericDate = numericDate;
+  protected dueDate = today();
   protected readonly files = signal<FinanceFile[]>([]);
   protected readonly mandates = signal<Mandate[]>([]);
   protected readonly made = signal<{ fileId: string; fileName: string; count: number; totalCents: number; report: string[] } | null>(null);

@@ -9,7 +9,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, instant } from '../../../back-office/table/formats';
+import { euros, shortInstant } from '../../../shared/formats';
 import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './finance-payments.service';
 
 /** PayFIP operations by state, and the repair job that asks PayFIP again about the pending ones. */
@@ -29,7 +29,7 @@ import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './
       }
       <p data-testid="payfip-last-repair">
         @if (lastRepair(); as r) {
-          {{ t.lastRepair(instant(r.finishedAt), r.checked, r.settled, t.repairBy[r.trigger] ?? r.trigger) }}
+          {{ t.lastRepair(shortInstant(r.finishedAt), r.checked, r.settled, t.repairBy[r.trigger] ?? r.trigger) }}
           @if (r.error) {
             <span class="bo-badge bo-badge-alert">⚠ {{ t.repairError(r.error) }}</span>
           }
@@ -73,7 +73,7 @@ import { FinancePaymentsService, type PayfipOperation, type RepairRun } from './
             <tbody>
               @for (o of operations(); track o.operationId) {
                 <tr>
-                  <td>{{ instant(o.createdAt) }}</td>
+                  <td>{{ shortInstant(o.createdAt) }}</td>
                   <td>
                     <a [routerLink]="['/finances/factures', o.invoiceId]">{{ o.invoiceNumber }}</a>
                   </td>
@@ -102,7 +102,7 @@ export class PayfipPanelComponent {
   private readonly payments = inject(FinancePaymentsService);
   protected readonly api = API;
   protected readonly euros = euros;
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly statuses = ['pending', 'paid', 'refused', 'abandoned', 'expired', 'anomaly'];
   protected status = '';
   protected readonly operations = signal<PayfipOperation[]>([]);

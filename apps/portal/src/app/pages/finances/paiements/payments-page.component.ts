@@ -13,7 +13,7 @@ import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { euros, shortDay, todayInParis } from '../../../back-office/table/formats';
+import { euros, numericDate, today } from '../../../shared/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
 import { FinanceInvoicesService } from '../factures/finance-invoices.service';
 import { DeskPaymentFormComponent, type DeskPayment } from '../desk-payment/desk-payment-form.component';
@@ -47,7 +47,7 @@ export class FinancePaymentsPageComponent {
   private readonly payments = inject(FinancePaymentsService);
   private readonly invoices = inject(FinanceInvoicesService);
   protected readonly euros = euros;
-  protected readonly shortDay = shortDay;
+  protected readonly numericDate = numericDate;
 
   protected readonly means = signal<string[]>(['cash', 'cheque']);
   protected readonly allMeans = ['payfip', 'direct_debit', 'cash', 'cheque', 'cesu'];
@@ -62,7 +62,7 @@ export class FinancePaymentsPageComponent {
   protected readonly deskInvoice = signal<InvoiceSummary | null>(null);
 
   // Payments recorded
-  protected filter = { from: `${todayInParis().slice(0, 7)}-01`, to: todayInParis(), means: '' };
+  protected filter = { from: `${today().slice(0, 7)}-01`, to: today(), means: '' };
   protected readonly csvUrl = signal('');
   protected readonly columns = ['paidOn', 'invoice', 'means', 'amount', 'reference', 'state', 'actions'];
   protected readonly rows = staffTableData<PaymentRow>(

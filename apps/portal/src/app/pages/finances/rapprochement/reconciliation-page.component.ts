@@ -5,13 +5,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { BalanceView, CollectionSummary, ReconciliationReport } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
-import { euros, instant, longDay, shortDay, todayInParis } from '../../../back-office/table/formats';
+import { euros, shortInstant, longDayWithYear, numericDate, today, monthName } from '../../../shared/formats';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { ReconciliationService } from './reconciliation.service';
 
 const FIELDS: (keyof BalanceView)[] = ['issuedCents', 'creditedCents', 'paidCents', 'refundedCents', 'outstandingCents'];
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * /finances/rapprochement: issued − credited − paid + refunded = outstanding at a past date,
@@ -48,12 +47,12 @@ export class ReconciliationPageComponent {
   private readonly common = inject(MESSAGES);
   private readonly service = inject(ReconciliationService);
   protected readonly euros = euros;
-  protected readonly instant = instant;
-  protected readonly shortDay = shortDay;
+  protected readonly shortInstant = shortInstant;
+  protected readonly numericDate = numericDate;
   protected readonly fields = FIELDS;
 
-  protected asOf = todayInParis();
-  protected month = todayInParis().slice(0, 7);
+  protected asOf = today();
+  protected month = today().slice(0, 7);
   protected readonly report = signal<ReconciliationReport | null>(null);
   protected readonly summary = signal<CollectionSummary | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -67,12 +66,12 @@ export class ReconciliationPageComponent {
     void this.showSummary();
   }
 
-  protected longDay(day: string): string {
-    return longDay(day);
+  protected longDayWithYear(day: string): string {
+    return longDayWithYear(day);
   }
 
   protected monthName(month: string): string {
-    return MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+    return monthName(month);
   }
 
   protected async check(): Promise<void> {

@@ -7,7 +7,7 @@ import type { DashboardChart, FinanceDashboard } from '@ardoise/contracts';
 import { API } from '../../../core/api';
 import { toApiError } from '../../../core/api-error';
 import { AreaHomeComponent } from '../../../back-office/shell/area-home.component';
-import { euros, shortDay, todayInParis } from '../../../back-office/table/formats';
+import { euros, numericDate, today } from '../../../shared/formats';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { ChartCanvasComponent, type FinanceChartConfig } from './chart-canvas.component';
@@ -68,9 +68,9 @@ export class FinanceDashboardPageComponent {
   private readonly service = inject(FinanceDashboardService);
   protected readonly api = API;
   protected readonly euros = euros;
-  protected readonly shortDay = shortDay;
+  protected readonly numericDate = numericDate;
 
-  protected to = todayInParis().slice(0, 7);
+  protected to = today().slice(0, 7);
   protected from = monthShift(this.to, -11);
   protected readonly data = signal<FinanceDashboard | null>(null);
   protected readonly error = signal<string | null>(null);

@@ -8,11 +8,11 @@ import type { NewsView, ServiceView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { NewsEditorService, type NewsDraft } from './news-editor.service';
 
-/** A `datetime-local` value (Paris wall clock on the agent's machine) as an ISO instant. */
+/** A `datetime-local` value (Paris wall clock on the agent's machine) as an ISO shortInstant. */
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
 /** /gestion/actualites: write a news item or a week's menus, schedule it, target it, withdraw it. */
@@ -35,7 +35,7 @@ export class NewsEditorPageComponent {
   private readonly common = inject(MESSAGES);
   private readonly api = inject(NewsEditorService);
   protected readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly columns = ['title', 'kind', 'audience', 'from', 'status', 'actions'];
 
   protected readonly items = signal<NewsView[]>([]);

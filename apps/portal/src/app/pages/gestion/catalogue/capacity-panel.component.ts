@@ -6,7 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { addDays, today } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
+import { today } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { CatalogueService, type ServiceDetails } from './catalogue.service';
 

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant, longDay } from '../../../shared/dates';
+import { instant, longDay } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { CatalogueService, type DeadlineRuleDraft, type PreviewDay, type ServiceDetails } from './catalogue.service';
 import { RuleFieldsComponent } from './rule-fields.component';

@@ -10,7 +10,7 @@ import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { OutboxService } from './outbox.service';
 
 /** /gestion/courriels: what Ardoise e-mailed, what is held for want of SMTP, and resending it. */
@@ -33,7 +33,7 @@ export class OutboxPageComponent {
   private readonly common = inject(MESSAGES);
   private readonly outbox = inject(OutboxService);
   protected readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly columns = ['createdAt', 'to', 'subject', 'status', 'attempts', 'actions'];
 
   protected readonly delivery = signal<OutboxDeliveryView | null>(null);

@@ -8,7 +8,7 @@ import { API } from '../../../core/api';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { instant } from '../../../back-office/table/formats';
+import { shortInstant } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { RequestsInboxService } from './requests-inbox.service';
 
@@ -41,7 +41,7 @@ export class RequestThreadComponent {
   private readonly common = inject(MESSAGES);
   private readonly api = inject(RequestsInboxService);
   protected readonly context = inject(BackOfficeContext);
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly apiPrefix = API;
   readonly requestId = input.required<string>();
   readonly back = output<void>();

@@ -10,7 +10,7 @@ import type { DayList, ServiceView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
-import { longDay, todayInParis } from '../../../back-office/table/formats';
+import { longDayWithYear, today } from '../../../shared/formats';
 import { staffTableData } from '../../../back-office/table/table-data';
 import { DayService, mealCountsCsv, type DayOverview } from './day.service';
 
@@ -32,12 +32,12 @@ export class DayPageComponent {
   private readonly common = inject(MESSAGES);
   private readonly days = inject(DayService);
   private readonly router = inject(Router);
-  protected readonly longDay = longDay;
+  protected readonly longDayWithYear = longDayWithYear;
 
   /** `?date=` and `?service=`: a printed or shared link shows the same day. */
   readonly date = input<string>();
   readonly service = input<string>();
-  protected chosenDate = todayInParis();
+  protected chosenDate = today();
   protected chosenService = '';
   protected filter = '';
   protected readonly services = signal<ServiceView[]>([]);

@@ -3,8 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { fullDate, shortDay } from '../../../shared/dates';
-import { instant } from '../../../back-office/table/formats';
+import { fullDate, shortDay, shortInstant } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { WaitingListsService, type AllocationResult, type Opening } from './waiting-lists.service';
 
@@ -22,7 +21,7 @@ export class OpeningsPanelComponent {
   protected readonly context = inject(BackOfficeContext);
   protected readonly fullDate = fullDate;
   protected readonly shortDay = shortDay;
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   readonly serviceCode = input.required<string>();
 
   protected readonly openings = signal<Opening[]>([]);

@@ -8,8 +8,8 @@ import type { ServiceView } from '@ardoise/contracts';
 import { toApiError } from '../../../core/api-error';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
 import { MESSAGES } from '../../../i18n/messages';
-import { addDays, longDay, today } from '../../../shared/dates';
-import { instant } from '../../../back-office/table/formats';
+import { addDays } from '../../../shared/dates';
+import { longDay, shortInstant, today } from '../../../shared/formats';
 import { BackOfficeContext } from '../../../back-office/shell/back-office-context';
 import { OpeningsPanelComponent } from './openings-panel.component';
 import { WaitingListsService, type Promotion, type WaitingChild, type WaitingDay } from './waiting-lists.service';
@@ -27,7 +27,7 @@ export class WaitingListsPageComponent {
   private readonly api = inject(WaitingListsService);
   protected readonly context = inject(BackOfficeContext);
   protected readonly longDay = longDay;
-  protected readonly instant = instant;
+  protected readonly shortInstant = shortInstant;
   protected readonly dayColumns = ['date', 'validated', 'waitlisted', 'free', 'actions'];
 
   protected readonly services = signal<ServiceView[]>([]);

@@ -8,7 +8,7 @@ import type { AttendanceStatus, DayList, DayListChild, ServiceView } from '@ardo
 import { toApiError } from '../../../core/api-error';
 import { MESSAGES } from '../../../i18n/messages';
 import { BO_MESSAGES } from '../../../i18n/back-office/back-office-messages';
-import { longDay, todayInParis } from '../../../back-office/table/formats';
+import { longDayWithYear, today } from '../../../shared/formats';
 import { DayService } from '../journee/day.service';
 import { AttendanceQueue } from './attendance-queue';
 import { UnbookedChildComponent } from './unbooked-child.component';
@@ -33,12 +33,12 @@ export class AttendancePageComponent {
   private readonly days = inject(DayService);
   protected readonly queue = inject(AttendanceQueue);
   private readonly router = inject(Router);
-  protected readonly longDay = longDay;
+  protected readonly longDayWithYear = longDayWithYear;
   protected readonly bookedMarks = BOOKED_MARKS;
 
   readonly date = input<string>();
   readonly service = input<string>();
-  protected chosenDate = todayInParis();
+  protected chosenDate = today();
   protected chosenService = '';
   protected readonly services = signal<ServiceView[]>([]);
   protected readonly sheet = signal<DayList | null>(null);

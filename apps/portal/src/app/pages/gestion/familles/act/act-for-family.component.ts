@@ -8,7 +8,7 @@ import type { FamilyFileView, PeriodCell, PeriodView, ReservationHistory, Servic
 import { toApiError } from '../../../../core/api-error';
 import { MESSAGES } from '../../../../i18n/messages';
 import { BO_MESSAGES } from '../../../../i18n/back-office/back-office-messages';
-import { longDay, shortDay, todayInParis, weekdayDay } from '../../../../back-office/table/formats';
+import { longDayWithYear, numericDate, today, weekdayDay } from '../../../../shared/formats';
 import { weekdayOf } from '../../../../shared/dates';
 import { FamiliesService, type Slot } from '../families.service';
 
@@ -40,15 +40,15 @@ export class ActForFamilyComponent {
   protected readonly t = inject(BO_MESSAGES);
   private readonly common = inject(MESSAGES);
   private readonly families = inject(FamiliesService);
-  protected readonly longDay = longDay;
-  protected readonly shortDay = shortDay;
+  protected readonly longDayWithYear = longDayWithYear;
+  protected readonly numericDate = numericDate;
   protected readonly weekdayDay = weekdayDay;
 
   readonly family = input.required<FamilyFileView>();
   protected readonly name = computed(() => this.family().familyName ?? this.t.unnamedFamily);
   protected readonly children = computed(() => this.family().children.filter((c) => !c.erased));
   protected childId = '';
-  protected date = todayInParis();
+  protected date = today();
   protected readonly week = signal<PeriodView | null>(null);
   /** The week as shown: without the week-end days when no prestation runs then (as the parents' planning), so it fits a desktop. */
   protected readonly shownWeek = computed(() => {
@@ -143,7 +143,7 @@ export class ActForFamilyComponent {
     this.pending.set({
       action,
       slot: { childId: this.childId, serviceCode, date: cell.date },
-      label: this.t.families.act.actionsFor(this.serviceLabel(serviceCode), longDay(cell.date)),
+      label: this.t.families.act.actionsFor(this.serviceLabel(serviceCode), longDayWithYear(cell.date)),
       override: action === 'book' && cell.state === 'past_deadline',
     });
     setTimeout(() => this.panel()?.nativeElement.focus());

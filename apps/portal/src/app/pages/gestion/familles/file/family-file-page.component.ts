@@ -9,7 +9,7 @@ import { toApiError } from '../../../../core/api-error';
 import { MESSAGES } from '../../../../i18n/messages';
 import { BO_MESSAGES } from '../../../../i18n/back-office/back-office-messages';
 import { BackOfficeContext } from '../../../../back-office/shell/back-office-context';
-import { instant, shortDay } from '../../../../back-office/table/formats';
+import { shortInstant, numericDate } from '../../../../shared/formats';
 import { ActForFamilyComponent } from '../act/act-for-family.component';
 import { FamiliesService } from '../families.service';
 
@@ -26,8 +26,8 @@ export class FamilyFilePageComponent {
   private readonly common = inject(MESSAGES);
   protected readonly context = inject(BackOfficeContext);
   private readonly families = inject(FamiliesService);
-  protected readonly shortDay = shortDay;
-  protected readonly instant = instant;
+  protected readonly numericDate = numericDate;
+  protected readonly shortInstant = shortInstant;
 
   readonly familyId = input.required<string>();
   protected readonly family = signal<FamilyFileView | null>(null);
@@ -66,14 +66,14 @@ export class FamilyFilePageComponent {
     await this.act(async () => {
       const result = await this.families.resendInvitation(this.familyId(), this.resendEmail.trim() || null);
       this.resendEmail = '';
-      return this.t.families.file.resent(instant(result.expiresAt));
+      return this.t.families.file.resent(shortInstant(result.expiresAt));
     });
   }
 
   protected async inviteLogin(g: GuardianView): Promise<void> {
     await this.act(async () => {
       const result = await this.families.inviteGuardianLogin(this.familyId(), g.guardianId, this.loginEmails[g.guardianId]?.trim() || null);
-      return this.t.families.file.inviteLoginSent(instant(result.expiresAt));
+      return this.t.families.file.inviteLoginSent(shortInstant(result.expiresAt));
     });
   }
 

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import { toApiError } from '../../../../core/api-error';
 import { MESSAGES } from '../../../../i18n/messages';
 import { BO_MESSAGES } from '../../../../i18n/back-office/back-office-messages';
-import { instant } from '../../../../back-office/table/formats';
+import { shortInstant } from '../../../../shared/formats';
 import { FamiliesService } from '../families.service';
 
 /** Invite a family by e-mail: it gets a single-use link to create its account. */
@@ -59,7 +59,7 @@ export class InviteFamilyComponent {
     this.sending.set(true);
     try {
       const result = await this.families.invite(this.email.trim(), this.familyName.trim() || null);
-      this.sent.set({ email: this.email.trim(), until: instant(result.expiresAt), familyId: result.familyId });
+      this.sent.set({ email: this.email.trim(), until: shortInstant(result.expiresAt), familyId: result.familyId });
       this.email = '';
       this.familyName = '';
     } catch (error) {
