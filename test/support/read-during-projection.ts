@@ -9,9 +9,17 @@ const BOUND_MS = 60_000;
  * `LOCK TABLE … IN ACCESS EXCLUSIVE MODE`) and none of its other statements is still running.
  * The statements the read made before saw the read models without the projection's writes; those
  * it makes after the commit see them, unless the read holds one snapshot (inOneSnapshot).
+ * `laterWrites` are the projection's statements made once the read waits, before its commit (a
+ * read that locks rows the projection reaches later shows a deadlock there).
  * Deterministic: it waits on what PostgreSQL says of the sessions, not on a delay.
  */
-export async function readDuringProjection<T>(pool: pg.Pool, writes: readonly string[], lockedTable: string, read: () => Promise<T>): Promise<T> {
+export async function readDuringProjection<T>(
+  pool: pg.Pool,
+  writes: readonly string[],
+  lockedTable: string,
+  read: () => Promise<T>,
+  laterWrites: readonly string[] = [],
+): Promise<T> {
   const projection = await pool.connect();
   const observer = await pool.connect();
   try {
@@ -34,6 +42,7 @@ export async function readDuringProjection<T>(pool: pg.Pool, writes: readonly st
       if (Date.now() > deadline) throw new Error(`the read never waited on ${lockedTable}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+    for (const statement of laterWrites) await projection.query(statement);
     await projection.query('COMMIT');
     return await reading;
   } finally {

@@ -28,9 +28,9 @@ export class EraseFamilyMessagingHandler implements ICommandHandler<EraseFamilyM
     // The threads' views appear with the requests projection's first build.
     const threadsBuilt = await relationExists(this.db, REQUESTS_TABLE);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom(OUTBOX_TABLE).where('family_id', '=', familyId).execute();
-      await trx.deleteFrom(ATTACHMENTS_TABLE).where('family_id', '=', familyId).execute();
-      if (logins.length > 0) await trx.deleteFrom(NEWS_READS_TABLE).where('account_id', 'in', logins).execute();
+      // The requests projection erases the same rows on `FamilyForgotten`, at the same time:
+      // both lock them in eraseFamilyRequests' order (threads, files, e-mails), or one of the
+      // two transactions is aborted as a deadlock.
       if (threadsBuilt) {
         const views = {
           [REQUESTS_TABLE]: REQUESTS_TABLE,
@@ -38,7 +38,11 @@ export class EraseFamilyMessagingHandler implements ICommandHandler<EraseFamilyM
           [REQUEST_ATTACHMENTS_TABLE]: REQUEST_ATTACHMENTS_TABLE,
         };
         await eraseFamilyRequests(trx, familyId, views);
+      } else {
+        await trx.deleteFrom(ATTACHMENTS_TABLE).where('family_id', '=', familyId).execute();
+        await trx.deleteFrom(OUTBOX_TABLE).where('family_id', '=', familyId).execute();
       }
+      if (logins.length > 0) await trx.deleteFrom(NEWS_READS_TABLE).where('account_id', 'in', logins).execute();
     });
   }
 }
