@@ -129,11 +129,5 @@ export interface ReadModelReportView {
   }[];
 }
 
-export interface ReportKeyView {
-  algorithm: 'Ed25519';
-  publicKey: string;
-  keyFingerprint: string;
-}
-
 /** What the audit shows in place of a family's personal data once the family was erased (libs/families' ERASED_PERSONAL_DATA). */
 export const ERASED_PERSONAL_DATA_TEXT = '[donnée personnelle effacée (RGPD)]';

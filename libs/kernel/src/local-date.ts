@@ -57,18 +57,9 @@ export function parisDate(instant: Date): LocalDate {
   return DateTime.fromJSDate(instant, { zone: TOWN_ZONE }).toISODate()!;
 }
 
-/** "mardi 3 mars 2026 à 10:00", for messages people read. */
-export function frenchInstant(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: TOWN_ZONE }).setLocale('fr').toFormat("cccc d LLLL yyyy 'à' HH:mm");
-}
-
 /** "jeudi 10 décembre à 12:00", as the parents' planning writes a deadline. */
 export function frenchDeadline(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: TOWN_ZONE }).setLocale('fr').toFormat("cccc d LLLL 'à' HH:mm");
-}
-
-export function frenchDate(date: LocalDate): string {
-  return utc(date).setLocale('fr').toFormat('cccc d LLLL yyyy');
 }
 
 /** First day of the month holding `date`, shifted by `months`. */

@@ -15,6 +15,4 @@ export type StaffRoleChanged = DomainEvent<'StaffRoleChanged', { accountId: stri
 export type AccountDisabled = DomainEvent<'AccountDisabled', { accountId: string }>;
 export type AccountEnabled = DomainEvent<'AccountEnabled', { accountId: string }>;
 
-export type IdentityEvent = AccountCreated | PasswordChanged | LoginEmailChanged | StaffRoleChanged | AccountDisabled | AccountEnabled;
-
 export const accountStream = (accountId: string) => streamName('account', accountId);
