@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, type EventData, type EventStore } from '#ardoise/event-store';
+import { backoffDelay, sleep, type BackoffPolicy } from '#ardoise/kernel';
 import type { Clock } from './clock.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { StreamFold } from './followed-streams.js';
@@ -20,8 +21,8 @@ export interface WritePolicy<TState> {
    * 0 surfaces the conflict as a 409. Default 3.
    */
   retriesOnConflict?: number;
-  /** Milliseconds to wait before attempt n (n ≥ 1) after a conflict; default none. */
-  backoff?: (attempt: number) => number;
+  /** How long to wait before deciding again after a conflict (the kernel's backoff); default none. */
+  backoff?: BackoffPolicy;
   /** What to throw when the retries run out (default: the conflict itself, a 409). */
   exhausted?: () => Error;
   /** A copy of a state to decide on, for folds that change their state in place (a source in memory hands out its live state). */
@@ -179,8 +180,7 @@ export class AggregateRepository {
         }
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < retries) {
-          const wait = policy.backoff?.(attempt + 1) ?? 0;
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (policy.backoff) await sleep(backoffDelay(attempt + 1, policy.backoff));
           continue; // another writer got there first: decide again on what it wrote
         }
         source.failed(streamId);

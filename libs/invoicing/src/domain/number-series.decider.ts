@@ -15,8 +15,15 @@ export interface AssignNumbers {
   requests: { key: string; invoiceId: string }[];
 }
 
-/** A copy to decide on (the fold adds in place: a year holds thousands of numbers). */
+/** A copy of a year: a batch decides on one, and a run of events folds into one (a year holds thousands of numbers). */
 export const copyNumberSeries = (state: NumberSeriesState): NumberSeriesState => ({ taken: state.taken, byKey: new Map(state.byKey) });
+
+/** Folds one assignment INTO `state`: only on a private copy (a batch's, or evolve's own). */
+export function draftNumberAssigned(state: NumberSeriesState, event: NumberAssigned): NumberSeriesState {
+  state.byKey.set(event.data.key, event.data);
+  state.taken += 1;
+  return state;
+}
 
 /**
  * Gapless numbers (decision 0004): the n-th event of a year's stream assigns number n. A key
@@ -25,11 +32,8 @@ export const copyNumberSeries = (state: NumberSeriesState): NumberSeriesState =>
 export function numberSeriesDecider(series: NumberSeries): Decider<NumberSeriesState, AssignNumbers, NumberAssigned> {
   return {
     initialState: () => ({ taken: 0, byKey: new Map() }),
-    evolve(state, event) {
-      state.byKey.set(event.data.key, event.data);
-      state.taken += 1;
-      return state;
-    },
+    evolve: (state, event) => draftNumberAssigned(copyNumberSeries(state), event),
+    evolveAll: (state, events) => events.reduce(draftNumberAssigned, copyNumberSeries(state)),
     decide({ year, requests }, state) {
       const fresh = new Map<string, Assignment>();
       let sequence = state.taken;

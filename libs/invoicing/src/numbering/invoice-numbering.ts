@@ -1,8 +1,15 @@
 import { AggregateRepository, FollowedStreams, followedStream, GroupCommit, type Clock, type RequestContext, type StreamFold } from '#ardoise/commands';
 import type { EventStore } from '#ardoise/event-store';
-import { UnavailableError } from '#ardoise/kernel';
+import { CONFLICT_BACKOFF, UnavailableError } from '#ardoise/kernel';
 import { CREDIT_NOTE_SERIES, INVOICE_SERIES, type NumberSeries } from '../domain/invoice-number.js';
-import { copyNumberSeries, numberSeriesDecider, type AssignNumbers, type NumberAssigned, type NumberSeriesState } from '../domain/number-series.decider.js';
+import {
+  copyNumberSeries,
+  draftNumberAssigned,
+  numberSeriesDecider,
+  type AssignNumbers,
+  type NumberAssigned,
+  type NumberSeriesState,
+} from '../domain/number-series.decider.js';
 
 export type { Assignment } from '../domain/number-series.decider.js';
 import type { Assignment } from '../domain/number-series.decider.js';
@@ -37,8 +44,9 @@ export class InvoiceNumbering {
       maxBatch: 50,
       source: followedStream(this.years),
       copy: copyNumberSeries,
+      draft: draftNumberAssigned as (state: NumberSeriesState, event: unknown) => NumberSeriesState,
       retriesOnConflict: 199,
-      backoff: (attempt) => Math.random() * Math.min(50, 2 * attempt),
+      backoff: CONFLICT_BACKOFF,
       exhausted: () => new UnavailableError('INVOICE.NUMBERING_BUSY', 'La numérotation des factures est trop sollicitée : réessayez dans un instant.'),
     });
   }

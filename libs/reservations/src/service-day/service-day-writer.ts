@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateRepository, FollowedStreams, followedStream, GroupCommit, type RequestContext, type StreamFold } from '#ardoise/commands';
 import { EVENT_STORE, type EventStore } from '#ardoise/event-store';
+import { CONFLICT_BACKOFF } from '#ardoise/kernel';
 import type { ServiceDayEvent } from '../domain/reservation-events.js';
 import { applyToDraft, cloneServiceDay, serviceDayDecider, type ServiceDayCommand, type ServiceDayState } from '../domain/service-day.decider.js';
 
@@ -29,7 +30,7 @@ export class ServiceDayWriter {
       copy: cloneServiceDay,
       draft: applyToDraft as (state: ServiceDayState, event: unknown) => ServiceDayState,
       retriesOnConflict: MAX_CONFLICTS,
-      backoff: (attempt) => Math.random() * Math.min(50, 2 ** (attempt - 1)),
+      backoff: CONFLICT_BACKOFF,
     });
   }
 
