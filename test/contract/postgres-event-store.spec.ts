@@ -265,7 +265,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
   it('every stored row recomputes with event-hash.ts (hash chain of the whole table)', async () => {
     const { rows } = await pool.query(
       `SELECT stream_id AS "streamId", revision::text AS revision, type, data, metadata, hash, previous_hash AS "previousHash"
-       FROM events ORDER BY stream_id, revision`,
+       FROM events ORDER BY stream_id, events.revision`,
     );
     expect(rows.length).toBeGreaterThan(5);
     const byStream = new Map<string, ChainedEvent[]>();
