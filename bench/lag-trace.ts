@@ -74,13 +74,13 @@ export class LagTrace {
       return wrapped;
     };
     this.restore.push(() => (PostgresEventStore.prototype.subscribeToAll = subscribe));
-    const proto = NotificationListener.prototype as unknown as { wakeAll(): void };
-    const wakeAll = proto.wakeAll;
-    proto.wakeAll = function (this: unknown) {
+    const proto = NotificationListener.prototype as unknown as { dispatch(payload: string): void };
+    const dispatch = proto.dispatch;
+    proto.dispatch = function (this: unknown, payload: string) {
       trace.notified();
-      return wakeAll.call(this);
+      return dispatch.call(this, payload);
     };
-    this.restore.push(() => (proto.wakeAll = wakeAll));
+    this.restore.push(() => (proto.dispatch = dispatch));
   }
 
   startCutPoller(databaseUrl: string): void {
