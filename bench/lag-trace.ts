@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '#ardoise/event-store';
+import type { Projector } from '#ardoise/projections';
 
 /**
  * `bench lag --trace`: where the lag goes. For each committed append, the times of
@@ -18,6 +19,9 @@ import {
  *   visible  the visibility cut (read-all.ts currentCut, polled every 2 ms on its own connection)
  *            passed the append's transaction,
  *   fetched  each projection's subscription delivered the event,
+ *   started  the projector was handed the batch holding it (inside the batch's transaction:
+ *            after BEGIN and the claim, and after the previous batch's commit),
+ *   folded   the projector returned (its loads and writes done; COMMIT follows),
  *   applied  the projection's checkpoint passed it (the bench's monitor).
  * Installed on the classes before the app starts (the workers subscribe at start).
  */
@@ -27,6 +31,8 @@ interface Entry {
   notified?: number;
   visible?: number;
   fetched: Map<string, number>;
+  started: Map<string, number>;
+  folded: Map<string, number>;
 }
 
 export class LagTrace {
@@ -37,18 +43,69 @@ export class LagTrace {
   private restore: Array<() => void> = [];
   private polling = false;
   private poller?: Promise<void>;
-  readonly samples = { notify: [] as number[], visible: [] as number[], fetch: new Map<string, number[]>(), apply: new Map<string, number[]>() };
+  readonly samples = {
+    notify: [] as number[],
+    visible: [] as number[],
+    fetch: new Map<string, number[]>(),
+    apply: new Map<string, number[]>(),
+    /** fetched → started, started → folded, folded → checkpoint: the three parts of `apply`. */
+    queued: new Map<string, number[]>(),
+    fold: new Map<string, number[]>(),
+    commit: new Map<string, number[]>(),
+    /** Per batch: its size, and the projector's own time. */
+    batchSize: new Map<string, number[]>(),
+  };
   steady = true;
   private readonly holders = new Map<string, number>();
 
   constructor(
     private readonly positions: PositionCodec,
-    projectors: ReadonlyArray<{ name: string; filter: EventFilter }>,
+    private readonly projectors: readonly Projector[],
   ) {
     for (const p of projectors) this.names.set(p.filter, p.name);
   }
 
+  /** Wraps each projector's apply/applyBatch (the app runs these very objects) to time its batches. */
+  private installOnProjectors(): void {
+    for (const projector of this.projectors) {
+      const mutable = projector as { -readonly [K in keyof Projector]: Projector[K] };
+      const { applyBatch, apply } = projector;
+      if (applyBatch) {
+        mutable.applyBatch = async (events, trx, tables, context) => {
+          this.batchStarted(projector.name, events);
+          await applyBatch.call(projector, events, trx, tables, context);
+          this.batchFolded(projector.name, events);
+        };
+        this.restore.push(() => (mutable.applyBatch = applyBatch));
+      } else if (apply) {
+        mutable.apply = async (event, trx, tables) => {
+          this.batchStarted(projector.name, [event]);
+          await apply.call(projector, event, trx, tables);
+          this.batchFolded(projector.name, [event]);
+        };
+        this.restore.push(() => (mutable.apply = apply));
+      }
+    }
+  }
+
+  private batchStarted(projection: string, events: readonly RecordedEvent[]): void {
+    const now = performance.now();
+    let traced = false;
+    for (const event of events) {
+      const entry = this.entries.get(this.positions.encode(event.position));
+      entry?.started.set(projection, now);
+      traced ||= entry !== undefined;
+    }
+    if (this.steady && traced) push(this.samples.batchSize, projection, events.length);
+  }
+
+  private batchFolded(projection: string, events: readonly RecordedEvent[]): void {
+    const now = performance.now();
+    for (const event of events) this.entries.get(this.positions.encode(event.position))?.folded.set(projection, now);
+  }
+
   install(): void {
+    this.installOnProjectors();
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched prototype method has its own `this` (the store) and needs the trace too
     const trace = this;
     const subscribe = PostgresEventStore.prototype.subscribeToAll;
@@ -74,13 +131,13 @@ export class LagTrace {
       return wrapped;
     };
     this.restore.push(() => (PostgresEventStore.prototype.subscribeToAll = subscribe));
-    const proto = NotificationListener.prototype as unknown as { wakeAll(): void };
-    const wakeAll = proto.wakeAll;
-    proto.wakeAll = function (this: unknown) {
+    const proto = NotificationListener.prototype as unknown as { dispatch(payload: string): void };
+    const dispatch = proto.dispatch;
+    proto.dispatch = function (this: unknown, payload: string) {
       trace.notified();
-      return wakeAll.call(this);
+      return dispatch.call(this, payload);
     };
-    this.restore.push(() => (proto.wakeAll = wakeAll));
+    this.restore.push(() => (proto.dispatch = dispatch));
   }
 
   startCutPoller(databaseUrl: string): void {
@@ -92,7 +149,7 @@ export class LagTrace {
       try {
         let round = 0;
         while (this.polling) {
-          const cut = (await currentCut(cutPool)).xmin;
+          const { xmin: cut, xmax } = await currentCut(cutPool);
           const now = performance.now();
           for (let i = this.waitingVisible.length - 1; i >= 0; i--) {
             const entry = this.waitingVisible[i]!;
@@ -101,7 +158,11 @@ export class LagTrace {
             if (this.steady) this.samples.visible.push(now - entry.at);
             this.waitingVisible.splice(i, 1);
           }
-          if (++round % 25 === 0 && this.steady) {
+          if (++round % 25 === 0 && this.steady && cut === xmax) {
+            // Nothing holds the cut: its xmax is the next xid, maybe given since to any transaction.
+            const kind = 'none (no transaction holds the cut)';
+            this.holders.set(kind, (this.holders.get(kind) ?? 0) + 1);
+          } else if (round % 25 === 0 && this.steady) {
             // Who holds the cut back right now (the oldest running transaction): tallied by kind.
             const holder = await client.query<{ kind: string }>(
               `SELECT CASE WHEN datname IS DISTINCT FROM current_database() THEN 'another database'
@@ -137,7 +198,13 @@ export class LagTrace {
   }
 
   committed(position: Position, at: number): void {
-    const entry: Entry = { transactionId: BigInt(this.positions.encode(position).split('-')[0]!), at, fetched: new Map() };
+    const entry: Entry = {
+      transactionId: BigInt(this.positions.encode(position).split('-')[0]!),
+      at,
+      fetched: new Map(),
+      started: new Map(),
+      folded: new Map(),
+    };
     this.entries.set(this.positions.encode(position), entry);
     this.waitingVisible.push(entry);
     this.waitingNotify.push(entry);
@@ -147,7 +214,14 @@ export class LagTrace {
     if (!this.steady) return;
     const entry = this.entries.get(this.positions.encode(position));
     if (!entry) return;
-    push(this.samples.apply, projection, at - (entry.fetched.get(projection) ?? at));
+    const fetched = entry.fetched.get(projection) ?? at;
+    push(this.samples.apply, projection, at - fetched);
+    const started = entry.started.get(projection);
+    const folded = entry.folded.get(projection);
+    if (started === undefined || folded === undefined) return;
+    push(this.samples.queued, projection, started - fetched);
+    push(this.samples.fold, projection, folded - started);
+    push(this.samples.commit, projection, at - folded);
   }
 
   private notified(): void {
@@ -189,6 +263,18 @@ export class LagTrace {
     for (const [name, values] of this.samples.fetch) row(`  commit → fetched: ${name}`, values);
     row('fetched → checkpoint (all)', allApply);
     for (const [name, values] of this.samples.apply) row(`  fetched → checkpoint: ${name}`, values);
+    row('  fetched → batch started (all)', [...this.samples.queued.values()].flat());
+    row('  batch started → folded (all)', [...this.samples.fold.values()].flat());
+    row('  folded → checkpoint seen (all)', [...this.samples.commit.values()].flat());
+    for (const [name, sizes] of this.samples.batchSize) {
+      const q = (values: number[] | undefined, p: number) => percentile(values ?? [], p).toFixed(1);
+      log(
+        `  ${name}: ${sizes.length} batches, ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(1)} events each; ` +
+          `queued p50/p99 ${q(this.samples.queued.get(name), 0.5)}/${q(this.samples.queued.get(name), 0.99)}, ` +
+          `fold ${q(this.samples.fold.get(name), 0.5)}/${q(this.samples.fold.get(name), 0.99)}, ` +
+          `commit ${q(this.samples.commit.get(name), 0.5)}/${q(this.samples.commit.get(name), 0.99)} ms`,
+      );
+    }
     log(
       `event loop delay: p50 ${(this.loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(this.loop.percentile(99) / 1e6).toFixed(1)} ms; process CPU ${((this.cpu ?? 0) * 100).toFixed(0)} % of one core`,
     );

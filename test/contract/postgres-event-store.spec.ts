@@ -246,6 +246,86 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     await subscription.close();
   });
 
+  /**
+   * A subscription to `wanted` types on an adapter that only NOTIFY wakes (a one-minute poll),
+   * asleep after its first event; `quiet` appends without notifying; `payloads` records what
+   * the channel carries, seen by a LISTEN client of its own.
+   */
+  async function asleepOnTypes(wanted: string[]) {
+    const listening = new pg.Client({ connectionString: database.url });
+    await listening.connect();
+    const payloads: string[] = [];
+    listening.on('notification', (message) => payloads.push(message.payload ?? ''));
+    await listening.query('LISTEN ardoise_events');
+    const other = new PostgresEventStore(pool, { pollIntervalMs: 60_000 });
+    const quiet = new PostgresEventStore(pool, { notifyChannel: false });
+    closers.push(
+      () => listening.end(),
+      () => other.close(),
+      () => quiet.close(),
+    );
+    const subscription = other.subscribeToAll({ fromPosition: await lastPosition(), filter: { eventTypes: wanted } });
+    const live = recorder(subscription[Symbol.asyncIterator]());
+    await store.append(`typed-${randomUUID()}`, [event(wanted[0])], { expectedRevision: 'no_stream' });
+    await live.waitFor(1, 30_000);
+    /** Runs `append`, then waits for the NOTIFY that follows it; returns its payload. */
+    const notified = async (append: () => Promise<unknown>) => {
+      const seen = payloads.length;
+      await append();
+      const deadline = Date.now() + 30_000;
+      while (payloads.length === seen && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      return payloads.slice(seen).join('\n');
+    };
+    return { live, quiet, notified, subscription };
+  }
+  /** Long enough for a woken subscription to read the cut and the log, on a loaded runner. */
+  const WAKE_MS = 1_500;
+
+  it('a subscription to some event types is not woken by an append of other types only, and is by an append of one of its types', async () => {
+    const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+    const { live, quiet, notified, subscription } = await asleepOnTypes([a]);
+    await quiet.append(`typed-${randomUUID()}`, [event(a)], { expectedRevision: 'no_stream' });
+    const onlyB = await notified(() => store.append(`typed-${randomUUID()}`, [event(b), event(b)], { expectedRevision: 'no_stream' }));
+    await new Promise((r) => setTimeout(r, WAKE_MS));
+    expect(live.received).toHaveLength(1); // asleep: the A appended quietly is still unread
+    expect(onlyB).toBe(b); // one line per type appended, without repeats
+
+    const withA = await notified(() => store.append(`typed-${randomUUID()}`, [event(b), event(a)], { expectedRevision: 'no_stream' }));
+    await live.waitFor(3, 30_000);
+    expect(withA.split('\n').sort()).toEqual([a, b].sort());
+    expect(live.received.map((e) => e.type)).toEqual([a, a, a]);
+    await subscription.close();
+  });
+
+  it('a NOTIFY without types (another sender) wakes every subscription', async () => {
+    const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+    const { live, quiet, notified, subscription } = await asleepOnTypes([a]);
+    await quiet.append(`typed-${randomUUID()}`, [event(a)], { expectedRevision: 'no_stream' });
+    await notified(() => store.append(`typed-${randomUUID()}`, [event(b)], { expectedRevision: 'no_stream' }));
+    await new Promise((r) => setTimeout(r, WAKE_MS));
+    expect(live.received).toHaveLength(1);
+
+    expect(await notified(() => pool.query("SELECT pg_notify('ardoise_events', '')"))).toBe('');
+    await live.waitFor(2, 30_000);
+    await subscription.close();
+  });
+
+  it('an append of more types than a NOTIFY payload holds (8,000 bytes) notifies without types, which wakes every subscription', async () => {
+    const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+    const { live, quiet, notified, subscription } = await asleepOnTypes([a]);
+    await quiet.append(`typed-${randomUUID()}`, [event(a)], { expectedRevision: 'no_stream' });
+    const many = (n: number) => Array.from({ length: n }, (_, i) => event(`${b}-${String(i).padStart(3, '0')}-${'x'.repeat(200)}`));
+    const fitting = await notified(() => store.append(`typed-${randomUUID()}`, many(30), { expectedRevision: 'no_stream' })); // 6.6 kB of types
+    await new Promise((r) => setTimeout(r, WAKE_MS));
+    expect(live.received).toHaveLength(1);
+    expect(fitting.split('\n')).toHaveLength(30);
+
+    const tooLong = await notified(() => store.append(`typed-${randomUUID()}`, many(40), { expectedRevision: 'no_stream' })); // 8.8 kB
+    await live.waitFor(2, 30_000);
+    expect(tooLong).toBe('');
+    await subscription.close();
+  });
+
   it('two adapter instances (two api processes) append to one stream: stale head caches cost a retry, never a broken chain', async () => {
     const other = new PostgresEventStore(pool);
     closers.push(() => other.close());
@@ -265,7 +345,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
   it('every stored row recomputes with event-hash.ts (hash chain of the whole table)', async () => {
     const { rows } = await pool.query(
       `SELECT stream_id AS "streamId", revision::text AS revision, type, data, metadata, hash, previous_hash AS "previousHash"
-       FROM events ORDER BY stream_id, revision`,
+       FROM events ORDER BY stream_id, events.revision`,
     );
     expect(rows.length).toBeGreaterThan(5);
     const byStream = new Map<string, ChainedEvent[]>();

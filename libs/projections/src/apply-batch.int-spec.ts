@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { RecordedEvent } from '#ardoise/event-store';
+import { currentCut, toPgPosition, type RecordedEvent } from '#ardoise/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { applyBatch } from './apply-batch.js';
 import { GenerationChangedError, ProjectionHandlerError } from './errors.js';
 import { generationRegistry } from './generation-registry.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { counts, event, openEngine, recordingLogger, streamCounter, type EngineKit } from './testing/engine-test-kit.js';
+import { counts, event, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import type { Projector } from './projector.js';
 
 describe('applyBatch (real PostgreSQL)', () => {
   let database: TestDatabase;
@@ -27,9 +28,10 @@ describe('applyBatch (real PostgreSQL)', () => {
     await database.drop();
   }, 60_000);
 
-  const readEvents = async (): Promise<RecordedEvent[]> => {
+  const readEvents = async (after?: string | null): Promise<RecordedEvent[]> => {
     const out: RecordedEvent[] = [];
-    for await (const e of kit.store.readAll({ filter: projector.filter })) out.push(e);
+    const fromPosition = after ? kit.store.positions.decode(after) : undefined;
+    for await (const e of kit.store.readAll({ filter: projector.filter, fromPosition })) out.push(e);
     return out;
   };
 
@@ -70,6 +72,66 @@ describe('applyBatch (real PostgreSQL)', () => {
     expect(failure).toBeInstanceOf(GenerationChangedError);
     expect(failure).toMatchObject({ reason: 'checkpoint' });
     expect(await counts(kit.db)).toEqual({ 'counter-a': 2, 'counter-b': 1, 'counter-c': 1 });
+  });
+
+  it('two writers claim the same batch at once: the second waits for the first, is refused, and the batch is applied once', async () => {
+    const generation = (await generationRegistry.active(kit.db, projector.name))!;
+    await kit.store.append('counter-d', [event('Tick')], { expectedRevision: 'no_stream' });
+    const events = await readEvents(generation.position);
+    expect(events.map((e) => e.streamId)).toEqual(['counter-d']);
+    // The first writer stops inside its transaction, after its claim, until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered = false;
+    const held: Projector = {
+      ...projector,
+      async apply(e, trx, tables) {
+        entered = true;
+        await released;
+        await projector.apply!(e, trx, tables);
+      },
+    };
+    const target = { generation, expectedStatus: 'active' as const, expectedPosition: generation.position };
+    const first = applyBatch(kit.db, kit.store.positions, { ...target, projector: held }, events);
+    first.catch(() => undefined); // awaited below; a failing assertion must not leave it unhandled
+    let second: Promise<unknown> | undefined;
+    try {
+      await waitFor('the first writer to have claimed the batch', () => entered);
+
+      // Its transaction is marked as never appending: the store's cut does not wait for it.
+      const appended = await kit.store.append('counter-e', [event('Tick')], { expectedRevision: 'no_stream' });
+      expect((await currentCut(kit.pool)).xmin).toBeGreaterThan(toPgPosition(appended.position).transactionId);
+
+      second = applyBatch(kit.db, kit.store.positions, { ...target, projector }, events).catch((e: unknown) => e);
+      await waitFor('the second writer to wait for the registry row', async () => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%projection_generations%'`.execute(kit.db);
+        return rows[0]!.n > 0;
+      });
+    } finally {
+      release(); // a failing assertion must not leave the transaction open (the suite's teardown would wait)
+    }
+    const position = await first;
+    expect(position).toBe(kit.store.positions.encode(events[0]!.position));
+    expect(await second).toMatchObject({ name: GenerationChangedError.name, reason: 'checkpoint' });
+    expect((await counts(kit.db))['counter-d']).toBe(1);
+    const after = (await generationRegistry.active(kit.db, projector.name))!;
+    expect(after.position).toBe(position);
+    expect(after.eventsApplied).toBe(generation.eventsApplied + 1);
+  });
+
+  it('refuses a batch for a generation that is not in the status its writer believes (switched) or no longer exists, changing nothing', async () => {
+    const generation = (await generationRegistry.active(kit.db, projector.name))!;
+    const events = await readEvents(generation.position);
+    expect(events.length).toBeGreaterThan(0);
+    const before = await counts(kit.db);
+    const building = { projector, generation, expectedStatus: 'building' as const, expectedPosition: generation.position };
+    expect(await applyBatch(kit.db, kit.store.positions, building, events).catch((e: unknown) => e)).toMatchObject({ reason: 'status' });
+    const gone = { ...building, generation: { ...generation, generation: generation.generation + 7 }, expectedStatus: 'active' as const };
+    expect(await applyBatch(kit.db, kit.store.positions, gone, events).catch((e: unknown) => e)).toMatchObject({ reason: 'missing' });
+    expect(await counts(kit.db)).toEqual(before);
+    expect(await generationRegistry.active(kit.db, projector.name)).toEqual(generation);
   });
 
   it('reads through a view onto the generation table', async () => {

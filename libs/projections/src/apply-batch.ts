@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import { upcastEvent } from '#ardoise/kernel';
 import type { BatchContext, Projector, TableNames } from './projector.js';
@@ -68,10 +68,11 @@ export interface BatchTarget {
 }
 
 /**
- * One transaction: lock the generation's registry row, check it is still what the writer
- * believes (status and checkpoint: a compare-and-set that fences off any second writer),
- * apply the events, move the checkpoint. Either everything commits or nothing does.
- * Returns the new encoded checkpoint.
+ * One transaction: claim the batch — in one statement, lock the generation's registry row,
+ * check it is still what the writer believes (status and checkpoint: a compare-and-set that
+ * fences off any second writer) and move the checkpoint to the batch's last event
+ * (generationRegistry.claimBatch) — then apply the events. Either everything commits or
+ * nothing does. Returns the new encoded checkpoint.
  *
  * A rebuild's batch (status 'building') commits without waiting for the WAL flush
  * (synchronous_commit off): a crash may lose its last batches, writes and checkpoint
@@ -81,14 +82,32 @@ export interface BatchTarget {
 export async function applyBatch(db: Kysely<any>, positions: PositionCodec, target: BatchTarget, events: readonly RecordedEvent[]): Promise<string | null> {
   if (events.length === 0) return target.expectedPosition;
   const { projector, generation } = target;
+  const position = positions.encode(events[events.length - 1]!.position);
   return db.transaction().execute(async (trx) => {
-    if (target.expectedStatus === 'building') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-    await checkGeneration(trx, target);
+    await claimCheckpoint(trx, target, position, events.length);
     await applyEvents(trx, projector, physicalTableNames(generation.tables, generation.generation), events, target.context);
-    const position = positions.encode(events[events.length - 1]!.position);
-    await generationRegistry.saveCheckpoint(trx, generation.projection, generation.generation, position, events.length);
     return position;
   });
+}
+
+/**
+ * Moves the checkpoint of `target` to `position` if it still is what the writer believes,
+ * else throws GenerationChangedError naming what changed (read under the row lock).
+ */
+export async function claimCheckpoint(trx: Transaction<any>, target: Omit<BatchTarget, 'projector'>, position: string, applied: number): Promise<void> {
+  const { projection, generation } = target.generation;
+  const claimed = await generationRegistry.claimBatch(trx, {
+    projection,
+    generation,
+    expectedStatus: target.expectedStatus,
+    expectedPosition: target.expectedPosition,
+    position,
+    applied,
+    asynchronousCommit: target.expectedStatus === 'building',
+  });
+  if (claimed) return;
+  await checkGeneration(trx, target);
+  throw new GenerationChangedError(projection, generation, 'checkpoint'); // unreachable in practice: the claim saw it changed
 }
 
 /** Locks the registry row and throws GenerationChangedError unless it matches `target`. */

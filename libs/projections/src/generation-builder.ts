@@ -6,7 +6,7 @@ import { Permits, SharedPages, unionFilter } from './shared-replay.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
-import { applyBatch, applyEvents, checkGeneration } from './apply-batch.js';
+import { applyBatch, applyEvents, checkGeneration, claimCheckpoint } from './apply-batch.js';
 import { AdvisorySession, rebuildLockKey } from './advisory-session.js';
 import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
@@ -186,8 +186,7 @@ export class GenerationBuilder {
       if (!isBehind(positions, lane.position, end)) return;
       const expected = lane.position;
       await this.deps.db.transaction().execute(async (trx) => {
-        await checkGeneration(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected });
-        await generationRegistry.saveCheckpoint(trx, lane.projector.name, lane.generation.generation, end, 0);
+        await claimCheckpoint(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected }, end, 0);
       });
       lane.position = end;
     });

@@ -159,7 +159,7 @@ async function tryAppend(ctx: AppendContext, streamId: string, events: EventData
   });
   const row = rows[rows.length - 1];
   if (!row) return undefined;
-  ctx.notifier?.poke();
+  ctx.notifier?.poke(types);
   ctx.heads.offer(streamId, { revision, hash: previousHash });
   return {
     nextRevision: revision,

@@ -12,22 +12,30 @@ const RECONNECT_MAX_MS = 5_000;
  * latency, not events. When the connection drops (the server restarted, the session was
  * terminated) the listener reconnects by itself, backing off from 250 ms to 5 s, and wakes
  * every subscriber once it listens again: they read what was appended meanwhile.
+ *
+ * A notification names the event types appended (notifier.ts, one per line): it wakes only
+ * the subscribers that read one of them, and the ones without a type filter. An empty
+ * payload (too many types to fit, or another sender) wakes everyone.
  */
 export class NotificationListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly reconnectBackoff = new Backoff({ initialMs: RECONNECT_MIN_MS, maxMs: RECONNECT_MAX_MS, jitter: 0 });
-  private readonly wakers = new Set<() => void>();
+  /** Each waker with the event types it wants woken for (undefined: every type). */
+  private readonly wakers = new Map<() => void, ReadonlySet<string> | undefined>();
 
   constructor(
     private readonly connectionConfig: pg.ClientConfig,
     private readonly channel: string,
   ) {}
 
-  /** Registers `wake`; returns the function that unregisters it. */
-  async acquire(wake: () => void): Promise<() => Promise<void>> {
-    this.wakers.add(wake);
+  /**
+   * Registers `wake`, called on notifications naming one of `eventTypes` (all of them when
+   * undefined); returns the function that unregisters it.
+   */
+  async acquire(wake: () => void, eventTypes?: readonly string[]): Promise<() => Promise<void>> {
+    this.wakers.set(wake, eventTypes === undefined ? undefined : new Set(eventTypes));
     await this.ensureConnected().catch(() => this.scheduleReconnect()); // polling works meanwhile
     let released = false;
     return async () => {
@@ -42,7 +50,7 @@ export class NotificationListener {
     if (this.client) return Promise.resolve();
     this.connecting ??= (async () => {
       const client = new pg.Client(this.connectionConfig);
-      client.on('notification', () => this.wakeAll());
+      client.on('notification', (message) => this.dispatch(message.payload ?? ''));
       client.on('error', () => {
         // Dropped: forget it, let pollers carry on, and listen again as soon as the server answers.
         if (this.client === client) this.client = undefined;
@@ -83,8 +91,17 @@ export class NotificationListener {
     this.reconnectTimer.unref();
   }
 
+  /** One notification: wakes the subscribers of the types it names (everyone if it names none). */
+  private dispatch(payload: string): void {
+    if (payload === '') return this.wakeAll();
+    const types = payload.split('\n');
+    for (const [wake, wanted] of this.wakers) {
+      if (!wanted || types.some((type) => wanted.has(type))) wake();
+    }
+  }
+
   private wakeAll(): void {
-    for (const wake of this.wakers) wake();
+    for (const wake of this.wakers.keys()) wake();
   }
 
   async disconnect(): Promise<void> {

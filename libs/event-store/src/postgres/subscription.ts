@@ -6,6 +6,8 @@ import { fromPosition, type PgPosition } from './position.js';
 import { toRecordedEvent } from './rows.js';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
+/** The first look again after a NOTIFY that brought nothing visible (doubling from there). */
+const FIRST_RETRY_MS = 5;
 
 export interface SubscriptionContext {
   pool: pg.Pool;
@@ -85,18 +87,20 @@ export class PostgresSubscription implements Subscription {
   private async *run(start: PgPosition | undefined, options: SubscribeToAllOptions): AsyncGenerator<RecordedEvent> {
     let after = start;
     try {
-      this.release = await this.ctx.listener.acquire(() => this.signal());
+      this.release = await this.ctx.listener.acquire(() => this.signal(), options.filter?.eventTypes);
       if (this.closed) return;
       // After a NOTIFY that brought nothing visible yet (the new events sit above the cut,
-      // behind an older transaction still open somewhere on the server), look again soon,
-      // backing off to the poll interval, instead of sleeping a whole poll interval.
+      // behind an older transaction still open that may append events), look again soon —
+      // 5 ms, 10, 20… up to the poll interval — for as long as the cut is held back, instead
+      // of sleeping a whole poll interval. A cut held back by nothing (xmin = xmax) has let
+      // through everything committed before the NOTIFY: no reason to look again early.
       let retryMs = 0;
       let signalled = false;
       while (!this.closed) {
         let delivered = 0;
         // Clear the signal before reading: a notify that arrives during the read triggers another round.
         this.pendingSignal = false;
-        const { xmin: below } = await this.ctx.cut.get();
+        const { xmin: below, xmax } = await this.ctx.cut.get();
         let full = true;
         while (full && !this.closed) {
           const rows = await readPage(this.ctx.pool, {
@@ -120,8 +124,9 @@ export class PostgresSubscription implements Subscription {
         if (options.filter && (!after || after.transactionId < below - 1n)) {
           after = { transactionId: below - 1n, globalPosition: MAX_BIGINT };
         }
-        if (delivered > 0) retryMs = 0;
-        else if (signalled || retryMs > 0) retryMs = retryMs === 0 ? 5 : retryMs * 2;
+        const heldBack = below < xmax;
+        if (delivered > 0 || !heldBack) retryMs = 0;
+        else if (signalled || retryMs > 0) retryMs = retryMs === 0 ? FIRST_RETRY_MS : retryMs * 2;
         if (retryMs >= this.ctx.pollIntervalMs) retryMs = 0;
         signalled = await this.waitForSignal(retryMs || this.ctx.pollIntervalMs);
       }
