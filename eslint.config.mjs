@@ -67,7 +67,7 @@ export default tseslint.config(
     files: portalFiles,
     extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked, ...angular.configs.tsRecommended],
     languageOptions: {
-      parserOptions: { project: ['./apps/portal/tsconfig.app.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./apps/portal/tsconfig.app.json', './apps/portal/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname },
     },
     processor: angular.processInlineTemplates,
     rules: {

@@ -31,7 +31,8 @@ export default {
   // (testTimeout is a global option: jest ignores it inside a project.)
   testTimeout: 180_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], testPathIgnorePatterns: ['/apps/portal/'] },
+    // The portal's specs here are pure logic (formats, no TestBed): they run in Node like the libraries'.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

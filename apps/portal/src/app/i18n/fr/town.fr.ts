@@ -1,4 +1,5 @@
 import type { AccessibilityConformity } from '@ardoise/contracts';
+import { fullDate } from '../../shared/formats';
 
 /** The town's words: the signed-out welcome, the footer, the legal pages. */
 export const townFr = {
@@ -35,8 +36,7 @@ export const townFr = {
     legalNoticeTitle: 'Mentions légales',
     accessibilityTitle: 'Déclaration d’accessibilité',
     personalDataTitle: 'Données personnelles',
-    updatedOn: (date: string) =>
-      `Mise à jour : ${new Date(`${date}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).replace(/^1 /, '1er ')}`,
+    updatedOn: (date: string) => `Mise à jour : ${fullDate(date).replace(/^1 /, '1er ')}`,
     unavailable: 'Cette page n’a pas pu être chargée. Réessayez dans un instant.',
     externalLink: '(site externe)',
   },
