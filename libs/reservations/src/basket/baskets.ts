@@ -34,6 +34,15 @@ export class Baskets {
     return (await this.baskets.current(basketStream(familyId))).state;
   }
 
+  /**
+   * The basket as this process last knew it, without reading: possibly behind (another guardian,
+   * another process), so never a basis for a decision — only a hint of what to read alongside
+   * `current` (the prestations its lines name).
+   */
+  cached(familyId: string): BasketState | undefined {
+    return this.baskets.cached(basketStream(familyId))?.state;
+  }
+
   /** Decides a command on the family's basket and appends its events (decided on what this process knows; a conflict catches up and decides again). */
   handle(familyId: string, command: BasketCommand, context: RequestContext, retriesOnConflict: number): Promise<HandleResult<BasketState, BasketEvent>> {
     return this.pipeline.handle(basketStream(familyId), basketDecider, command, context, { retriesOnConflict, source: followedStream(this.baskets) });

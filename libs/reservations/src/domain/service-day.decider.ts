@@ -9,6 +9,7 @@ import {
   type ReservationRef,
   type ServiceDayEvent,
 } from './reservation-events.js';
+import type { DayMap } from './layered-map.js';
 import './reservation-events.js'; // its events' schema versions (defineEvent) with the decider that writes and folds them
 import type { Allocate, CancelReservation, PromoteFromWaitlist, RecordAttendance, ServiceDayCommand, ValidateLine } from './service-day.commands.js';
 
@@ -32,18 +33,22 @@ export interface ReservationEntry extends Readonly<ReservationRef> {
   readonly absence: null | 'declared' | 'justified';
 }
 
+/**
+ * The day's maps are Maps, except in the draft a batch is decided on (`draftServiceDay`), where
+ * they are layers over the day's maps (DayMap: what both offer).
+ */
 export interface ServiceDayState {
-  entries: Map<string, ReservationEntry>;
+  entries: DayMap<string, ReservationEntry>;
   /** childId → reservationId of the child's live (validated, waitlisted, submitted) reservation. */
-  liveByChild: Map<string, string>;
+  liveByChild: DayMap<string, string>;
   validated: number;
   /** Reservation ids, first in line first. */
   waitlist: string[];
   submitted: string[];
   allocated: boolean;
-  attendance: Map<string, AttendanceStatus>;
+  attendance: DayMap<string, AttendanceStatus>;
   /** childId → when the mark in `attendance` was taken (on the tablet): a later mark wins, whatever its arrival order. */
-  attendanceMarkedAt: Map<string, string>;
+  attendanceMarkedAt: DayMap<string, string>;
 }
 
 export type {
@@ -70,10 +75,10 @@ export const emptyServiceDay = (): ServiceDayState => ({
 });
 
 /**
- * A private copy of a day (evolve returns one; ServiceDayWriter folds a whole batch into one).
- * It runs for every batch of an opening rush, on days of thousands of entries: the maps and
- * lists are copied, the entries themselves are shared (they are never changed in place, see
- * ReservationEntry), so a copy allocates no entry.
+ * A private copy of a day, with plain Maps (evolve returns one; so does a read of the day). The
+ * maps and lists are copied, the entries themselves are shared (they are never changed in place,
+ * see ReservationEntry), so a copy allocates no entry; but it costs the day's size, so a batch of
+ * ServiceDayWriter is decided on a draft instead (`draftServiceDay`: service-day-draft.ts).
  */
 export const cloneServiceDay = (state: ServiceDayState): ServiceDayState => {
   return {
@@ -193,8 +198,8 @@ export const serviceDayDecider: Decider<ServiceDayState, ServiceDayCommand, Serv
 
 /**
  * Folds one event INTO `state`, changing it: only on a private copy (`cloneServiceDay`) that
- * nobody else holds: evolve's own copy, or the one ServiceDayWriter decides a batch on (one
- * copy per batch instead of one per event, under an opening rush).
+ * nobody else holds (evolve's own copy), or on the draft ServiceDayWriter decides a batch on
+ * (`draftServiceDay`, whose writes stay in its own layer until the batch is appended).
  */
 export function applyToDraft(state: ServiceDayState, event: ServiceDayEvent): ServiceDayState {
   switch (event.type) {

@@ -32,22 +32,26 @@ export class RequestReservationsHandler implements ICommandHandler<RequestReserv
 
   async execute(command: RequestReservations) {
     const { familyId } = command;
-    // Independent reads, started together (each is a round trip; under a rush they add up).
+    // Independent reads, started together (each is a round trip; under a rush they add up): the
+    // children, the basket, the calendar and the prestations; each day is read as soon as its
+    // prestation and the calendar say it can be booked. Nothing is answered before the children
+    // are found to be the family's: a day read for a child who is not is only dropped.
+    const now = this.clock.now();
+    const agent = currentContext().actor.role !== 'parent';
     const calendarRead = this.catalogue.calendar();
     const basketRead = this.baskets.current(familyId);
-    calendarRead.catch(() => undefined);
-    basketRead.catch(() => undefined);
+    const services = new Map<string, Promise<ServiceConfig>>();
+    const serviceOf = (code: string) => services.get(code) ?? services.set(code, this.catalogue.service(code)).get(code)!;
+    const problemsRead = Promise.all(
+      command.slots.map(async (slot) => this.problemWith(slot, await serviceOf(slot.serviceCode), await calendarRead, now, agent)),
+    );
+    for (const read of [calendarRead, basketRead, problemsRead]) read.catch(() => undefined);
     const known = await this.children.find(command.slots.map((s) => s.childId));
     for (const slot of command.slots) {
       if (known.get(slot.childId)?.familyId !== familyId) throw childNotFound();
     }
-    const codes = [...new Set(command.slots.map((s) => s.serviceCode))];
-    const services = new Map<string, ServiceConfig>((await Promise.all(codes.map((code) => this.catalogue.service(code)))).map((s, i) => [codes[i]!, s]));
-    const calendar = await calendarRead;
-    const now = this.clock.now();
-    const agent = currentContext().actor.role !== 'parent';
 
-    const problems = await Promise.all(command.slots.map((slot) => this.problemWith(slot, services.get(slot.serviceCode)!, calendar, now, agent)));
+    const problems = await problemsRead;
     const accepted: typeof command.slots = [];
     const skipped: SkippedDay[] = [];
     command.slots.forEach((slot, i) => {

@@ -37,14 +37,19 @@ export class ValidateBasketHandler implements ICommandHandler<ValidateBasket> {
     if (command.override && context.actor.role === 'parent') {
       throw new ForbiddenError('RESERVATION.OVERRIDE_FORBIDDEN', 'Seul un agent peut passer outre un délai de réservation.');
     }
-    const calendarRead = this.catalogue.calendar(); // read alongside the basket: one round trip less to wait for
+    // Read alongside the basket, not after it: the calendar, and the prestations of the lines this
+    // process last saw in the basket (usually every line: the family added them here). A line the
+    // read brings that was not known has its prestation read then. Each prestation is read once
+    // per request (a read includes every change committed before it, as the basket's does).
+    const services = new Map<string, Promise<ServiceConfig>>();
+    const serviceOf = (code: string) => services.get(code) ?? services.set(code, this.catalogue.service(code)).get(code)!;
+    const calendarRead = this.catalogue.calendar();
     calendarRead.catch(() => undefined);
+    for (const line of this.baskets.cached(command.familyId)?.pending.values() ?? []) serviceOf(line.serviceCode).catch(() => undefined);
     const state = await this.baskets.current(command.familyId);
     const lines = [...state.pending.values()].sort((a, b) => a.date.localeCompare(b.date) || a.serviceCode.localeCompare(b.serviceCode));
     if (lines.length === 0) return { lines: [] };
 
-    const services = new Map<string, Promise<ServiceConfig>>();
-    const serviceOf = (code: string) => services.get(code) ?? services.set(code, this.catalogue.service(code)).get(code)!;
     const calendar = await calendarRead;
     const now = this.clock.now();
     const override = command.override ? { by: context.actor.userId, reason: command.override.reason, lateSurcharge: command.override.lateSurcharge } : null;
