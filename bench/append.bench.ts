@@ -75,6 +75,17 @@ export async function runAppendBenchmark(options: { databaseUrl: string; events?
     log('');
     log(`medians over ${rounds} rounds`);
     log(`${'case'.padEnd(38)} ${'conc'.padStart(4)} ${'events/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x raw'.padStart(6)}`);
+    const figures = cases.map((c, i) => {
+      const rs = perRound[i]!;
+      return {
+        case: c.label,
+        concurrency: c.concurrency,
+        events_per_s: Math.round(median(rs.map((r) => r.eventsPerSecond))),
+        p50_ms: Number(median(rs.map((r) => r.p50)).toFixed(2)),
+        p99_ms: Number(median(rs.map((r) => r.p99)).toFixed(2)),
+        x_raw: Number(median(ratios[i]!).toFixed(2)),
+      };
+    });
     for (const [i, c] of cases.entries()) {
       const rs = perRound[i]!;
       log(
@@ -87,6 +98,8 @@ export async function runAppendBenchmark(options: { databaseUrl: string; events?
           .padStart(7)} ${median(ratios[i]!).toFixed(2).padStart(6)}`,
       );
     }
+    // The last line: the figures as JSON (x_raw: the raw insert's rate divided by the case's).
+    log(JSON.stringify({ bench: 'append', rounds, events_per_case: total, cases: figures }));
   } finally {
     await pool.end();
   }
