@@ -159,6 +159,19 @@ export async function runInvoiceBenchmark(options: { databaseUrl: string; famili
       `Référence PostgreSQL brut (INSERT de 100 charges identiques) : ${rawSeconds.toFixed(2)} s → ${Math.round(payloads.length / rawSeconds)} lignes/s ; rapport ${(seconds / rawSeconds).toFixed(1)}×`,
     );
     log(`Relance du même mois : ${again.issued} émise(s), ${again.skipped} ignorée(s) en ${again.status}.`);
+    log(
+      JSON.stringify({
+        bench: 'invoice',
+        families: familyCount,
+        invoices: result.issued,
+        seconds: Number(seconds.toFixed(2)),
+        invoices_per_s: Math.round(result.issued / seconds),
+        raw_rows_per_s: Math.round(payloads.length / rawSeconds),
+        ratio_to_raw: Number((seconds / rawSeconds).toFixed(1)),
+        peak_rss_mib: Math.round(peakRss / 1024 / 1024),
+        rerun_issued: again.issued,
+      }),
+    );
   } finally {
     await app.close();
     await infrastructure.stop();

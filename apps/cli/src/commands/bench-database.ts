@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '#ardoise/database';
+import { createDatabase, dropDatabase, ensureDatabase, startThrowAwayPostgres } from '#ardoise/database';
 
 /**
  * A fresh database for a benchmark: on the server in DATABASE_URL when set, otherwise on a
@@ -11,11 +11,7 @@ export async function benchDatabase(): Promise<{ url: string; release(): Promise
   const name = `ardoise_bench_${Date.now()}`;
   const embedded = process.env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: join(mkdtempSync(join(tmpdir(), 'ardoise-bench-')), 'data'),
-        port: 56000 + Math.floor(Math.random() * 3000),
-        persistent: false,
-      });
+    : await startThrowAwayPostgres({ dataDir: (attempt) => join(mkdtempSync(join(tmpdir(), 'ardoise-bench-')), `data-${attempt}`) });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
   const url = await createDatabase(serverUrl, name);
   return {
