@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sleep } from '#ardoise/kernel';
 
 /** The URL of database `name` on the server of `serverUrl`. */
 export function databaseUrl(serverUrl: string, name: string): string {
@@ -37,7 +38,24 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return databaseUrl(serverUrl, name);
 }
 
-/** Drops database `name`, ending its sessions. */
+/** How long a drop waits for the database's sessions to close by themselves before ending them. */
+const SESSIONS_CLOSING_MS = 1_000;
+
+/**
+ * Drops database `name`, ending its sessions. A pool's `end()` resolves once it has asked its
+ * connections to close, before the server has closed them: ended by FORCE in between, such a
+ * connection reports « terminating connection due to administrator command » to a pool that
+ * has gone (an unhandled 'error', or a « connection lost » line after a benchmark's figures).
+ * So the sessions are given a moment to close by themselves; FORCE ends those left open.
+ */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${checkName(name)} WITH (FORCE)`));
+  await onServer(serverUrl, async (client) => {
+    const deadline = Date.now() + SESSIONS_CLOSING_MS;
+    for (;;) {
+      const { rows } = await client.query<{ open: number }>('SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0]!.open === 0 || Date.now() >= deadline) break;
+      await sleep(10);
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${checkName(name)} WITH (FORCE)`);
+  });
 }
