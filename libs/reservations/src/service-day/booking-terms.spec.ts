@@ -1,20 +1,8 @@
-import type { ServiceConfig, TownCalendar } from '#ardoise/catalogue';
-import { DEMO_SCHOOL_YEAR } from '#ardoise/catalogue';
+import { dayBeforeAtTen, eveningCare, schoolCalendar } from '../testing/evening-care.js';
 import { bookingTerms } from './booking-terms.js';
 
-const calendar: TownCalendar = { years: [DEMO_SCHOOL_YEAR], closures: [] };
-const care: ServiceConfig = {
-  code: 'ATELIER',
-  label: 'Atelier du soir',
-  kind: 'evening_care',
-  weekdays: [1, 2, 4, 5],
-  dailyCapacity: 20,
-  startTime: '16:30',
-  season: 'school',
-  booking: null,
-  cancellation: null,
-  openings: [],
-};
+const calendar = schoolCalendar;
+const care = eveningCare('ATELIER', { booking: null, cancellation: null });
 
 describe('the terms of a day of a prestation', () => {
   it('a prestation without a règlement cannot be booked: the day is closed and has no deadline', () => {
@@ -24,8 +12,7 @@ describe('the terms of a day of a prestation', () => {
   });
 
   it('once the règlement is set, the day opens with its deadline', () => {
-    const rule = { kind: 'school_days_before' as const, days: 1, at: '10:00' };
-    const terms = bookingTerms({ ...care, booking: rule, cancellation: rule }, calendar, '2026-12-10', new Date('2026-12-01T10:00:00Z'));
+    const terms = bookingTerms({ ...care, booking: dayBeforeAtTen, cancellation: dayBeforeAtTen }, calendar, '2026-12-10', new Date('2026-12-01T10:00:00Z'));
     expect(terms.closed).toBeNull();
     // Thursday 10 December: the school day before is Tuesday 8 (no school on Wednesday), 10:00 Paris.
     expect(terms.booking).toEqual({ at: '2026-12-08T09:00:00.000Z', passed: false });

@@ -1,26 +1,15 @@
-import { DEMO_SCHOOL_YEAR, type CatalogueReader, type ServiceConfig, type TownCalendar } from '#ardoise/catalogue';
+import type { CatalogueReader } from '#ardoise/catalogue';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
 import type { FamilyChildrenReader } from '#ardoise/families';
 import { NotFoundError } from '#ardoise/kernel';
 import type { Baskets } from '../../basket/baskets.js';
 import type { ServiceDayWriter } from '../../service-day/service-day-writer.js';
+import { eveningCare, schoolCalendar } from '../../testing/evening-care.js';
 import { RequestReservations } from './request-reservations.command.js';
 import { RequestReservationsHandler } from './request-reservations.handler.js';
 
-const calendar: TownCalendar = { years: [DEMO_SCHOOL_YEAR], closures: [] };
-const rule = { kind: 'school_days_before' as const, days: 1, at: '10:00' };
-const atelier: ServiceConfig = {
-  code: 'ATELIER',
-  label: 'Atelier du soir',
-  kind: 'evening_care',
-  weekdays: [1, 2, 4, 5],
-  dailyCapacity: 20,
-  startTime: '16:30',
-  season: 'school',
-  booking: rule,
-  cancellation: rule,
-  openings: [],
-};
+const calendar = schoolCalendar;
+const atelier = eveningCare();
 const CLARA = '6f1c1d2e-0000-4000-8000-000000000001';
 
 /** Every read the handler starts, in order; the children read held until the test lets it go. */

@@ -1,27 +1,16 @@
-import { DEMO_SCHOOL_YEAR, type CatalogueReader, type ServiceConfig, type TownCalendar } from '#ardoise/catalogue';
+import type { CatalogueReader } from '#ardoise/catalogue';
 import { FixedClock, runInContext, systemContext } from '#ardoise/commands';
 import type { Baskets } from '../../basket/baskets.js';
 import type { BasketState } from '../../domain/basket.decider.js';
 import type { ReservationRef } from '../../domain/reservation-events.js';
 import type { ServiceDayWriter } from '../../service-day/service-day-writer.js';
 import { serviceDayDecider } from '../../domain/service-day.decider.js';
+import { eveningCare, schoolCalendar } from '../../testing/evening-care.js';
 import { ValidateBasket } from './validate-basket.command.js';
 import { ValidateBasketHandler } from './validate-basket.handler.js';
 
-const calendar: TownCalendar = { years: [DEMO_SCHOOL_YEAR], closures: [] };
-const rule = { kind: 'school_days_before' as const, days: 1, at: '10:00' };
-const service = (code: string): ServiceConfig => ({
-  code,
-  label: code,
-  kind: 'evening_care',
-  weekdays: [1, 2, 4, 5],
-  dailyCapacity: 20,
-  startTime: '16:30',
-  season: 'school',
-  booking: rule,
-  cancellation: rule,
-  openings: [],
-});
+const calendar = schoolCalendar;
+const service = (code: string) => eveningCare(code);
 const line = (n: number, serviceCode: string): ReservationRef => ({
   reservationId: `r${n}`,
   familyId: 'f1',
