@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
+import { bulkInsertOn, inClientTransaction, type CopyableTables } from './bulk-insert.js';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import { upcastEvent } from '#ardoise/kernel';
 import type { BatchContext, Projector, TableNames } from './projector.js';
@@ -65,6 +67,12 @@ export interface BatchTarget {
   expectedPosition: string | null;
   /** Handed to the projector's batches (a rebuild's WrittenKeys). */
   context?: BatchContext;
+  /**
+   * With `context.writtenKeys` (a rebuild into a generation created empty): run the batch on
+   * a client of this pool, whose COPY the RowSets use for the rows no earlier batch wrote
+   * (`context.bulk`).
+   */
+  bulk?: { pool: pg.Pool; copyable: CopyableTables };
 }
 
 /**
@@ -83,9 +91,18 @@ export async function applyBatch(db: Kysely<any>, positions: PositionCodec, targ
   if (events.length === 0) return target.expectedPosition;
   const { projector, generation } = target;
   const position = positions.encode(events[events.length - 1]!.position);
+  const tables = physicalTableNames(generation.tables, generation.generation);
+  const { bulk } = target;
+  if (bulk && target.context?.writtenKeys) {
+    return inClientTransaction(bulk.pool, async (trx, client) => {
+      await claimCheckpoint(trx, target, position, events.length);
+      await applyEvents(trx, projector, tables, events, { ...target.context, bulk: bulkInsertOn(client, trx, bulk.copyable) });
+      return position;
+    });
+  }
   return db.transaction().execute(async (trx) => {
     await claimCheckpoint(trx, target, position, events.length);
-    await applyEvents(trx, projector, physicalTableNames(generation.tables, generation.generation), events, target.context);
+    await applyEvents(trx, projector, tables, events, target.context);
     return position;
   });
 }

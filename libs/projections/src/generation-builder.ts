@@ -15,9 +15,12 @@ import { OutdatedProjectorError, ProjectionBatchError, RebuildInProgressError } 
 import { inParallel, sleep } from '#ardoise/kernel';
 import type { ProjectionLogger } from './logger.js';
 import { WrittenKeys } from './written-keys.js';
+import type { CopyableTables } from './bulk-insert.js';
 
 export interface GenerationBuilderDeps {
   db: Kysely<any>;
+  /** The pool `db` runs on: a rebuild's batches take their client from it (COPY, see BulkInsert). */
+  pool: pg.Pool;
   store: EventStore;
   /** A new, unconnected client for a dedicated session (the rebuild lock). */
   createSession: () => pg.Client;
@@ -108,7 +111,7 @@ export class GenerationBuilder {
     meter.report('replaying');
     // Created empty here: this builder knows every key it writes (see WrittenKeys).
     const context: BatchContext = created ? { writtenKeys: new WrittenKeys() } : {};
-    return { projector, generation, position: generation.position, meter, live, context };
+    return { projector, generation, position: generation.position, meter, live, context, copyable: new Map() };
   }
 
   /** Replays what is left, builds the indexes, switches. */
@@ -249,7 +252,13 @@ export class GenerationBuilder {
   /** One batch; when it fails without naming its event, its events one by one (the fault is then named). */
   private async applyPage(lane: Lane, position: string | null, events: RecordedEvent[]): Promise<string | null> {
     const { db, store } = this.deps;
-    const target = { projector: lane.projector, generation: lane.generation, expectedStatus: 'building' as const, context: lane.context };
+    const target = {
+      projector: lane.projector,
+      generation: lane.generation,
+      expectedStatus: 'building' as const,
+      context: lane.context,
+      bulk: { pool: this.deps.pool, copyable: lane.copyable },
+    };
     try {
       return await applyBatch(db, store.positions, { ...target, expectedPosition: position }, events);
     } catch (error) {
@@ -352,6 +361,8 @@ interface Lane {
   live: Generation | undefined;
   /** Handed to every batch of the replay (WrittenKeys when the generation was created empty). */
   context: BatchContext;
+  /** Which of its tables take COPY (see BulkInsert). */
+  copyable: CopyableTables;
 }
 
 /** Whether checkpoint `a` is before checkpoint `b` (null = the start). */

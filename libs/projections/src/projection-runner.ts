@@ -80,6 +80,7 @@ export class ProjectionRunner {
     this.session = new AdvisorySession(createSession);
     this.builder = new GenerationBuilder({
       db: this.db,
+      pool: options.pool,
       store: options.store,
       createSession,
       logger: this.logger,

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventFilter, RecordedEvent } from '#ardoise/event-store';
 import type { WrittenKeys } from './written-keys.js';
+import type { BulkInsert } from './bulk-insert.js';
 
 /**
  * A read-model table a projector owns. Queries read `name` (a VIEW onto the active
@@ -34,6 +35,11 @@ export type TableNames = Readonly<Record<string, string>>;
 export interface BatchContext {
   /** During a rebuild from an empty generation: the keys written so far (see WrittenKeys). */
   readonly writtenKeys?: WrittenKeys;
+  /**
+   * With `writtenKeys`: plain inserts by COPY on the batch's connection, for the rows no
+   * earlier batch wrote (RowSet.flush uses it; see BulkInsert).
+   */
+  readonly bulk?: BulkInsert;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { BatchContext } from './projector.js';
+import type { BulkInsert } from './bulk-insert.js';
 
 export type Row = Record<string, unknown>;
 
@@ -39,6 +40,7 @@ export class RowSet {
   private readonly columns: string[];
 
   private readonly written: Set<string> | undefined;
+  private readonly bulk: BulkInsert | undefined;
 
   constructor(
     private readonly db: Kysely<any> | Transaction<any>,
@@ -47,6 +49,7 @@ export class RowSet {
   ) {
     this.columns = [...spec.key, ...Object.keys(spec.defaults)];
     this.written = context?.writtenKeys?.of(spec.table);
+    this.bulk = this.written ? context?.bulk : undefined;
   }
 
   keyOf(values: Row): string {
@@ -131,10 +134,21 @@ export class RowSet {
     this.deleted.add(id);
   }
 
-  /** Writes the changes: deletions, then one upsert per chunk of changed rows. */
+  /**
+   * Writes the changes: deletions, then one upsert per chunk of changed rows. In a rebuild
+   * into a generation created empty (`context.bulk`), the rows no earlier batch wrote are
+   * new for sure: they go in by one COPY instead, without the upsert's conflict check.
+   */
   async flush(): Promise<void> {
     const deleted = [...this.deleted].filter((id) => !this.changed.has(id)).map((id) => this.keyFromId(id));
-    const changed = [...this.changed].map((id) => this.rows.get(id)!).filter(Boolean);
+    let changed: Row[] = [];
+    const fresh: Row[] = [];
+    for (const id of this.changed) {
+      const row = this.rows.get(id);
+      if (!row) continue;
+      if (this.bulk && !this.written!.has(id)) fresh.push(row);
+      else changed.push(row);
+    }
     // Remembered before writing: a key remembered but rolled back only costs a load later.
     if (this.written) for (const id of this.changed) this.written.add(id);
     this.deleted.clear();
@@ -145,6 +159,7 @@ export class RowSet {
         this.db,
       );
     }
+    if (fresh.length > 0 && !(await this.bulk!.insert(this.spec.table, this.columns, fresh))) changed = changed.concat(fresh);
     const columns = sql.join(this.columns.map((c) => sql.ref(c)));
     const others = this.columns.filter((c) => !this.spec.key.includes(c));
     const onConflict = others.length ? sql`DO UPDATE SET ${sql.join(others.map((c) => sql`${sql.ref(c)} = EXCLUDED.${sql.ref(c)}`))}` : sql`DO NOTHING`;
