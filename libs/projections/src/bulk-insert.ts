@@ -102,7 +102,8 @@ export function copyText(rows: readonly Row[], columns: readonly string[], from 
       if (value === null || value === undefined) out += '\\N';
       else if (typeof value === 'string') out += NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, escape) : value;
       else if (typeof value === 'boolean') out += value ? 't' : 'f';
-      else if (typeof value === 'number') out += Number.isFinite(value) ? String(value) : '\\N'; // JSON: null
+      else if (typeof value === 'number')
+        out += Number.isFinite(value) ? String(value) : '\\N'; // JSON: null
       else if (typeof value === 'bigint') out += String(value);
       else if (value instanceof Date) out += Number.isNaN(value.getTime()) ? '\\N' : value.toISOString();
       else throw new Error(`COPY: column ${columns[c]} holds a ${typeof value}`);
