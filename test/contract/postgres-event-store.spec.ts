@@ -158,23 +158,6 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     await slowStore.close();
   }, 30_000);
 
-  it("readAll with a pageSize (a rebuild reads its whole page in one query) gives the same events as the store's pages; a bad pageSize is refused", async () => {
-    const stream = `paged-${randomUUID()}`;
-    await store.append(
-      stream,
-      Array.from({ length: 7 }, () => event('Paged')),
-      { expectedRevision: 'no_stream' },
-    );
-    const filter = { eventTypes: ['Paged'] };
-    const ids = async (pageSize?: number) => (await collectAll(store.readAll({ filter, pageSize, maxCount: 6 }))).map((e) => e.id);
-    const expected = await ids();
-    expect(expected).toHaveLength(6);
-    expect(await ids(2)).toEqual(expected);
-    expect(await ids(6)).toEqual(expected);
-    expect(await ids(50_000)).toEqual(expected);
-    await expect(collectAll(store.readAll({ pageSize: 0 }))).rejects.toThrow(/pageSize/);
-  });
-
   it('events of a rolled-back transaction never appear and do not block later ones', async () => {
     const cat = `rb${randomUUID().slice(0, 8)}`;
     const subscription = store.subscribeToAll({ fromPosition: await lastPosition(), filter: { streamPrefixes: [`${cat}-`] } });

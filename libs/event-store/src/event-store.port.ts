@@ -94,12 +94,6 @@ export interface ReadAllOptions {
    * store's default otherwise). 0 reads at once what is settled now (may miss the latest).
    */
   settleMs?: number;
-  /**
-   * Events fetched per query (PostgreSQL; default the store's `pageSize`, 500). A bulk reader
-   * (a rebuild reading 50,000 events at a time) asks for its whole page in one query: each
-   * round trip of a paged read waits for the reader's event loop, busy folding meanwhile.
-   */
-  pageSize?: number;
 }
 
 export interface SubscribeToAllOptions {

@@ -199,7 +199,7 @@ export class GenerationBuilder {
     const { store, batchSize } = this.deps;
     const events: RecordedEvent[] = [];
     const fromPosition = position === null ? undefined : store.positions.decode(position);
-    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, pageSize: batchSize, filter, settleMs: 0 })) events.push(event);
+    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, filter, settleMs: 0 })) events.push(event);
     return events;
   }
 
@@ -339,8 +339,7 @@ export class GenerationBuilder {
     const fromPosition = position === null ? undefined : store.positions.decode(position);
     // settleMs 0: what is final now, without waiting for other writers' transactions (the
     // rebuilds running beside this one have theirs open); the switch catches up the rest.
-    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, pageSize: batchSize, filter: projector.filter, settleMs: 0 }))
-      events.push(event);
+    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, filter: projector.filter, settleMs: 0 })) events.push(event);
     return events;
   }
 }

@@ -204,13 +204,11 @@ export async function* readAll(ctx: ReadAllContext, options: ReadAllOptions = {}
   let remaining = checkMaxCount(options.maxCount);
   let after = options.fromPosition === undefined ? undefined : fromPosition(options.fromPosition);
   filterSql(options.filter, 1); // validate before any I/O
-  const pageSize = options.pageSize ?? ctx.pageSize;
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new ValidationError([{ field: 'pageSize', messages: ['must be an integer >= 1'] }]);
   if (remaining === 0) return;
   // One cut for the whole read: a consistent prefix of the log, paged.
   const below = await settledCut(ctx.pool, options.settleMs ?? ctx.settleMs);
   while (remaining > 0) {
-    const limit = Math.min(pageSize, remaining);
+    const limit = Math.min(ctx.pageSize, remaining);
     const rows = await readPage(ctx.pool, { after, backwards, below, limit, filter: options.filter });
     for (const row of rows) yield toRecordedEvent(row);
     remaining -= rows.length;
