@@ -128,7 +128,7 @@ describe('rebuilds insert new rows by COPY (real PostgreSQL)', () => {
     await r.stop();
     live = await snapshot();
     expect(live.notes).toHaveLength(40);
-    expect(live.notes.map((n) => n.body)).toEqual(expect.arrayContaining(BODIES));
+    expect(live.notes.map((n) => (n as { body: unknown }).body)).toEqual(expect.arrayContaining(BODIES));
     expect(seen.bulk).toBe(0);
 
     const rebuilt = { bulk: 0, batches: 0 };
