@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import { matchesFilter, type EventFilter, type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
-import { Permits, SharedPages, unionFilter } from './shared-replay.js';
+import { type EventFilter, type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
+import { acceptor, Permits, SharedPages, unionFilter } from './shared-replay.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -157,6 +157,7 @@ export class GenerationBuilder {
     const failure = new AbortController();
     await Promise.all(
       lanes.map(async (lane, index) => {
+        const accepts = acceptor(lane.projector.filter);
         try {
           for (let page = 0; ; page += 1) {
             signal?.throwIfAborted();
@@ -164,9 +165,9 @@ export class GenerationBuilder {
             const events = await log.page(page, from);
             if (events.length === 0) return;
             const after = lane.position === null ? undefined : positions.decode(lane.position);
-            const mine = events.filter(
-              (e) => matchesFilter(e.streamId, e.type, lane.projector.filter, e.recordedAt) && (!after || positions.compare(e.position, after) > 0),
-            );
+            // Pages are in log order: past the lane's checkpoint as a whole, or compared event by event.
+            const past = !after || positions.compare(events[0]!.position, after) > 0;
+            const mine = events.filter((e) => accepts(e) && (past || positions.compare(e.position, after!) > 0));
             if (mine.length > 0) {
               await permits.run(async () => {
                 failure.signal.throwIfAborted();

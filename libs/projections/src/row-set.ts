@@ -53,8 +53,11 @@ export class RowSet {
   }
 
   keyOf(values: Row): string {
-    if (this.spec.key.length === 1) return String(values[this.spec.key[0]!]);
-    return this.spec.key.map((k) => String(values[k])).join('\u0001');
+    const key = this.spec.key;
+    if (key.length === 1) return String(values[key[0]!]);
+    let id = String(values[key[0]!]);
+    for (let i = 1; i < key.length; i++) id += '\u0001' + String(values[key[i]!]);
+    return id;
   }
 
   /** Loads the rows with these keys (those not already known) in one query. */
@@ -94,9 +97,13 @@ export class RowSet {
 
   /** The row, or undefined when it does not exist. */
   get(key: Row): Row | undefined {
-    const id = this.keyOf(key);
-    if (!this.rows.has(id)) throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
-    return this.rows.get(id) ?? undefined;
+    return this.byId(this.keyOf(key));
+  }
+
+  private byId(id: string): Row | undefined {
+    const row = this.rows.get(id); // null: known not to exist; undefined: never loaded
+    if (row === undefined) throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
+    return row ?? undefined;
   }
 
   /** Rows in memory (loaded or created, not deleted) matching `predicate`. */
@@ -106,25 +113,30 @@ export class RowSet {
 
   /** Creates the row (key + defaults + values) or changes the existing one. */
   upsert(key: Row, values: Row): Row {
-    const existing = this.get(key);
-    const row = existing ?? { ...this.spec.defaults, ...pick(key, this.spec.key) };
+    const id = this.keyOf(key);
+    let row = this.byId(id);
+    if (!row) {
+      row = { ...this.spec.defaults };
+      for (const column of this.spec.key) row[column] = key[column];
+    }
     Object.assign(row, values);
-    this.mark(key, row);
+    this.markId(id, row);
     return row;
   }
 
   /** Changes the row when it exists (like UPDATE … WHERE key); returns it, or undefined. */
   update(key: Row, values: Row): Row | undefined {
-    const existing = this.get(key);
+    const id = this.keyOf(key);
+    const existing = this.byId(id);
     if (!existing) return undefined;
     Object.assign(existing, values);
-    this.mark(key, existing);
+    this.markId(id, existing);
     return existing;
   }
 
   /** Marks a row changed in place (after editing the object `get` returned). */
   touch(row: Row): void {
-    this.mark(row, row);
+    this.markId(this.keyOf(row), row);
   }
 
   delete(key: Row): void {
@@ -169,8 +181,7 @@ export class RowSet {
     }
   }
 
-  private mark(key: Row, row: Row): void {
-    const id = this.keyOf(key);
+  private markId(id: string, row: Row): void {
     this.rows.set(id, row);
     this.changed.add(id);
     this.deleted.delete(id);

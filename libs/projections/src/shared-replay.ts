@@ -1,4 +1,4 @@
-import type { EventFilter, PositionCodec, RecordedEvent } from '#ardoise/event-store';
+import { matchesFilter, type EventFilter, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
 
 // What a rebuild of several projections shares: one read of the log in pages, the permits
 // that bound the transactions running at once, and the filters that decide who gets an event.
@@ -85,4 +85,13 @@ export class Permits {
 export function unionFilter(filters: readonly EventFilter[]): EventFilter | undefined {
   if (filters.some((f) => !f.eventTypes || f.streamPrefixes || f.recordedFrom || f.recordedBefore)) return undefined;
   return { eventTypes: [...new Set(filters.flatMap((f) => f.eventTypes!))] };
+}
+
+/**
+ * `matchesFilter` for the events of a page (the store's rules), with the types of a filter
+ * that names them in a Set first: most events of a page are for other projections.
+ */
+export function acceptor(filter: EventFilter): (event: RecordedEvent) => boolean {
+  const types = filter.eventTypes ? new Set(filter.eventTypes) : undefined;
+  return (e) => (!types || types.has(e.type)) && matchesFilter(e.streamId, e.type, filter, e.recordedAt);
 }
