@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { BatchContext } from './projector.js';
 import type { BulkInsert } from './bulk-insert.js';
+import type { KeySet } from './written-keys.js';
 
 export type Row = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export class RowSet {
   private readonly deleted = new Set<string>();
   private readonly columns: string[];
 
-  private readonly written: Set<string> | undefined;
+  private readonly written: KeySet | undefined;
   private readonly bulk: BulkInsert | undefined;
 
   constructor(
