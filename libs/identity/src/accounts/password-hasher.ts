@@ -99,6 +99,7 @@ export class PasswordHasher implements OnApplicationShutdown {
   private async run(task: PasswordTask): Promise<string | boolean> {
     await this.turn();
     try {
+      if (this.closed) throw this.busy('closing'); // closed while this check took its turn
       this.pool ??= new Piscina({
         filename: WORKER.href,
         minThreads: this.settings.threads,
