@@ -103,6 +103,7 @@ describe('PasswordHasher', () => {
     expect(await first).toBe(true);
     expect(await second).toBe(true);
 
+    // A new hasher knows no pace yet: the 60 all wait, and those still waiting after 100 ms are refused.
     const waits = hasher({ threads: 1, queue: 1_000, waitMs: 100 });
     const started = performance.now();
     const outcomes = await Promise.all(
@@ -120,6 +121,27 @@ describe('PasswordHasher', () => {
     expect(outcomes.slice(0, done).every((o) => o.ok)).toBe(true);
     for (const o of outcomes.slice(done)) expect(o).toMatchObject({ ok: false, busy: true });
     expect(Math.min(...outcomes.slice(done).map((o) => o.ms))).toBeGreaterThanOrEqual(99);
+  });
+
+  it('refuses at once a check whose turn would come after the wait, at the pace of the last checks', async () => {
+    const passwords = hasher({ threads: 1, queue: 1_000, waitMs: 100 });
+    for (let i = 0; i < 3; i++) await passwords.verify(HASH_BEFORE_THE_POOL, ITS_PASSWORD); // its pace: ≥ 5 ms a check
+    const started = performance.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        passwords.verify(HASH_BEFORE_THE_POOL, ITS_PASSWORD).then(
+          () => ({ ok: true, ms: performance.now() - started }),
+          () => ({ ok: false, ms: performance.now() - started }),
+        ),
+      ),
+    );
+    const done = outcomes.filter((o) => o.ok).length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThanOrEqual(21); // the one running, and at most 100 ms / 5 ms waiting
+    expect(outcomes.slice(0, done).every((o) => o.ok)).toBe(true);
+    // The others were told at once, not after waiting 100 ms.
+    expect(outcomes.slice(done).filter((o) => o.ms < 50).length).toBeGreaterThanOrEqual(60 - 21);
+    expect(() => passwords.assertAccepting()).not.toThrow(); // all done: the next one is taken
   });
 
   it('refuses what waits when closed, lets what runs end, and stops its threads', async () => {

@@ -1,5 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { extname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { frenchDelay, UnavailableError } from '#ardoise/kernel';
@@ -47,9 +48,10 @@ interface Waiter {
  * and resets, activations, staff accounts) runs here, in a pool of worker threads (piscina)
  * at the lowest CPU priority (nice 19): a hash only takes the CPU that the event loop and
  * PostgreSQL leave, so that a crowd signing in does not slow down the bookings. Its bound: at
- * most `threads` checks run, at most `queue` wait, each at most `waitMs`; past that the check
- * is refused with a 503 that says when to come back (PasswordChecksBusyError), before anything
- * is counted or written. The queue is ours, not piscina's, so that a check given up has never
+ * most `threads` checks run, at most `queue` wait, each at most `waitMs` (refused at once when
+ * the pace of the last checks says it would wait longer); past that the check is refused with
+ * a 503 that says when to come back (PasswordChecksBusyError), before anything is counted or
+ * written. The queue is ours, not piscina's, so that a check given up has never
  * started (piscina can only abort a started task by stopping its thread).
  *
  * The threads start with the first check (a process that never checks a password starts none)
@@ -62,6 +64,8 @@ export class PasswordHasher implements OnApplicationShutdown {
   /** In arrival order (a Set keeps it, and lets a waiter given up leave from anywhere). */
   private readonly waiting = new Set<Waiter>();
   private closed = false;
+  /** How long a check has lately been taking on its thread (moving average, ms); unknown before the first. */
+  private recentRunMs?: number;
 
   constructor(private readonly settings: PasswordHasherSettings) {}
 
@@ -77,6 +81,15 @@ export class PasswordHasher implements OnApplicationShutdown {
   async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
     const matches = (await this.run({ passwordHash: passwordHash ?? DECOY_HASH, password })) as boolean;
     return matches && passwordHash !== undefined;
+  }
+
+  /**
+   * Throws PasswordChecksBusyError when a check asked now would be refused at once: for a
+   * sign-in to say so before it reads anything.
+   */
+  assertAccepting(): void {
+    const refusal = this.refusal();
+    if (refusal) throw refusal;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -107,20 +120,24 @@ export class PasswordHasher implements OnApplicationShutdown {
         niceIncrement: LOWEST_PRIORITY,
         recordTiming: false,
       });
-      return (await this.pool.run(task)) as string | boolean;
+      const started = performance.now();
+      const result = (await this.pool.run(task)) as string | boolean;
+      const ms = performance.now() - started;
+      this.recentRunMs = this.recentRunMs === undefined ? ms : this.recentRunMs + 0.2 * (ms - this.recentRunMs);
+      return result;
     } finally {
       this.handOver();
     }
   }
 
-  /** Resolves once this check holds a thread; refuses it when the queue is full or the wait too long. */
+  /** Resolves once this check holds a thread; refuses it at once (refusal()) or after waiting `waitMs`. */
   private turn(): Promise<void> {
-    if (this.closed) return Promise.reject(this.busy('closing'));
+    const refusal = this.refusal();
+    if (refusal) return Promise.reject(refusal);
     if (this.running < this.settings.threads) {
       this.running++;
       return Promise.resolve();
     }
-    if (this.waiting.size >= this.settings.queue) return Promise.reject(this.busy(`queue full (${this.waiting.size} waiting)`));
     return new Promise((start, refuse) => {
       const waiter: Waiter = {
         start,
@@ -132,6 +149,21 @@ export class PasswordHasher implements OnApplicationShutdown {
       };
       this.waiting.add(waiter);
     });
+  }
+
+  /**
+   * Why a check asked now is refused at once, if it is: closing; every thread busy and the queue
+   * full; or every thread busy and, at the pace checks have lately been going (which at the
+   * lowest priority is the CPU left over), its turn would come after `waitMs` — it would only
+   * be refused then, having held its request that long.
+   */
+  private refusal(): PasswordChecksBusyError | undefined {
+    if (this.closed) return this.busy('closing');
+    if (this.running < this.settings.threads) return undefined;
+    if (this.waiting.size >= this.settings.queue) return this.busy(`queue full (${this.waiting.size} waiting)`);
+    const expectedMs = ((this.waiting.size + 1) * (this.recentRunMs ?? 0)) / this.settings.threads;
+    if (expectedMs > this.settings.waitMs) return this.busy(`about ${Math.round(expectedMs)} ms to wait for a thread`);
+    return undefined;
   }
 
   /** The thread a check leaves goes to the first waiting one, else back to the free ones. */

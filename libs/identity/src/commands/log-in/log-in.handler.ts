@@ -21,6 +21,7 @@ export class LogInHandler implements ICommandHandler<LogIn> {
   ) {}
 
   async execute({ email, password, client }: LogIn) {
+    this.passwords.assertAccepting(); // too many checks waiting: refused before any read
     await this.throttle.assertAllowed(email, client);
     const account = await this.accounts.findByEmail(email);
     // An unknown e-mail is checked against a decoy, in the same time (no enumeration by timing).
