@@ -75,21 +75,25 @@ describe('PasswordHasher', () => {
       return performance.now() - started;
     };
     const timed = () => median(Array.from({ length: 40 }, piece));
-    const aloneBefore = timed();
-    let running = true;
-    const crowd = Array.from({ length: threads }, async () => {
-      while (running) await passwords.verify(HASH_BEFORE_THE_POOL, 'Mauvais-mot-de-passe');
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // every thread given a check
-    const beside = timed();
-    running = false;
-    await Promise.all(crowd); // the checks end (on a busy machine, in the CPU time left over)
-    const aloneAfter = timed();
+    const attempt = async () => {
+      const aloneBefore = timed();
+      let running = true;
+      const crowd = Array.from({ length: threads }, async () => {
+        while (running) await passwords.verify(HASH_BEFORE_THE_POOL, 'Mauvais-mot-de-passe');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // every thread given a check
+      const beside = timed();
+      running = false;
+      await Promise.all(crowd); // the checks end (on a busy machine, in the CPU time left over)
+      return beside / Math.max(aloneBefore, timed());
+    };
     // At this thread's priority, 3 hashing threads a core would leave it a quarter of a core
     // (about 3.5 times as long on a quiet machine). The machine's other load weighs on both
-    // sides; the slower of the two lone timings is the yardstick, so a load rising meanwhile
-    // does not fail the test (it can only hide the difference).
-    expect(beside / Math.max(aloneBefore, aloneAfter)).toBeLessThan(1.5);
+    // sides and can only hide the difference: the slower lone timing is the yardstick, and one
+    // of three attempts is enough, so that a burst of other work does not fail the test.
+    const ratios: number[] = [];
+    while (ratios.length < 3 && !ratios.some((r) => r < 1.5)) ratios.push(await attempt());
+    expect(Math.min(...ratios)).toBeLessThan(1.5);
   });
 
   it('refuses a check at once past the queue, and after its wait, with when to come back', async () => {
