@@ -88,7 +88,7 @@ describe('PasswordHasher', () => {
       return beside / Math.max(aloneBefore, timed());
     };
     // At this thread's priority, 3 hashing threads a core would leave it a quarter of a core
-    // (about 3.5 times as long on a quiet machine). The machine's other load weighs on both
+    // (about 4 times as long, in theory, on a quiet machine). The machine's other load weighs on both
     // sides and can only hide the difference: the slower lone timing is the yardstick, and one
     // of three attempts is enough, so that a burst of other work does not fail the test.
     const ratios: number[] = [];
