@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { hashPassword } from '#ardoise/identity';
+import { PasswordHasher } from '#ardoise/identity';
 import { openRushTown, registerFamilies, waitForChildren } from './rush.bench.js';
 
 /**
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   process.once('disconnect', stop); // the bench process is gone: no API left behind
   const registered = await registerFamilies(app.get(CommandBus), families, log);
   const children = await waitForChildren(infrastructure.pool, registered);
-  const hash = await hashPassword(password); // one hash for all: setup, not measured
+  const hash = await app.get(PasswordHasher).hash(password); // one hash for all: setup, not measured
   await infrastructure.pool.query(
     `INSERT INTO accounts (id, email, password_hash, role, family_id, display_name)
      SELECT gen_random_uuid(), 'parent' || i || '@rush.bench.example.org', $2, 'parent', family_id, 'Famille ' || i

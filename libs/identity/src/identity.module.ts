@@ -5,6 +5,7 @@ import { DATABASE } from '#ardoise/database';
 import { AppConfig } from '#ardoise/runtime';
 import { AccessGuard } from './access/access.guard.js';
 import { AccountStore } from './accounts/account-store.js';
+import { PasswordHasher } from './accounts/password-hasher.js';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler.js';
 import { ChangeStaffRoleHandler } from './commands/change-staff-role/change-staff-role.handler.js';
 import { ConfirmEmailChangeHandler } from './commands/confirm-email-change/confirm-email-change.handler.js';
@@ -38,7 +39,17 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
 @Module({
   controllers: [SessionsController, PasswordsController, PasswordResetController, EmailChangeController, StaffAccountsController],
   providers: [
-    { provide: AccountStore, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new AccountStore(db) },
+    {
+      provide: PasswordHasher,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new PasswordHasher({ threads: config.passwordHashThreads, queue: config.PASSWORD_HASH_QUEUE, waitMs: config.PASSWORD_HASH_WAIT_MS }),
+    },
+    {
+      provide: AccountStore,
+      inject: [DATABASE, PasswordHasher],
+      useFactory: (db: Kysely<IdentityDatabase>, passwords: PasswordHasher) => new AccountStore(db, passwords),
+    },
     { provide: AccountReader, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new AccountReader(db) },
     { provide: OneTimeTokenStore, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new OneTimeTokenStore(db) },
     { provide: LoginThrottle, inject: [DATABASE], useFactory: (db: Kysely<IdentityDatabase>) => new LoginThrottle(db) },
@@ -66,6 +77,6 @@ import { OneTimeTokenStore } from './tokens/one-time-token-store.js';
     ListStaffAccountsHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccountStore, AccountReader, OneTimeTokenStore, SessionStore, SessionCookies, RATE_LIMIT_STORAGE],
+  exports: [PasswordHasher, AccountStore, AccountReader, OneTimeTokenStore, SessionStore, SessionCookies, RATE_LIMIT_STORAGE],
 })
 export class IdentityModule {}

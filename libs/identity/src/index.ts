@@ -7,7 +7,7 @@ export { AccountStore, type Account, type AccountRole } from './accounts/account
 export { assertNewPassword } from './accounts/assert-new-password.js';
 export { auditedAccountDecider } from './accounts/audited-account.js';
 export { accountStream, type AccountCreated } from './accounts/identity-events.js';
-export { hashPassword } from './accounts/password-hasher.js';
+export { PasswordHasher } from './accounts/password-hasher.js';
 export { passwordPolicyMessage, passwordProblems } from './accounts/password-policy.js';
 export { CreateStaffAccount, type NewStaffAccount } from './commands/create-staff-account/create-staff-account.command.js';
 export { identityMigrations } from './identity.migrations.js';

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { getMetadataStorage, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidateBy, validateSync } from 'class-validator';
 import { ReadableOnWhite, ValidSiret } from './town/town-config.validators.js';
 
@@ -110,6 +111,31 @@ export class AppConfig {
   @Min(0)
   @Max(30_000)
   READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
+  /**
+   * Threads that hash and check passwords (argon2id), at the lowest CPU priority so that they
+   * only take the CPU the requests and PostgreSQL leave. Unset: one per core.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PASSWORD_HASH_THREADS doit être un entier' })
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_THREADS?: number;
+
+  /** Password checks waiting for a thread beyond which a sign-in is refused at once (503, Retry-After). */
+  @Transform(toInt)
+  @IsInt({ message: 'PASSWORD_HASH_QUEUE doit être un entier' })
+  @Min(0)
+  @Max(100_000)
+  PASSWORD_HASH_QUEUE = 1_000;
+
+  /** A password check that has waited this long for a thread is given up (503, Retry-After). */
+  @Transform(toInt)
+  @IsInt({ message: 'PASSWORD_HASH_WAIT_MS doit être un entier' })
+  @Min(100)
+  @Max(120_000)
+  PASSWORD_HASH_WAIT_MS = 5_000;
 
   /** A signed-in session unused this long ends. */
   @Transform(toInt)
@@ -337,6 +363,11 @@ export class AppConfig {
   /** Express's 'trust proxy' setting from TRUST_PROXY: false, a number of hops, or a list of addresses. */
   get trustProxy(): false | number | string[] {
     return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+
+  /** PASSWORD_HASH_THREADS, or one thread per core. */
+  get passwordHashThreads(): number {
+    return this.PASSWORD_HASH_THREADS ?? availableParallelism();
   }
 
   get embedded(): boolean {

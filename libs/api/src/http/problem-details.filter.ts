@@ -88,7 +88,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.code === 'SERVICE.DATABASE_UNAVAILABLE') {
       // Not an error of ours (the request log line shows the 503): the probe takes it from here.
       this.availability?.reportFailure(error);
-    } else if (problem.status >= 500) {
+    } else if (problem.status >= 500 && (problem as { retryAfterSeconds?: unknown }).retryAfterSeconds === undefined) {
+      // (A 503 that says when to come back — password checks busy, read models behind — is a
+      // refusal, not a fault: the request log line shows it, without a stack for each of a flood.)
       // Stack and message only: error messages from our code never carry personal data.
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
     }

@@ -16,7 +16,7 @@ const PROBLEMS = {
   422: 'Refusé par une règle métier (délai passé, journée complète…).',
   429: 'Trop de requêtes : réessayer après « Retry-After ».',
   500: 'Erreur inattendue.',
-  503: 'Service momentanément indisponible (base de données).',
+  503: 'Service momentanément indisponible (base de données, ou trop de mots de passe à vérifier en même temps) : réessayer après « Retry-After ».',
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { ConflictError } from '#ardoise/kernel';
 import type { Role } from '#ardoise/commands';
-import { hashPassword } from './password-hasher.js';
+import type { PasswordHasher } from './password-hasher.js';
 import { identityTables, type CallerConnection, type IdentityDatabase } from '../projections/identity-database.js';
 
 export type AccountRole = Exclude<Role, 'anonymous' | 'system'>;
@@ -44,12 +44,15 @@ const toAccount = (row: Record<string, any>): Account => ({
 
 /** Logins: e-mail (case-insensitive, unique), argon2id hash, role, family for parents. */
 export class AccountStore {
-  constructor(private readonly db: Kysely<IdentityDatabase>) {}
+  constructor(
+    private readonly db: Kysely<IdentityDatabase>,
+    private readonly passwords: PasswordHasher,
+  ) {}
 
   async create(account: NewAccount, connection: CallerConnection = this.db): Promise<Account> {
     const db = identityTables(connection);
     const id = account.id ?? randomUUID();
-    const passwordHash = await hashPassword(account.password);
+    const passwordHash = await this.passwords.hash(account.password);
     try {
       await db
         .insertInto('accounts')
@@ -89,7 +92,7 @@ export class AccountStore {
     const db = identityTables(connection);
     await db
       .updateTable('accounts')
-      .set({ password_hash: await hashPassword(password), password_changed_at: sql`now()` })
+      .set({ password_hash: await this.passwords.hash(password), password_changed_at: sql`now()` })
       .where('id', '=', id)
       .execute();
   }

@@ -5,7 +5,7 @@ import { ValidationError } from '#ardoise/kernel';
 import { AccountStore } from '../../accounts/account-store.js';
 import { assertNewPassword } from '../../accounts/assert-new-password.js';
 import { accountStream, type PasswordChanged } from '../../accounts/identity-events.js';
-import { verifyPassword } from '../../accounts/password-hasher.js';
+import { PasswordHasher } from '../../accounts/password-hasher.js';
 import { SessionStore } from '../../sessions/session-store.js';
 import { OneTimeTokenStore } from '../../tokens/one-time-token-store.js';
 import { ChangePassword } from './change-password.command.js';
@@ -15,13 +15,14 @@ import { ChangePassword } from './change-password.command.js';
 export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(AggregateRepository) private readonly repository: AggregateRepository,
   ) {}
 
   async execute({ session, currentPassword, newPassword, newPasswordConfirmation }: ChangePassword): Promise<void> {
-    if (!(await verifyPassword(session.account.passwordHash, currentPassword))) {
+    if (!(await this.passwords.verify(session.account.passwordHash, currentPassword))) {
       throw new ValidationError([{ field: 'currentPassword', messages: ['Mot de passe actuel incorrect.'] }]);
     }
     assertNewPassword(newPassword, newPasswordConfirmation, 'newPassword');

@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError } from '#ardoise/kernel';
 import { AppConfig, MAILER, type Mailer } from '#ardoise/runtime';
 import { AccountStore, type Account } from '../../accounts/account-store.js';
-import { verifyPassword } from '../../accounts/password-hasher.js';
+import { PasswordHasher } from '../../accounts/password-hasher.js';
 import { answerAfterAtLeast } from '../../enumeration/answer-after-at-least.js';
 import { OneTimeTokenStore } from '../../tokens/one-time-token-store.js';
 import { EMAIL_CHANGE_ANSWER, EMAIL_CHANGE_ANSWER_MS, EMAIL_CHANGE_LINK_HOURS, RequestEmailChange } from './request-email-change.command.js';
@@ -18,13 +18,14 @@ import { EMAIL_CHANGE_ANSWER, EMAIL_CHANGE_ANSWER_MS, EMAIL_CHANGE_LINK_HOURS, R
 export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailChange> {
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
     @Inject(OneTimeTokenStore) private readonly tokens: OneTimeTokenStore,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async execute({ account, newEmail, password }: RequestEmailChange): Promise<typeof EMAIL_CHANGE_ANSWER> {
-    if (!(await verifyPassword(account.passwordHash, password))) {
+    if (!(await this.passwords.verify(account.passwordHash, password))) {
       throw new ValidationError([{ field: 'password', messages: ['Mot de passe actuel incorrect.'] }]);
     }
     await answerAfterAtLeast(EMAIL_CHANGE_ANSWER_MS, () => this.writeToNewAddress(account, newEmail));
