@@ -78,7 +78,10 @@ export async function runOpenLoopRushBenchmark(options: OpenLoopRushOptions): Pr
   const database = new pg.Pool({ connectionString: options.databaseUrl, max: 40 });
   const origin = new URL(base).origin;
   const prefix = new URL(base).pathname;
-  const http = new Pool(origin, { connections: 256, pipelining: 1 });
+  // A connection per family, as each parent's browser has its own: with a shared few (256
+  // before), sign-ins waiting on the server held them and the other families' requests queued
+  // in this process, not in the API.
+  const http = new Pool(origin, { connections: families + 16, pipelining: 1 });
   try {
     log(
       `the API listens in its own process (pid ${api.child.pid}${options.apiCpuProfileDir ? `, CPU profile to ${options.apiCpuProfileDir}` : ''}); the load generator is this process`,
