@@ -6,6 +6,7 @@ import { PostgresEventStore } from '#ardoise/event-store';
 import { ProjectionRunner, silentProjectionLogger, type Projector, type RebuildProgress } from '#ardoise/projections';
 import { tableChecksum } from '#ardoise/audit';
 import { seedSchoolYearInto, type Scale } from '#ardoise/composition';
+import { startCpuMeter, type CpuMeter } from './cpu-meter.js';
 
 /**
  * `ardoise bench rebuild` (`npm run bench:rebuild`): every real read model rebuilt from zero
@@ -78,10 +79,12 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     const live = await fingerprints(db, tables);
 
     // 2. Raw read of the whole log.
+    const readCpu = startCpuMeter(new URL(options.databaseUrl).pathname.slice(1));
     const readStarted = performance.now();
     let events = 0;
     for await (const _event of store.readAll()) events += 1;
     const readSeconds = (performance.now() - readStarted) / 1000;
+    const readCpuUsed = readCpu.stop();
     const readRate = Math.round(events / readSeconds);
 
     // 3. Rebuild everything from zero.
@@ -96,12 +99,15 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
       logger: silentProjectionLogger,
       rebuildBatchSize: options.batchSize,
     });
+    const rebuildCpu = startCpuMeter(new URL(options.databaseUrl).pathname.slice(1));
     const started = performance.now();
     let rebuildSeconds: number;
+    let rebuildCpuUsed: ReturnType<CpuMeter['stop']>;
     try {
       await runner.rebuildAll({ concurrency: options.concurrency ?? 4, onProgress: (p) => (p.phase === 'done' ? done.set(p.projection, p) : undefined) });
       rebuildSeconds = (performance.now() - started) / 1000;
     } finally {
+      rebuildCpuUsed = rebuildCpu.stop();
       clearInterval(sampler);
       await runner.stop();
     }
@@ -125,6 +131,9 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
     }
     log(`${'read $all (baseline)'.padEnd(28)} ${String(events).padStart(9)} ${readSeconds.toFixed(2).padStart(8)} ${String(readRate).padStart(9)}`);
     log(`${'rebuild all (wall clock)'.padEnd(28)} ${String(events).padStart(9)} ${rebuildSeconds.toFixed(2).padStart(8)} ${String(rebuildRate).padStart(9)}`);
+    log(
+      `CPU: read ${readCpuUsed.processSeconds} s in this process, ${readCpuUsed.postgresSeconds} s in PostgreSQL; rebuild ${rebuildCpuUsed!.processSeconds} s in this process, ${rebuildCpuUsed!.postgresSeconds} s in PostgreSQL`,
+    );
     const load = loadavg().map((l) => l.toFixed(2));
     log(
       `peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MiB; load average ${load.join(' ')}; tables compared: ${tables.length}, differing: ${differing.length ? differing.join(', ') : 'none'}`,
@@ -139,6 +148,8 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
       rebuild_seconds: Number(rebuildSeconds.toFixed(2)),
       read_seconds: Number(readSeconds.toFixed(2)),
       peak_rss_mib: Math.round(peakRss / 1024 / 1024),
+      read_cpu_s: { process: readCpuUsed.processSeconds, postgres: readCpuUsed.postgresSeconds },
+      rebuild_cpu_s: { process: rebuildCpuUsed!.processSeconds, postgres: rebuildCpuUsed!.postgresSeconds },
       scale: reused > 0 ? undefined : options.scale, // a reused log: seeded by an earlier run
       families,
       load_average: Number(load[0]),

@@ -16,6 +16,7 @@ import { inParallel, sleep } from '#ardoise/kernel';
 import type { ProjectionLogger } from './logger.js';
 import { WrittenKeys } from './written-keys.js';
 import type { CopyableTables } from './bulk-insert.js';
+import { HeldPages } from './held-pages.js';
 
 export interface GenerationBuilderDeps {
   db: Kysely<any>;
@@ -27,6 +28,8 @@ export interface GenerationBuilderDeps {
   logger: ProjectionLogger;
   /** Events per transaction while replaying into a new generation (bigger than live batches). */
   batchSize: number;
+  /** Rows a projector that `holdsRows` keeps across pages before writing them (see HeldRows). */
+  heldRows: number;
   lockRetryMs: number;
 }
 
@@ -158,26 +161,33 @@ export class GenerationBuilder {
     await Promise.all(
       lanes.map(async (lane, index) => {
         const accepts = acceptor(lane.projector.filter);
+        const held = this.heldPages(lane);
+        const timed = (work: () => Promise<void>, events: number) =>
+          permits.run(async () => {
+            failure.signal.throwIfAborted();
+            const started = performance.now();
+            await work();
+            lane.meter.add(events, 'replaying', performance.now() - started);
+          });
         try {
           for (let page = 0; ; page += 1) {
             signal?.throwIfAborted();
             failure.signal.throwIfAborted();
             const events = await log.page(page, from);
-            if (events.length === 0) return;
+            if (events.length === 0) break;
             const after = lane.position === null ? undefined : positions.decode(lane.position);
             // Pages are in log order: past the lane's checkpoint as a whole, or compared event by event.
             const past = !after || positions.compare(events[0]!.position, after) > 0;
             const mine = events.filter((e) => accepts(e) && (past || positions.compare(e.position, after!) > 0));
-            if (mine.length > 0) {
-              await permits.run(async () => {
-                failure.signal.throwIfAborted();
-                const started = performance.now();
-                lane.position = await this.applyPage(lane, lane.position, mine);
-                lane.meter.add(mine.length, 'replaying', performance.now() - started);
-              });
+            if (mine.length > 0 && held) {
+              await timed(() => held.fold(mine), mine.length);
+              if (held.full) await timed(async () => void (lane.position = await held.write(lane.position)), 0);
+            } else if (mine.length > 0) {
+              await timed(async () => void (lane.position = await this.applyPage(lane, lane.position, mine)), mine.length);
             }
             log.done(index, page);
           }
+          if (held?.pending) await timed(async () => void (lane.position = await held.write(lane.position)), 0);
         } catch (error) {
           failure.abort(error); // the other lanes stop at their next page
           throw error;
@@ -194,6 +204,13 @@ export class GenerationBuilder {
       });
       lane.position = end;
     });
+  }
+
+  /** For a projector that holds its rows across pages, in a rebuild into a generation created empty. */
+  private heldPages(lane: Lane): HeldPages | undefined {
+    if (!lane.projector.holdsRows || !lane.context.writtenKeys) return undefined;
+    const { db, pool, store, heldRows } = this.deps;
+    return new HeldPages({ db, pool, positions: store.positions, limit: heldRows }, lane);
   }
 
   private async readRange(filter: EventFilter | undefined, position: string | null): Promise<RecordedEvent[]> {
@@ -237,17 +254,22 @@ export class GenerationBuilder {
   private async replay(lane: Lane, position: string | null, signal?: AbortSignal): Promise<string | null> {
     const { store } = this.deps;
     const { projector, meter } = lane;
+    const held = this.heldPages(lane);
     let page = this.readPage(projector, position);
     while (true) {
       signal?.throwIfAborted();
       const events = await page;
-      if (events.length === 0) return position;
+      if (events.length === 0) break;
       page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
       page.catch(() => undefined); // surfaced when awaited
       const started = performance.now();
-      position = await this.applyPage(lane, position, events);
+      if (held) {
+        await held.fold(events);
+        if (held.full) position = await held.write(position);
+      } else position = await this.applyPage(lane, position, events);
       meter.add(events.length, 'replaying', performance.now() - started);
     }
+    return held ? held.write(position) : position;
   }
 
   /** One batch; when it fails without naming its event, its events one by one (the fault is then named). */

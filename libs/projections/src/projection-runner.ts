@@ -33,6 +33,8 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Events per transaction when rebuilding a generation from the start (default REBUILD_BATCH_SIZE). */
   rebuildBatchSize?: number;
+  /** Rows a rebuild holds across pages for a projector that `holdsRows` (default REBUILD_HELD_ROWS). */
+  rebuildHeldRows?: number;
   /** How often a standby tries to take the lead (default 3000 ms). */
   standbyRetryMs?: number;
   /** Leader heartbeat period (default 5000 ms). */
@@ -49,6 +51,14 @@ export interface ProjectionRunnerOptions {
  * docs/projections.md, Rebuilds).
  */
 export const REBUILD_BATCH_SIZE = 50_000;
+
+/**
+ * Rows a rebuild holds in memory for a projector that `holdsRows`, across pages, before
+ * writing them with the checkpoint (HeldRows): a basket's lines are validated a whole town's
+ * requests after they were requested (400,000 events later in a city's log), so a row held
+ * that long is written once instead of written, read back and written again.
+ */
+export const REBUILD_HELD_ROWS = 1_000_000;
 
 /**
  * Runs a set of projectors: for each, at most one leader across all processes (advisory
@@ -85,6 +95,7 @@ export class ProjectionRunner {
       createSession,
       logger: this.logger,
       batchSize: options.rebuildBatchSize ?? REBUILD_BATCH_SIZE,
+      heldRows: options.rebuildHeldRows ?? REBUILD_HELD_ROWS,
       lockRetryMs: options.standbyRetryMs ?? 3000,
     });
     this.healthOptions = { ...defaultHealthOptions, ...options.health };

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventFilter, RecordedEvent } from '#ardoise/event-store';
 import type { WrittenKeys } from './written-keys.js';
 import type { BulkInsert } from './bulk-insert.js';
+import type { HeldRows } from './held-rows.js';
 
 /**
  * A read-model table a projector owns. Queries read `name` (a VIEW onto the active
@@ -40,6 +41,12 @@ export interface BatchContext {
    * earlier batch wrote (RowSet.flush uses it; see BulkInsert).
    */
   readonly bulk?: BulkInsert;
+  /**
+   * During a rebuild from an empty generation, for a projector that `holdsRows`: the rows its
+   * RowSets share from one page of the log to the next; their `flush` then writes nothing
+   * (the builder writes them with the checkpoint; see HeldRows).
+   */
+  readonly held?: HeldRows;
 }
 
 /**
@@ -64,6 +71,12 @@ export interface Projector {
   readonly tables: readonly ReadModelTable[];
   /** Writes the effect of one event through `trx` into the physical `tables`. */
   apply?(event: RecordedEvent, trx: Transaction<any>, tables: TableNames): Promise<void>;
+  /**
+   * True when every read and write of its tables goes through RowSets made with the batch's
+   * context (no `insertRows`, no SQL of its own): a rebuild may then fold several pages of
+   * the log before writing (`context.held`), in read-only transactions.
+   */
+  readonly holdsRows?: boolean;
   /** Writes the effect of events (in log order, at least one) through `trx` into the physical `tables`. */
   applyBatch?(events: readonly RecordedEvent[], trx: Transaction<any>, tables: TableNames, context: BatchContext): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { BatchContext } from './projector.js';
 import type { BulkInsert } from './bulk-insert.js';
 import type { KeySet } from './written-keys.js';
+import { tableRows, type TableRows } from './held-rows.js';
 
 export type Row = Record<string, unknown>;
 
@@ -35,19 +36,28 @@ const CHUNK = 5000;
  * only (not `insertRows` or raw SQL), which every batch projector does.
  */
 export class RowSet {
-  private readonly rows = new Map<string, Row | null>();
-  private readonly changed = new Set<string>();
-  private readonly deleted = new Set<string>();
+  private readonly rows: Map<string, Row | null>;
+  private readonly changed: Set<string>;
+  private readonly deleted: Set<string>;
   private readonly columns: string[];
 
   private readonly written: KeySet | undefined;
   private readonly bulk: BulkInsert | undefined;
+  /** Held by the rebuild across pages (`context.held`): `flush` leaves the writing to it. */
+  private readonly held: boolean;
 
   constructor(
     private readonly db: Kysely<any> | Transaction<any>,
     private readonly spec: RowSetSpec,
     context?: BatchContext,
+    /** Rows held by a rebuild, to write them (HeldRows.flush); else the batch's own or the held ones of `context`. */
+    state?: TableRows,
   ) {
+    const rows = state ?? (context?.held ? context.held.of(spec) : tableRows(spec));
+    this.rows = rows.rows;
+    this.changed = rows.changed;
+    this.deleted = rows.deleted;
+    this.held = state === undefined && context?.held !== undefined;
     this.columns = [...spec.key, ...Object.keys(spec.defaults)];
     this.written = context?.writtenKeys?.of(spec.table);
     this.bulk = this.written ? context?.bulk : undefined;
@@ -153,6 +163,7 @@ export class RowSet {
    * new for sure: they go in by one COPY instead, without the upsert's conflict check.
    */
   async flush(): Promise<void> {
+    if (this.held) return; // written with the rebuild's checkpoint, once its held rows are many enough
     const deleted = [...this.deleted].filter((id) => !this.changed.has(id)).map((id) => this.keyFromId(id));
     let changed: Row[] = [];
     const fresh: Row[] = [];

@@ -18,6 +18,7 @@ export const reservationsProjector: Projector = {
   // 3: a refusal kept as its code and why the day is closed (closed_reason, closed_name), no words
   version: 3,
   filter: { eventTypes: [...BASKET_EVENT_TYPES, ...SERVICE_DAY_EVENT_TYPES] },
+  holdsRows: true,
   tables: [
     {
       name: RESERVATION_LINES_TABLE,

@@ -1,0 +1,49 @@
+import type { Transaction } from 'kysely';
+import type { BatchContext } from './projector.js';
+import { RowSet, type Row, type RowSetSpec } from './row-set.js';
+
+/** One table's rows in memory: as loaded or folded, which changed, which were deleted. */
+export interface TableRows {
+  readonly spec: RowSetSpec;
+  /** By RowSet id; null: known not to exist. */
+  readonly rows: Map<string, Row | null>;
+  readonly changed: Set<string>;
+  readonly deleted: Set<string>;
+}
+
+export function tableRows(spec: RowSetSpec): TableRows {
+  return { spec, rows: new Map(), changed: new Set(), deleted: new Set() };
+}
+
+/**
+ * The rows a rebuild holds for one projection across the pages of the log, so that a row
+ * whose events lie pages apart is written once, not written, read back and written again
+ * (a basket's lines are requested, then validated a whole town's requests later: 400,000
+ * events apart in a city's log). A projector that `holdsRows` is handed `context.held`: its
+ * RowSets then share these rows from one page to the next, and their `flush` writes nothing.
+ * The builder writes them all, with the checkpoint of the last page folded, in one
+ * transaction (`flush`) once they are `limit` rows or the log is read.
+ */
+export class HeldRows {
+  private readonly tables = new Map<string, TableRows>();
+
+  /** The rows of `spec.table` (the same object from one page to the next). */
+  of(spec: RowSetSpec): TableRows {
+    let rows = this.tables.get(spec.table);
+    if (!rows) this.tables.set(spec.table, (rows = tableRows(spec)));
+    return rows;
+  }
+
+  /** Rows in memory, all tables together (known absent keys included). */
+  get size(): number {
+    let total = 0;
+    for (const table of this.tables.values()) total += table.rows.size;
+    return total;
+  }
+
+  /** Writes every changed and deleted row through `trx` (COPY for new rows: `context.bulk`), and forgets them all. */
+  async flush(trx: Transaction<any>, context: BatchContext): Promise<void> {
+    for (const rows of this.tables.values()) await new RowSet(trx, rows.spec, context, rows).flush();
+    this.tables.clear();
+  }
+}
