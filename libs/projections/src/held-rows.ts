@@ -2,17 +2,16 @@ import type { Transaction } from 'kysely';
 import type { BatchContext } from './projector.js';
 import { RowSet, type Row, type RowSetSpec } from './row-set.js';
 
-/** One table's rows in memory: as loaded or folded, which changed, which were deleted. */
+/** One table's rows in memory, as loaded or folded (a changed row carries a mark: RowSet), and which were deleted. */
 export interface TableRows {
   readonly spec: RowSetSpec;
   /** By RowSet id; null: known not to exist. */
   readonly rows: Map<string, Row | null>;
-  readonly changed: Set<string>;
   readonly deleted: Set<string>;
 }
 
 export function tableRows(spec: RowSetSpec): TableRows {
-  return { spec, rows: new Map(), changed: new Set(), deleted: new Set() };
+  return { spec, rows: new Map(), deleted: new Set() };
 }
 
 /**

@@ -6,6 +6,14 @@ import { tableRows, type TableRows } from './held-rows.js';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * On a row a RowSet holds: true once changed and not yet written. A symbol, so neither the
+ * JSON of the upsert nor COPY's columns carry it.
+ */
+const CHANGED: unique symbol = Symbol('changed');
+type Marked = Row & { [CHANGED]?: boolean };
+const isChanged = (row: Row | null | undefined): row is Marked => (row as Marked | null | undefined)?.[CHANGED] === true;
+
 export interface RowSetSpec {
   /** The physical table (as the projector is given it). */
   table: string;
@@ -37,7 +45,6 @@ const CHUNK = 5000;
  */
 export class RowSet {
   private readonly rows: Map<string, Row | null>;
-  private readonly changed: Set<string>;
   private readonly deleted: Set<string>;
   private readonly columns: string[];
 
@@ -55,7 +62,6 @@ export class RowSet {
   ) {
     const rows = state ?? (context?.held ? context.held.of(spec) : tableRows(spec));
     this.rows = rows.rows;
-    this.changed = rows.changed;
     this.deleted = rows.deleted;
     this.held = state === undefined && context?.held !== undefined;
     this.columns = [...spec.key, ...Object.keys(spec.defaults)];
@@ -129,9 +135,10 @@ export class RowSet {
     if (!row) {
       row = { ...this.spec.defaults };
       for (const column of this.spec.key) row[column] = key[column];
+      this.rows.set(id, row);
     }
     Object.assign(row, values);
-    this.markId(id, row);
+    this.mark(id, row);
     return row;
   }
 
@@ -141,19 +148,22 @@ export class RowSet {
     const existing = this.byId(id);
     if (!existing) return undefined;
     Object.assign(existing, values);
-    this.markId(id, existing);
+    this.mark(id, existing);
     return existing;
   }
 
   /** Marks a row changed in place (after editing the object `get` returned). */
   touch(row: Row): void {
-    this.markId(this.keyOf(row), row);
+    const id = this.keyOf(row);
+    if (this.rows.get(id) !== row) this.rows.set(id, row);
+    this.mark(id, row);
   }
 
   delete(key: Row): void {
     const id = this.keyOf(key);
+    const row = this.rows.get(id);
+    if (row) (row as Marked)[CHANGED] = false;
     this.rows.set(id, null);
-    this.changed.delete(id);
     this.deleted.add(id);
   }
 
@@ -164,19 +174,18 @@ export class RowSet {
    */
   async flush(): Promise<void> {
     if (this.held) return; // written with the rebuild's checkpoint, once its held rows are many enough
-    const deleted = [...this.deleted].filter((id) => !this.changed.has(id)).map((id) => this.keyFromId(id));
+    const deleted = [...this.deleted].filter((id) => !isChanged(this.rows.get(id))).map((id) => this.keyFromId(id));
     let changed: Row[] = [];
     const fresh: Row[] = [];
-    for (const id of this.changed) {
-      const row = this.rows.get(id);
-      if (!row) continue;
+    for (const [id, row] of this.rows) {
+      if (!isChanged(row)) continue;
+      row[CHANGED] = false;
       if (this.bulk && !this.written!.has(id)) fresh.push(row);
       else changed.push(row);
+      // Remembered before writing: a key remembered but rolled back only costs a load later.
+      this.written?.add(id);
     }
-    // Remembered before writing: a key remembered but rolled back only costs a load later.
-    if (this.written) for (const id of this.changed) this.written.add(id);
     this.deleted.clear();
-    this.changed.clear();
     const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
     for (const chunk of chunks(deleted, CHUNK)) {
       await sql`DELETE FROM ${sql.table(this.spec.table)} t WHERE (${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`.execute(
@@ -193,10 +202,10 @@ export class RowSet {
     }
   }
 
-  private markId(id: string, row: Row): void {
-    this.rows.set(id, row);
-    this.changed.add(id);
-    this.deleted.delete(id);
+  /** `row` (in `rows` under `id`) is to be written: a mark on the row itself, no lookup. */
+  private mark(id: string, row: Row): void {
+    (row as Marked)[CHANGED] = true;
+    if (this.deleted.size > 0) this.deleted.delete(id);
   }
 
   private keyFromId(id: string): Row {
