@@ -37,6 +37,8 @@ export interface RebuildBenchmarkOptions {
   concurrency?: number;
   /** Events per rebuild transaction (default: the runner's). */
   batchSize?: number;
+  /** Rows held across pages for a projector that holds its rows (default: the runner's). */
+  heldRows?: number;
   /**
    * Keep the log the database already holds (a previous run's seed) instead of seeding:
    * repeated measurements on the same log. Seeds when the log is empty.
@@ -98,6 +100,7 @@ export async function runRebuildBenchmark(options: RebuildBenchmarkOptions): Pro
       projectors: options.projectors,
       logger: silentProjectionLogger,
       rebuildBatchSize: options.batchSize,
+      rebuildHeldRows: options.heldRows,
     });
     const rebuildCpu = startCpuMeter(new URL(options.databaseUrl).pathname.slice(1));
     const started = performance.now();

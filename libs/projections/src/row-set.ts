@@ -83,9 +83,8 @@ export class RowSet {
     for (const key of keys) {
       const id = this.keyOf(key);
       if (this.rows.has(id) || wanted.has(id)) continue;
-      if (this.written && !this.written.has(id))
-        this.rows.set(id, null); // never written: cannot exist
-      else wanted.set(id, pick(key, this.spec.key));
+      if (this.written && !this.written.has(id)) continue; // never written: cannot exist (byId knows it too)
+      wanted.set(id, pick(key, this.spec.key));
     }
     if (wanted.size === 0) return;
     for (const id of wanted.keys()) this.rows.set(id, null);
@@ -118,9 +117,11 @@ export class RowSet {
   }
 
   private byId(id: string): Row | undefined {
-    const row = this.rows.get(id); // null: known not to exist; undefined: never loaded
-    if (row === undefined) throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
-    return row ?? undefined;
+    const row = this.rows.get(id); // null: known not to exist; undefined: not loaded
+    if (row !== undefined) return row ?? undefined;
+    // In a rebuild from empty, a key never written cannot exist: no entry kept for it (most keys of a rebuild).
+    if (this.written && !this.written.has(id)) return undefined;
+    throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
   }
 
   /** Rows in memory (loaded or created, not deleted) matching `predicate`. */

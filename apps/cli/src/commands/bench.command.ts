@@ -35,6 +35,7 @@ export function registerBench(program: Command): void {
     .option('-m, --months <n>', 'mois joués (défaut 10)', (v) => Number.parseInt(v, 10))
     .option('-c, --concurrency <n>', 'projections reconstruites côte à côte (défaut 4)', (v) => Number.parseInt(v, 10))
     .option('-b, --batch-size <n>', 'événements par transaction de reconstruction (défaut : celui du moteur)', (v) => Number.parseInt(v, 10))
+    .option('--held-rows <n>', 'lignes gardées en mémoire d’une page à l’autre avant de les écrire (défaut : celui du moteur)', (v) => Number.parseInt(v, 10))
     .option('--database-url <url>', 'base à utiliser et à garder (créée si absente), au lieu d’une base jetable')
     .option('--reuse-log', 'garde le journal déjà présent dans la base (--database-url) au lieu de semer à nouveau')
     .action(
@@ -45,6 +46,7 @@ export function registerBench(program: Command): void {
         months?: number;
         concurrency?: number;
         batchSize?: number;
+        heldRows?: number;
         databaseUrl?: string;
         reuseLog?: boolean;
       }) => {
@@ -60,6 +62,7 @@ export function registerBench(program: Command): void {
             months: options.months,
             concurrency: options.concurrency,
             batchSize: options.batchSize,
+            heldRows: options.heldRows,
             reuseLog: options.reuseLog,
             projectors: ALL_PROJECTORS,
             log: (line: string) => console.log(line),

@@ -93,17 +93,22 @@ export const reservationsProjector: Projector = {
       .filter((e) => e.type !== 'AttendanceRecorded')
       .map((e) => ({ reservation_id: (e.data as { reservationId: string }).reservationId }));
     await lines.load(lineKeys);
-    const dayKeys = [
-      ...lineKeys
-        .map((k) => lines.get(k))
-        .filter((l) => l !== undefined)
-        .map((l) => ({ service_code: l.service_code, date: l.date })),
-    ];
+    // The days the batch may count in, each once: a handful, where the events name one each.
+    const dayDates = new Map<unknown, Set<unknown>>();
+    const addDay = (service: unknown, date: unknown) => {
+      let dates = dayDates.get(service);
+      if (!dates) dayDates.set(service, (dates = new Set()));
+      dates.add(date);
+    };
+    for (const key of lineKeys) {
+      const line = lines.get(key);
+      if (line) addDay(line.service_code, line.date);
+    }
     for (const e of events) {
       const d = e.data as { serviceCode?: string; date?: string };
-      if (d.serviceCode && d.date) dayKeys.push({ service_code: d.serviceCode, date: d.date });
+      if (d.serviceCode && d.date) addDay(d.serviceCode, d.date);
     }
-    await days.load(dayKeys);
+    await days.load([...dayDates].flatMap(([service_code, dates]) => [...dates].map((date) => ({ service_code, date }))));
     await attendance.load(
       events
         .filter((e) => e.type === 'AttendanceRecorded')
@@ -117,12 +122,23 @@ export const reservationsProjector: Projector = {
     const count = (status: unknown) => (status === 'validated' || status === 'waitlisted' || status === 'submitted' ? status : undefined);
     const setLine = (data: LineRef, at: string, values: Row) => {
       const key = { reservation_id: data.reservationId };
-      const before = lines.get(key)?.status;
-      const line = lines.upsert(key, {
-        ...(lines.get(key) ? {} : { family_id: data.familyId, child_id: data.childId, service_code: data.serviceCode, date: data.date }),
-        ...values,
-        updated_at: at,
-      });
+      const existing = lines.get(key);
+      const before = existing?.status;
+      let line: Row;
+      if (existing) {
+        line = Object.assign(existing, values);
+        line.updated_at = at;
+        lines.touch(line);
+      } else {
+        line = lines.upsert(key, {
+          family_id: data.familyId,
+          child_id: data.childId,
+          service_code: data.serviceCode,
+          date: data.date,
+          ...values,
+          updated_at: at,
+        });
+      }
       if (!('status' in values)) return;
       const day = days.upsert({ service_code: line.service_code, date: line.date }, {});
       const was = count(before);
