@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { ProjectionRunner } from './projection-runner.js';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
 import { foldEach } from './apply-batch.js';
-import { counts, event, expectedCounts, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import { counts, event, expectedCounts, useEngine, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
 
 /**
  * A batch projector: counts events per stream (deliberately not idempotent: +1 by delta),
@@ -45,37 +43,12 @@ function batchCounter(calls: number[], name = 'batch-counter', table = 'batch_co
 }
 
 describe('batch projectors (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  const engine = useEngine({ backoff: { initialMs: 50, maxMs: 200 } });
   let kit: EngineKit;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    kit = await openEngine(database.url);
-  }, 60_000);
-
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((r) => r.stop()));
-  }, 60_000);
-
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
-  }, 60_000);
-
-  const runner = (projectors: Projector[]) => {
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors,
-      logger: recordingLogger(),
-      standbyRetryMs: 100,
-      heartbeatMs: 200,
-      backoff: { initialMs: 50, maxMs: 200 },
-    });
-    runners.push(r);
-    return r;
-  };
+  beforeAll(() => {
+    kit = engine.kit;
+  });
+  const runner = (projectors: Projector[]) => engine.runner(projectors);
   const batchCounts = async () => {
     const { rows } = await sql<{
       stream_id: string;
@@ -157,14 +130,7 @@ describe('batch projectors (real PostgreSQL)', () => {
       { expectedRevision: 'any' },
     );
     const calls: number[] = [];
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors: [batchCounter(calls, 'batch-counter-three', 'batch_counts_three', 'across-')],
-      logger: recordingLogger(),
-      rebuildBatchSize: 100,
-    });
-    runners.push(r);
+    const r = engine.runner([batchCounter(calls, 'batch-counter-three', 'batch_counts_three', 'across-')], { rebuildBatchSize: 100 });
     await r.rebuildAll();
     await r.rebuildAll(); // and again, into a second generation started empty
     expect(calls.length).toBe(8); // 370 events, 4 batches per rebuild: rows of a batch grow in the next ones

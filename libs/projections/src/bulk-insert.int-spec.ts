@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { ProjectionRunner } from './projection-runner.js';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
 import { foldEach } from './apply-batch.js';
 import { copyText } from './bulk-insert.js';
 import { generationRegistry } from './generation-registry.js';
-import { event, openEngine, recordingLogger, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import { event, useEngine, waitFor } from './testing/engine-test-kit.js';
 
 /**
  * A batch projector whose rows hold what COPY's text must carry exactly: text with tabs,
@@ -71,42 +69,12 @@ function noteTaker(seen: { bulk: number; batches: number }, failOnce?: { batch: 
 const BODIES = ['plain', 'tab\there', 'line\nbreak\r\nand back', 'back\\slash \\N not null', '\\N', '', null, 'accents éà — 😀'];
 
 describe('rebuilds insert new rows by COPY (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let kit: EngineKit;
-  const runners: ProjectionRunner[] = [];
+  const engine = useEngine({ batchSize: 50, rebuildBatchSize: 100, backoff: { initialMs: 50, maxMs: 200 } });
+  const runner = (projector: Projector) => engine.runner(projector);
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    kit = await openEngine(database.url);
-  }, 60_000);
-
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((r) => r.stop()));
-  }, 60_000);
-
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
-  }, 60_000);
-
-  const runner = (projector: Projector) => {
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors: [projector],
-      logger: recordingLogger(),
-      standbyRetryMs: 100,
-      heartbeatMs: 200,
-      batchSize: 50,
-      rebuildBatchSize: 100,
-      backoff: { initialMs: 50, maxMs: 200 },
-    });
-    runners.push(r);
-    return r;
-  };
   const snapshot = async () => {
-    const { rows: notes } = await sql`SELECT * FROM notes ORDER BY stream_id`.execute(kit.db);
-    const { rows: shapes } = await sql`SELECT * FROM note_shapes ORDER BY stream_id`.execute(kit.db);
+    const { rows: notes } = await sql`SELECT * FROM notes ORDER BY stream_id`.execute(engine.kit.db);
+    const { rows: shapes } = await sql`SELECT * FROM note_shapes ORDER BY stream_id`.execute(engine.kit.db);
     return { notes, shapes };
   };
 
@@ -116,12 +84,14 @@ describe('rebuilds insert new rows by COPY (real PostgreSQL)', () => {
     const seen = { bulk: 0, batches: 0 };
     const r = runner(noteTaker(seen));
     r.start(); // on an empty log: it then follows the appends in live batches
-    await waitFor('the first generation', async () => (await generationRegistry.active(kit.db, 'note-taker')) !== undefined);
+    await waitFor('the first generation', async () => (await generationRegistry.active(engine.kit.db, 'note-taker')) !== undefined);
     expect(seen.batches).toBe(0);
     // 40 streams × 30 events: each row is created in one batch and changed in later ones.
     for (let round = 0; round < 30; round++) {
       for (let s = 0; s < 40; s++) {
-        await kit.store.append(`note-${s}`, [event('Note', { body: BODIES[(s + round) % BODIES.length], n: round * 40 + s })], { expectedRevision: 'any' });
+        await engine.kit.store.append(`note-${s}`, [event('Note', { body: BODIES[(s + round) % BODIES.length], n: round * 40 + s })], {
+          expectedRevision: 'any',
+        });
       }
     }
     await waitFor('caught up', async () => (await r.health())[0]!.lagEvents === 0 && (await r.health())[0]!.heartbeatAt !== null);

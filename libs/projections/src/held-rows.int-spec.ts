@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { ProjectionRunner } from './projection-runner.js';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
 import { foldEach } from './apply-batch.js';
 import { generationRegistry } from './generation-registry.js';
-import { event, openEngine, recordingLogger, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import { event, useEngine, waitFor } from './testing/engine-test-kit.js';
 
 /**
  * A projector that holds its rows: per stream `tally-<n>` a row counting its events (by
@@ -56,54 +54,22 @@ function tally(seen: { held: number; batches: number }, options: { writeDuringFo
 }
 
 describe('a rebuild holds the rows of a projector that holdsRows across pages (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let kit: EngineKit;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    kit = await openEngine(database.url);
-  }, 60_000);
-
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((r) => r.stop()));
-  }, 60_000);
-
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
-  }, 60_000);
-
-  const runner = (projector: Projector, rebuildHeldRows?: number) => {
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors: [projector],
-      logger: recordingLogger(),
-      standbyRetryMs: 100,
-      heartbeatMs: 200,
-      batchSize: 50,
-      rebuildBatchSize: 100, // 1,200 events: 12 pages, each touching every row
-      rebuildHeldRows,
-      backoff: { initialMs: 50, maxMs: 200 },
-    });
-    runners.push(r);
-    return r;
-  };
+  const engine = useEngine({ batchSize: 50, rebuildBatchSize: 100 }); // 1,200 events: 12 pages, each touching every row
+  const runner = (projector: Projector, rebuildHeldRows?: number) => engine.runner(projector, { rebuildHeldRows });
   const snapshot = async () => {
-    const { rows: tallies } = await sql`SELECT * FROM tallies ORDER BY stream_id`.execute(kit.db);
-    const { rows: rounds } = await sql`SELECT * FROM tally_rounds ORDER BY round`.execute(kit.db);
+    const { rows: tallies } = await sql`SELECT * FROM tallies ORDER BY stream_id`.execute(engine.kit.db);
+    const { rows: rounds } = await sql`SELECT * FROM tally_rounds ORDER BY round`.execute(engine.kit.db);
     return { tallies, rounds };
   };
   /** Rows inserted and updated in the active generation's tallies table since it was created. */
   const writes = async () => {
-    const active = await generationRegistry.active(kit.db, 'tally');
+    const active = await generationRegistry.active(engine.kit.db, 'tally');
     const { rows } = await sql<{ ins: string; upd: string }>`SELECT n_tup_ins::text AS ins, n_tup_upd::text AS upd FROM pg_stat_user_tables
-      WHERE relname = ${`tallies__g${active!.generation}`}`.execute(kit.db);
+      WHERE relname = ${`tallies__g${active!.generation}`}`.execute(engine.kit.db);
     return { inserted: Number(rows[0]!.ins), updated: Number(rows[0]!.upd) };
   };
   const statistics = async () => {
-    await sql`SELECT pg_stat_force_next_flush()`.execute(kit.db);
+    await sql`SELECT pg_stat_force_next_flush()`.execute(engine.kit.db);
   };
 
   let live: Awaited<ReturnType<typeof snapshot>>;
@@ -112,11 +78,11 @@ describe('a rebuild holds the rows of a projector that holdsRows across pages (r
     const seen = { held: 0, batches: 0 };
     const r = runner(tally(seen));
     r.start();
-    await waitFor('the first generation', async () => (await generationRegistry.active(kit.db, 'tally')) !== undefined);
+    await waitFor('the first generation', async () => (await generationRegistry.active(engine.kit.db, 'tally')) !== undefined);
     // 40 streams × 30 rounds, a round's row created by its first event and deleted by its last (30 events later).
     for (let round = 0; round < 30; round++) {
       for (let s = 0; s < 40; s++) {
-        await kit.store.append(`tally-${s}`, [event('Tally', { round, body: `r${round}s${s}`, last: s === 39 && round % 2 === 0 })], {
+        await engine.kit.store.append(`tally-${s}`, [event('Tally', { round, body: `r${round}s${s}`, last: s === 39 && round % 2 === 0 })], {
           expectedRevision: 'any',
         });
       }
@@ -158,9 +124,9 @@ describe('a rebuild holds the rows of a projector that holdsRows across pages (r
   }, 300_000);
 
   it('refuses a write of its own while folding held rows: nothing escapes the checkpoint', async () => {
-    const before = await generationRegistry.active(kit.db, 'tally');
+    const before = await generationRegistry.active(engine.kit.db, 'tally');
     await expect(runner(tally({ held: 0, batches: 0 }, { writeDuringFold: true })).rebuildAll()).rejects.toThrow(/read-only transaction/);
-    expect((await generationRegistry.active(kit.db, 'tally'))!.generation).toBe(before!.generation);
+    expect((await generationRegistry.active(engine.kit.db, 'tally'))!.generation).toBe(before!.generation);
     expect(await snapshot()).toEqual(live);
   }, 300_000);
 });

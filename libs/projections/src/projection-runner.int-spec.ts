@@ -1,45 +1,19 @@
 import { sql } from 'kysely';
 import type { Position } from '#ardoise/event-store';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { generationRegistry } from './generation-registry.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 import type { Projector } from './projector.js';
-import { counts, event, expectedCounts, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import { counts, event, expectedCounts, recordingLogger, useEngine, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
 
 describe('ProjectionRunner (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  const engine = useEngine();
   let kit: EngineKit;
+  beforeAll(() => {
+    kit = engine.kit;
+  });
   const appended: Array<{ stream: string }> = [];
-  const runners: ProjectionRunner[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    kit = await openEngine(database.url);
-  }, 60_000);
-
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((r) => r.stop()));
-  }, 60_000);
-
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
-  }, 60_000);
-
-  const runner = (projector: Projector, over: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => {
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors: [projector],
-      logger: recordingLogger(),
-      standbyRetryMs: 100,
-      heartbeatMs: 200,
-      backoff: { initialMs: 50, maxMs: 400 },
-      ...over,
-    });
-    runners.push(r);
-    return r;
-  };
+  const runner = (projector: Projector, over: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => engine.runner(projector, over);
 
   const append = async (stream: string, n: number, type = 'Tick', data: Record<string, unknown> = {}) => {
     await kit.store.append(

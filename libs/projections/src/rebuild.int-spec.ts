@@ -1,36 +1,24 @@
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { generationRegistry } from './generation-registry.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 import type { Projector } from './projector.js';
 import type { RebuildProgress } from './rebuild-progress.js';
 import { OutdatedProjectorError, RebuildInProgressError } from './errors.js';
-import { counts, event, expectedCounts, openEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
+import { counts, event, expectedCounts, useEngine, recordingLogger, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
 
 // Replays of thousands of events: on a loaded CI runner (load 19 and more) the first test took
 // 146 s. The bounds (300 s here, waitFor's 120 s) catch a hang, not a slow machine.
 describe('Rebuild, blue/green (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  const engine = useEngine({ batchSize: 100 });
   let kit: EngineKit;
   const appended: Array<{ stream: string }> = [];
-  const runners: ProjectionRunner[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    kit = await openEngine(database.url);
+    kit = engine.kit;
     // A log worth replaying: 4 000 matching events over 40 streams, plus noise.
     for (let s = 0; s < 40; s++) await append(`counter-${s}`, 100);
     await append('other-1', 200);
   }, 300_000);
-
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((r) => r.stop()));
-  }, 60_000);
-
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
-  }, 60_000);
 
   async function append(stream: string, n: number): Promise<void> {
     await kit.store.append(
@@ -41,21 +29,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     for (let i = 0; i < n; i++) appended.push({ stream });
   }
 
-  const runner = (projector: Projector, over: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => {
-    const r = new ProjectionRunner({
-      pool: kit.pool,
-      store: kit.store,
-      projectors: [projector],
-      logger: recordingLogger(),
-      standbyRetryMs: 100,
-      heartbeatMs: 200,
-      batchSize: 100,
-      backoff: { initialMs: 50, maxMs: 400 },
-      ...over,
-    });
-    runners.push(r);
-    return r;
-  };
+  const runner = (projector: Projector, over: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => engine.runner(projector, over);
 
   const caughtUp = async (r: ProjectionRunner) => (await r.health())[0]!.lagEvents === 0;
 
@@ -187,14 +161,7 @@ describe('Rebuild, blue/green (real PostgreSQL)', () => {
     const readAll = kit.store.readAll.bind(kit.store);
     kit.store.readAll = (options) => ((reads += 1), readAll(options));
     try {
-      const both = new ProjectionRunner({
-        pool: kit.pool,
-        store: kit.store,
-        projectors: [streamCounter({ version: 3 }), others],
-        logger: recordingLogger(),
-        rebuildBatchSize: 1000,
-      });
-      runners.push(both);
+      const both = engine.runner([streamCounter({ version: 3 }), others], { rebuildBatchSize: 1000 });
       const generations = await both.rebuildAll({ concurrency: 2 });
       expect(generations.map((g) => g.status)).toEqual(['active', 'active']);
       expect(await counts(kit.db)).toEqual(expectedCounts(appended));

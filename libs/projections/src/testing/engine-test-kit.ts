@@ -7,9 +7,11 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { runMigrations } from '#ardoise/database';
 import { PostgresEventStore, eventStoreMigrations, type EventData } from '#ardoise/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { projectionMigrations } from '../migrations.js';
 import type { Projector } from '../projector.js';
 import type { ProjectionLogger } from '../logger.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '../projection-runner.js';
 
 export interface EngineKit {
   pool: pg.Pool;
@@ -32,6 +34,59 @@ export async function openEngine(url: string): Promise<EngineKit> {
     async close() {
       await store.close();
       await db.destroy(); // ends the pool
+    },
+  };
+}
+
+export interface EngineSuite {
+  /** The suite's engine (once its beforeAll has run). */
+  readonly kit: EngineKit;
+  /** A runner on the suite's engine, stopped after the test. */
+  runner(projectors: Projector | Projector[], over?: Partial<ProjectionRunnerOptions>): ProjectionRunner;
+}
+
+/**
+ * A describe block's engine: a new migrated database before all its tests, the runners it made
+ * stopped after each test, the database dropped after all. Runners poll fast (standby 100 ms,
+ * heartbeat 200 ms, backoff 50–400 ms) unless `defaults` or the call say otherwise.
+ */
+export function useEngine(defaults: Partial<ProjectionRunnerOptions> = {}): EngineSuite {
+  let database: TestDatabase | undefined;
+  let kit: EngineKit | undefined;
+  const runners: ProjectionRunner[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    kit = await openEngine(database.url);
+  }, 60_000);
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+  }, 60_000);
+  afterAll(async () => {
+    await kit?.close();
+    await database?.drop();
+  }, 60_000);
+  const opened = (): EngineKit => {
+    if (!kit) throw new Error('useEngine: the engine opens in beforeAll');
+    return kit;
+  };
+  return {
+    get kit() {
+      return opened();
+    },
+    runner(projectors, over = {}) {
+      const r = new ProjectionRunner({
+        pool: opened().pool,
+        store: opened().store,
+        projectors: Array.isArray(projectors) ? projectors : [projectors],
+        logger: recordingLogger(),
+        standbyRetryMs: 100,
+        heartbeatMs: 200,
+        backoff: { initialMs: 50, maxMs: 400 },
+        ...defaults,
+        ...over,
+      });
+      runners.push(r);
+      return r;
     },
   };
 }
