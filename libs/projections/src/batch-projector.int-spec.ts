@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../test/support/test-database.js';
 import { sql } from 'kysely';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
@@ -43,7 +44,7 @@ function batchCounter(calls: number[], name = 'batch-counter', table = 'batch_co
 }
 
 describe('batch projectors (real PostgreSQL)', () => {
-  const engine = useEngine({ backoff: { initialMs: 50, maxMs: 200 } });
+  const engine = useEngine(createTestDatabase, { backoff: { initialMs: 50, maxMs: 200 } });
   let kit: EngineKit;
   beforeAll(() => {
     kit = engine.kit;

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../test/support/test-database.js';
 import { sql } from 'kysely';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
@@ -69,7 +70,7 @@ function noteTaker(seen: { bulk: number; batches: number }, failOnce?: { batch: 
 const BODIES = ['plain', 'tab\there', 'line\nbreak\r\nand back', 'back\\slash \\N not null', '\\N', '', null, 'accents éà — 😀'];
 
 describe('rebuilds insert new rows by COPY (real PostgreSQL)', () => {
-  const engine = useEngine({ batchSize: 50, rebuildBatchSize: 100, backoff: { initialMs: 50, maxMs: 200 } });
+  const engine = useEngine(createTestDatabase, { batchSize: 50, rebuildBatchSize: 100, backoff: { initialMs: 50, maxMs: 200 } });
   const runner = (projector: Projector) => engine.runner(projector);
 
   const snapshot = async () => {

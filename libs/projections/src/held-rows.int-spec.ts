@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../test/support/test-database.js';
 import { sql } from 'kysely';
 import type { Projector } from './projector.js';
 import { RowSet } from './row-set.js';
@@ -54,7 +55,7 @@ function tally(seen: { held: number; batches: number }, options: { writeDuringFo
 }
 
 describe('a rebuild holds the rows of a projector that holdsRows across pages (real PostgreSQL)', () => {
-  const engine = useEngine({ batchSize: 50, rebuildBatchSize: 100 }); // 1,200 events: 12 pages, each touching every row
+  const engine = useEngine(createTestDatabase, { batchSize: 50, rebuildBatchSize: 100 }); // 1,200 events: 12 pages, each touching every row
   const runner = (projector: Projector, rebuildHeldRows?: number) => engine.runner(projector, { rebuildHeldRows });
   const snapshot = async () => {
     const { rows: tallies } = await sql`SELECT * FROM tallies ORDER BY stream_id`.execute(engine.kit.db);

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../test/support/test-database.js';
 import { sql } from 'kysely';
 import type { Position } from '#ardoise/event-store';
 import { generationRegistry } from './generation-registry.js';
@@ -6,7 +7,7 @@ import type { Projector } from './projector.js';
 import { counts, event, expectedCounts, recordingLogger, useEngine, streamCounter, waitFor, type EngineKit } from './testing/engine-test-kit.js';
 
 describe('ProjectionRunner (real PostgreSQL)', () => {
-  const engine = useEngine();
+  const engine = useEngine(createTestDatabase);
   let kit: EngineKit;
   beforeAll(() => {
     kit = engine.kit;

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../test/support/test-database.js';
 import { sql } from 'kysely';
 import { generationRegistry } from './generation-registry.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
@@ -9,7 +10,7 @@ import { counts, event, expectedCounts, useEngine, recordingLogger, streamCounte
 // Replays of thousands of events: on a loaded CI runner (load 19 and more) the first test took
 // 146 s. The bounds (300 s here, waitFor's 120 s) catch a hang, not a slow machine.
 describe('Rebuild, blue/green (real PostgreSQL)', () => {
-  const engine = useEngine({ batchSize: 100 });
+  const engine = useEngine(createTestDatabase, { batchSize: 100 });
   let kit: EngineKit;
   const appended: Array<{ stream: string }> = [];
 

@@ -3,11 +3,11 @@
  * real PostgreSQL event store, a tiny real projector, and a few waiting helpers.
  */
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { runMigrations } from '#ardoise/database';
 import { PostgresEventStore, eventStoreMigrations, type EventData } from '#ardoise/event-store';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { projectionMigrations } from '../migrations.js';
 import type { Projector } from '../projector.js';
 import type { ProjectionLogger } from '../logger.js';
@@ -45,17 +45,24 @@ export interface EngineSuite {
   runner(projectors: Projector | Projector[], over?: Partial<ProjectionRunnerOptions>): ProjectionRunner;
 }
 
+/** A database made for a suite (the specs pass test/support's createTestDatabase). */
+export interface SuiteDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /**
- * A describe block's engine: a new migrated database before all its tests, the runners it made
- * stopped after each test, the database dropped after all. Runners poll fast (standby 100 ms,
- * heartbeat 200 ms, backoff 50–400 ms) unless `defaults` or the call say otherwise.
+ * A describe block's engine: a new migrated database (from `createDatabase`) before all its
+ * tests, the runners it made stopped after each test, the database dropped after all. Runners
+ * poll fast (standby 100 ms, heartbeat 200 ms, backoff 50–400 ms) unless `defaults` or the
+ * call say otherwise.
  */
-export function useEngine(defaults: Partial<ProjectionRunnerOptions> = {}): EngineSuite {
-  let database: TestDatabase | undefined;
+export function useEngine(createDatabase: () => Promise<SuiteDatabase>, defaults: Partial<ProjectionRunnerOptions> = {}): EngineSuite {
+  let database: SuiteDatabase | undefined;
   let kit: EngineKit | undefined;
   const runners: ProjectionRunner[] = [];
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createDatabase();
     kit = await openEngine(database.url);
   }, 60_000);
   afterEach(async () => {
