@@ -36,6 +36,11 @@ describe('configuration', () => {
     }
   });
 
+  it('says in French which bound a number is past', () => {
+    expect(() => loadConfig({ PORT: '99999', DATABASE_POOL_SIZE: '1' })).toThrow(/PORT vaut au plus 65535[\s\S]*DATABASE_POOL_SIZE vaut au moins 2/);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '48' }).DATABASE_POOL_SIZE).toBe(48);
+  });
+
   it('trusts X-Forwarded-For only from the proxies named in TRUST_PROXY', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'loopback']);

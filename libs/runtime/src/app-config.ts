@@ -23,6 +23,22 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
 }
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * A whole-number setting between `min` and `max`, read from its text; every message in French
+ * (`$property` is the variable's name).
+ */
+function IntSetting(min: number, max: number, message = '$property doit être un entier'): PropertyDecorator {
+  const decorators = [
+    Transform(toInt),
+    IsInt({ message }),
+    Min(min, { message: `$property vaut au moins ${min}` }),
+    Max(max, { message: `$property vaut au plus ${max}` }),
+  ];
+  return (target, property) => {
+    for (const decorate of decorators) decorate(target, property);
+  };
+}
 const toBool = ({ value }: { value: string | number | boolean | undefined }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'oui'].includes(String(value).toLowerCase());
 
@@ -32,10 +48,7 @@ const toBool = ({ value }: { value: string | number | boolean | undefined }) =>
  */
 export class AppConfig {
   /** HTTP port of the API and the portal. */
-  @Transform(toInt)
-  @IsInt({ message: 'PORT doit être un numéro de port (0 à 65535)' })
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535, 'PORT doit être un numéro de port (0 à 65535)')
   PORT = 3000;
 
   /** An existing PostgreSQL (read models, and events unless EventStoreDB is configured). Unset: embedded. */
@@ -61,10 +74,7 @@ export class AppConfig {
   DATA_DIR = './data';
 
   /** Port of the embedded PostgreSQL (never 5432, to stay clear of a local server). */
-  @Transform(toInt)
-  @IsInt({ message: 'EMBEDDED_POSTGRES_PORT doit être un entier' })
-  @Min(1024)
-  @Max(65535)
+  @IntSetting(1024, 65535)
   EMBEDDED_POSTGRES_PORT = 54329;
 
   /** Seed the demo town at start when the database is empty. Default: on with the embedded database. */
@@ -82,34 +92,22 @@ export class AppConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
   /** Size of the PostgreSQL connection pool. */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_POOL_SIZE doit être un entier' })
-  @Min(2)
-  @Max(200)
+  @IntSetting(2, 200)
   DATABASE_POOL_SIZE = 20;
 
   /** Giving up on connecting to PostgreSQL (or on waiting for a free pooled connection) after this many ms. */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS doit être un entier' })
-  @Min(100)
-  @Max(120_000)
+  @IntSetting(100, 120_000)
   DATABASE_CONNECT_TIMEOUT_MS = 2_000;
 
   /**
    * A statement unanswered after this many ms fails (503 for the request) and is cancelled
    * on the server. 0: no limit (the `ardoise` command line's default, for long checks).
    */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS doit être un entier' })
-  @Min(0)
-  @Max(3_600_000)
+  @IntSetting(0, 3_600_000)
   DATABASE_QUERY_TIMEOUT_MS = 5_000;
 
   /** How long a query sent with Ardoise-Min-Position waits for the read models (then 503). */
-  @Transform(toInt)
-  @IsInt({ message: 'READ_YOUR_WRITES_TIMEOUT_MS doit être un entier' })
-  @Min(0)
-  @Max(30_000)
+  @IntSetting(0, 30_000)
   READ_YOUR_WRITES_TIMEOUT_MS = 2000;
 
   /**
@@ -117,38 +115,23 @@ export class AppConfig {
    * only take the CPU the requests and PostgreSQL leave. Unset: one per core.
    */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'PASSWORD_HASH_THREADS doit être un entier' })
-  @Min(1)
-  @Max(64)
+  @IntSetting(1, 64)
   PASSWORD_HASH_THREADS?: number;
 
   /** Password checks waiting for a thread beyond which a sign-in is refused at once (503, Retry-After). */
-  @Transform(toInt)
-  @IsInt({ message: 'PASSWORD_HASH_QUEUE doit être un entier' })
-  @Min(0)
-  @Max(100_000)
+  @IntSetting(0, 100_000)
   PASSWORD_HASH_QUEUE = 1_000;
 
   /** A password check that has waited this long for a thread is given up (503, Retry-After). */
-  @Transform(toInt)
-  @IsInt({ message: 'PASSWORD_HASH_WAIT_MS doit être un entier' })
-  @Min(100)
-  @Max(120_000)
+  @IntSetting(100, 120_000)
   PASSWORD_HASH_WAIT_MS = 5_000;
 
   /** A signed-in session unused this long ends. */
-  @Transform(toInt)
-  @IsInt({ message: 'SESSION_IDLE_MINUTES doit être un entier' })
-  @Min(5)
-  @Max(24 * 60)
+  @IntSetting(5, 24 * 60)
   SESSION_IDLE_MINUTES = 120;
 
   /** A session ends this long after login, used or not. */
-  @Transform(toInt)
-  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS doit être un entier' })
-  @Min(1)
-  @Max(24 * 30)
+  @IntSetting(1, 24 * 30)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** Address of the portal as families reach it, for links in e-mails. Default: http://localhost:PORT. */
@@ -176,17 +159,11 @@ export class AppConfig {
   TRUST_PROXY?: string;
 
   /** Days an activation link stays valid. */
-  @Transform(toInt)
-  @IsInt({ message: 'ACTIVATION_LINK_DAYS doit être un entier' })
-  @Min(1)
-  @Max(60)
+  @IntSetting(1, 60)
   ACTIVATION_LINK_DAYS = 7;
 
   /** Tamper evidence: an anchor (running hash over every event) is written every this many events. */
-  @Transform(toInt)
-  @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL doit être un entier' })
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   AUDIT_ANCHOR_INTERVAL = 1000;
 
   /** SMTP server (smtp://user:pass@host:587). Unset: e-mails stay in the outbox, readable by staff. */
@@ -201,24 +178,15 @@ export class AppConfig {
   MAIL_FROM?: string;
 
   /** An e-mail the SMTP server keeps refusing is given up (status `failed`) after this many attempts. */
-  @Transform(toInt)
-  @IsInt({ message: 'MAIL_MAX_ATTEMPTS doit être un entier' })
-  @Min(1)
-  @Max(50)
+  @IntSetting(1, 50)
   MAIL_MAX_ATTEMPTS = 8;
 
   /** Seconds before the first new attempt after a refusal; doubled at each attempt (at most 6 hours). */
-  @Transform(toInt)
-  @IsInt({ message: 'MAIL_RETRY_SECONDS doit être un entier' })
-  @Min(1)
-  @Max(86400)
+  @IntSetting(1, 86400)
   MAIL_RETRY_SECONDS = 60;
 
   /** Largest attachment (Mes demandes), in megabytes. */
-  @Transform(toInt)
-  @IsInt({ message: 'ATTACHMENT_MAX_MB doit être un entier' })
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   ATTACHMENT_MAX_MB = 10;
 
   /** The town as it signs: header and footer of the portal, e-mails, invoices, payment pages, SEPA files. */
@@ -295,24 +263,15 @@ export class AppConfig {
   TOWN_ACCEPTS_CESU?: boolean;
 
   /** Day of the month (1–28, Europe/Paris) on which the previous month is billed. */
-  @Transform(toInt)
-  @IsInt({ message: 'BILLING_RUN_DAY doit être un entier de 1 à 28' })
-  @Min(1)
-  @Max(28)
+  @IntSetting(1, 28, 'BILLING_RUN_DAY doit être un entier de 1 à 28')
   BILLING_RUN_DAY = 1;
 
   /** Hour (0–23, Europe/Paris) of the monthly billing run. */
-  @Transform(toInt)
-  @IsInt({ message: 'BILLING_RUN_HOUR doit être un entier de 0 à 23' })
-  @Min(0)
-  @Max(23)
+  @IntSetting(0, 23, 'BILLING_RUN_HOUR doit être un entier de 0 à 23')
   BILLING_RUN_HOUR = 6;
 
   /** Days between an invoice's issue and its due date. */
-  @Transform(toInt)
-  @IsInt({ message: 'INVOICE_DUE_DAYS doit être un entier' })
-  @Min(1)
-  @Max(120)
+  @IntSetting(1, 120)
   INVOICE_DUE_DAYS = 30;
 
   /** PayFIP: the town's structure id (numcli, 6 digits). */
