@@ -12,7 +12,7 @@ export interface CpuMeter {
   stop(): { processSeconds: number; postgresSeconds: number };
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
+export const TICKS_PER_SECOND = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
 
 export function startCpuMeter(database: string): CpuMeter {
   const started = process.cpuUsage();
@@ -41,6 +41,13 @@ export function startCpuMeter(database: string): CpuMeter {
   };
 }
 
+/** A process's name and CPU time (user + system, in /proc's ticks) from /proc/<pid>/stat; throws without /proc. */
+export function processStat(pid: number): { name: string; ticks: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from the 3rd field (state) on
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) }; // utime + stime
+}
+
 function postgresProcesses(database: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let entries: string[];
@@ -53,12 +60,10 @@ function postgresProcesses(database: string): Array<[number, number]> {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const { name, ticks } = processStat(pid);
       if (!name.startsWith('postgres')) continue;
       if (!isServerOrBackendOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), database)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from the 3rd field (state) on
-      out.push([pid, Number(fields[11]) + Number(fields[12])]); // utime + stime
+      out.push([pid, ticks]);
     } catch {
       // gone meanwhile
     }

@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 import { CAPACITY, DAYS, measure, report, sum } from './rush.bench.js';
 import { mulberry32 } from './lag.bench.js';
 import type { RushApiMessage, RushApiReady } from './rush-api.process.js';
+import { processStat, TICKS_PER_SECOND } from './cpu-meter.js';
 
 /**
  * `ardoise bench rush --open-loop`: the opening as it happens. N families arrive over one
@@ -352,16 +353,13 @@ async function startApi(databaseUrl: string, families: number, cpuProfileDir: st
     });
     child.once('exit', (code) => reject(new Error(`the API process exited (${code}) before it was ready`)));
   });
-  const ticksPerSecond = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
   return {
     child,
     ready,
     /** CPU time (user + system) and resident memory of the API process, from /proc. */
     usage(): { cpuMs: number; rssMb: number } {
       try {
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-        const cpuMs = ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000; // utime, stime
+        const cpuMs = (processStat(child.pid!).ticks / TICKS_PER_SECOND) * 1000;
         const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
         return { cpuMs, rssMb: rssKb / 1024 };
       } catch {
