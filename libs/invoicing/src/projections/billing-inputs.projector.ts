@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { RecordedEvent } from '#ardoise/event-store';
-import { foldEach, insertRows, RowSet, type Projector, type Row } from '#ardoise/projections';
+import { foldEach, RowSet, type Projector, type Row } from '#ardoise/projections';
 
 export const BILLABLE_DAYS_TABLE = 'invoicing_billable_days';
 export const QUOTIENTS_TABLE = 'invoicing_quotients';
@@ -38,6 +38,7 @@ export const billingInputsProjector: Projector = {
   name: 'invoicing-billing-inputs',
   version: 2, // 2: folded by batch
   filter: { eventTypes: TYPES },
+  holdsRows: true, // every table through RowSets (quotients too: one row per event, seq from its default)
   tables: [
     {
       name: BILLABLE_DAYS_TABLE,
@@ -101,10 +102,12 @@ export const billingInputsProjector: Projector = {
     ]);
     const days = new RowSet(trx, { table: tables[BILLABLE_DAYS_TABLE]!, key: ['child_id', 'service_code', 'date'], defaults: DAY_DEFAULTS }, context);
     const mandates = new RowSet(trx, { table: tables[MANDATES_TABLE]!, key: ['family_id'], defaults: MANDATE_DEFAULTS }, context);
+    // seq is not among the columns written: it takes its default, in the order the rows are written (the events').
+    const quotients = new RowSet(trx, { table: tables[QUOTIENTS_TABLE]!, key: ['event_id'], defaults: QUOTIENT_DEFAULTS }, context);
     const keyOf = (ref: { childId: string; serviceCode: string; date: string }) => ({ child_id: ref.childId, service_code: ref.serviceCode, date: ref.date });
     await days.load(events.filter((e) => dayTypes.has(e.type)).map((e) => keyOf(data(e) as DayRef)));
     await mandates.load(events.filter((e) => e.type.startsWith('DirectDebitMandate')).map((e) => ({ family_id: data(e).familyId })));
-    const quotients: Row[] = [];
+    await quotients.load(events.filter((e) => e.type === 'QuotientFamilialSet').map((e) => ({ event_id: e.id })));
 
     /** Like an upsert whose update may be limited to the same reservation. */
     const upsert = (ref: DayRef | Omit<DayRef, 'reservationId'>, values: Row, onlySameReservation = false) => {
@@ -138,7 +141,9 @@ export const billingInputsProjector: Projector = {
         case 'AttendanceRecorded':
           return upsert(d as Omit<DayRef, 'reservationId'>, { attendance: ATTENDANCE[d.status] ?? null });
         case 'QuotientFamilialSet':
-          quotients.push({ event_id: event.id, family_id: d.familyId, amount: d.amount, valid_from: d.validFrom, valid_until: d.validUntil });
+          // Once per event: delivered again, it is the same row.
+          if (!quotients.get({ event_id: event.id }))
+            quotients.upsert({ event_id: event.id }, { family_id: d.familyId, amount: d.amount, valid_from: d.validFrom, valid_until: d.validUntil });
           return;
         case 'DirectDebitMandateSigned':
           mandates.upsert({ family_id: d.familyId }, { mandate_reference: d.mandateReference, signed_on: d.signedOn, active: true, revoked_on: null });
@@ -149,10 +154,11 @@ export const billingInputsProjector: Projector = {
       }
     });
     await days.flush();
-    await insertRows(trx, tables[QUOTIENTS_TABLE]!, quotients, ['event_id']);
+    await quotients.flush();
     await mandates.flush();
   },
 };
 
 const DAY_DEFAULTS: Row = { family_id: null, reservation_id: null, booked: false, late_booking: false, attendance: null, absence_justified: false };
+const QUOTIENT_DEFAULTS: Row = { family_id: null, amount: null, valid_from: null, valid_until: null };
 const MANDATE_DEFAULTS: Row = { mandate_reference: null, signed_on: null, active: false, revoked_on: null };
