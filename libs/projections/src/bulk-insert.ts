@@ -97,14 +97,20 @@ export async function inClientTransaction<T>(pool: pg.Pool, work: (trx: Transact
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
-    // Kysely over this one client: it runs BEGIN / the projector's statements / COMMIT on it.
-    const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
-    return await db.transaction().execute((trx) => work(trx, client));
+    // BEGIN / the projector's statements / COMMIT on this one client.
+    return await kyselyOn(client)
+      .transaction()
+      .execute((trx) => work(trx, client));
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     client.release(failure);
   }
+}
+
+/** Kysely over one client (the caller connects and ends it): every statement runs on it. */
+export function kyselyOn(client: pg.ClientBase): Kysely<any> {
+  const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
+  return new Kysely<any>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
 }

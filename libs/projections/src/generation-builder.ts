@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import { type EventFilter, type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
-import { acceptor, Permits, SharedPages, unionFilter } from './shared-replay.js';
+import { type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
+import { acceptor, LaneFeed, Permits, SHARED_READ_CHUNK, unionFilter } from './shared-replay.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
@@ -142,83 +142,96 @@ export class GenerationBuilder {
   }
 
   /**
-   * The shared read: one reader pages through `$all` (the union of the filters), and each
-   * lane applies every page at its own pace, at most `concurrency` transactions at once. A
-   * lane never waits for another lane's batch: the projections that are slow per event
-   * (one round trip each) apply their few events while the big ones write theirs. The
-   * reader stays at most PAGES_AHEAD pages ahead of the slowest lane (memory); a page is
-   * dropped once every lane has applied it.
+   * The shared read: one reader goes through `$all` (the union of the filters) and hands each
+   * chunk of it to every lane (LaneFeed). A lane that holds its rows folds the chunk at once,
+   * so the events read die young (they are most of what a rebuild allocates); the others
+   * apply batches of `batchSize` events, at most `concurrency` transactions at once. A lane
+   * never waits for another lane's batch; the reader waits for a lane that has more than a
+   * task or two queued (memory). The next chunk is read while one is folded.
    */
   private async sharedReplay(lanes: Lane[], concurrency: number, signal: AbortSignal | undefined): Promise<void> {
     if (lanes.length === 0) return;
     const positions = this.deps.store.positions;
     let from: string | null = lanes[0]!.position;
     for (const lane of lanes) if (isBehind(positions, lane.position, from)) from = lane.position;
-    const filter = unionFilter(lanes.map((l) => l.projector.filter));
-    const log = new SharedPages(lanes.length, (after) => this.readRange(filter, after), positions);
     const permits = new Permits(concurrency);
     const failure = new AbortController();
-    await Promise.all(
-      lanes.map(async (lane, index) => {
-        const accepts = acceptor(lane.projector.filter);
-        const held = this.heldPages(lane);
-        const timed = (work: () => Promise<void>, events: number) =>
-          permits.run(async () => {
-            failure.signal.throwIfAborted();
-            const started = performance.now();
-            await work();
-            lane.meter.add(events, 'replaying', performance.now() - started);
-          });
-        try {
-          for (let page = 0; ; page += 1) {
-            signal?.throwIfAborted();
-            failure.signal.throwIfAborted();
-            const events = await log.page(page, from);
-            if (events.length === 0) break;
-            const after = lane.position === null ? undefined : positions.decode(lane.position);
-            // Pages are in log order: past the lane's checkpoint as a whole, or compared event by event.
-            const past = !after || positions.compare(events[0]!.position, after) > 0;
-            const mine = events.filter((e) => accepts(e) && (past || positions.compare(e.position, after!) > 0));
-            if (mine.length > 0 && held) {
-              await timed(() => held.fold(mine), mine.length);
-              if (held.full) await timed(async () => void (lane.position = await held.write(lane.position)), 0);
-            } else if (mine.length > 0) {
-              await timed(async () => void (lane.position = await this.applyPage(lane, lane.position, mine)), mine.length);
-            }
-            log.done(index, page);
-          }
-          if (held?.pending) await timed(async () => void (lane.position = await held.write(lane.position)), 0);
-        } catch (error) {
-          failure.abort(error); // the other lanes stop at their next page
-          throw error;
-        }
-      }),
-    );
-    const end = log.end;
+    const helds = lanes.map((lane) => this.heldPages(lane));
+    const feeds = lanes.map((lane, i) => this.feed(lane, helds[i], permits, failure));
+    let end: string | null = null;
+    try {
+      let chunk: RecordedEvent[] = [];
+      const handOn = async () => {
+        signal?.throwIfAborted();
+        failure.signal.throwIfAborted();
+        end = positions.encode(chunk[chunk.length - 1]!.position);
+        for (const feed of feeds) feed.offer(chunk);
+        chunk = [];
+        for (const feed of feeds) await feed.ready();
+      };
+      const filter = unionFilter(lanes.map((l) => l.projector.filter));
+      const chunkSize = Math.min(SHARED_READ_CHUNK, this.deps.batchSize);
+      const fromPosition = from === null ? undefined : positions.decode(from);
+      // settleMs 0: what is final now; each projection's own catch-up (finish) reads the rest.
+      for await (const event of this.deps.store.readAll({ fromPosition, filter, settleMs: 0 })) {
+        chunk.push(event);
+        if (chunk.length >= chunkSize) await handOn();
+      }
+      if (chunk.length > 0) await handOn();
+      await Promise.all(feeds.map((feed) => feed.end()));
+    } catch (error) {
+      failure.abort(error);
+      throw error;
+    } finally {
+      await Promise.all(helds.map((held) => held?.close()));
+    }
     if (end === null) return;
+    const last: string = end;
     await inParallel(lanes, concurrency, async (lane) => {
-      if (!isBehind(positions, lane.position, end)) return;
+      if (!isBehind(positions, lane.position, last)) return;
       const expected = lane.position;
       await this.deps.db.transaction().execute(async (trx) => {
-        await claimCheckpoint(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected }, end, 0);
+        await claimCheckpoint(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected }, last, 0);
       });
-      lane.position = end;
+      lane.position = last;
     });
+  }
+
+  /** A lane of the shared read: its filter, past its checkpoint; its folds, batches and writes, timed. */
+  private feed(lane: Lane, held: HeldPages | undefined, permits: Permits, failure: AbortController): LaneFeed {
+    const positions = this.deps.store.positions;
+    const accepts = acceptor(lane.projector.filter);
+    const after = lane.position === null ? undefined : positions.decode(lane.position);
+    const timed = async (events: number, work: () => Promise<void>) => {
+      const started = performance.now();
+      await work();
+      lane.meter.add(events, 'replaying', performance.now() - started);
+    };
+    const write = () => permits.run(() => timed(0, async () => void (lane.position = await held!.write(lane.position))));
+    return new LaneFeed(
+      {
+        accepts: (e) => accepts(e) && (!after || positions.compare(e.position, after) > 0),
+        foldsAsRead: held !== undefined,
+        // Its own session (HeldPages): no permit; the write takes one.
+        fold: async (events) => {
+          await timed(events.length, () => held!.fold(events));
+          if (held!.full) await write();
+        },
+        apply: (events) => permits.run(() => timed(events.length, async () => void (lane.position = await this.applyPage(lane, lane.position, events)))),
+        finish: async () => {
+          if (held?.pending) await write();
+        },
+      },
+      this.deps.batchSize,
+      failure,
+    );
   }
 
   /** For a projector that holds its rows across pages, in a rebuild into a generation created empty. */
   private heldPages(lane: Lane): HeldPages | undefined {
     if (!lane.projector.holdsRows || !lane.context.writtenKeys) return undefined;
-    const { db, pool, store, heldRows } = this.deps;
-    return new HeldPages({ db, pool, positions: store.positions, limit: heldRows }, lane);
-  }
-
-  private async readRange(filter: EventFilter | undefined, position: string | null): Promise<RecordedEvent[]> {
-    const { store, batchSize } = this.deps;
-    const events: RecordedEvent[] = [];
-    const fromPosition = position === null ? undefined : store.positions.decode(position);
-    for await (const event of store.readAll({ fromPosition, maxCount: batchSize, filter, settleMs: 0 })) events.push(event);
-    return events;
+    const { pool, createSession, store, heldRows } = this.deps;
+    return new HeldPages({ pool, createSession, positions: store.positions, limit: heldRows }, lane);
   }
 
   private async lock(session: AdvisorySession, projection: string, options: BuildOptions): Promise<void> {
@@ -255,21 +268,25 @@ export class GenerationBuilder {
     const { store } = this.deps;
     const { projector, meter } = lane;
     const held = this.heldPages(lane);
-    let page = this.readPage(projector, position);
-    while (true) {
-      signal?.throwIfAborted();
-      const events = await page;
-      if (events.length === 0) break;
-      page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
-      page.catch(() => undefined); // surfaced when awaited
-      const started = performance.now();
-      if (held) {
-        await held.fold(events);
-        if (held.full) position = await held.write(position);
-      } else position = await this.applyPage(lane, position, events);
-      meter.add(events.length, 'replaying', performance.now() - started);
+    try {
+      let page = this.readPage(projector, position);
+      while (true) {
+        signal?.throwIfAborted();
+        const events = await page;
+        if (events.length === 0) break;
+        page = this.readPage(projector, store.positions.encode(events[events.length - 1]!.position));
+        page.catch(() => undefined); // surfaced when awaited
+        const started = performance.now();
+        if (held) {
+          await held.fold(events);
+          if (held.full) position = await held.write(position);
+        } else position = await this.applyPage(lane, position, events);
+        meter.add(events.length, 'replaying', performance.now() - started);
+      }
+      return held ? await held.write(position) : position;
+    } finally {
+      await held?.close();
     }
-    return held ? held.write(position) : position;
   }
 
   /** One batch; when it fails without naming its event, its events one by one (the fault is then named). */

@@ -1,16 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely } from 'kysely';
 import type pg from 'pg';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import { applyEvents, claimCheckpoint } from './apply-batch.js';
-import { bulkInsertOn, inClientTransaction, type CopyableTables } from './bulk-insert.js';
+import { bulkInsertOn, inClientTransaction, kyselyOn, type CopyableTables } from './bulk-insert.js';
 import { HeldRows } from './held-rows.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { physicalTableNames } from './table-names.js';
 
 export interface HeldPagesDeps {
-  db: Kysely<any>;
   pool: pg.Pool;
+  /** A new, unconnected client: the session the pages are folded in (not one of the pool's). */
+  createSession: () => pg.Client;
   positions: PositionCodec;
   /** Rows held before they are written (memory: a few hundred bytes each). */
   limit: number;
@@ -31,11 +32,19 @@ export interface HeldPagesTarget {
  * every held row and moves the checkpoint to the last page folded, in one transaction (new
  * rows by COPY). What the log held between two writes commits at once or not at all, as a
  * batch does; a crash resumes from the last write.
+ *
+ * The pages are folded in one READ ONLY transaction of a session of their own, opened at the
+ * first page and ended by `close` (call it however the rebuild ends): a page, often a few
+ * hundred events in a shared replay, costs no round trip unless it loads rows. READ COMMITTED,
+ * so each load sees every write committed before it, and no snapshot is held between
+ * statements (nothing held back from vacuum). Its own session, not a client of the pool: the
+ * folds never wait for, nor hold, one of the pool's connections.
  */
 export class HeldPages {
   private held = new HeldRows();
   private events = 0;
   private last: string | null = null;
+  private reading: { client: pg.Client; trx: ControlledTransaction<any> } | undefined;
 
   constructor(
     private readonly deps: HeldPagesDeps,
@@ -57,10 +66,8 @@ export class HeldPages {
     const { projector, generation } = this.target;
     const tables = physicalTableNames(generation.tables, generation.generation);
     const context = { ...this.target.context, held: this.held };
-    await this.deps.db
-      .transaction()
-      .setAccessMode('read only')
-      .execute((trx) => applyEvents(trx, projector, tables, events, context));
+    this.reading ??= await this.openReading();
+    await applyEvents(this.reading.trx, projector, tables, events, context);
     this.events += events.length;
     this.last = this.deps.positions.encode(events[events.length - 1]!.position);
   }
@@ -78,5 +85,31 @@ export class HeldPages {
     this.events = 0;
     this.last = null;
     return position;
+  }
+
+  /** Ends the folding session (its READ ONLY transaction: nothing to keep). */
+  async close(): Promise<void> {
+    const reading = this.reading;
+    this.reading = undefined;
+    if (!reading) return;
+    try {
+      await reading.trx.rollback().execute();
+    } catch {
+      // the session failed with the fold: ending it is all that is left
+    } finally {
+      await reading.client.end().catch(() => undefined);
+    }
+  }
+
+  private async openReading(): Promise<{ client: pg.Client; trx: ControlledTransaction<any> }> {
+    const client = this.deps.createSession();
+    client.on('error', () => undefined); // surfaced by the statement that fails
+    await client.connect();
+    try {
+      return { client, trx: await kyselyOn(client).startTransaction().setAccessMode('read only').execute() };
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
   }
 }

@@ -1,65 +1,80 @@
-import { matchesFilter, type EventFilter, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
+import { matchesFilter, type EventFilter, type RecordedEvent } from '#ardoise/event-store';
 
-// What a rebuild of several projections shares: one read of the log in pages, the permits
-// that bound the transactions running at once, and the filters that decide who gets an event.
-
-/** Pages of the shared read held beyond the slowest lane's. */
-const PAGES_AHEAD = 3;
+// What a rebuild of several projections shares: one read of the log handed on to the lanes,
+// the permits that bound the transactions running at once, and the filters that decide who
+// gets an event.
 
 /**
- * The pages of one read of the log, shared by lanes that each go through them in order:
- * page n+1 is read (from where page n ended) once page n is in, while no lane is more than
- * PAGES_AHEAD pages behind it; a page every lane is done with is dropped.
+ * One lane of a shared replay: the events of the shared read its filter accepts, handed on in
+ * log order to one task after another — right away when the lane folds into held rows, else
+ * by batches of `batchSize` — so that an event read is folded while it is young. The reader
+ * waits (`ready`) while a lane has more than a task or two queued: a slow lane slows the read
+ * instead of piling up events.
  */
-export class SharedPages {
-  private readonly pages = new Map<number, Promise<RecordedEvent[]>>();
-  private readonly next: number[];
-  private waiting: Array<() => void> = [];
-  /** The encoded position of the last event read (null before the first). */
-  end: string | null = null;
+export class LaneFeed {
+  private readonly tasks: Promise<void>[] = [];
+  private pending: RecordedEvent[] = [];
 
   constructor(
-    lanes: number,
-    private readonly read: (after: string | null) => Promise<RecordedEvent[]>,
-    private readonly positions: PositionCodec,
-  ) {
-    this.next = new Array<number>(lanes).fill(0);
-  }
+    private readonly lane: {
+      /** Whether the lane takes this event (its filter, and past its checkpoint when it resumes). */
+      accepts: (event: RecordedEvent) => boolean;
+      /** Held rows: each chunk is folded as it comes (`fold`); else batches of `batchSize` (`apply`). */
+      foldsAsRead: boolean;
+      fold: (events: RecordedEvent[]) => Promise<void>;
+      apply: (events: RecordedEvent[]) => Promise<void>;
+      /** After the last event (a held lane writes what it holds). */
+      finish: () => Promise<void>;
+    },
+    private readonly batchSize: number,
+    private readonly failure: AbortController,
+  ) {}
 
-  /** Page `n` (an empty page: the end of the log); page 0 starts after `from`. */
-  page(n: number, from: string | null): Promise<RecordedEvent[]> {
-    let page = this.pages.get(n);
-    if (!page) {
-      page = n === 0 ? this.read(from) : this.after(n, from);
-      page.catch(() => undefined); // surfaced to the lanes that await it
-      this.pages.set(n, page);
-      // Read ahead: the next page is read while this one is applied.
-      if (n === 0) void this.page(1, from);
+  /** A chunk of the shared read (log order). */
+  offer(events: readonly RecordedEvent[]): void {
+    const mine = events.filter(this.lane.accepts);
+    if (mine.length === 0) return;
+    if (this.lane.foldsAsRead) return this.enqueue(() => this.lane.fold(mine));
+    for (const event of mine) {
+      this.pending.push(event);
+      if (this.pending.length === this.batchSize) this.applyPending();
     }
-    return page;
   }
 
-  /** Lane `lane` has applied page `n`. */
-  done(lane: number, n: number): void {
-    this.next[lane] = n + 1;
-    const slowest = Math.min(...this.next);
-    for (const key of this.pages.keys()) if (key < slowest) this.pages.delete(key);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const wake of waiting) wake();
+  /** Resolves once the lane has at most one task queued beyond the running one (throws its failure). */
+  async ready(): Promise<void> {
+    while (this.tasks.length > 2) await this.tasks[0];
   }
 
-  private async after(n: number, from: string | null): Promise<RecordedEvent[]> {
-    const previous = await this.page(n - 1, from);
-    if (previous.length === 0) return [];
-    while (n - Math.min(...this.next) > PAGES_AHEAD) await new Promise<void>((wake) => this.waiting.push(wake));
-    const last = this.positions.encode(previous[previous.length - 1]!.position);
-    const events = await this.read(last);
-    this.end = events.length ? this.positions.encode(events[events.length - 1]!.position) : last;
-    if (events.length > 0) void this.page(n + 1, from);
-    return events;
+  /** The read is over: applies what is left, then finishes; resolves when every task is done. */
+  async end(): Promise<void> {
+    if (this.pending.length > 0) this.applyPending();
+    this.enqueue(() => this.lane.finish());
+    await this.tasks.at(-1);
+  }
+
+  private applyPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.enqueue(() => this.lane.apply(batch));
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    const previous = this.tasks.at(-1) ?? Promise.resolve();
+    const next = previous.then(() => {
+      this.failure.signal.throwIfAborted();
+      return task();
+    });
+    this.tasks.push(next);
+    next.then(
+      () => void this.tasks.shift(),
+      (error: unknown) => this.failure.abort(error), // the reader and the other lanes stop
+    );
   }
 }
+
+/** Events the shared read hands on at a time (at most; and at most a batch): young enough to die young. */
+export const SHARED_READ_CHUNK = 1_000;
 
 /** At most `limit` tasks at once. */
 export class Permits {
