@@ -220,6 +220,7 @@ export class GenerationBuilder {
         apply: (events) => permits.run(() => timed(events.length, async () => void (lane.position = await this.applyPage(lane, lane.position, events)))),
         finish: async () => {
           if (held?.pending) await write();
+          await held?.drain();
         },
       },
       this.deps.batchSize,
@@ -283,7 +284,10 @@ export class GenerationBuilder {
         } else position = await this.applyPage(lane, position, events);
         meter.add(events.length, 'replaying', performance.now() - started);
       }
-      return held ? await held.write(position) : position;
+      if (!held) return position;
+      position = await held.write(position);
+      await held.drain();
+      return position;
     } finally {
       await held?.close();
     }

@@ -45,6 +45,7 @@ export class HeldPages {
   private events = 0;
   private last: string | null = null;
   private reading: { client: pg.Client; trx: ControlledTransaction<any> } | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: HeldPagesDeps,
@@ -72,23 +73,39 @@ export class HeldPages {
     this.last = this.deps.positions.encode(events[events.length - 1]!.position);
   }
 
-  /** Writes the held rows and the checkpoint (from `expectedPosition`); returns the new checkpoint. */
+  /**
+   * Starts writing the held rows and the checkpoint (from `expectedPosition`) once the write
+   * before is done, and returns the checkpoint it commits. Folding goes on meanwhile, into new
+   * rows that copy a row being written on first use (HeldRows): the process folds while
+   * PostgreSQL writes. A failed write surfaces at the next `write` or at `drain`.
+   */
   async write(expectedPosition: string | null): Promise<string | null> {
+    await this.writing;
     if (!this.pending) return expectedPosition;
     const position = this.last!;
-    const { generation, context, copyable } = this.target;
-    await inClientTransaction(this.deps.pool, async (trx, client) => {
-      await claimCheckpoint(trx, { generation, expectedStatus: 'building', expectedPosition }, position, this.events);
-      await this.held.flush(trx, { ...context, bulk: bulkInsertOn(client, trx, copyable) });
-    });
-    this.held = new HeldRows();
+    const rows = this.held;
+    const events = this.events;
+    rows.settle(); // the rows before these are committed
+    this.held = new HeldRows(rows);
     this.events = 0;
     this.last = null;
+    const { generation, context, copyable } = this.target;
+    this.writing = inClientTransaction(this.deps.pool, async (trx, client) => {
+      await claimCheckpoint(trx, { generation, expectedStatus: 'building', expectedPosition }, position, events);
+      await rows.flush(trx, { ...context, bulk: bulkInsertOn(client, trx, copyable) });
+    });
+    this.writing.catch(() => undefined); // surfaced by the next write or drain
     return position;
   }
 
-  /** Ends the folding session (its READ ONLY transaction: nothing to keep). */
+  /** Waits for the write under way (throws its failure). */
+  async drain(): Promise<void> {
+    await this.writing;
+  }
+
+  /** Ends the folding session (its READ ONLY transaction: nothing to keep), once no write is under way. */
   async close(): Promise<void> {
+    await this.writing.catch(() => undefined); // a failure is the caller's (drain)
     const reading = this.reading;
     this.reading = undefined;
     if (!reading) return;

@@ -8,10 +8,15 @@ export interface TableRows {
   /** By RowSet id; null: known not to exist. */
   readonly rows: Map<string, Row | null>;
   readonly deleted: Set<string>;
+  /**
+   * The same table's rows held before these and being written meanwhile (HeldRows): a key
+   * not in `rows` is looked up there first, and its row copied into `rows` on first use.
+   */
+  previous?: TableRows;
 }
 
-export function tableRows(spec: RowSetSpec): TableRows {
-  return { spec, rows: new Map(), deleted: new Set() };
+export function tableRows(spec: RowSetSpec, previous?: TableRows): TableRows {
+  return { spec, rows: new Map(), deleted: new Set(), previous };
 }
 
 /**
@@ -22,15 +27,28 @@ export function tableRows(spec: RowSetSpec): TableRows {
  * RowSets then share these rows from one page to the next, and their `flush` writes nothing.
  * The builder writes them all, with the checkpoint of the last page folded, in one
  * transaction (`flush`) once they are `limit` rows or the log is read.
+ *
+ * While they are written, folding goes on into new HeldRows made `after` them: a row of the
+ * ones being written is copied into the new ones on first use (TableRows.previous), so the
+ * rows being written never change and no load asks the database for a row not committed yet.
  */
 export class HeldRows {
   private readonly tables = new Map<string, TableRows>();
 
+  /** `earlier`: the rows held before these, still being written. */
+  constructor(private earlier?: HeldRows) {}
+
   /** The rows of `spec.table` (the same object from one page to the next). */
   of(spec: RowSetSpec): TableRows {
     let rows = this.tables.get(spec.table);
-    if (!rows) this.tables.set(spec.table, (rows = tableRows(spec)));
+    if (!rows) this.tables.set(spec.table, (rows = tableRows(spec, this.earlier?.tables.get(spec.table))));
     return rows;
+  }
+
+  /** The rows held before these are committed: no copy from them any more (the database has them). */
+  settle(): void {
+    this.earlier = undefined;
+    for (const rows of this.tables.values()) rows.previous = undefined;
   }
 
   /** Rows in memory, all tables together (known absent keys included). */

@@ -44,6 +44,7 @@ const CHUNK = 5000;
  * only (not `insertRows` or raw SQL), which every batch projector does.
  */
 export class RowSet {
+  private readonly state: TableRows;
   private readonly rows: Map<string, Row | null>;
   private readonly deleted: Set<string>;
   private readonly columns: string[];
@@ -61,6 +62,7 @@ export class RowSet {
     state?: TableRows,
   ) {
     const rows = state ?? (context?.held ? context.held.of(spec) : tableRows(spec));
+    this.state = rows;
     this.rows = rows.rows;
     this.deleted = rows.deleted;
     this.held = state === undefined && context?.held !== undefined;
@@ -83,6 +85,7 @@ export class RowSet {
     for (const key of keys) {
       const id = this.keyOf(key);
       if (this.rows.has(id) || wanted.has(id)) continue;
+      if (this.fromPrevious(id) !== undefined) continue; // being written: copied, not loaded
       if (this.written && !this.written.has(id)) continue; // never written: cannot exist (byId knows it too)
       wanted.set(id, pick(key, this.spec.key));
     }
@@ -103,8 +106,8 @@ export class RowSet {
     const out: Row[] = [];
     for (const row of rows) {
       const id = this.keyOf(row);
-      // Rows already in memory are the newer truth (changed earlier in this batch).
-      if (!this.rows.has(id)) this.rows.set(id, row);
+      // Rows already in memory are the newer truth (changed earlier in this batch, or being written).
+      if (!this.rows.has(id) && this.fromPrevious(id) === undefined) this.rows.set(id, row);
       const current = this.rows.get(id);
       if (current) out.push(current);
     }
@@ -117,7 +120,8 @@ export class RowSet {
   }
 
   private byId(id: string): Row | undefined {
-    const row = this.rows.get(id); // null: known not to exist; undefined: not loaded
+    let row = this.rows.get(id); // null: known not to exist; undefined: not loaded
+    if (row === undefined) row = this.fromPrevious(id);
     if (row !== undefined) return row ?? undefined;
     // In a rebuild from empty, a key never written cannot exist: no entry kept for it (most keys of a rebuild).
     if (this.written && !this.written.has(id)) return undefined;
@@ -201,6 +205,18 @@ export class RowSet {
       await sql`INSERT INTO ${sql.table(this.spec.table)} (${columns}) SELECT ${columns} FROM ${this.recordset(chunk)}
                 ON CONFLICT (${keyList}) ${onConflict}`.execute(this.db);
     }
+  }
+
+  /**
+   * Row `id` of the rows held before these and being written meanwhile (TableRows.previous),
+   * copied into these (unchanged: the write under way has it), or undefined when not there.
+   */
+  private fromPrevious(id: string): Row | null | undefined {
+    const previous = this.state.previous?.rows.get(id);
+    if (previous === undefined) return undefined;
+    const copy = previous === null ? null : { ...previous, [CHANGED]: false };
+    this.rows.set(id, copy);
+    return copy;
   }
 
   /** `row` (in `rows` under `id`) is to be written: a mark on the row itself, no lookup. */
