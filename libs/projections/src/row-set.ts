@@ -46,12 +46,6 @@ const CHUNK = 5000;
 export class RowSet {
   private readonly state: TableRows;
   private readonly rows: Map<string, Row | null>;
-  /**
-   * What this batch found for each key it asked about (null: absent): the few thousand keys of
-   * a batch, looked up once in the rows a rebuild holds (millions: each lookup a cache miss),
-   * then here.
-   */
-  private readonly seen = new Map<string, Row | null>();
   private readonly deleted: Set<string>;
   private readonly columns: string[];
 
@@ -90,16 +84,17 @@ export class RowSet {
     const wanted = new Map<string, Row>();
     for (const key of keys) {
       const id = this.keyOf(key);
-      if (wanted.has(id) || this.known(id) !== undefined) continue; // in memory, being written (copied), or never written
+      if (this.rows.has(id) || wanted.has(id)) continue;
+      if (this.fromPrevious(id) !== undefined) continue; // being written: copied, not loaded
       if (this.written && !this.written.has(id)) continue; // never written: cannot exist (byId knows it too)
       wanted.set(id, pick(key, this.spec.key));
     }
     if (wanted.size === 0) return;
-    for (const id of wanted.keys()) this.put(id, null);
+    for (const id of wanted.keys()) this.rows.set(id, null);
     const keyList = sql.join(this.spec.key.map((k) => sql.ref(k)));
     for (const chunk of chunks([...wanted.values()], CHUNK)) {
       const rows = await this.select(sql`(${sql.join(this.spec.key.map((k) => sql`t.${sql.ref(k)}`))}) IN (SELECT ${keyList} FROM ${this.recordset(chunk)})`);
-      for (const row of rows) this.put(this.keyOf(row), row);
+      for (const row of rows) this.rows.set(this.keyOf(row), row);
     }
   }
 
@@ -112,8 +107,8 @@ export class RowSet {
     for (const row of rows) {
       const id = this.keyOf(row);
       // Rows already in memory are the newer truth (changed earlier in this batch, or being written).
-      if (this.known(id) === undefined) this.put(id, row);
-      const current = this.known(id);
+      if (!this.rows.has(id) && this.fromPrevious(id) === undefined) this.rows.set(id, row);
+      const current = this.rows.get(id);
       if (current) out.push(current);
     }
     return out;
@@ -125,13 +120,11 @@ export class RowSet {
   }
 
   private byId(id: string): Row | undefined {
-    const row = this.known(id); // null: known not to exist; undefined: not loaded
+    let row = this.rows.get(id); // null: known not to exist; undefined: not loaded
+    if (row === undefined) row = this.fromPrevious(id);
     if (row !== undefined) return row ?? undefined;
     // In a rebuild from empty, a key never written cannot exist: no entry kept for it (most keys of a rebuild).
-    if (this.written && !this.written.has(id)) {
-      this.seen.set(id, null);
-      return undefined;
-    }
+    if (this.written && !this.written.has(id)) return undefined;
     throw new Error(`RowSet ${this.spec.table}: row ${id} read before it was loaded`);
   }
 
@@ -147,7 +140,7 @@ export class RowSet {
     if (!row) {
       row = { ...this.spec.defaults };
       for (const column of this.spec.key) row[column] = key[column];
-      this.put(id, row);
+      this.rows.set(id, row);
     }
     Object.assign(row, values);
     this.mark(id, row);
@@ -167,15 +160,15 @@ export class RowSet {
   /** Marks a row changed in place (after editing the object `get` returned). */
   touch(row: Row): void {
     const id = this.keyOf(row);
-    if (this.known(id) !== row) this.put(id, row);
+    if (this.rows.get(id) !== row) this.rows.set(id, row);
     this.mark(id, row);
   }
 
   delete(key: Row): void {
     const id = this.keyOf(key);
-    const row = this.known(id);
+    const row = this.rows.get(id);
     if (row) (row as Marked)[CHANGED] = false;
-    this.put(id, null);
+    this.rows.set(id, null);
     this.deleted.add(id);
   }
 
@@ -215,27 +208,15 @@ export class RowSet {
   }
 
   /**
-   * Row `id` as this batch knows it: seen already, in memory, or in the rows held before these
-   * and being written meanwhile (TableRows.previous: copied into these, unchanged, since the
-   * write under way has it); undefined when none of them has it.
+   * Row `id` of the rows held before these and being written meanwhile (TableRows.previous),
+   * copied into these (unchanged: the write under way has it), or undefined when not there.
    */
-  private known(id: string): Row | null | undefined {
-    let row = this.seen.get(id);
-    if (row !== undefined) return row;
-    row = this.rows.get(id);
-    if (row === undefined) {
-      const previous = this.state.previous?.rows.get(id);
-      if (previous === undefined) return undefined;
-      row = previous === null ? null : { ...previous, [CHANGED]: false };
-      this.rows.set(id, row);
-    }
-    this.seen.set(id, row);
-    return row;
-  }
-
-  private put(id: string, row: Row | null): void {
-    this.rows.set(id, row);
-    this.seen.set(id, row);
+  private fromPrevious(id: string): Row | null | undefined {
+    const previous = this.state.previous?.rows.get(id);
+    if (previous === undefined) return undefined;
+    const copy = previous === null ? null : { ...previous, [CHANGED]: false };
+    this.rows.set(id, copy);
+    return copy;
   }
 
   /** `row` (in `rows` under `id`) is to be written: a mark on the row itself, no lookup. */
