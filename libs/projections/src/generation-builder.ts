@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import { type EventStore, type PositionCodec, type RecordedEvent } from '#ardoise/event-store';
-import { acceptor, LaneFeed, Permits, SHARED_READ_CHUNK, unionFilter } from './shared-replay.js';
+import { type EventStore, type RecordedEvent } from '#ardoise/event-store';
+import { isBehind, replayShared } from './shared-replay.js';
 import type { BatchContext, Projector } from './projector.js';
 import type { Generation } from './generation.js';
 import { generationRegistry } from './generation-registry.js';
-import { applyBatch, applyEvents, checkGeneration, claimCheckpoint } from './apply-batch.js';
+import { applyBatch, applyEvents, checkGeneration } from './apply-batch.js';
 import { AdvisorySession, rebuildLockKey } from './advisory-session.js';
 import { physicalTableName, physicalTableNames } from './table-names.js';
 import { dropGenerationTables, dropViews, pointViewsAt } from './read-model-views.js';
@@ -141,91 +141,18 @@ export class GenerationBuilder {
     return activated;
   }
 
-  /**
-   * The shared read: one reader goes through `$all` (the union of the filters) and hands each
-   * chunk of it to every lane (LaneFeed). A lane that holds its rows folds the chunk at once,
-   * so the events read die young (they are most of what a rebuild allocates); the others
-   * apply batches of `batchSize` events, at most `concurrency` transactions at once. A lane
-   * never waits for another lane's batch; the reader waits for a lane that has more than a
-   * task or two queued (memory). The next chunk is read while one is folded.
-   */
-  private async sharedReplay(lanes: Lane[], concurrency: number, signal: AbortSignal | undefined): Promise<void> {
-    if (lanes.length === 0) return;
-    const positions = this.deps.store.positions;
-    let from: string | null = lanes[0]!.position;
-    for (const lane of lanes) if (isBehind(positions, lane.position, from)) from = lane.position;
-    const permits = new Permits(concurrency);
-    const failure = new AbortController();
-    const helds = lanes.map((lane) => this.heldPages(lane));
-    const feeds = lanes.map((lane, i) => this.feed(lane, helds[i], permits, failure));
-    let end: string | null = null;
-    try {
-      let chunk: RecordedEvent[] = [];
-      const handOn = async () => {
-        signal?.throwIfAborted();
-        failure.signal.throwIfAborted();
-        end = positions.encode(chunk[chunk.length - 1]!.position);
-        for (const feed of feeds) feed.offer(chunk);
-        chunk = [];
-        for (const feed of feeds) await feed.ready();
-      };
-      const filter = unionFilter(lanes.map((l) => l.projector.filter));
-      const chunkSize = Math.min(SHARED_READ_CHUNK, this.deps.batchSize);
-      const fromPosition = from === null ? undefined : positions.decode(from);
-      // settleMs 0: what is final now; each projection's own catch-up (finish) reads the rest.
-      for await (const event of this.deps.store.readAll({ fromPosition, filter, settleMs: 0 })) {
-        chunk.push(event);
-        if (chunk.length >= chunkSize) await handOn();
-      }
-      if (chunk.length > 0) await handOn();
-      await Promise.all(feeds.map((feed) => feed.end()));
-    } catch (error) {
-      failure.abort(error);
-      throw error;
-    } finally {
-      await Promise.all(helds.map((held) => held?.close()));
-    }
-    if (end === null) return;
-    const last: string = end;
-    await inParallel(lanes, concurrency, async (lane) => {
-      if (!isBehind(positions, lane.position, last)) return;
-      const expected = lane.position;
-      await this.deps.db.transaction().execute(async (trx) => {
-        await claimCheckpoint(trx, { generation: lane.generation, expectedStatus: 'building', expectedPosition: expected }, last, 0);
-      });
-      lane.position = last;
+  /** The shared read of `buildAll` (see replayShared). */
+  private sharedReplay(lanes: Lane[], concurrency: number, signal: AbortSignal | undefined): Promise<void> {
+    const { db, store, batchSize } = this.deps;
+    return replayShared(lanes, {
+      db,
+      store,
+      batchSize,
+      concurrency,
+      signal,
+      heldPages: (lane) => this.heldPages(lane),
+      applyPage: (lane, events) => this.applyPage(lane, lane.position, events),
     });
-  }
-
-  /** A lane of the shared read: its filter, past its checkpoint; its folds, batches and writes, timed. */
-  private feed(lane: Lane, held: HeldPages | undefined, permits: Permits, failure: AbortController): LaneFeed {
-    const positions = this.deps.store.positions;
-    const accepts = acceptor(lane.projector.filter);
-    const after = lane.position === null ? undefined : positions.decode(lane.position);
-    const timed = async (events: number, work: () => Promise<void>) => {
-      const started = performance.now();
-      await work();
-      lane.meter.add(events, 'replaying', performance.now() - started);
-    };
-    const write = () => permits.run(() => timed(0, async () => void (lane.position = await held!.write(lane.position))));
-    return new LaneFeed(
-      {
-        accepts: (e) => accepts(e) && (!after || positions.compare(e.position, after) > 0),
-        foldsAsRead: held !== undefined,
-        // Its own session (HeldPages): no permit; the write takes one.
-        fold: async (events) => {
-          await timed(events.length, () => held!.fold(events));
-          if (held!.full) await write();
-        },
-        apply: (events) => permits.run(() => timed(events.length, async () => void (lane.position = await this.applyPage(lane, lane.position, events)))),
-        finish: async () => {
-          if (held?.pending) await write();
-          await held?.drain();
-        },
-      },
-      this.deps.batchSize,
-      failure,
-    );
   }
 
   /** For a projector that holds its rows across pages, in a rebuild into a generation created empty. */
@@ -407,13 +334,6 @@ interface Lane {
   context: BatchContext;
   /** Which of its tables take COPY (see BulkInsert). */
   copyable: CopyableTables;
-}
-
-/** Whether checkpoint `a` is before checkpoint `b` (null = the start). */
-function isBehind(positions: PositionCodec, a: string | null, b: string | null): boolean {
-  if (b === null) return false;
-  if (a === null) return true;
-  return positions.compare(positions.decode(a), positions.decode(b)) < 0;
 }
 
 function sameTables(a: readonly string[], b: readonly string[]): boolean {

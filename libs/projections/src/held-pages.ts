@@ -1,4 +1,4 @@
-import type { ControlledTransaction, Kysely } from 'kysely';
+import type { ControlledTransaction } from 'kysely';
 import type pg from 'pg';
 import type { PositionCodec, RecordedEvent } from '#ardoise/event-store';
 import { applyEvents, claimCheckpoint } from './apply-batch.js';
