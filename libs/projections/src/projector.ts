@@ -73,8 +73,10 @@ export interface Projector {
   apply?(event: RecordedEvent, trx: Transaction<any>, tables: TableNames): Promise<void>;
   /**
    * True when every read and write of its tables goes through RowSets made with the batch's
-   * context (no `insertRows`, no SQL of its own): a rebuild may then fold several pages of
-   * the log before writing (`context.held`), in read-only transactions.
+   * context, by key (`load`, `get`, `upsert`, `update`, `touch`, `delete`; no `loadWhere` or
+   * `find`, which see only the database or this batch; no `insertRows`, no SQL of its own): a
+   * rebuild may then fold several pages of the log before writing (`context.held`), in a
+   * read-only transaction, and go on folding while they are written.
    */
   readonly holdsRows?: boolean;
   /** Writes the effect of events (in log order, at least one) through `trx` into the physical `tables`. */
