@@ -111,7 +111,10 @@ describe('the agents’ catalogue, waiting lists, news, requests and e-mails (ba
     try {
       await signIn(parent.page, world.api.url, DEMO_PARENT, /\/reservations$/);
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-      await showWeek(parent.page, Math.round((Date.parse(mondayOf(thursday)) - Date.parse(mondayOf(today))) / (7 * 86_400_000)));
+      // The planning opens on this week, or on next week once this one is over (Saturday, Sunday).
+      const weekend = [0, 6].includes(new Date(`${today}T00:00:00Z`).getUTCDay());
+      const opensOn = mondayOf(weekend ? plusDays(today, 2) : today);
+      await showWeek(parent.page, Math.round((Date.parse(mondayOf(thursday)) - Date.parse(opensOn)) / (7 * 86_400_000)));
       const tip = parent.page.locator(`button[data-service="SOIR"][data-date="${thursday}"] .cell-tip`).first();
       await tip.waitFor({ state: 'attached' });
       expect((await tip.textContent())?.trim()).toBe(expected);
