@@ -13,7 +13,10 @@ export interface HeldPagesDeps {
   /** A new, unconnected client: the session the pages are folded in (not one of the pool's). */
   createSession: () => pg.Client;
   positions: PositionCodec;
-  /** Rows held before they are written (memory: a few hundred bytes each). */
+  /**
+   * Rows held before they are written (memory: a few hundred bytes each; up to twice as many
+   * in memory while one set is written and the next folded).
+   */
   limit: number;
 }
 

@@ -10,9 +10,10 @@ import { event, useEngine, waitFor } from './testing/engine-test-kit.js';
  * A projector that holds its rows: per stream `tally-<n>` a row counting its events (by
  * delta: an event applied twice or lost shows), the last body, and per round a row deleted
  * again by the round's next event. With `writeDuringFold` it also writes with SQL of its own
- * (what a projector that holds rows must not do).
+ * (what a projector that holds rows must not do); with `badCountFrom`, from that round on a
+ * tally's count is not a number (PostgreSQL refuses the row when it is written).
  */
-function tally(seen: { held: number; batches: number }, options: { writeDuringFold?: boolean } = {}): Projector {
+function tally(seen: { held: number; batches: number }, options: { writeDuringFold?: boolean; badCountFrom?: number } = {}): Projector {
   return {
     name: 'tally',
     version: 1,
@@ -43,7 +44,7 @@ function tally(seen: { held: number; batches: number }, options: { writeDuringFo
       foldEach('tally', events, (e) => {
         const d = e.data as { round: number; body: string; last: boolean };
         const row = tallies.upsert({ stream_id: e.streamId }, { body: d.body });
-        row.events = Number(row.events) + 1;
+        row.events = options.badCountFrom !== undefined && d.round >= options.badCountFrom ? 'many' : Number(row.events) + 1;
         const round = rounds.upsert({ round: d.round }, {});
         round.seen = Number(round.seen) + 1;
         if (d.last) rounds.delete({ round: d.round }); // deleted where it was created, or pages later
@@ -121,6 +122,16 @@ describe('a rebuild holds the rows of a projector that holdsRows across pages (r
     await runner(tally(resumed), 30).rebuild('tally');
     expect(resumed.batches).toBeGreaterThan(0);
     expect(resumed.held).toBe(0); // resumed: the keys written before are not known, so batch by batch
+    expect(await snapshot()).toEqual(live);
+  }, 300_000);
+
+  it('fails the rebuild when a write made in the background fails, the live generation untouched', async () => {
+    const before = await generationRegistry.active(engine.kit.db, 'tally');
+    // A write after each page (limit 30); the rows of round 20 on are refused while later pages are folded.
+    // Version 2: a generation of its own, created empty (the one it leaves building is discarded by the next rebuild of version 1).
+    const failing = { ...tally({ held: 0, batches: 0 }, { badCountFrom: 20 }), version: 2 };
+    await expect(runner(failing, 30).rebuildAll()).rejects.toThrow(/invalid input syntax for type integer/);
+    expect((await generationRegistry.active(engine.kit.db, 'tally'))!.generation).toBe(before!.generation);
     expect(await snapshot()).toEqual(live);
   }, 300_000);
 

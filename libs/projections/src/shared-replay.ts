@@ -26,7 +26,7 @@ export interface SharedReplayDeps<L extends ReplayLane> {
   store: EventStore;
   /** Events per batch of a lane that does not hold its rows. */
   batchSize: number;
-  /** Transactions at once (batches and writes of held rows). */
+  /** Batches at once (of the lanes that do not hold their rows; a lane that does writes one set at a time, in the background). */
   concurrency: number;
   signal: AbortSignal | undefined;
   /** The lane's HeldPages when it folds into held rows (see HeldPages), else undefined. */
@@ -103,12 +103,13 @@ function laneFeed<L extends ReplayLane>(lane: L, held: HeldPages | undefined, de
     await work();
     lane.meter.add(events, 'replaying', performance.now() - started);
   };
-  const write = () => permits.run(() => timed(0, async () => void (lane.position = await held!.write(lane.position))));
+  // Waits for the lane's write under way, if any, then starts the next in the background (HeldPages.write).
+  const write = () => timed(0, async () => void (lane.position = await held!.write(lane.position)));
   return new LaneFeed(
     {
       accepts: (e) => accepts(e) && (!after || positions.compare(e.position, after) > 0),
       foldsAsRead: held !== undefined,
-      // Its own session (HeldPages): no permit; a write takes one.
+      // Its own session and one write at a time (HeldPages): no permit.
       fold: async (events) => {
         await timed(events.length, () => held!.fold(events));
         if (held!.full) await write();
